@@ -1,0 +1,60 @@
+//! The crate's one error type.
+
+use std::path::PathBuf;
+
+/// Everything that can go wrong in whereas.
+///
+/// `Display` is one lower-case clause; the underlying cause, where there is
+/// one, comes through [`std::error::Error::source`].
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// A file could not be read or written.
+    #[error("cannot access {}", path.display())]
+    Io {
+        /// The file or folder concerned.
+        path: PathBuf,
+        /// What the operating system said.
+        #[source]
+        source: std::io::Error,
+    },
+    /// The input holds no resolution: no citation, recital or paragraph was found.
+    #[error("no resolution found in the input ({reason})")]
+    NoResolution {
+        /// Why nothing was recognised.
+        reason: String,
+    },
+    /// The input is not text in any encoding whereas accepts.
+    #[error("not text: undecodable byte at offset {offset}")]
+    NotText {
+        /// Byte offset of the first byte that cannot be decoded.
+        offset: usize,
+    },
+    /// A query could not be parsed.
+    #[error("malformed query at byte {at}: {reason}")]
+    Query {
+        /// The query as given.
+        input: String,
+        /// Byte offset in `input` where the problem was found.
+        at: usize,
+        /// What is wrong.
+        reason: String,
+    },
+    /// An index was built by another version of whereas, or is not a whereas index.
+    #[error("incompatible index: expected schema version {expected}, found {found}")]
+    SchemaVersion {
+        /// The version this build of whereas writes.
+        expected: u32,
+        /// What the index on disk says (`"none"` for a foreign index).
+        found: String,
+    },
+    /// An argument is out of range or otherwise unusable.
+    #[error("invalid argument: {0}")]
+    InvalidArgument(String),
+    /// An error from the tantivy index underneath.
+    #[error("index error")]
+    Index(#[from] tantivy::TantivyError),
+}
+
+/// `Result` with whereas's [`Error`].
+pub type Result<T> = std::result::Result<T, Error>;

@@ -1,0 +1,19 @@
+//! whereas: full-text search over European Parliament resolutions.
+//!
+//! The pipeline, one module per stage: text in → units ([`segment`]) → entities
+//! ([`entity`]) → names ([`name`]) → index → query → hits.
+#![deny(missing_docs)]
+
+mod error;
+
+pub mod entity;
+pub mod hit;
+pub mod index;
+pub mod name;
+pub mod query;
+pub mod segment;
+
+pub use crate::entity::{Entity, EntityKind};
+pub use crate::error::{Error, Result};
+pub use crate::name::{token_keys, Channel, TokenKeys};
+pub use crate::segment::{Resolution, Span, SubPoint, Unit, UnitKind};
