@@ -28,6 +28,9 @@ pub struct TokenKeys {
     pub folded: String,
     /// Transliteration keys shared by the romanisations of the same word.
     pub translit: Vec<String>,
+    /// Weaker keys for related but distinct forms (a feminine surname's masculine
+    /// base, say), ranked below `translit`.
+    pub related: Vec<String>,
 }
 
 /// Keys for one word.
@@ -36,6 +39,7 @@ pub fn token_keys(word: &str) -> TokenKeys {
     TokenKeys {
         folded: exact.clone(),
         translit: vec![exact.clone()],
+        related: Vec::new(),
         exact,
     }
 }
