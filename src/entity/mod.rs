@@ -1,5 +1,7 @@
 //! Units → entities: people, organisations, places, legal references and dates.
 
+pub mod facet;
+
 use serde::{Deserialize, Serialize};
 
 use crate::segment::Resolution;
