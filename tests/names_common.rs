@@ -99,7 +99,9 @@ pub fn evaluate(
     for q in queries {
         let mut hits = rank(&q.variant);
         hits.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        let first = hits.iter().position(|(d, _)| docs[*d].entity_id == q.entity_id);
+        let first = hits
+            .iter()
+            .position(|(d, _)| docs[*d].entity_id == q.entity_id);
         if first == Some(0) {
             m.recall_at_1 += 1.0;
         } else {

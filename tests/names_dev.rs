@@ -22,11 +22,19 @@ fn load() -> Option<(Vec<Doc>, Vec<Row>)> {
 }
 
 fn words(s: &str) -> Vec<String> {
-    name_keys(s).parts.into_iter().map(|p| p.keys.exact).collect()
+    name_keys(s)
+        .parts
+        .into_iter()
+        .map(|p| p.keys.exact)
+        .collect()
 }
 
 fn folded_words(s: &str) -> Vec<String> {
-    name_keys(s).parts.into_iter().map(|p| p.keys.folded).collect()
+    name_keys(s)
+        .parts
+        .into_iter()
+        .map(|p| p.keys.folded)
+        .collect()
 }
 
 fn levenshtein(a: &str, b: &str) -> usize {
@@ -58,7 +66,10 @@ fn word_overlap(
             .iter()
             .enumerate()
             .filter_map(|(i, dw)| {
-                let n = qw.iter().filter(|w| dw.iter().any(|d| accept(w, d))).count();
+                let n = qw
+                    .iter()
+                    .filter(|w| dw.iter().any(|d| accept(w, d)))
+                    .count();
                 (n > 0).then_some((i, n as f32))
             })
             .collect()
@@ -87,13 +98,19 @@ fn dev_set_ranked_retrieval() {
             if verbose {
                 for (i, s) in &hits {
                     let m = compare_keys(&qk, &doc_keys[*i]);
-                    println!("hit: {q} → {} {s:.2} {:?}", docs[*i].name, m.map(|m| m.channel));
+                    println!(
+                        "hit: {q} → {} {s:.2} {:?}",
+                        docs[*i].name,
+                        m.map(|m| m.channel)
+                    );
                 }
             }
             hits
         },
         |q, hits| {
-            let top = hits.first().map(|(d, s)| format!("{} ({s:.2})", docs[*d].name));
+            let top = hits
+                .first()
+                .map(|(d, s)| format!("{} ({s:.2})", docs[*d].name));
             misses.push(format!("{} [{}] → {:?}", q.variant, q.entity_id, top));
         },
     );
@@ -123,7 +140,10 @@ fn dev_set_ranked_retrieval() {
                 .filter_map(|(i, dk)| {
                     let n = qk
                         .keys()
-                        .filter(|a| dk.keys().any(|b| a.translit.iter().any(|k| b.translit.contains(k))))
+                        .filter(|a| {
+                            dk.keys()
+                                .any(|b| a.translit.iter().any(|k| b.translit.contains(k)))
+                        })
                         .count();
                     (n > 0).then_some((i, n as f32))
                 })
@@ -144,8 +164,12 @@ fn dev_set_ranked_retrieval() {
                     let n: f32 = qk
                         .keys()
                         .filter_map(|a| {
-                            let t = dk.keys().any(|b| a.translit.iter().any(|k| b.translit.contains(k)));
-                            let r = dk.keys().any(|b| a.related.iter().any(|k| b.related.contains(k)));
+                            let t = dk
+                                .keys()
+                                .any(|b| a.translit.iter().any(|k| b.translit.contains(k)));
+                            let r = dk
+                                .keys()
+                                .any(|b| a.related.iter().any(|k| b.related.contains(k)));
                             if t {
                                 Some(1.0)
                             } else if r {
@@ -161,7 +185,12 @@ fn dev_set_ranked_retrieval() {
         },
         |_, _| {},
     );
-    let exact = evaluate(&docs, &queries, word_overlap(&docs, words, |a, b| a == b), |_, _| {});
+    let exact = evaluate(
+        &docs,
+        &queries,
+        word_overlap(&docs, words, |a, b| a == b),
+        |_, _| {},
+    );
     let folded = evaluate(
         &docs,
         &queries,
@@ -186,24 +215,38 @@ fn dev_set_ranked_retrieval() {
         .iter()
         .filter(|q| {
             let c = name_keys(&q.canonical);
-            name_keys(&q.variant)
-                .keys()
-                .any(|a| c.keys().any(|b| a.translit.iter().any(|k| b.translit.contains(k))))
+            name_keys(&q.variant).keys().any(|a| {
+                c.keys()
+                    .any(|b| a.translit.iter().any(|k| b.translit.contains(k)))
+            })
         })
         .count();
     for q in &queries {
         let c = name_keys(&q.canonical);
         let v = name_keys(&q.variant);
-        if !v.keys().any(|a| c.keys().any(|b| a.translit.iter().any(|k| b.translit.contains(k)))) {
-            let rel = v.keys().any(|a| c.keys().any(|b| a.related.iter().any(|k| b.related.contains(k))));
-            println!("no shared translit key: {} / {} (related: {rel})", q.variant, q.canonical);
+        if !v.keys().any(|a| {
+            c.keys()
+                .any(|b| a.translit.iter().any(|k| b.translit.contains(k)))
+        }) {
+            let rel = v.keys().any(|a| {
+                c.keys()
+                    .any(|b| a.related.iter().any(|k| b.related.contains(k)))
+            });
+            println!(
+                "no shared translit key: {} / {} (related: {rel})",
+                q.variant, q.canonical
+            );
         }
     }
     let surname_shares = queries
         .iter()
         .filter(|q| {
             let c = name_keys(&q.canonical);
-            let Some(surname) = c.parts.iter().find(|p| p.role == whereas::name::Role::Surname) else {
+            let Some(surname) = c
+                .parts
+                .iter()
+                .find(|p| p.role == whereas::name::Role::Surname)
+            else {
                 return false;
             };
             name_keys(&q.variant)
@@ -216,7 +259,12 @@ fn dev_set_ranked_retrieval() {
         "dev set: {} queries, {} documents ({} distractor spellings)\n{}",
         queries.len(),
         docs.len(),
-        docs.len() - queries.iter().map(|q| &q.entity_id).collect::<std::collections::BTreeSet<_>>().len(),
+        docs.len()
+            - queries
+                .iter()
+                .map(|q| &q.entity_id)
+                .collect::<std::collections::BTreeSet<_>>()
+                .len(),
         table_header()
     );
     for (name, m) in [
@@ -244,10 +292,19 @@ fn dev_set_ranked_retrieval() {
     let _ = token_keys; // the per-word API is exercised through name_keys
 
     for (name, m) in [("compare", &ours), ("rank", &ranked)] {
-        assert!(m.recall_at_1 >= 0.97, "{name}: recall@1 {:.3} < 0.97", m.recall_at_1);
+        assert!(
+            m.recall_at_1 >= 0.97,
+            "{name}: recall@1 {:.3} < 0.97",
+            m.recall_at_1
+        );
         assert!(m.mrr >= 0.98, "{name}: MRR {:.3} < 0.98", m.mrr);
     }
-    for (name, b) in [("exact", &exact), ("folded", &folded), ("lev1", &lev1), ("lev2", &lev2)] {
+    for (name, b) in [
+        ("exact", &exact),
+        ("folded", &folded),
+        ("lev1", &lev1),
+        ("lev2", &lev2),
+    ] {
         assert!(
             ranked.nonrel_top10 < b.nonrel_top10,
             "rank: {} non-relevant hits in the top 10, the {name} baseline {}",

@@ -56,7 +56,13 @@ fn ablyazov_family() {
 #[test]
 fn suffix_and_glide_families() {
     assert_family(&["Tokayev", "Tokaev", "Токаев", "Tokajew", "Tokayew"]);
-    assert_family(&["Nazarbayev", "Nazarbaev", "Nasarbajew", "Назарбаев", "Nazarbayeff"]);
+    assert_family(&[
+        "Nazarbayev",
+        "Nazarbaev",
+        "Nasarbajew",
+        "Назарбаев",
+        "Nazarbayeff",
+    ]);
     assert_family(&["Yevgeniy", "Evgeniy", "Jewgeni", "Евгений", "Evgenij"]);
     assert_family(&["Akhmetov", "Ahmetov", "Achmetow", "Ахметов", "Akhmetoff"]);
     assert_family(&["Tsoi", "Tsoy", "Цой", "Tzoi"]);
@@ -96,7 +102,10 @@ fn look_alikes_stay_apart() {
             token_keys(a).translit
         );
         let s = compare(a, b).map_or(0.0, |m| m.score);
-        assert!(s < variant_floor, "{a} / {b} scores {s} ≥ true variants' {variant_floor}");
+        assert!(
+            s < variant_floor,
+            "{a} / {b} scores {s} ≥ true variants' {variant_floor}"
+        );
     }
 }
 
@@ -125,7 +134,9 @@ fn channels_rank_exact_folded_translit_fuzzy() {
     assert_eq!(translit.channel, Channel::Translit);
     assert_eq!(fuzzy.channel, Channel::Translit, "w = v is a translit rule");
     assert_eq!(typo.channel, Channel::Fuzzy);
-    assert!(exact.score > folded.score && folded.score > translit.score && translit.score > typo.score);
+    assert!(
+        exact.score > folded.score && folded.score > translit.score && translit.score > typo.score
+    );
 }
 
 #[test]
@@ -142,9 +153,15 @@ fn whole_names_in_any_order_with_patronymics() {
         assert!(m.score > 0.4, "{a} / {b}: {m:?}");
     }
     // Two parts of one person outrank two people matching one part each.
-    let one = compare("Almat Zhumagulov", "Almat Zhumagulov").unwrap().score;
-    let split_a = compare("Almat Zhumagulov", "Almat Khassenov").unwrap().score;
-    let split_b = compare("Almat Zhumagulov", "Nurlan Zhumagulov").unwrap().score;
+    let one = compare("Almat Zhumagulov", "Almat Zhumagulov")
+        .unwrap()
+        .score;
+    let split_a = compare("Almat Zhumagulov", "Almat Khassenov")
+        .unwrap()
+        .score;
+    let split_b = compare("Almat Zhumagulov", "Nurlan Zhumagulov")
+        .unwrap()
+        .score;
     assert!(one > split_a && one > split_b);
     // The whole name outranks one part of it.
     let part = compare("Almat Zhumagulov", "Zhumagulov").unwrap().score;
@@ -179,7 +196,10 @@ fn lines_with(word: &str) -> Vec<usize> {
 #[test]
 fn seed_variant_queries_find_the_right_units() {
     for (canonical, variants) in [
-        ("Zhumagulov", &["Jumagulov", "Жумагулов", "Жұмағұлов", "Joumagoulov"][..]),
+        (
+            "Zhumagulov",
+            &["Jumagulov", "Жумагулов", "Жұмағұлов", "Joumagoulov"][..],
+        ),
         ("Bokayev", &["Bokaev"][..]),
         ("Ablyazov", &["Аблязов"][..]),
     ] {
@@ -190,6 +210,10 @@ fn seed_variant_queries_find_the_right_units() {
         }
     }
     for look_alike in ["Zhumabekov", "Sultanbekov"] {
-        assert_eq!(seed_lines(look_alike), Vec::<usize>::new(), "{look_alike} finds nothing");
+        assert_eq!(
+            seed_lines(look_alike),
+            Vec::<usize>::new(),
+            "{look_alike} finds nothing"
+        );
     }
 }
