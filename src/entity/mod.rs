@@ -12,7 +12,8 @@
 //!
 //! let text = "whereas on 26 and 27 November 2020 journalist Maria Ivanova was detained \
 //!             under Article 405 of Kazakhstan’s Criminal Code in Almaty";
-//! let found: Vec<(EntityKind, &str)> = entity::extract(text)
+//! let entities = entity::extract(text);
+//! let found: Vec<(EntityKind, &str)> = entities
 //!     .iter()
 //!     .map(|e| (e.kind, e.normalized.as_str()))
 //!     .collect();
@@ -51,7 +52,7 @@
 //!   text without its article; a possessive owner moves behind it ("Kazakhstan’s Criminal
 //!   Code" → "Criminal Code of Kazakhstan"); dashes in numbers become hyphens ("460-1");
 //!   "thereof" takes the instrument named last; a bare "Rule n" refers to the "Rules of
-//!   Procedure"; an article with no instrument is just "Article <n>". Named instruments are
+//!   Procedure"; an article with no instrument is just `"Article <n>"`. Named instruments are
 //!   entities too ("Istanbul Convention"). [`annotate`] expands an instrument acronym that
 //!   the resolution pairs elsewhere ("EPCA" → "Enhanced Partnership and Cooperation
 //!   Agreement").

@@ -16,8 +16,8 @@ const COMPLEMENT: &[&str] = &[
 ];
 /// Words allowed between capitalised words inside a complement.
 const INNER: &[&str] = &[
-    "of", "for", "on", "against", "to", "at", "and", "the", "in", "de", "du", "des", "la", "le",
-    "del", "pour", "und", "fur", "für",
+    "of", "for", "on", "against", "to", "at", "and", "the", "in", "with", "de", "du", "des", "la",
+    "le", "del", "pour", "und", "fur", "für",
 ];
 /// Determiners skipped before an instrument ("of *its* Rules of Procedure").
 const DETERMINERS: &[&str] = &["the", "its", "their", "this", "that", "said", "his", "her"];
@@ -105,6 +105,20 @@ fn complement(doc: &Doc, h: usize) -> Option<usize> {
     last
 }
 
+/// Length in tokens of the longest gazetteer place starting at `i`.
+fn place_len(doc: &Doc, i: usize) -> Option<usize> {
+    gz::places()
+        .by_first
+        .get(doc.key(i))?
+        .iter()
+        .find_map(|(ws, _)| {
+            ws.iter()
+                .enumerate()
+                .all(|(k, w)| doc.free(i + k) && doc.key(i + k) == w)
+                .then_some(ws.len())
+        })
+}
+
 fn place_name(key: &str) -> Option<&'static str> {
     gz::places()
         .by_first
@@ -130,6 +144,10 @@ fn head_phrase(doc: &Doc, i: usize, allow_single: bool) -> Option<Phrase> {
     let Some(h) = head else {
         return headless_pair(doc, i);
     };
+    if place_len(doc, i).is_some_and(|len| h < i + len) {
+        // "Russian Federation", "Republic of Moldova": a place, not an organisation.
+        return None;
+    }
     let kind = if is_law_head(doc, h) {
         EntityKind::Law
     } else {
@@ -240,6 +258,83 @@ fn headless_pair(doc: &Doc, i: usize) -> Option<Phrase> {
     })
 }
 
+/// Is token `i` inside a larger capitalised name ("High Representative of the *Union* …")?
+/// A phrase does not start there: the words before it own it.
+fn inside_name(doc: &Doc, i: usize) -> bool {
+    let mut j = i;
+    if j >= 1 && doc.key(j - 1) == "the" {
+        j -= 1;
+    }
+    j >= 2
+        && matches!(doc.key(j - 1), "of" | "for" | "on" | "to" | "against")
+        && doc
+            .tok(j - 2)
+            .is_some_and(|t| t.kind == TokKind::Word && (t.cap || t.upper))
+}
+
+/// The first content word of the shortest tail of `p` whose initials spell its acronym,
+/// when that tail starts after a connector ("Rome Statute of the *International Criminal
+/// Court* (ICC)"): the acronym belongs to the tail, not to the whole phrase.
+fn acronym_tail(doc: &Doc, p: &Phrase) -> Option<usize> {
+    let a = p.acronym?;
+    let letters: Vec<char> = doc
+        .s(a)
+        .chars()
+        .filter(|c| c.is_uppercase())
+        .flat_map(char::to_lowercase)
+        .collect();
+    let words: Vec<usize> = (p.start..=p.end)
+        .filter(|&w| doc.is_word(w) && !INNER.contains(&doc.key(w)))
+        .collect();
+    if letters.is_empty() || words.len() <= letters.len() {
+        return None;
+    }
+    let tail = &words[words.len() - letters.len()..];
+    let spells = tail.iter().zip(&letters).all(|(&w, &l)| {
+        doc.s(w)
+            .chars()
+            .next()
+            .is_some_and(|c| c.to_lowercase().eq(std::iter::once(l)))
+    });
+    let first = *tail.first()?;
+    (spells && first > p.start && INNER.contains(&doc.key(first - 1))).then_some(first)
+}
+
+/// Splits off an acronym's own tail (see [`acronym_tail`]) and emits both parts.
+fn emit_split(doc: &mut Doc, p: Phrase) -> usize {
+    let owned = doc
+        .tok(p.start + 1)
+        .is_some_and(|t| t.kind == TokKind::Poss);
+    let Some(t) = acronym_tail(doc, &p).filter(|_| !owned) else {
+        return emit(doc, &p);
+    };
+    let mut cut = t - 1;
+    while cut > p.start && INNER.contains(&doc.key(cut)) {
+        cut -= 1;
+    }
+    let tail_kind = if last_head(doc, t, p.end).is_some_and(|h| is_law_head(doc, h)) {
+        EntityKind::Law
+    } else {
+        EntityKind::Organisation
+    };
+    let head = Phrase {
+        start: p.start,
+        end: cut,
+        kind: p.kind,
+        normalized: doc.norm(p.start, cut),
+        acronym: None,
+    };
+    let tail = Phrase {
+        start: t,
+        end: p.end,
+        kind: tail_kind,
+        normalized: doc.norm(t, p.end),
+        acronym: p.acronym,
+    };
+    emit(doc, &head);
+    emit(doc, &tail)
+}
+
 fn emit(doc: &mut Doc, p: &Phrase) -> usize {
     doc.push(p.kind, p.start, p.end, p.normalized.clone());
     let mut next = p.end + 1;
@@ -268,6 +363,15 @@ fn expand_acronym(doc: &Doc, acronym: &str) -> Option<(String, EntityKind)> {
         .find(|p| p.acronym == acronym)
         .map(|p| (p.full.clone(), p.kind))
         .or_else(|| doc.ctx.pairs.get(acronym).cloned())
+}
+
+/// An acronym or one-word body: paired in the text or resolution, else from `bodies.txt`.
+fn lookup_acronym(doc: &Doc, s: &str) -> Option<(String, EntityKind)> {
+    expand_acronym(doc, s).or_else(|| {
+        gz::bodies()
+            .get(s)
+            .map(|full| (full.clone(), EntityKind::Organisation))
+    })
 }
 
 /// "Articles 1, 4, 5 and 235 of the EPCA": one entity per article. Returns the next index.
@@ -361,7 +465,7 @@ fn article_refs(doc: &mut Doc, i: usize, last_instrument: &mut Option<String>) -
     let mut next = end + 1;
     if let Some(p) = phrase {
         doc.claim(j, p.start.saturating_sub(1).max(j));
-        next = emit(doc, &p);
+        next = emit_split(doc, p);
     } else if let (Some(k), Some(x)) = (acronym, instrument.clone()) {
         doc.claim(j, k.saturating_sub(1).max(j));
         doc.push(EntityKind::Law, k, k, x);
@@ -390,11 +494,15 @@ pub(crate) fn laws_and_phrases(doc: &mut Doc) {
                 continue;
             }
         }
+        if inside_name(doc, i) {
+            i += 1;
+            continue;
+        }
         if let Some(p) = head_phrase(doc, i, false) {
             if p.kind == EntityKind::Law {
                 last_instrument = Some(p.normalized.clone());
             }
-            i = emit(doc, &p).max(i + 1);
+            i = emit_split(doc, p).max(i + 1);
             continue;
         }
         i += 1;
@@ -422,7 +530,9 @@ fn person_like(doc: &Doc, from: usize, to: usize) -> bool {
 pub(crate) fn org_lists(doc: &mut Doc) {
     let n = doc.toks.len();
     for c in 0..n {
-        if !doc.free(c) || !doc.is_word(c) || !gz::org_cues().contains(doc.key(c)) {
+        let lower_or_ngo = doc.tok(c).is_some_and(|t| !t.cap) || doc.key(c).starts_with("ngo");
+        if !doc.free(c) || !doc.is_word(c) || !lower_or_ngo || !gz::org_cues().contains(doc.key(c))
+        {
             continue;
         }
         let mut k = c + 1;
@@ -471,7 +581,11 @@ pub(crate) fn org_lists(doc: &mut Doc) {
                     break;
                 }
                 if !single_place {
-                    let normalized = doc.norm(k, e);
+                    let known = (e == k)
+                        .then(|| lookup_acronym(doc, doc.s(k)))
+                        .flatten()
+                        .map(|(full, _)| full);
+                    let normalized = known.unwrap_or_else(|| doc.norm(k, e));
                     doc.push(EntityKind::Organisation, k, e, normalized);
                 }
                 k = e + 1;
@@ -522,13 +636,7 @@ pub(crate) fn known_names(doc: &mut Doc) {
             continue;
         }
         let s = doc.s(i).to_string();
-        let lookup = |doc: &Doc, s: &str| -> Option<(String, EntityKind)> {
-            expand_acronym(doc, s).or_else(|| {
-                gz::bodies()
-                    .get(s)
-                    .map(|full| (full.clone(), EntityKind::Organisation))
-            })
-        };
+        let lookup = lookup_acronym;
         if let Some((full, kind)) = lookup(doc, &s) {
             doc.push(kind, i, i, full);
             i += 1;
@@ -618,9 +726,21 @@ pub(crate) fn places(doc: &mut Doc) {
         let s = doc.s(i);
         if s.contains(['-', '\u{2011}', '\u{2010}']) {
             let base = doc.toks[i].start;
+            let parts: Vec<&str> = s.split(['-', '\u{2011}', '\u{2010}']).collect();
+            // Only where every other part is an acronym or a place ("EU-Kazakhstan",
+            // "Russia-Ukraine"), never inside a double name ("Wiseler-Lima").
+            let compound = parts.iter().all(|p| {
+                let letters = p.chars().filter(|c| c.is_alphabetic()).count();
+                (letters >= 2 && !p.chars().any(char::is_lowercase))
+                    || place_name(&fold(p)).is_some()
+            });
+            if !compound {
+                i += 1;
+                continue;
+            }
             let mut hits = Vec::new();
             let mut off = 0;
-            for part in s.split(['-', '\u{2011}', '\u{2010}']) {
+            for part in parts {
                 if part.chars().next().is_some_and(char::is_uppercase) {
                     if let Some(canon) = place_name(&fold(part)) {
                         hits.push((base + off, base + off + part.len(), canon));
