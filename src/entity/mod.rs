@@ -216,6 +216,8 @@ pub(crate) struct Doc<'a> {
     pub(crate) claimed: Vec<bool>,
     pub(crate) out: Vec<Entity>,
     pub(crate) pairs: Vec<Pair>,
+    /// The same pairings by acronym, first one wins.
+    pub(crate) pair_map: HashMap<String, (String, EntityKind)>,
     pub(crate) ctx: &'a Context,
 }
 
@@ -334,6 +336,7 @@ pub(crate) fn extract_with(text: &str, ctx: &Context) -> (Vec<Entity>, Vec<Pair>
         claimed: vec![false; n],
         out: Vec::new(),
         pairs: Vec::new(),
+        pair_map: HashMap::new(),
         ctx,
     };
     date::dates(&mut doc);

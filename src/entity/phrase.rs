@@ -6,6 +6,8 @@
 //! first run ("Trade Union Law" → law; "Industrial Trade Union of …" → organisation;
 //! "UN Human Rights Council Universal Periodic Review" → stops after "Council").
 
+use std::collections::HashMap;
+
 use super::gazetteer::{self as gz, fold};
 use super::token::TokKind;
 use super::{push_norm, Doc, EntityKind, Pair};
@@ -19,6 +21,10 @@ const INNER: &[&str] = &[
     "of", "for", "on", "against", "to", "at", "and", "the", "in", "with", "de", "du", "des", "la",
     "le", "del", "pour", "und", "fur", "für",
 ];
+/// Longest run of capitalised words read as one block.
+const MAX_BLOCK: usize = 12;
+/// Most connector-led segments in one complement.
+const MAX_SEGMENTS: usize = 8;
 /// Determiners skipped before an instrument ("of *its* Rules of Procedure").
 const DETERMINERS: &[&str] = &["the", "its", "their", "this", "that", "said", "his", "her"];
 
@@ -36,9 +42,10 @@ fn line_break(doc: &Doc, i: usize) -> bool {
 }
 
 /// Last index of the run of capitalised words starting at `i`.
+/// At most [`MAX_BLOCK`] words, so that long runs of capitals (a shouted page) stay linear.
 fn block_end(doc: &Doc, i: usize) -> usize {
     let mut j = i;
-    while doc.is_capword(j + 1) && !line_break(doc, j + 1) {
+    while j - i + 1 < MAX_BLOCK && doc.is_capword(j + 1) && !line_break(doc, j + 1) {
         j += 1;
     }
     j
@@ -80,7 +87,7 @@ fn complement(doc: &Doc, h: usize) -> Option<usize> {
     }
     let mut k = h + 1;
     let mut last = None;
-    loop {
+    for _ in 0..MAX_SEGMENTS {
         let mut c = k;
         let mut connectors = 0;
         while connectors < 3
@@ -342,6 +349,9 @@ fn emit(doc: &mut Doc, p: &Phrase) -> usize {
         let acronym = doc.s(a).to_string();
         doc.push(p.kind, a, a, p.normalized.clone());
         doc.claim(a - 1, a + 1);
+        doc.pair_map
+            .entry(acronym.clone())
+            .or_insert_with(|| (p.normalized.clone(), p.kind));
         doc.pairs.push(Pair {
             acronym,
             full: p.normalized.clone(),
@@ -358,11 +368,10 @@ fn is_article_word(key: &str) -> bool {
 
 /// Expands an acronym the text or the resolution pairs with a full name.
 fn expand_acronym(doc: &Doc, acronym: &str) -> Option<(String, EntityKind)> {
-    doc.pairs
-        .iter()
-        .find(|p| p.acronym == acronym)
-        .map(|p| (p.full.clone(), p.kind))
-        .or_else(|| doc.ctx.pairs.get(acronym).cloned())
+    doc.pair_map
+        .get(acronym)
+        .or_else(|| doc.ctx.pairs.get(acronym))
+        .cloned()
 }
 
 /// An acronym or one-word body: paired in the text or resolution, else from `bodies.txt`.
@@ -561,7 +570,8 @@ pub(crate) fn org_lists(doc: &mut Doc) {
                 break;
             }
             if !doc.free(k) && doc.is_word(k) {
-                while k < n && !doc.free(k) {
+                let stop = (k + MAX_BLOCK * 4).min(n);
+                while k < stop && !doc.free(k) {
                     k += 1;
                 }
             } else if doc.is_capword(k) {
@@ -613,7 +623,7 @@ pub(crate) fn org_lists(doc: &mut Doc) {
 /// Acronyms (paired in this text, in the resolution, or in the gazetteer of international
 /// bodies) and multi-word names already found elsewhere in the text or resolution.
 pub(crate) fn known_names(doc: &mut Doc) {
-    let mut local: Vec<(Vec<String>, String, EntityKind)> = doc
+    let local: Vec<(Vec<String>, String, EntityKind)> = doc
         .out
         .iter()
         .filter(|e| matches!(e.kind, EntityKind::Organisation | EntityKind::Law))
@@ -627,7 +637,14 @@ pub(crate) fn known_names(doc: &mut Doc) {
         })
         .filter(|(ws, _, _)| ws.len() >= 2)
         .collect();
-    local.sort_by_key(|(ws, _, _)| std::cmp::Reverse(ws.len()));
+    let mut local_by_first: HashMap<String, Vec<(Vec<String>, String, EntityKind)>> =
+        HashMap::new();
+    for entry in local {
+        let list = local_by_first.entry(entry.0[0].clone()).or_default();
+        if !list.iter().any(|(ws, _, _)| *ws == entry.0) {
+            list.push(entry);
+        }
+    }
     let n = doc.toks.len();
     let mut i = 0;
     while i < n {
@@ -665,9 +682,10 @@ pub(crate) fn known_names(doc: &mut Doc) {
         }
         let key = doc.key(i).to_string();
         let from_ctx = doc.ctx.names.get(&key).into_iter().flatten();
-        let candidates: Vec<(usize, String, EntityKind)> = local
-            .iter()
-            .filter(|(ws, _, _)| ws[0] == key)
+        let candidates: Vec<(usize, String, EntityKind)> = local_by_first
+            .get(&key)
+            .into_iter()
+            .flatten()
             .chain(from_ctx)
             .filter(|(ws, _, _)| {
                 ws.iter()
