@@ -319,6 +319,8 @@ fn resolution(texts: &[&str]) -> Resolution {
         date: None,
         language: None,
         source: None,
+        noise: Vec::new(),
+        warnings: Vec::new(),
         units: texts
             .iter()
             .enumerate()
@@ -329,8 +331,10 @@ fn resolution(texts: &[&str]) -> Resolution {
                 text: t.to_string(),
                 span: Span { start: 0, end: 0 },
                 footnote_calls: Vec::new(),
+                footnote_call_offsets: Vec::new(),
                 points: Vec::new(),
                 entities: Vec::new(),
+                pieces: Vec::new(),
             })
             .collect(),
     }
