@@ -310,6 +310,55 @@ fn places_countries_cities_regions() {
     );
 }
 
+// ---- persons in shapes and texts the fixtures do not hold ----
+
+#[test]
+fn persons_generalise_to_unseen_resolutions() {
+    assert_eq!(
+        of(
+            "whereas Russian opposition politician Alexei Navalny was poisoned in August 2020; \
+             calls for the release of Ilham Tohti, Nasrin Sotoudeh and Narges Mohammadi; whereas \
+             Swedish citizen Gui Minhai and Jimmy Lai remain detained; Mr Navalny’s lawyers",
+            EntityKind::Person
+        ),
+        [
+            "Alexei Navalny",
+            "Ilham Tohti",
+            "Nasrin Sotoudeh",
+            "Narges Mohammadi",
+            "Gui Minhai",
+            "Jimmy Lai",
+            "Alexei Navalny",
+        ]
+    );
+    assert_eq!(
+        of(
+            "whereas High Representative Josep Borrell and Commission President Ursula von der \
+             Leyen met Charles Michel in Brussels; the Viasna Human Rights Centre and its chair \
+             Ales Bialiatski; Sviatlana Tsikhanouskaya, leader of the democratic opposition",
+            EntityKind::Person
+        ),
+        [
+            "Josep Borrell",
+            "Ursula von der Leyen",
+            "Charles Michel",
+            "Ales Bialiatski",
+            "Sviatlana Tsikhanouskaya",
+        ]
+    );
+    assert_eq!(
+        of("Азамат Жумагулов и Айгерим Сейтказиева", EntityKind::Person),
+        ["Азамат Жумагулов", "Айгерим Сейтказиева"],
+        "Cyrillic family-name endings count too"
+    );
+    assert!(of(
+        "the Global Magnitsky Act, Human Rights Watch, Reporters Without Borders, Horizon \
+             Europe, the One Health approach and the Member States",
+        EntityKind::Person
+    )
+    .is_empty());
+}
+
 // ---- linking within a resolution ----
 
 fn resolution(texts: &[&str]) -> Resolution {

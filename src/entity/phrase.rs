@@ -143,10 +143,20 @@ fn head_phrase(doc: &Doc, i: usize, allow_single: bool) -> Option<Phrase> {
     }
     let b1 = block_end(doc, i);
     let mut head = last_head(doc, i, b1);
-    if head.is_none() && doc.key(b1 + 1) == "and" && doc.free(b1 + 1) && doc.is_capword(b1 + 2) {
-        // "Enhanced Partnership and Cooperation Agreement"
+    let plain =
+        |k: usize| !gz::given_names().contains(doc.key(k)) && !gz::roles().contains(doc.key(k));
+    if head.is_none()
+        && doc.key(b1 + 1) == "and"
+        && doc.free(b1 + 1)
+        && doc.is_capword(b1 + 2)
+        && b1 - i < 3
+        && (i..=b1).all(plain)
+    {
+        // "Enhanced Partnership and Cooperation Agreement": the second half must end on
+        // its head, and the first half must not hold a name or a title ("High
+        // Representative Josep Borrell and Commission President …").
         let b2 = block_end(doc, b1 + 2);
-        head = last_head(doc, b1 + 2, b2);
+        head = last_head(doc, b1 + 2, b2).filter(|&h| h == b2);
     }
     let Some(h) = head else {
         return headless_pair(doc, i);
