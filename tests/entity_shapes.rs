@@ -1,6 +1,8 @@
 //! Laws, organisations, dates and linking on their hardest shapes, with exact normalised
 //! outputs; and a property test that extraction never panics and spans are valid.
 
+mod common;
+
 use proptest::prelude::*;
 
 use whereas::entity::{annotate, extract};
@@ -435,16 +437,41 @@ fn annotate_links_spellings_surnames_and_acronyms() {
 
 fn check(text: &str) -> Result<(), TestCaseError> {
     let found = extract(text);
-    let mut last = 0;
+    let mut prev: Option<&Entity> = None;
     for e in &found {
         prop_assert!(e.start <= e.end && e.end <= text.len());
         prop_assert!(text.is_char_boundary(e.start) && text.is_char_boundary(e.end));
         prop_assert_eq!(&text[e.start..e.end], e.text.as_str());
-        prop_assert!(e.start >= last, "sorted by start");
         prop_assert!(!e.normalized.is_empty());
-        last = e.start;
+        if let Some(p) = prev {
+            prop_assert!(e.start >= p.start, "sorted by start");
+            prop_assert!(
+                e.start >= p.end || (e.start == p.start && e.end == p.end),
+                "spans never overlap, except the days of one range: {:?} / {:?}",
+                p,
+                e
+            );
+        }
+        prev = Some(e);
     }
     Ok(())
+}
+
+#[test]
+fn invariants_hold_on_the_corpus() {
+    let mut texts = vec![common::SEED.to_string()];
+    for rel in [
+        "corpus/RC-10-2025-0249_ukraine-children.txt",
+        "corpus/B-9-2020-0220_public-health.txt",
+    ] {
+        texts.extend(common::shared_text(rel));
+    }
+    for text in &texts {
+        check(text).expect("whole text");
+        for line in text.lines() {
+            check(line).expect("one line");
+        }
+    }
 }
 
 fn cases() -> u32 {
