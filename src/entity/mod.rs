@@ -61,13 +61,30 @@
 //!   → three) or per month ("from February to November 2020"), sharing the span.
 //!
 //! # Precision first
-//! Where context and morphology disagree, the extractor prefers precision: a capitalised
-//! pair announced as an organisation ("the independent newspaper Uralskaya Nedelya", "movements
-//! such as …") is an organisation even if a word looks like a family name, unless both its
-//! first word is a known given name and its last word has a family-name ending; a
-//! capitalised pair with no given name, no family-name ending, no announcing word and no
-//! list of names around it is not taken as a person; a one-word name needs a title
-//! ("President X") or a known full name with that surname.
+//! Every entity needs positive evidence, and where context and morphology disagree the
+//! extractor prefers precision:
+//! - A name announced as an organisation ("the independent newspaper Uralskaya Nedelya",
+//!   "movements such as …") is an organisation only if its own words do not look like a
+//!   person's name; "Uralskaya", a family-name ending on the *first* word, does not count,
+//!   but an item whose first word is a known given name or whose last word has a
+//!   family-name ending is not made an organisation and is left to the person rules, which
+//!   again need their own evidence.
+//! - A capitalised pair with no known given name, no family-name ending, no role word, no
+//!   apposition and no list of names around it is not taken as a person ("Erkindik
+//!   Kanaty", "Red Notices").
+//! - A capitalised phrase made of an acronym's initials but with no institution word, no
+//!   place and no announcing noun is not an organisation ("Mutual Legal Assistance (MLA)").
+//! - A one-word name needs a title ("President X"), a role word and a family-name ending,
+//!   or a full name with that family name in the text or resolution.
+//! - A one-word place that is also a common given name and is followed by a capitalised
+//!   word is left to the person rules ("Milan Zver").
+//!
+//! # Limits
+//! Names written in capitals ("ABLYAZOV Mukhtar") and given names absent from the
+//! gazetteer outside any list or role ("Villy Søvndal" alone on a line) are missed; a day
+//! and month with no year ("on 3 February") is not normalised; years alone are not dates;
+//! instrument titles that contain commas ("Protocol to Prevent, Suppress and Punish …") are
+//! cut at the first comma.
 
 pub mod facet;
 
