@@ -134,6 +134,17 @@ fn law_named_instruments() {
 }
 
 #[test]
+fn law_acronym_after_the_number() {
+    assert_eq!(
+        of(
+            "the procedure under Article 7(1) TEU against",
+            EntityKind::Law
+        ),
+        ["TEU, Article 7(1)", "TEU"]
+    );
+}
+
+#[test]
 fn law_thereof_and_numbered_instruments() {
     let text =
         "having regard to Articles 4 and 9 of the Treaty on the Functioning of the European \

@@ -449,6 +449,16 @@ fn article_refs(doc: &mut Doc, i: usize, last_instrument: &mut Option<String>) -
     if doc.key(j) == "thereof" {
         instrument = last_instrument.clone();
         end = j;
+    } else if doc.is_capword(j)
+        && is_acronym(doc, j)
+        && !doc.tok(j).is_some_and(|t| t.line_before)
+        && !doc.s(j).contains('/')
+    {
+        // "Article 7(1) TEU", "Article 2 ICCPR"
+        let s = doc.s(j).to_string();
+        let full = expand_acronym(doc, &s).map_or(s, |(full, _)| full);
+        instrument = Some(full);
+        acronym = Some(j);
     } else if doc.key(j) == "of" {
         let mut k = j + 1;
         while DETERMINERS.contains(&doc.key(k)) && doc.free(k) {
