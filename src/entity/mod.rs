@@ -161,7 +161,7 @@ pub fn annotate(resolution: &mut Resolution) {
         unit.entities = entities;
         ctx.learn_pairs(&pairs);
     }
-    link::link(resolution, &ctx);
+    link::link(resolution);
 }
 
 /// An acronym paired with a full name in the text ("Democratic Choice of Kazakhstan (DCK)").
