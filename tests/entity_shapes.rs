@@ -300,9 +300,10 @@ fn dates_iso_lists_ranges_months() {
     assert_eq!(of("since 2020-11-26;", EntityKind::Date), ["2020-11-26"]);
     assert_eq!(
         of("from 30 November to 2 December 2020", EntityKind::Date),
-        ["2020-12-02"],
-        "a day with no year of its own is left alone"
+        ["2020-11-30", "2020-12-02"],
+        "a yearless day borrows the year of the date it runs to"
     );
+    assert!(of("on 3 February the", EntityKind::Date).is_empty());
     let text = "held on 26 and 27 November 2020,";
     let dates: Vec<Entity> = extract(text)
         .into_iter()
