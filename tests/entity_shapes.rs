@@ -131,6 +131,21 @@ fn law_named_instruments() {
         of("in 2020 the Trade Union Law was amended", EntityKind::Law),
         ["Trade Union Law"]
     );
+    assert_eq!(
+        of(
+            "when Kazakhstan ratified the UN Protocol to Prevent, Suppress and Punish Trafficking \
+             in Persons Especially Women and Children, Kazakhstan has",
+            EntityKind::Law
+        ),
+        ["UN Protocol to Prevent, Suppress and Punish Trafficking in Persons Especially Women and Children"]
+    );
+    assert_eq!(
+        of(
+            "the EU Delegation to Kazakhstan, Russia and China",
+            EntityKind::Organisation
+        ),
+        ["EU Delegation to Kazakhstan"]
+    );
 }
 
 #[test]

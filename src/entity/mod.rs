@@ -85,8 +85,8 @@
 //! and month with no year ("on 3 February") is not normalised unless it runs to a dated day
 //! ("30 November to 2 December 2020"), and then only the two ends are given when the range
 //! crosses a month; years alone are not dates;
-//! instrument titles that contain commas ("Protocol to Prevent, Suppress and Punish …") are
-//! cut at the first comma.
+//! instrument titles with commas are read only in the "to Prevent, Suppress and Punish"
+//! shape, other commas end a name.
 
 pub mod facet;
 

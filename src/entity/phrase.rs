@@ -108,8 +108,37 @@ fn complement(doc: &Doc, h: usize) -> Option<usize> {
         let e = block_end(doc, c);
         last = Some(e);
         k = e + 1;
+        if let Some(after) = coordinated(doc, c, e) {
+            let e2 = block_end(doc, after);
+            last = Some(e2);
+            k = e2 + 1;
+        }
     }
     last
+}
+
+/// "Protocol to *Prevent, Suppress and Punish* Trafficking …": after "to", single
+/// capitalised verbs joined by commas and a final "and" belong to the title. Returns the
+/// index of the last verb. Never joins places ("Delegation to Kazakhstan, Russia and …").
+fn coordinated(doc: &Doc, c: usize, e: usize) -> Option<usize> {
+    let single = |k: usize| {
+        doc.is_capword(k)
+            && block_end(doc, k) == k
+            && !gz::places().single.contains(doc.key(k))
+            && !line_break(doc, k)
+    };
+    if c == 0 || doc.key(c - 1) != "to" || e != c || !single(c) {
+        return None;
+    }
+    let mut m = e + 1;
+    let mut steps = 0;
+    while steps < 8 && doc.s(m) == "," && doc.free(m) && single(m + 1) {
+        m += 2;
+        steps += 1;
+    }
+    (steps > 0 && doc.key(m) == "and" && doc.free(m) && doc.is_capword(m + 1))
+        .then_some(m + 1)
+        .filter(|&v| !gz::places().single.contains(doc.key(v)))
 }
 
 /// Length in tokens of the longest gazetteer place starting at `i`.
