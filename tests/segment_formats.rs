@@ -20,18 +20,37 @@ enum Format {
     PlainAscii,
 }
 
-const FORMATS: [Format; 5] =
-    [Format::WebRepost, Format::EpPage, Format::OfficialJournal, Format::PdfText, Format::PlainAscii];
+const FORMATS: [Format; 5] = [
+    Format::WebRepost,
+    Format::EpPage,
+    Format::OfficialJournal,
+    Format::PdfText,
+    Format::PlainAscii,
+];
 
 const MONTHS: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
 
 /// A unit's text with its footnote calls put back, split into the intro and sub-points.
 fn unit_lines(u: &Unit, call: impl Fn(&str) -> String) -> (String, Vec<String>) {
-    let mut inserts: Vec<(usize, String)> =
-        u.footnote_call_offsets.iter().zip(&u.footnote_calls).map(|(&at, l)| (at, call(l))).collect();
+    let mut inserts: Vec<(usize, String)> = u
+        .footnote_call_offsets
+        .iter()
+        .zip(&u.footnote_calls)
+        .map(|(&at, l)| (at, call(l)))
+        .collect();
     let mut cuts: Vec<usize> = u.points.iter().map(|p| p.start).collect();
     cuts.push(u.text.len());
     inserts.sort_by_key(|i| i.0);
@@ -41,7 +60,9 @@ fn unit_lines(u: &Unit, call: impl Fn(&str) -> String) -> (String, Vec<String>) 
     for cut in cuts {
         let mut s = String::new();
         let mut at = from;
-        while let Some((pos, c)) = ins.next_if(|(pos, _)| *pos <= cut && (*pos < cut || cut == u.text.len())) {
+        while let Some((pos, c)) =
+            ins.next_if(|(pos, _)| *pos <= cut && (*pos < cut || cut == u.text.len()))
+        {
             s.push_str(&u.text[at..pos]);
             s.push_str(&c);
             at = pos;
@@ -57,9 +78,12 @@ fn unit_lines(u: &Unit, call: impl Fn(&str) -> String) -> (String, Vec<String>) 
 fn marker(u: &Unit, f: Format) -> String {
     match (u.kind, f) {
         (UnitKind::Citation, Format::WebRepost) => "\u{2013}\u{a0}\u{a0}".into(),
-        (UnitKind::Citation, Format::EpPage) => {
-            if u.label.parse::<u32>().unwrap_or(0) % 2 == 1 { "\u{f02d}\u{a0}" } else { "\u{2013}\u{a0}" }.into()
+        (UnitKind::Citation, Format::EpPage) => if u.label.parse::<u32>().unwrap_or(0) % 2 == 1 {
+            "\u{f02d}\u{a0}"
+        } else {
+            "\u{2013}\u{a0}"
         }
+        .into(),
         (UnitKind::Citation, Format::OfficialJournal) => "\u{2014}\t".into(),
         (UnitKind::Citation, Format::PdfText) => "\u{2013} ".into(),
         (UnitKind::Citation, Format::PlainAscii) => "- ".into(),
@@ -179,7 +203,10 @@ fn render(res: &Resolution, f: Format) -> String {
             )
         }
         Format::OfficialJournal => {
-            let text = format!("{title}\n\nThe European Parliament,\n\n{}\n", body.join("\n\n"));
+            let text = format!(
+                "{title}\n\nThe European Parliament,\n\n{}\n",
+                body.join("\n\n")
+            );
             text.replace('\n', "\r\n")
         }
         Format::PdfText => {
@@ -196,7 +223,9 @@ fn render(res: &Resolution, f: Format) -> String {
             for (i, l) in lines.iter().enumerate() {
                 if i > 0 && i % 40 == 0 {
                     let page = i / 40;
-                    out.push_str(&format!("PE693.123v01-00\n{page}/{pages}\n\u{c}RE\\1223344EN.docx\n"));
+                    out.push_str(&format!(
+                        "PE693.123v01-00\n{page}/{pages}\n\u{c}RE\\1223344EN.docx\n"
+                    ));
                 }
                 out.push_str(l);
                 out.push('\n');
@@ -210,13 +239,24 @@ fn render(res: &Resolution, f: Format) -> String {
 
 /// Text compared up to whitespace, typographic quotes/dashes and hyphenation.
 fn fold(s: &str) -> String {
-    ascii(s).chars().filter(|c| !c.is_whitespace() && *c != '-').collect()
+    ascii(s)
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '-')
+        .collect()
 }
 
 /// Unit pieces and noise spans tile the input.
 fn assert_tiles(input: &str, res: &Resolution, what: &str) {
-    let mut spans: Vec<(usize, usize)> = res.noise.iter().map(|n| (n.span.start, n.span.end)).collect();
-    spans.extend(res.units.iter().flat_map(|u| u.pieces.iter().map(|p| (p.start, p.end))));
+    let mut spans: Vec<(usize, usize)> = res
+        .noise
+        .iter()
+        .map(|n| (n.span.start, n.span.end))
+        .collect();
+    spans.extend(
+        res.units
+            .iter()
+            .flat_map(|u| u.pieces.iter().map(|p| (p.start, p.end))),
+    );
     spans.sort();
     let mut at = 0;
     for (a, b) in spans {
@@ -235,33 +275,61 @@ fn check(name: &str, original: &str) {
         for (got, want) in res.units.iter().zip(&canonical.units) {
             let what = format!("{name} {f:?} {}/{}", want.kind.as_str(), want.label);
             assert_eq!((got.kind, &got.label), (want.kind, &want.label), "{what}");
-            assert_eq!(fold(&got.text), fold(&want.text), "{what}\n got: {}\nwant: {}", got.text, want.text);
+            assert_eq!(
+                fold(&got.text),
+                fold(&want.text),
+                "{what}\n got: {}\nwant: {}",
+                got.text,
+                want.text
+            );
             assert_eq!(got.footnote_calls, want.footnote_calls, "{what}: calls");
             let labels = |u: &Unit| u.points.iter().map(|p| p.label.clone()).collect::<Vec<_>>();
             assert_eq!(labels(got), labels(want), "{what}: points");
         }
         if f != Format::PdfText && f != Format::PlainAscii {
             for (got, want) in res.units.iter().zip(&canonical.units) {
-                assert_eq!(ascii(&got.text), ascii(&want.text), "{name} {f:?}: exact text");
+                assert_eq!(
+                    ascii(&got.text),
+                    ascii(&want.text),
+                    "{name} {f:?}: exact text"
+                );
             }
         }
         assert_tiles(&rendered, &res, &format!("{name} {f:?}"));
         if f == Format::EpPage {
             let reasons: Vec<_> = res.noise.iter().map(|n| n.reason).collect();
-            assert!(reasons.contains(&whereas::NoiseReason::TemplateTag), "{name}: template tags");
-            assert!(reasons.contains(&whereas::NoiseReason::LanguageMenu), "{name}: language menu");
+            assert!(
+                reasons.contains(&whereas::NoiseReason::TemplateTag),
+                "{name}: template tags"
+            );
+            assert!(
+                reasons.contains(&whereas::NoiseReason::LanguageMenu),
+                "{name}: language menu"
+            );
         }
         if f == Format::PdfText {
-            assert!(res.noise.iter().any(|n| n.reason == whereas::NoiseReason::PageHeader), "{name}: headers");
+            assert!(
+                res.noise
+                    .iter()
+                    .any(|n| n.reason == whereas::NoiseReason::PageHeader),
+                "{name}: headers"
+            );
         }
-        assert_eq!(res.title.map(|t| ascii(&t)), canonical.title.as_deref().map(ascii), "{name} {f:?}: title");
+        assert_eq!(
+            res.title.map(|t| ascii(&t)),
+            canonical.title.as_deref().map(ascii),
+            "{name} {f:?}: title"
+        );
     }
 }
 
 #[test]
 fn seed_in_five_formats() {
     check("seed", common::SEED);
-    assert_eq!(whereas::segment(common::SEED).unwrap().counts(), [11, 23, 27, 5]);
+    assert_eq!(
+        whereas::segment(common::SEED).unwrap().counts(),
+        [11, 23, 27, 5]
+    );
 }
 
 #[test]
@@ -288,11 +356,22 @@ fn renderings_look_like_their_formats() {
     let pdf = render(&res, Format::PdfText);
     let long: Vec<&str> = pdf.lines().filter(|l| l.chars().count() > 72).collect();
     assert!(pdf.contains('\u{c}') && long.is_empty(), "{long:?}");
-    assert!(pdf.lines().any(|l| l.ends_with('-') && !l.ends_with(" -")), "some hyphenation");
+    assert!(
+        pdf.lines().any(|l| l.ends_with('-') && !l.ends_with(" -")),
+        "some hyphenation"
+    );
     let oj = render(&res, Format::OfficialJournal);
-    assert!(oj.contains("\u{2014}\thaving regard") && oj.contains("Kazakhstan (1)") && oj.contains("\r\n"));
+    assert!(
+        oj.contains("\u{2014}\thaving regard")
+            && oj.contains("Kazakhstan (1)")
+            && oj.contains("\r\n")
+    );
     let plain = render(&res, Format::PlainAscii);
-    assert!(plain.contains(",\n- having regard") && plain.matches("\n\n").count() == 1 && plain.is_ascii());
+    assert!(
+        plain.contains(",\n- having regard")
+            && plain.matches("\n\n").count() == 1
+            && plain.is_ascii()
+    );
     let web = render(&res, Format::WebRepost);
     assert!(web.contains("p. 83.(2)OJ C 45") && web.contains("14\u{a0}March"));
 }

@@ -7,7 +7,11 @@ use proptest::prelude::*;
 use whereas::Resolution;
 
 fn check_tiling(input: &str, res: &Resolution) -> Result<(), TestCaseError> {
-    let mut spans: Vec<(usize, usize)> = res.noise.iter().map(|n| (n.span.start, n.span.end)).collect();
+    let mut spans: Vec<(usize, usize)> = res
+        .noise
+        .iter()
+        .map(|n| (n.span.start, n.span.end))
+        .collect();
     for u in &res.units {
         prop_assert!(!u.pieces.is_empty());
         prop_assert_eq!(u.span.start, u.pieces[0].start);
@@ -32,7 +36,11 @@ fn check_tiling(input: &str, res: &Resolution) -> Result<(), TestCaseError> {
     // soft hyphens, BOMs, zero-width spaces).
     for u in &res.units {
         let nonspace = |s: &str| s.chars().filter(|c| !c.is_whitespace()).count();
-        let own: usize = u.pieces.iter().map(|p| nonspace(&input[p.start..p.end])).sum();
+        let own: usize = u
+            .pieces
+            .iter()
+            .map(|p| nonspace(&input[p.start..p.end]))
+            .sum();
         let kept = nonspace(&u.text);
         let calls: usize = u.footnote_calls.iter().map(|c| c.len() + 2).sum();
         let marker = match u.kind {
@@ -44,7 +52,13 @@ fn check_tiling(input: &str, res: &Resolution) -> Result<(), TestCaseError> {
         prop_assert!(
             own >= kept + calls + marker && own <= kept + calls + marker + dropped,
             "unit {} {}: {} in the input, {} kept + {} calls + {} marker (+ up to {} dropped)",
-            u.kind.as_str(), u.label, own, kept, calls, marker, dropped
+            u.kind.as_str(),
+            u.label,
+            own,
+            kept,
+            calls,
+            marker,
+            dropped
         );
     }
     Ok(())
@@ -56,10 +70,18 @@ fn droppable(u: &whereas::Unit, input: &str) -> usize {
         .iter()
         .map(|p| {
             let s = &input[p.start..p.end];
-            let invisible = s.chars().filter(|c| matches!(c, '\u{ad}' | '\u{feff}' | '\u{200b}')).count();
+            let invisible = s
+                .chars()
+                .filter(|c| matches!(c, '\u{ad}' | '\u{feff}' | '\u{200b}'))
+                .count();
             let hyphens = s
                 .split(['\n', '\r', '\u{c}'])
-                .filter(|l| l.trim_end_matches(|c: char| c.is_whitespace() || c == '\u{feff}' || c == '\u{200b}').ends_with('-'))
+                .filter(|l| {
+                    l.trim_end_matches(|c: char| {
+                        c.is_whitespace() || c == '\u{feff}' || c == '\u{200b}'
+                    })
+                    .ends_with('-')
+                })
                 .count();
             invisible + hyphens
         })
@@ -100,8 +122,16 @@ fn line() -> impl Strategy<Value = String> {
 }
 
 fn document() -> impl Strategy<Value = String> {
-    let sep = prop_oneof![Just("\n"), Just("\n\n"), Just("\r\n"), Just("\r\n\r\n"), Just("\n\u{c}"), Just("\n\u{a0}\n")];
-    prop::collection::vec((line(), sep), 0..40).prop_map(|ls| ls.into_iter().map(|(l, s)| l + s).collect())
+    let sep = prop_oneof![
+        Just("\n"),
+        Just("\n\n"),
+        Just("\r\n"),
+        Just("\r\n\r\n"),
+        Just("\n\u{c}"),
+        Just("\n\u{a0}\n")
+    ];
+    prop::collection::vec((line(), sep), 0..40)
+        .prop_map(|ls| ls.into_iter().map(|(l, s)| l + s).collect())
 }
 
 proptest! {
