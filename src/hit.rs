@@ -79,6 +79,21 @@ pub struct SearchResults {
     pub facets: BTreeMap<String, Vec<FacetCount>>,
 }
 
+impl SearchResults {
+    /// The results of `query` as one JSON object, the line that `examples/search.rs
+    /// --json` prints: `{"query", "total", "hits": [{"id", "reference", "kind",
+    /// "label", "score", "text", "snippet", "entities", …}], "facets": {…}}`. Each hit
+    /// also carries `title`, `date` and `highlights`.
+    pub fn to_json(&self, query: &str) -> serde_json::Value {
+        serde_json::json!({
+            "query": query,
+            "total": self.total,
+            "hits": self.hits,
+            "facets": self.facets,
+        })
+    }
+}
+
 /// Maximum snippet length in bytes of source text (before markup).
 const SNIPPET_BYTES: usize = 240;
 
@@ -91,6 +106,8 @@ pub(crate) struct HighlightTerms {
     related: HashSet<String>,
     /// Translit keys the query matched fuzzily (edit distance 1).
     fuzzy: Vec<String>,
+    /// Folded prefixes of `word*` queries.
+    prefixes: Vec<String>,
     stems: HashSet<String>,
 }
 
@@ -119,14 +136,25 @@ impl HighlightTerms {
         self.fuzzy.push(key.to_string());
     }
 
+    /// Adds the folded prefix of a `word*` query.
+    pub(crate) fn add_prefix(&mut self, folded: &str) {
+        self.prefixes.push(folded.to_string());
+    }
+
     /// Whether nothing would ever be highlighted.
     pub(crate) fn is_empty(&self) -> bool {
-        self.exact.is_empty() && self.stems.is_empty() && self.fuzzy.is_empty()
+        self.exact.is_empty()
+            && self.stems.is_empty()
+            && self.fuzzy.is_empty()
+            && self.prefixes.is_empty()
     }
 
     fn matches(&self, analyzer: &mut TextAnalyzer, word: &str) -> bool {
         let keys = keys_of(word);
-        if self.exact.contains(&keys.exact) || self.folded.contains(&keys.folded) {
+        if self.exact.contains(&keys.exact)
+            || self.folded.contains(&keys.folded)
+            || self.prefixes.iter().any(|p| keys.folded.starts_with(p.as_str()))
+        {
             return true;
         }
         if keys.translit.iter().any(|k| self.translit.contains(k))

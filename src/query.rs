@@ -709,7 +709,7 @@ impl<'a> Compiler<'a> {
             Some(other) => return Err(self.unknown_field(other)),
         };
         self.count_words(ws.len())?;
-        if lit.prefix {
+        if is_prefix(lit) {
             return self.prefix(&ws, positive);
         }
         match ws.as_slice() {
@@ -720,7 +720,7 @@ impl<'a> Compiler<'a> {
     }
 
     /// `tortur*`: words whose folded form starts with the prefix.
-    fn prefix(&mut self, ws: &[&str], _positive: bool) -> crate::Result<Option<Box<dyn Query>>> {
+    fn prefix(&mut self, ws: &[&str], positive: bool) -> crate::Result<Option<Box<dyn Query>>> {
         let [word] = ws else {
             return Err(self.error(0, "a prefix query (word*) takes one word"));
         };
@@ -731,6 +731,9 @@ impl<'a> Compiler<'a> {
         let pattern = format!("{}.*", escape_regex(&folded));
         let query = RegexQuery::from_pattern(&pattern, self.fields.name_folded)
             .map_err(|e| self.error(0, format!("bad prefix: {e}")))?;
+        if positive {
+            self.highlight.add_prefix(&folded);
+        }
         Ok(Some(Box::new(query)))
     }
 
@@ -966,7 +969,7 @@ fn bare_word(ast: &UserInputAst) -> Option<String> {
     let UserInputLeaf::Literal(lit) = leaf.as_ref() else {
         return None;
     };
-    if lit.field_name.is_some() || lit.delimiter != Delimiter::None || lit.prefix {
+    if lit.field_name.is_some() || lit.delimiter != Delimiter::None || is_prefix(lit) {
         return None;
     }
     let mut ws = words(&lit.phrase);
@@ -974,6 +977,11 @@ fn bare_word(ast: &UserInputAst) -> Option<String> {
         (Some((_, w)), None) => Some(w.to_string()),
         _ => None,
     }
+}
+
+/// `word*` (the grammar keeps the star in the word) or `"a phrase"*`.
+fn is_prefix(lit: &UserInputLiteral) -> bool {
+    lit.prefix || (lit.delimiter == Delimiter::None && lit.phrase.ends_with('*'))
 }
 
 fn starts_upper(word: &str) -> bool {
