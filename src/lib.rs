@@ -15,5 +15,5 @@ pub mod segment;
 
 pub use crate::entity::{Entity, EntityKind};
 pub use crate::error::{Error, Result};
-pub use crate::name::{token_keys, Channel, TokenKeys};
+pub use crate::name::{compare, name_keys, token_keys, Channel, NameKeys, NameMatch, TokenKeys};
 pub use crate::segment::{Resolution, Span, SubPoint, Unit, UnitKind};
