@@ -153,7 +153,10 @@ impl HighlightTerms {
         let keys = keys_of(word);
         if self.exact.contains(&keys.exact)
             || self.folded.contains(&keys.folded)
-            || self.prefixes.iter().any(|p| keys.folded.starts_with(p.as_str()))
+            || self
+                .prefixes
+                .iter()
+                .any(|p| keys.folded.starts_with(p.as_str()))
         {
             return true;
         }

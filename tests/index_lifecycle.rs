@@ -168,9 +168,7 @@ fn a_foreign_tantivy_index_is_a_clear_error() {
     // Right version number, wrong fields: still refused.
     set_payload(
         dir.path(),
-        serde_json::Value::String(format!(
-            r#"{{"whereas_schema_version":{SCHEMA_VERSION}}}"#
-        )),
+        serde_json::Value::String(format!(r#"{{"whereas_schema_version":{SCHEMA_VERSION}}}"#)),
     );
     match Index::open(dir.path()) {
         Err(Error::SchemaVersion { found, .. }) => assert!(found.contains("different schema")),
@@ -196,9 +194,7 @@ fn bad_paths_are_errors_not_panics() {
 #[test]
 fn kind_survives_the_round_trip() {
     let index = Index::from_resolutions([&kazakhstan()]).unwrap();
-    let results = index
-        .search(&SearchRequest::new("").limit(100))
-        .unwrap();
+    let results = index.search(&SearchRequest::new("").limit(100)).unwrap();
     let mut kinds: Vec<UnitKind> = results.hits.iter().map(|h| h.kind).collect();
     kinds.sort();
     kinds.dedup();

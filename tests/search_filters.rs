@@ -41,7 +41,10 @@ fn unfiltered_torture_spans_both_resolutions() {
 #[test]
 fn kind_filter() {
     let index = index();
-    let got = ids(&index, SearchRequest::new("torture").kind(UnitKind::Recital));
+    let got = ids(
+        &index,
+        SearchRequest::new("torture").kind(UnitKind::Recital),
+    );
     assert_eq!(
         got,
         sorted(&[
@@ -80,7 +83,9 @@ fn resolution_filter() {
     );
     let both = ids(
         &index,
-        SearchRequest::new("torture").resolution(OTHER).resolution(KZ),
+        SearchRequest::new("torture")
+            .resolution(OTHER)
+            .resolution(KZ),
     );
     assert_eq!(both.len(), 5);
     let syntax = ids(
@@ -88,7 +93,11 @@ fn resolution_filter() {
         SearchRequest::new(format!("+torture +resolution:\"{OTHER}\"")),
     );
     assert_eq!(syntax, got);
-    assert!(ids(&index, SearchRequest::new("torture").resolution("TA-0-0000-0000")).is_empty());
+    assert!(ids(
+        &index,
+        SearchRequest::new("torture").resolution("TA-0-0000-0000")
+    )
+    .is_empty());
 }
 
 #[test]
@@ -96,7 +105,10 @@ fn date_range_filter() {
     let index = index();
     let all = ids(&index, SearchRequest::new("torture"));
     // Partial dates cover their whole year or month, bounds are inclusive.
-    let in_2021 = ids(&index, SearchRequest::new("torture").date_range("2021", "2021"));
+    let in_2021 = ids(
+        &index,
+        SearchRequest::new("torture").date_range("2021", "2021"),
+    );
     assert!(in_2021.iter().all(|id| id.starts_with(KZ)) && in_2021.len() == 3);
     let exact_day = ids(
         &index,
@@ -107,15 +119,28 @@ fn date_range_filter() {
     assert!(from_march.iter().all(|id| id.starts_with(OTHER)) && from_march.len() == 2);
     let until_2022 = ids(&index, SearchRequest::new("torture").date_to("2022"));
     assert_eq!(until_2022, all);
-    assert!(ids(&index, SearchRequest::new("torture").date_range("2023", "2024")).is_empty());
+    assert!(ids(
+        &index,
+        SearchRequest::new("torture").date_range("2023", "2024")
+    )
+    .is_empty());
     // Through the syntax.
-    assert_eq!(ids(&index, SearchRequest::new("+torture +date:2021")), in_2021);
     assert_eq!(
-        ids(&index, SearchRequest::new("+torture +date:[2021-03 TO 2022-12-31]")),
+        ids(&index, SearchRequest::new("+torture +date:2021")),
+        in_2021
+    );
+    assert_eq!(
+        ids(
+            &index,
+            SearchRequest::new("+torture +date:[2021-03 TO 2022-12-31]")
+        ),
         from_march
     );
     assert_eq!(
-        ids(&index, SearchRequest::new("+torture +date:{2021-02-11 TO *}")),
+        ids(
+            &index,
+            SearchRequest::new("+torture +date:{2021-02-11 TO *}")
+        ),
         from_march
     );
     // A bad date is an error.
@@ -148,7 +173,11 @@ fn facet_filter() {
     assert_eq!(law, [format!("{KZ}/citation/1")]);
     // Kind and resolution are facets too.
     assert_eq!(
-        ids(&index, SearchRequest::new("").facet(format!("/resolution/{OTHER}"))).len(),
+        ids(
+            &index,
+            SearchRequest::new("").facet(format!("/resolution/{OTHER}"))
+        )
+        .len(),
         3
     );
     assert_eq!(
