@@ -42,7 +42,7 @@
 //!
 //! # Limits
 //! Queries longer than 4096 bytes or with more than 64 words are rejected with
-//! [`Error::Query`](crate::Error::Query), as are unknown fields and regexes.
+//! [`Error::Query`], as are unknown fields and regexes.
 
 use std::collections::{BTreeMap, HashSet};
 use std::ops::Bound;
