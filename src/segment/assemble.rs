@@ -234,7 +234,7 @@ impl<'a> Scan<'a> {
                     self.citations += 1;
                     self.open_unit(UnitKind::Citation, self.citations.to_string(), seg, m.len);
                     true
-                } else if self.body && !self.in_notes {
+                } else if self.body && !self.in_notes && separated {
                     let n = self.cur().map_or(0, |c| self.drafts[c].points.len()) + 1;
                     self.point(seg, m.len, n.to_string())
                 } else {
@@ -307,7 +307,7 @@ impl<'a> Scan<'a> {
                 true
             }
             MarkerKind::Lower(label) => {
-                if self.body && !self.in_notes {
+                if self.body && !self.in_notes && separated {
                     self.point(seg, m.len, label)
                 } else {
                     false
@@ -580,11 +580,17 @@ pub(crate) fn segment_text(text: &str) -> crate::Result<Resolution> {
 
     // Metadata from the page text around the body.
     let before_lines: Vec<&str> = scan.before.iter().map(|&(i, _)| scan.content(i)).collect();
-    let title_idx = meta::find_title(&before_lines);
-    let title = title_idx.map(|t| fold_ws(before_lines[t]));
-    if let Some(t) = title_idx {
-        let piece = scan.before[t].1;
-        scan.pieces[piece].2 = Owner::Noise(NoiseReason::Title);
+    // The title: the line that names the resolution, with the lines wrapped after it.
+    let mut title = None;
+    if let Some(t) = meta::find_title(&before_lines) {
+        let mut end = t + 1;
+        while end < scan.before.len() && scan.before[end].0 == scan.before[end - 1].0 + 1 {
+            end += 1;
+        }
+        title = Some(fold_ws(&before_lines[t..end].join(" ")));
+        for &(_, piece) in &scan.before[t..end] {
+            scan.pieces[piece].2 = Owner::Noise(NoiseReason::Title);
+        }
     }
     let outside = scan
         .pieces
@@ -781,6 +787,15 @@ mod tests {
         );
         assert_eq!(res.units[1].text, "Notes x and Article 6 (1).");
         assert_eq!(res.units[1].footnote_calls, ["2"]);
+    }
+
+    #[test]
+    fn wrapped_dash_is_not_a_sub_point() {
+        let t = "1. Recalls the Regime\n– which enables action – and urges;\n\n2. Calls:\n– one;\n– two.";
+        let res = segment(t).unwrap();
+        assert!(res.units[0].points.is_empty());
+        assert_eq!(res.units[0].text, "Recalls the Regime – which enables action – and urges;");
+        assert_eq!(res.units[1].points.len(), 2);
     }
 
     #[test]
