@@ -903,11 +903,9 @@ impl<'a> Compiler<'a> {
 
     /// Two adjacent query words: their translit keys near each other, either order.
     fn proximity(&mut self, a: &str, b: &str) -> Option<Box<dyn Query>> {
-        for w in [a, b] {
-            if self.stem(w).is_none() {
-                return None;
-            }
-        }
+        // Stop words take no part in a whole name.
+        self.stem(a)?;
+        self.stem(b)?;
         let per_word: Vec<Vec<String>> = [a, b]
             .iter()
             .map(|w| {
