@@ -160,6 +160,13 @@ fn fold_chars(cs: &[char]) -> String {
     let mut out = String::with_capacity(cs.len() + 4);
     let mut prev: Option<char> = None;
     for &c in cs {
+        let cyr = |x: char| kk::letter(x).is_some() || ru::letter(x).is_some();
+        // A Cyrillic letter with marks no table lists (ӑ, ӛ) folds as its base.
+        let c = if cyr(c) {
+            c
+        } else {
+            fold::base_letter(c).filter(|b| cyr(*b)).unwrap_or(c)
+        };
         if let Some(k) = kk::letter(c) {
             for d in k.bgn.chars() {
                 fold::fold_char(d, &mut out);
