@@ -37,8 +37,10 @@
 //! so an exact spelling outranks a transliteration variant, which outranks a fuzzy
 //! match. Two adjacent bare words also add a proximity clause (boost 3.0): their
 //! transliteration keys within one position of each other, in either order
-//! (`AKHMETOV Sapar` finds `Sapar Akhmetov`). The whole name thus outranks one part of
-//! it, and two parts naming one person outrank two people each matching one part.
+//! (`AKHMETOV Sapar` finds `Sapar Akhmetov`), or their related keys, at the related
+//! channel's share of that boost, 1.2 (`Yerlan Akhmetov` finds `Erlan Akhmetuly`,
+//! whose surname has another suffix). The whole name thus outranks one part of it,
+//! and two parts naming one person outrank two people each matching one part.
 //!
 //! # Limits
 //! Queries longer than 4096 bytes or with more than 64 words are rejected with
@@ -897,36 +899,60 @@ impl<'a> Compiler<'a> {
         Some(Box::new(DisjunctionMaxQuery::new(disjuncts)))
     }
 
-    /// Two adjacent query words: their translit keys near each other, either order.
+    /// Two adjacent query words: the better of their translit keys near each other
+    /// (either order) and their related keys near each other (a surname written with
+    /// another suffix, `Akhmetov` for `Akhmetuly`), the latter at the related
+    /// channel's share of the boost.
     fn proximity(&mut self, a: &str, b: &str) -> Option<Box<dyn Query>> {
         for w in [a, b] {
             if self.stem(w).is_none() && !starts_upper(w) {
                 return None;
             }
         }
-        let per_word: Vec<Vec<String>> = [a, b]
-            .iter()
-            .map(|w| {
-                let mut v = Vec::new();
-                channel_keys(&keys_of(w), KeyChannel::Translit, &mut v);
-                v
-            })
-            .collect();
-        let field = self.fields.name_translit;
-        let mut phrases: Vec<Box<dyn Query>> = Vec::new();
-        for combo in combinations(&per_word) {
-            if combo[0] == combo[1] {
-                continue;
+        let (ka, kb) = (keys_of(a), keys_of(b));
+        let mut channels: Vec<Box<dyn Query>> = Vec::new();
+        for (channel, field, boost) in [
+            (
+                KeyChannel::Translit,
+                self.fields.name_translit,
+                BOOST_PROXIMITY,
+            ),
+            (
+                KeyChannel::Related,
+                self.fields.name_related,
+                BOOST_PROXIMITY * BOOST_RELATED / BOOST_TRANSLIT,
+            ),
+        ] {
+            let per_word: Vec<Vec<String>> = [&ka, &kb]
+                .iter()
+                .map(|k| {
+                    let mut v = Vec::new();
+                    channel_keys(k, channel, &mut v);
+                    v
+                })
+                .collect();
+            let mut phrases: Vec<Box<dyn Query>> = Vec::new();
+            for combo in combinations(&per_word) {
+                if combo[0] == combo[1] {
+                    continue;
+                }
+                for (x, y) in [(&combo[0], &combo[1]), (&combo[1], &combo[0])] {
+                    let terms = vec![
+                        (0, Term::from_field_text(field, x)),
+                        (1, Term::from_field_text(field, y)),
+                    ];
+                    phrases.push(Box::new(PhraseQuery::new_with_offset_and_slop(terms, 1)));
+                }
             }
-            for (x, y) in [(&combo[0], &combo[1]), (&combo[1], &combo[0])] {
-                let terms = vec![
-                    (0, Term::from_field_text(field, x)),
-                    (1, Term::from_field_text(field, y)),
-                ];
-                phrases.push(Box::new(PhraseQuery::new_with_offset_and_slop(terms, 1)));
+            if !phrases.is_empty() {
+                channels.push(boosted(union(phrases), boost));
             }
         }
-        (!phrases.is_empty()).then(|| boosted(union(phrases), BOOST_PROXIMITY))
+        match channels.len() {
+            0 => None,
+            1 => channels.pop(),
+            _ => Some(Box::new(DisjunctionMaxQuery::new(channels))),
+        }
     }
 
     /// `person:Zhumagulov`: every word must match the entity field, through any key.
