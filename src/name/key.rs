@@ -299,10 +299,7 @@ pub(crate) fn related(key: &str) -> Vec<String> {
 /// Whether a key ends like a Russian patronymic (-ovich, -evich, -ovna, -evna,
 /// -ichna) in any spelling.
 pub(crate) fn is_russian_patronymic(key: &str) -> bool {
-    key.len() > 5
-        && ["ovic", "evic", "ovna", "evna", "icna"]
-            .iter()
-            .any(|s| key.ends_with(s))
+    key.len() > 5 && ["ovic", "evic", "ovna", "evna", "icna"].iter().any(|s| key.ends_with(s))
 }
 
 /// Whether a key ends like a Kazakh patronymic (-uly, -kyzy); such a word is a

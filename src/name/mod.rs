@@ -305,9 +305,7 @@ fn assign_roles(parts: &mut [NamePart]) {
         }
         return;
     }
-    let candidates: Vec<usize> = (0..n)
-        .filter(|&i| parts[i].role != Role::Patronymic)
-        .collect();
+    let candidates: Vec<usize> = (0..n).filter(|&i| parts[i].role != Role::Patronymic).collect();
     let Some(&last) = candidates.last() else {
         return;
     };
@@ -537,9 +535,7 @@ pub fn romanise(text: &str, system: System) -> String {
             Some(sp) if c != lc => {
                 let next_upper = chars.get(idx + 1).is_some_and(|n| n.is_uppercase());
                 let prev_upper = idx > 0 && chars[idx - 1].is_uppercase();
-                if next_upper
-                    || (prev_upper && !chars.get(idx + 1).is_some_and(|n| n.is_lowercase()))
-                {
+                if next_upper || (prev_upper && !chars.get(idx + 1).is_some_and(|n| n.is_lowercase())) {
                     out.extend(sp.chars().flat_map(char::to_uppercase));
                 } else {
                     let mut it = sp.chars();
