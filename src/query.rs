@@ -71,6 +71,8 @@ use crate::index::{
 };
 use crate::segment::UnitKind;
 
+mod cutoff;
+
 const BOOST_EXACT: f32 = 4.0;
 const BOOST_FOLDED: f32 = 3.0;
 const BOOST_TRANSLIT: f32 = 2.0;
@@ -122,6 +124,7 @@ pub struct SearchRequest {
     offset: usize,
     limit: usize,
     facet_counts: Vec<(String, usize)>,
+    relative_cutoff: Option<f32>,
 }
 
 impl SearchRequest {
@@ -137,6 +140,7 @@ impl SearchRequest {
             offset: 0,
             limit: 10,
             facet_counts: Vec::new(),
+            relative_cutoff: None,
         }
     }
 
@@ -196,6 +200,24 @@ impl SearchRequest {
         self
     }
 
+    /// Drops every hit scoring below `share` × the best hit's score (`share` in 0..=1),
+    /// before paging; the total and the facet counts follow. Meant for looking a
+    /// person up by name: once a unit matches the whole name, units that share only a
+    /// given name, or a weak key, are noise. [`crate::name::RELATIVE_CUTOFF`] is the
+    /// share the name analysis uses for the same purpose.
+    ///
+    /// ```
+    /// use whereas::query::SearchRequest;
+    ///
+    /// let request = SearchRequest::new("Bakytzhan Sagintaev")
+    ///     .relative_cutoff(whereas::name::RELATIVE_CUTOFF);
+    /// assert_eq!(request.query_text(), "Bakytzhan Sagintaev");
+    /// ```
+    pub fn relative_cutoff(mut self, share: f32) -> SearchRequest {
+        self.relative_cutoff = Some(share);
+        self
+    }
+
     /// The query string.
     pub fn query_text(&self) -> &str {
         &self.query
@@ -221,6 +243,7 @@ pub(crate) fn execute(index: &Index, request: &SearchRequest) -> crate::Result<S
     let mut compiler = Compiler::new(&request.query, fields, &searcher);
     let main = compiler.compile()?;
     let query = with_filters(main, request, fields)?;
+    let query = with_cutoff(query, request.relative_cutoff, &searcher)?;
 
     let mut roots = Vec::new();
     for (root, top) in &request.facet_counts {
@@ -231,9 +254,10 @@ pub(crate) fn execute(index: &Index, request: &SearchRequest) -> crate::Result<S
     }
 
     let mut multi = MultiCollector::new();
-    let top_handle = (request.limit > 0).then(|| {
+    // The cutoff compares scores, so scoring stays on even when no hit is wanted.
+    let top_handle = (request.limit > 0 || request.relative_cutoff.is_some()).then(|| {
         multi.add_collector(
-            TopDocs::with_limit(request.limit)
+            TopDocs::with_limit(request.limit.max(1))
                 .and_offset(request.offset)
                 .order_by_score(),
         )
@@ -267,7 +291,7 @@ pub(crate) fn execute(index: &Index, request: &SearchRequest) -> crate::Result<S
 
     let mut hits = Vec::new();
     if let Some(handle) = top_handle {
-        for (score, address) in handle.extract(&mut fruits) {
+        for (score, address) in handle.extract(&mut fruits).into_iter().take(request.limit) {
             let doc: TantivyDocument = searcher.doc(address)?;
             hits.push(hit(&doc, score, fields, &compiler.highlight));
         }
@@ -276,6 +300,32 @@ pub(crate) fn execute(index: &Index, request: &SearchRequest) -> crate::Result<S
         total,
         hits,
         facets,
+    })
+}
+
+/// Wraps `query` so that it keeps only hits scoring at least `share` × its best score.
+fn with_cutoff(
+    query: Box<dyn Query>,
+    share: Option<f32>,
+    searcher: &Searcher,
+) -> crate::Result<Box<dyn Query>> {
+    let Some(share) = share else {
+        return Ok(query);
+    };
+    if !(0.0..=1.0).contains(&share) {
+        return Err(Error::InvalidArgument(format!(
+            "relative cutoff {share} is not a share between 0 and 1"
+        )));
+    }
+    let best = searcher
+        .search(&query, &TopDocs::with_limit(1).order_by_score())?
+        .first()
+        .map(|(score, _)| *score);
+    Ok(match best {
+        Some(best) if share > 0.0 && best > 0.0 => {
+            Box::new(cutoff::MinScoreQuery::new(query, share * best))
+        }
+        _ => query,
     })
 }
 
@@ -909,9 +959,7 @@ impl<'a> Compiler<'a> {
     /// channel's share of the boost.
     fn proximity(&mut self, a: &str, b: &str) -> Option<Box<dyn Query>> {
         for w in [a, b] {
-            if self.stem(w).is_none() {
-                return None;
-            }
+            self.stem(w)?;
         }
         let (ka, kb) = (keys_of(a), keys_of(b));
         let mut channels: Vec<Box<dyn Query>> = Vec::new();
