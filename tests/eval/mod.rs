@@ -351,11 +351,14 @@ pub fn whereas_index(corpus: &Corpus) -> whereas::Result<Index> {
     Ok(index)
 }
 
-/// A query through `SearchRequest`, hits mapped back to doc indices by unit label.
-pub fn whereas_search(index: &Index, query: &str) -> Hits {
-    let results = index
-        .search(&SearchRequest::new(query).limit(DEPTH))
-        .map_err(|e| e.to_string())?;
+/// A query through `SearchRequest`, hits mapped back to doc indices by unit label;
+/// `cutoff` sets [`SearchRequest::relative_cutoff`].
+pub fn whereas_search(index: &Index, query: &str, cutoff: Option<f32>) -> Hits {
+    let mut request = SearchRequest::new(query).limit(DEPTH);
+    if let Some(share) = cutoff {
+        request = request.relative_cutoff(share);
+    }
+    let results = index.search(&request).map_err(|e| e.to_string())?;
     results
         .hits
         .iter()
@@ -621,7 +624,8 @@ pub fn bm_encoder(config: &ConfigFiles) -> BeiderMorse<'_> {
 // ---------------------------------------------------------------------------------
 // The whole run
 
-/// Every method's report, whereas first, plus the baselines that were skipped.
+/// Every method's report, whereas first (plain, then with the relative cutoff), plus
+/// the baselines that were skipped.
 #[derive(Debug)]
 pub struct Evaluation {
     /// Units in the corpus.
@@ -632,8 +636,11 @@ pub struct Evaluation {
     pub skipped: Vec<(String, String)>,
 }
 
-/// The name of the whereas method in the reports.
+/// The name of the whereas method in the reports: a plain `SearchRequest`.
 pub const WHEREAS: &str = "whereas";
+/// whereas with `SearchRequest::relative_cutoff(whereas::name::RELATIVE_CUTOFF)`, as a
+/// name lookup would ask.
+pub const WHEREAS_CUTOFF: &str = "whereas, relative cutoff";
 
 /// Runs whereas and every baseline on `corpus`.
 pub fn run(corpus: &Corpus) -> Result<Evaluation, String> {
@@ -641,7 +648,15 @@ pub fn run(corpus: &Corpus) -> Result<Evaluation, String> {
     let mut skipped = Vec::new();
 
     let index = whereas_index(corpus).map_err(|e| format!("whereas index: {e}"))?;
-    reports.push(evaluate(WHEREAS, corpus, |q| whereas_search(&index, q)));
+    reports.push(evaluate(WHEREAS, corpus, |q| {
+        whereas_search(&index, q, None)
+    }));
+    let share = whereas::name::RELATIVE_CUTOFF;
+    let mut cutoff = evaluate(WHEREAS_CUTOFF, corpus, |q| {
+        whereas_search(&index, q, Some(share))
+    });
+    cutoff.method = format!("{WHEREAS_CUTOFF} {share}");
+    reports.push(cutoff);
 
     let config = match bm_config() {
         Ok(c) => Some(c),
