@@ -958,9 +958,9 @@ impl<'a> Compiler<'a> {
     /// another suffix, `Akhmetov` for `Akhmetuly`), the latter at the related
     /// channel's share of the boost.
     fn proximity(&mut self, a: &str, b: &str) -> Option<Box<dyn Query>> {
-        for w in [a, b] {
-            self.stem(w)?;
-        }
+        // Stop words take no part in a whole name.
+        self.stem(a)?;
+        self.stem(b)?;
         let (ka, kb) = (keys_of(a), keys_of(b));
         let mut channels: Vec<Box<dyn Query>> = Vec::new();
         for (channel, field, boost) in [
