@@ -37,8 +37,10 @@
 //! so an exact spelling outranks a transliteration variant, which outranks a fuzzy
 //! match. Two adjacent bare words also add a proximity clause (boost 3.0): their
 //! transliteration keys within one position of each other, in either order
-//! (`AKHMETOV Sapar` finds `Sapar Akhmetov`). The whole name thus outranks one part of
-//! it, and two parts naming one person outrank two people each matching one part.
+//! (`AKHMETOV Sapar` finds `Sapar Akhmetov`), or their related keys, at the related
+//! channel's share of that boost, 1.2 (`Yerlan Akhmetov` finds `Erlan Akhmetuly`,
+//! whose surname has another suffix). The whole name thus outranks one part of it,
+//! and two parts naming one person outrank two people each matching one part.
 //!
 //! # Limits
 //! Queries longer than 4096 bytes or with more than 64 words are rejected with
@@ -68,6 +70,8 @@ use crate::index::{
     KeyChannel,
 };
 use crate::segment::UnitKind;
+
+mod cutoff;
 
 const BOOST_EXACT: f32 = 4.0;
 const BOOST_FOLDED: f32 = 3.0;
@@ -120,6 +124,7 @@ pub struct SearchRequest {
     offset: usize,
     limit: usize,
     facet_counts: Vec<(String, usize)>,
+    relative_cutoff: Option<f32>,
 }
 
 impl SearchRequest {
@@ -135,6 +140,7 @@ impl SearchRequest {
             offset: 0,
             limit: 10,
             facet_counts: Vec::new(),
+            relative_cutoff: None,
         }
     }
 
@@ -194,6 +200,24 @@ impl SearchRequest {
         self
     }
 
+    /// Drops every hit scoring below `share` × the best hit's score (`share` in 0..=1),
+    /// before paging; the total and the facet counts follow. Meant for looking a
+    /// person up by name: once a unit matches the whole name, units that share only a
+    /// given name, or a weak key, are noise. [`crate::name::RELATIVE_CUTOFF`] is the
+    /// share the name analysis uses for the same purpose.
+    ///
+    /// ```
+    /// use whereas::query::SearchRequest;
+    ///
+    /// let request = SearchRequest::new("Bakytzhan Sagintaev")
+    ///     .relative_cutoff(whereas::name::RELATIVE_CUTOFF);
+    /// assert_eq!(request.query_text(), "Bakytzhan Sagintaev");
+    /// ```
+    pub fn relative_cutoff(mut self, share: f32) -> SearchRequest {
+        self.relative_cutoff = Some(share);
+        self
+    }
+
     /// The query string.
     pub fn query_text(&self) -> &str {
         &self.query
@@ -219,6 +243,7 @@ pub(crate) fn execute(index: &Index, request: &SearchRequest) -> crate::Result<S
     let mut compiler = Compiler::new(&request.query, fields, &searcher);
     let main = compiler.compile()?;
     let query = with_filters(main, request, fields)?;
+    let query = with_cutoff(query, request.relative_cutoff, &searcher)?;
 
     let mut roots = Vec::new();
     for (root, top) in &request.facet_counts {
@@ -229,9 +254,10 @@ pub(crate) fn execute(index: &Index, request: &SearchRequest) -> crate::Result<S
     }
 
     let mut multi = MultiCollector::new();
-    let top_handle = (request.limit > 0).then(|| {
+    // The cutoff compares scores, so scoring stays on even when no hit is wanted.
+    let top_handle = (request.limit > 0 || request.relative_cutoff.is_some()).then(|| {
         multi.add_collector(
-            TopDocs::with_limit(request.limit)
+            TopDocs::with_limit(request.limit.max(1))
                 .and_offset(request.offset)
                 .order_by_score(),
         )
@@ -265,7 +291,7 @@ pub(crate) fn execute(index: &Index, request: &SearchRequest) -> crate::Result<S
 
     let mut hits = Vec::new();
     if let Some(handle) = top_handle {
-        for (score, address) in handle.extract(&mut fruits) {
+        for (score, address) in handle.extract(&mut fruits).into_iter().take(request.limit) {
             let doc: TantivyDocument = searcher.doc(address)?;
             hits.push(hit(&doc, score, fields, &compiler.highlight));
         }
@@ -274,6 +300,32 @@ pub(crate) fn execute(index: &Index, request: &SearchRequest) -> crate::Result<S
         total,
         hits,
         facets,
+    })
+}
+
+/// Wraps `query` so that it keeps only hits scoring at least `share` × its best score.
+fn with_cutoff(
+    query: Box<dyn Query>,
+    share: Option<f32>,
+    searcher: &Searcher,
+) -> crate::Result<Box<dyn Query>> {
+    let Some(share) = share else {
+        return Ok(query);
+    };
+    if !(0.0..=1.0).contains(&share) {
+        return Err(Error::InvalidArgument(format!(
+            "relative cutoff {share} is not a share between 0 and 1"
+        )));
+    }
+    let best = searcher
+        .search(&query, &TopDocs::with_limit(1).order_by_score())?
+        .first()
+        .map(|(score, _)| *score);
+    Ok(match best {
+        Some(best) if share > 0.0 && best > 0.0 => {
+            Box::new(cutoff::MinScoreQuery::new(query, share * best))
+        }
+        _ => query,
     })
 }
 
@@ -901,34 +953,58 @@ impl<'a> Compiler<'a> {
         Some(Box::new(DisjunctionMaxQuery::new(disjuncts)))
     }
 
-    /// Two adjacent query words: their translit keys near each other, either order.
+    /// Two adjacent query words: the better of their translit keys near each other
+    /// (either order) and their related keys near each other (a surname written with
+    /// another suffix, `Akhmetov` for `Akhmetuly`), the latter at the related
+    /// channel's share of the boost.
     fn proximity(&mut self, a: &str, b: &str) -> Option<Box<dyn Query>> {
         // Stop words take no part in a whole name.
         self.stem(a)?;
         self.stem(b)?;
-        let per_word: Vec<Vec<String>> = [a, b]
-            .iter()
-            .map(|w| {
-                let mut v = Vec::new();
-                channel_keys(&keys_of(w), KeyChannel::Translit, &mut v);
-                v
-            })
-            .collect();
-        let field = self.fields.name_translit;
-        let mut phrases: Vec<Box<dyn Query>> = Vec::new();
-        for combo in combinations(&per_word) {
-            if combo[0] == combo[1] {
-                continue;
+        let (ka, kb) = (keys_of(a), keys_of(b));
+        let mut channels: Vec<Box<dyn Query>> = Vec::new();
+        for (channel, field, boost) in [
+            (
+                KeyChannel::Translit,
+                self.fields.name_translit,
+                BOOST_PROXIMITY,
+            ),
+            (
+                KeyChannel::Related,
+                self.fields.name_related,
+                BOOST_PROXIMITY * BOOST_RELATED / BOOST_TRANSLIT,
+            ),
+        ] {
+            let per_word: Vec<Vec<String>> = [&ka, &kb]
+                .iter()
+                .map(|k| {
+                    let mut v = Vec::new();
+                    channel_keys(k, channel, &mut v);
+                    v
+                })
+                .collect();
+            let mut phrases: Vec<Box<dyn Query>> = Vec::new();
+            for combo in combinations(&per_word) {
+                if combo[0] == combo[1] {
+                    continue;
+                }
+                for (x, y) in [(&combo[0], &combo[1]), (&combo[1], &combo[0])] {
+                    let terms = vec![
+                        (0, Term::from_field_text(field, x)),
+                        (1, Term::from_field_text(field, y)),
+                    ];
+                    phrases.push(Box::new(PhraseQuery::new_with_offset_and_slop(terms, 1)));
+                }
             }
-            for (x, y) in [(&combo[0], &combo[1]), (&combo[1], &combo[0])] {
-                let terms = vec![
-                    (0, Term::from_field_text(field, x)),
-                    (1, Term::from_field_text(field, y)),
-                ];
-                phrases.push(Box::new(PhraseQuery::new_with_offset_and_slop(terms, 1)));
+            if !phrases.is_empty() {
+                channels.push(boosted(union(phrases), boost));
             }
         }
-        (!phrases.is_empty()).then(|| boosted(union(phrases), BOOST_PROXIMITY))
+        match channels.len() {
+            0 => None,
+            1 => channels.pop(),
+            _ => Some(Box::new(DisjunctionMaxQuery::new(channels))),
+        }
     }
 
     /// `person:Zhumagulov`: every word must match the entity field, through any key.

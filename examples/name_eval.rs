@@ -1,0 +1,95 @@
+// # Name-search evaluation: whereas against baselines
+//
+// Ranked retrieval of one unit per person: every variant of a names file is a query,
+// the people of a distractors file are look-alikes in the same corpus. whereas (the
+// real index, queried through `SearchRequest`) and three baselines on the same units
+// (tantivy's default tokenizer, FuzzyTermQuery distance 2, Beider-Morse) are scored
+// in the same run: recall@1, recall@10, MRR@10 and non-relevant units in the top 10.
+// The protocol is in `tests/eval/mod.rs`, shared with `tests/name_eval.rs`.
+//
+//     cargo run --release --example name_eval
+//     cargo run --release --example name_eval -- --names FILE --distractors FILE [--misses]
+//
+// The default files are the dev set in `../shared/dev` (or `$WHEREAS_SHARED/dev`).
+
+#[path = "../tests/eval/mod.rs"]
+mod eval;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+fn usage() -> ExitCode {
+    eprintln!("usage: name_eval [--names FILE] [--distractors FILE] [--misses]");
+    ExitCode::from(2)
+}
+
+fn main() -> ExitCode {
+    let shared = std::env::var_os("WHEREAS_SHARED")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared"));
+    let mut names = shared.join("dev/names_dev.tsv");
+    let mut distractors = shared.join("dev/distractors_dev.tsv");
+    let mut all_misses = false;
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--names" => match args.next() {
+                Some(p) => names = PathBuf::from(p),
+                None => return usage(),
+            },
+            "--distractors" => match args.next() {
+                Some(p) => distractors = PathBuf::from(p),
+                None => return usage(),
+            },
+            "--misses" => all_misses = true,
+            _ => return usage(),
+        }
+    }
+    let loaded = eval::read_tsv(&names).and_then(|n| Ok((n, eval::read_tsv(&distractors)?)));
+    let (names_rows, distractor_rows) = match loaded {
+        Ok(x) => x,
+        Err(e) => {
+            eprintln!("name_eval: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let corpus = eval::corpus(&names_rows, &distractor_rows);
+    let evaluation = match eval::run(&corpus) {
+        Ok(e) => e,
+        Err(e) => {
+            eprintln!("name_eval: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+
+    println!(
+        "names: {}\ndistractors: {}\n{} units (one per person), {} queries; \
+         MRR and recall cut off at {}, ties ranked pessimistically\n",
+        names.display(),
+        distractors.display(),
+        evaluation.units,
+        corpus.queries.len(),
+        eval::CUTOFF
+    );
+    print!("{}", eval::table(&evaluation));
+    println!();
+    print!("{}", eval::script_table(&evaluation));
+    for (method, reason) in &evaluation.skipped {
+        println!("\nSKIPPED {method}: {reason}");
+    }
+    let reports = if all_misses {
+        &evaluation.reports[..]
+    } else {
+        &evaluation.reports[..1]
+    };
+    for r in reports {
+        println!("\n{}: queries not ranked first", r.method);
+        print!("{}", eval::misses(&corpus, r));
+    }
+    println!("\nwhereas: non-relevant units a relative score floor would keep");
+    print!(
+        "{}",
+        eval::floor_study(&evaluation.reports[0], &[0.0, 0.3, 0.4, 0.5, 0.6, 0.7])
+    );
+    ExitCode::SUCCESS
+}
