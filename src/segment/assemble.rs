@@ -67,6 +67,12 @@ struct Scan<'a> {
     labels: HashSet<(UnitKind, String)>,
 }
 
+/// Abbreviations that end in a full stop without ending a sentence (lower-cased).
+const ABBREVIATIONS: &[&str] = &[
+    "p", "pp", "no", "nos", "art", "arts", "para", "paras", "cf", "e.g", "i.e", "vol", "ch", "sec",
+    "op",
+];
+
 /// Does this text leave its unit unfinished (no final `.`/`;`, or an abbreviation)?
 fn ends_open(s: &str) -> bool {
     let t =
@@ -75,8 +81,11 @@ fn ends_open(s: &str) -> bool {
         None => true,
         Some('.') => {
             let word = t[..t.len() - 1].rsplit(is_ws).next().unwrap_or("");
-            let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-            word.chars().any(char::is_alphabetic) && letters <= 2 && !word.ends_with(')')
+            // `p.`, `No.`, `e.g.`: an abbreviation, not a sentence end.
+            let word = word
+                .trim_start_matches(['(', '[', '"', '‘', '“'])
+                .to_ascii_lowercase();
+            ABBREVIATIONS.contains(&word.as_str())
         }
         Some(';' | '!' | '?') => false,
         Some(_) => true,
@@ -85,7 +94,7 @@ fn ends_open(s: &str) -> bool {
 
 /// Does the line end with punctuation that can close a unit or a list item?
 fn ends_with_punct(s: &str) -> bool {
-    let t = s.trim_end_matches(|c: char| matches!(c, '"' | '\'' | '’' | '”' | ')' | ']'));
+    let t = s.trim_end_matches(['"', '\'', '’', '”', ')', ']']);
     matches!(t.chars().last(), Some('.' | ';' | ':' | ',' | '!' | '?'))
 }
 
@@ -191,13 +200,13 @@ impl<'a> Scan<'a> {
         let headers = noise::page_headers(self.text, &self.lines, is_marker);
         let mut blank_before = true;
         let mut prev_punct = true;
-        for i in 0..self.lines.len() {
+        for (i, &flagged) in headers.iter().enumerate() {
             let line = self.lines[i];
             if line.is_blank() {
                 blank_before = true;
                 continue;
             }
-            if headers[i] {
+            if flagged {
                 self.noise_line(i, NoiseReason::PageHeader);
                 continue;
             }
@@ -393,15 +402,21 @@ impl<'a> Scan<'a> {
         let mut continuing = true;
         for p in pending {
             let s = self.content(p.line);
-            let open = self
-                .cur()
-                .and_then(|c| self.drafts[c].segs.last().copied())
-                .is_some_and(|(a, b)| ends_open(&self.text[a..b]));
-            let cont = if p.blank_before {
-                open && starts_lower(s)
-            } else {
-                open || starts_lower(s)
-            };
+            // A unit that is still only its marker (`1.` alone on its line) takes the next line.
+            let (bare, open) = self.cur().map_or((false, false), |c| {
+                let d = &self.drafts[c];
+                match d.segs.as_slice() {
+                    [(a, b)] if b - a <= d.marker_len => (true, true),
+                    [.., (a, b)] => (false, ends_open(&self.text[*a..*b])),
+                    [] => (false, false),
+                }
+            });
+            let cont = bare
+                || if p.blank_before {
+                    open && starts_lower(s)
+                } else {
+                    open || starts_lower(s)
+                };
             if continuing && cont {
                 let l = self.lines[p.line];
                 if let Some(c) = self.cur() {
@@ -840,6 +855,9 @@ mod tests {
         assert!(ends_open("OJ C 23, p."));
         assert!(!ends_open("Parliament."));
         assert!(!ends_open("banned;"));
+        assert!(!ends_open("rights for all."));
+        assert!(!ends_open("Calls for Z."));
+        assert!(ends_open("Regulation (EU) No."));
         assert!(ends_open("list:"));
     }
 }

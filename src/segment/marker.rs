@@ -195,7 +195,7 @@ fn is_lower_label(s: &str) -> bool {
     match b.len() {
         1 => b[0].is_ascii_lowercase(),
         2 if b[0] == b[1] && b[0].is_ascii_lowercase() => true,
-        1..=5 => b.iter().all(|c| matches!(c, b'i' | b'v' | b'x')),
+        2..=5 => b.iter().all(|c| matches!(c, b'i' | b'v' | b'x')),
         _ => false,
     }
 }

@@ -219,7 +219,7 @@ pub(crate) fn find_date<'a>(
             if let Some(d) = numeric_date(inner.trim()) {
                 return Some(d);
             }
-            if let Some(d) = rest.strip_prefix('{').and_then(|r| numeric_date(r)) {
+            if let Some(d) = rest.strip_prefix('{').and_then(numeric_date) {
                 return Some(d);
             }
         }

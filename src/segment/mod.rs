@@ -347,7 +347,7 @@ impl Segmenter {
     }
 }
 
-/// Segments plain text with default options. See the [module docs](crate::segment).
+/// Segments plain text with default options. See the [module docs](mod@crate::segment).
 ///
 /// ```
 /// let text = "Title line\n\n– having regard to X(1),\n\nA.\u{a0}whereas Y;\n\n1. Calls for Z.\n\n(1)OJ C 1, p. 1.\n";

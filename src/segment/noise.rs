@@ -110,7 +110,14 @@ pub(crate) fn page_headers(
             }
         }
     }
-    // The top of the first page and the bottom of the last are header and footer places too.
+    // The top of the first page and the bottom of the last are header and footer places
+    // too, but only for lines that also stand next to a page break.
+    let mut near_break: HashMap<String, usize> = HashMap::new();
+    for (i, l) in lines.iter().enumerate() {
+        if candidate[i] {
+            *near_break.entry(header_key(&text[l.cs..l.ce])).or_default() += 1;
+        }
+    }
     let ends = lines
         .iter()
         .enumerate()
@@ -125,7 +132,7 @@ pub(crate) fn page_headers(
         .filter(|(_, l)| !l.is_blank())
         .take(2);
     for (j, l) in ends.chain(tail) {
-        if short(l) {
+        if short(l) && near_break.contains_key(&header_key(&text[l.cs..l.ce])) {
             candidate[j] = true;
         }
     }
@@ -167,7 +174,7 @@ mod tests {
 
     #[test]
     fn headers_repeat_next_to_page_breaks() {
-        let text = "A. whereas one\ntwo\nPE 123 v01\n\u{c}PE 123 v01\n3\nthree\n\u{c}PE 123 v01\nfour\nfour";
+        let text = "A. whereas one\ntwo\nPE 123 v01\n\u{c}PE 123 v01\n3\nthree\n\u{c}PE 123 v01\nfour\nfive\nfive";
         let lines = super::super::lines::split(text);
         let flags = page_headers(text, &lines, |_| false);
         let flagged: Vec<&str> = lines
