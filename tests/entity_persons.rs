@@ -120,10 +120,14 @@ fn resolution_of(units: Vec<(UnitKind, String, String)>) -> Resolution {
                 text,
                 span: Span { start: 0, end: 0 },
                 footnote_calls: Vec::new(),
+                footnote_call_offsets: Vec::new(),
                 points: Vec::new(),
+                pieces: Vec::new(),
                 entities: Vec::new(),
             })
             .collect(),
+        noise: Vec::new(),
+        warnings: Vec::new(),
     }
 }
 
