@@ -27,6 +27,8 @@ use whereas::{Resolution, UnitKind};
 
 const SEED: &str = include_str!("../data/TA-9-2021-0056_EN.txt");
 const SEED_REFERENCE: &str = "TA-9-2021-0056";
+/// Entities listed under a hit in the readable output.
+const MAX_ENTITIES_SHOWN: usize = 6;
 const DEFAULT_COUNTS: [&str; 5] = ["/kind", "/person", "/org", "/place", "/law"];
 
 struct Args {
@@ -198,13 +200,32 @@ fn print_readable(
             hit.score
         )?;
         writeln!(out, "     {}", plain(&hit.snippet, bold))?;
-        if !hit.entities.is_empty() {
-            let names: Vec<String> = hit
-                .entities
+        // Entities holding a matched word first, then people, then the rest.
+        let mut entities: Vec<&whereas::Entity> = hit.entities.iter().collect();
+        entities.sort_by_key(|e| {
+            let matched = hit
+                .highlights
                 .iter()
-                .map(|e| format!("{:?}: {}", e.kind, e.normalized).to_lowercase())
-                .collect();
-            writeln!(out, "     entities: {}", names.join("; "))?;
+                .any(|h| h.start < e.end && e.start < h.end);
+            (!matched, e.kind != whereas::EntityKind::Person)
+        });
+        let mut names: Vec<String> = Vec::new();
+        for e in entities {
+            let kind = format!("{:?}", e.kind).to_lowercase();
+            let name = format!("{} ({kind})", e.normalized);
+            if !names.contains(&name) {
+                names.push(name);
+            }
+        }
+        if !names.is_empty() {
+            let more = names.len().saturating_sub(MAX_ENTITIES_SHOWN);
+            names.truncate(MAX_ENTITIES_SHOWN);
+            let more = if more > 0 {
+                format!(" … and {more} more")
+            } else {
+                String::new()
+            };
+            writeln!(out, "     entities: {}{more}", names.join(", "))?;
         }
     }
     for (root, counts) in &results.facets {

@@ -124,6 +124,7 @@ fn resolution_of(units: Vec<(UnitKind, String, String)>) -> Resolution {
                 points: Vec::new(),
                 pieces: Vec::new(),
                 entities: Vec::new(),
+                pieces: Vec::new(),
             })
             .collect(),
         noise: Vec::new(),

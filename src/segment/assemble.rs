@@ -69,8 +69,7 @@ struct Scan<'a> {
 
 /// Does this text leave its unit unfinished (no final `.`/`;`, or an abbreviation)?
 fn ends_open(s: &str) -> bool {
-    let t =
-        s.trim_end_matches(|c: char| is_ws(c) || matches!(c, '"' | '\'' | '’' | '”' | ')' | ']'));
+    let t = s.trim_end_matches(|c: char| is_ws(c) || matches!(c, '"' | '\'' | '’' | '”' | ')' | ']'));
     match t.chars().last() {
         None => true,
         Some('.') => {
@@ -90,9 +89,7 @@ fn ends_with_punct(s: &str) -> bool {
 }
 
 fn starts_lower(s: &str) -> bool {
-    s.chars()
-        .next()
-        .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit())
+    s.chars().next().is_some_and(|c| c.is_lowercase() || c.is_ascii_digit())
 }
 
 impl<'a> Scan<'a> {
@@ -148,30 +145,15 @@ impl<'a> Scan<'a> {
 
     fn open_unit(&mut self, kind: UnitKind, label: String, seg: (usize, usize), marker_len: usize) {
         if !self.labels.insert((kind, label.clone())) {
-            self.warnings.push(Warning::RepeatedLabel {
-                kind,
-                label: label.clone(),
-                at: seg.0,
-            });
+            self.warnings.push(Warning::RepeatedLabel { kind, label: label.clone(), at: seg.0 });
         }
-        self.drafts.push(Draft {
-            kind,
-            label,
-            segs: vec![seg],
-            marker_len,
-            points: Vec::new(),
-        });
+        self.drafts.push(Draft { kind, label, segs: vec![seg], marker_len, points: Vec::new() });
         self.body = true;
     }
 
     fn out_of_order(&mut self, kind: UnitKind, expected: String, found: &str, at: usize) {
         if !self.labels.contains(&(kind, found.to_string())) {
-            self.warnings.push(Warning::OutOfOrder {
-                kind,
-                expected,
-                found: found.to_string(),
-                at,
-            });
+            self.warnings.push(Warning::OutOfOrder { kind, expected, found: found.to_string(), at });
         }
     }
 
@@ -206,10 +188,7 @@ impl<'a> Scan<'a> {
             let taken = self.try_marker(i, s, separated);
             if !taken {
                 if self.body {
-                    self.pending.push(Pending {
-                        line: i,
-                        blank_before,
-                    });
+                    self.pending.push(Pending { line: i, blank_before });
                 } else {
                     self.noise_line(i, noise::classify_outside(s, true));
                 }
@@ -234,7 +213,7 @@ impl<'a> Scan<'a> {
                     self.citations += 1;
                     self.open_unit(UnitKind::Citation, self.citations.to_string(), seg, m.len);
                     true
-                } else if self.body && !self.in_notes {
+                } else if self.body && !self.in_notes && separated {
                     let n = self.cur().map_or(0, |c| self.drafts[c].points.len()) + 1;
                     self.point(seg, m.len, n.to_string())
                 } else {
@@ -249,12 +228,7 @@ impl<'a> Scan<'a> {
                     return false;
                 };
                 if !in_order {
-                    self.out_of_order(
-                        UnitKind::Recital,
-                        upper_label(self.next_recital),
-                        &label,
-                        l.cs,
-                    );
+                    self.out_of_order(UnitKind::Recital, upper_label(self.next_recital), &label, l.cs);
                 }
                 self.flush_pending();
                 self.seen_recital = true;
@@ -270,12 +244,7 @@ impl<'a> Scan<'a> {
                     return false;
                 };
                 if !in_order {
-                    self.out_of_order(
-                        UnitKind::Paragraph,
-                        self.next_para.to_string(),
-                        &n.to_string(),
-                        l.cs,
-                    );
+                    self.out_of_order(UnitKind::Paragraph, self.next_para.to_string(), &n.to_string(), l.cs);
                 }
                 self.flush_pending();
                 self.seen_para = true;
@@ -293,12 +262,7 @@ impl<'a> Scan<'a> {
                     return false;
                 }
                 if !in_order {
-                    self.out_of_order(
-                        UnitKind::Footnote,
-                        self.next_note.to_string(),
-                        &n.to_string(),
-                        l.cs,
-                    );
+                    self.out_of_order(UnitKind::Footnote, self.next_note.to_string(), &n.to_string(), l.cs);
                 }
                 self.flush_pending();
                 self.in_notes = true;
@@ -307,7 +271,7 @@ impl<'a> Scan<'a> {
                 true
             }
             MarkerKind::Lower(label) => {
-                if self.body && !self.in_notes {
+                if self.body && !self.in_notes && separated {
                     self.point(seg, m.len, label)
                 } else {
                     false
@@ -323,11 +287,7 @@ impl<'a> Scan<'a> {
         self.flush_pending();
         let d = &mut self.drafts[cur];
         d.segs.push(seg);
-        d.points.push(DraftPoint {
-            seg: d.segs.len() - 1,
-            marker_len,
-            label,
-        });
+        d.points.push(DraftPoint { seg: d.segs.len() - 1, marker_len, label });
         true
     }
 
@@ -343,12 +303,7 @@ impl<'a> Scan<'a> {
             let piece = (seg.0 + start, seg.0 + end);
             let piece_text = &line[start..end];
             let trimmed = piece_text.trim_end_matches(is_ws).len();
-            self.open_unit(
-                UnitKind::Footnote,
-                label.to_string(),
-                (piece.0, piece.0 + trimmed),
-                mlen,
-            );
+            self.open_unit(UnitKind::Footnote, label.to_string(), (piece.0, piece.0 + trimmed), mlen);
             // Whitespace between two notes on one line goes to the first note's range.
             if let Some(last) = self.drafts.last_mut() {
                 last.segs[0].1 = piece.1;
@@ -360,8 +315,7 @@ impl<'a> Scan<'a> {
                     label += 1;
                     // `(k)` / `[k]`: brackets and the digits of `label`.
                     mlen = 2 + label.to_string().len();
-                    mlen +=
-                        line[j + mlen..].len() - line[j + mlen..].trim_start_matches(is_ws).len();
+                    mlen += line[j + mlen..].len() - line[j + mlen..].trim_start_matches(is_ws).len();
                 }
                 None => break,
             }
@@ -379,11 +333,7 @@ impl<'a> Scan<'a> {
                 .cur()
                 .and_then(|c| self.drafts[c].segs.last().copied())
                 .is_some_and(|(a, b)| ends_open(&self.text[a..b]));
-            let cont = if p.blank_before {
-                open && starts_lower(s)
-            } else {
-                open || starts_lower(s)
-            };
+            let cont = if p.blank_before { open && starts_lower(s) } else { open || starts_lower(s) };
             if continuing && cont {
                 let l = self.lines[p.line];
                 if let Some(c) = self.cur() {
@@ -444,28 +394,17 @@ impl Folder<'_> {
             }
             space = false;
             out.push(c);
-            digits_before = if c.is_ascii_digit() {
-                digits_before + 1
-            } else {
-                0
-            };
+            digits_before = if c.is_ascii_digit() { digits_before + 1 } else { 0 };
             prev = Some(c);
         }
     }
 }
 
 /// Builds a unit's text, sub-points and calls from its ranges.
-fn build_text(
-    text: &str,
-    d: &Draft,
-    calls: Option<&mut Calls>,
-) -> (String, Vec<SubPoint>, Vec<(String, usize)>) {
+fn build_text(text: &str, d: &Draft, calls: Option<&mut Calls>) -> (String, Vec<SubPoint>, Vec<(String, usize)>) {
     let cap: usize = d.segs.iter().map(|(a, b)| b - a).sum();
     let mut out = String::with_capacity(cap);
-    let mut folder = Folder {
-        calls,
-        found: Vec::new(),
-    };
+    let mut folder = Folder { calls, found: Vec::new() };
     let mut point_at: Vec<(usize, usize)> = Vec::with_capacity(d.points.len());
     let mut next_point = d.points.iter().peekable();
     for (k, &(a, b)) in d.segs.iter().enumerate() {
@@ -477,10 +416,7 @@ fn build_text(
         if !out.is_empty() {
             let hyphen_join = !starts_point
                 && out.ends_with('-')
-                && out[..out.len() - 1]
-                    .chars()
-                    .last()
-                    .is_some_and(char::is_lowercase)
+                && out[..out.len() - 1].chars().last().is_some_and(char::is_lowercase)
                 && s.chars().next().is_some_and(char::is_lowercase);
             if hyphen_join {
                 out.pop();
@@ -508,11 +444,7 @@ fn build_text(
         let (start, body) = point_at[idx];
         let end = point_at.get(idx + 1).map_or(out.len(), |n| n.0);
         let body = body.min(end);
-        points.push(SubPoint {
-            label: p.label.clone(),
-            text: out[body..end].trim_end().to_string(),
-            start,
-        });
+        points.push(SubPoint { label: p.label.clone(), text: out[body..end].trim_end().to_string(), start });
     }
     (out, points, folder.found)
 }
@@ -580,17 +512,19 @@ pub(crate) fn segment_text(text: &str) -> crate::Result<Resolution> {
 
     // Metadata from the page text around the body.
     let before_lines: Vec<&str> = scan.before.iter().map(|&(i, _)| scan.content(i)).collect();
-    let title_idx = meta::find_title(&before_lines);
-    let title = title_idx.map(|t| fold_ws(before_lines[t]));
-    if let Some(t) = title_idx {
-        let piece = scan.before[t].1;
-        scan.pieces[piece].2 = Owner::Noise(NoiseReason::Title);
+    // The title: the line that names the resolution, with the lines wrapped after it.
+    let mut title = None;
+    if let Some(t) = meta::find_title(&before_lines) {
+        let mut end = t + 1;
+        while end < scan.before.len() && scan.before[end].0 == scan.before[end - 1].0 + 1 {
+            end += 1;
+        }
+        title = Some(fold_ws(&before_lines[t..end].join(" ")));
+        for &(_, piece) in &scan.before[t..end] {
+            scan.pieces[piece].2 = Owner::Noise(NoiseReason::Title);
+        }
     }
-    let outside = scan
-        .pieces
-        .iter()
-        .filter(|p| matches!(p.2, Owner::Noise(_)))
-        .map(|p| &text[p.0..p.1]);
+    let outside = scan.pieces.iter().filter(|p| matches!(p.2, Owner::Noise(_))).map(|p| &text[p.0..p.1]);
     let reference = meta::pick_reference(outside);
     let date = meta::find_date(title.as_deref(), before_lines.iter().copied());
 
@@ -612,11 +546,7 @@ pub(crate) fn segment_text(text: &str) -> crate::Result<Resolution> {
     let mut calls = Calls::new(labels);
     let mut units: Vec<Unit> = Vec::with_capacity(scan.drafts.len());
     for (ordinal, d) in scan.drafts.iter().enumerate() {
-        let c = if d.kind == UnitKind::Footnote {
-            None
-        } else {
-            Some(&mut calls)
-        };
+        let c = if d.kind == UnitKind::Footnote { None } else { Some(&mut calls) };
         let (t, points, found) = build_text(text, d, c);
         let (footnote_calls, footnote_call_offsets) = found.into_iter().unzip();
         units.push(Unit {
@@ -642,30 +572,18 @@ pub(crate) fn segment_text(text: &str) -> crate::Result<Resolution> {
     }
     for u in &mut units {
         if let (Some(first), Some(last)) = (u.pieces.first(), u.pieces.last()) {
-            u.span = Span {
-                start: first.start,
-                end: last.end,
-            };
+            u.span = Span { start: first.start, end: last.end };
         }
     }
 
     let mut warnings = scan.warnings;
-    let called: HashSet<&str> = units
-        .iter()
-        .flat_map(|u| u.footnote_calls.iter().map(String::as_str))
-        .collect();
+    let called: HashSet<&str> = units.iter().flat_map(|u| u.footnote_calls.iter().map(String::as_str)).collect();
     for u in &units {
         if u.text.len() > super::OVERLONG_UNIT {
-            warnings.push(Warning::OverlongUnit {
-                kind: u.kind,
-                label: u.label.clone(),
-                len: u.text.len(),
-            });
+            warnings.push(Warning::OverlongUnit { kind: u.kind, label: u.label.clone(), len: u.text.len() });
         }
         if u.kind == UnitKind::Footnote && !called.contains(u.label.as_str()) {
-            warnings.push(Warning::UncalledFootnote {
-                label: u.label.clone(),
-            });
+            warnings.push(Warning::UncalledFootnote { label: u.label.clone() });
         }
     }
     let english = units
@@ -708,21 +626,14 @@ mod tests {
         let res = segment(t).unwrap();
         assert_coverage(t, &res);
         assert_eq!(res.counts(), [1, 1, 1, 2]);
-        assert_unit(
-            &res.units[0],
-            UnitKind::Citation,
-            "1",
-            "having regard to Y and Z,",
-        );
+        assert_unit(&res.units[0], UnitKind::Citation, "1", "having regard to Y and Z,");
         assert_eq!(res.units[0].footnote_calls, ["1"]);
         assert_eq!(res.units[0].footnote_call_offsets, [18]);
         assert_unit(&res.units[3], UnitKind::Footnote, "1", "OJ C 1, p. 2.");
         assert_unit(&res.units[4], UnitKind::Footnote, "2", "OJ C 3, p. 4.");
         assert_eq!(res.date.as_deref(), Some("2020-05-01"));
         assert!(res.noise.iter().any(|n| n.reason == NoiseReason::AfterBody));
-        assert!(res
-            .warnings
-            .contains(&Warning::UncalledFootnote { label: "2".into() }));
+        assert!(res.warnings.contains(&Warning::UncalledFootnote { label: "2".into() }));
     }
 
     #[test]
@@ -730,18 +641,10 @@ mod tests {
         let t = "A. whereas the organisa-\ntions were\n\u{c}PE 1/2\n\nbanned;\n\n1. Calls for\n\u{c}PE 2/2\nmore.\n";
         let res = segment(t).unwrap();
         assert_coverage(t, &res);
-        assert_unit(
-            &res.units[0],
-            UnitKind::Recital,
-            "A",
-            "whereas the organisations were banned;",
-        );
+        assert_unit(&res.units[0], UnitKind::Recital, "A", "whereas the organisations were banned;");
         assert_unit(&res.units[1], UnitKind::Paragraph, "1", "Calls for more.");
         assert_eq!(res.units[0].pieces.len(), 2);
-        assert!(res
-            .noise
-            .iter()
-            .any(|n| n.reason == NoiseReason::PageHeader));
+        assert!(res.noise.iter().any(|n| n.reason == NoiseReason::PageHeader));
     }
 
     #[test]
@@ -752,10 +655,7 @@ mod tests {
         let b = &res.units[1];
         assert_unit(b, UnitKind::Recital, "B", "whereas six: a. one; b. two;");
         assert_eq!(b.points.len(), 2);
-        assert_eq!(
-            (b.points[0].label.as_str(), b.points[0].text.as_str()),
-            ("a", "one;")
-        );
+        assert_eq!((b.points[0].label.as_str(), b.points[0].text.as_str()), ("a", "one;"));
         assert_eq!(&b.text[b.points[1].start..], "b. two;");
     }
 
@@ -765,22 +665,25 @@ mod tests {
         let res = segment(t).unwrap();
         assert_eq!(res.counts(), [1, 3, 1, 0]);
         assert!(matches!(&res.warnings[0], Warning::OutOfOrder { found, .. } if found == "B"));
-        assert!(res
-            .warnings
-            .iter()
-            .any(|w| matches!(w, Warning::RepeatedLabel { label, .. } if label == "A")));
+        assert!(res.warnings.iter().any(|w| matches!(w, Warning::RepeatedLabel { label, .. } if label == "A")));
     }
 
     #[test]
     fn calls_are_not_subdivisions() {
         let t = "– having regard to Rule 144(5) and its resolution of 2013(1),\n\n1. Notes x(2) and Article 6 (1).\n\n(1) OJ a.\n\n(2) OJ b.";
         let res = segment(t).unwrap();
-        assert_eq!(
-            res.units[0].text,
-            "having regard to Rule 144(5) and its resolution of 2013,"
-        );
+        assert_eq!(res.units[0].text, "having regard to Rule 144(5) and its resolution of 2013,");
         assert_eq!(res.units[1].text, "Notes x and Article 6 (1).");
         assert_eq!(res.units[1].footnote_calls, ["2"]);
+    }
+
+    #[test]
+    fn wrapped_dash_is_not_a_sub_point() {
+        let t = "1. Recalls the Regime\n– which enables action – and urges;\n\n2. Calls:\n– one;\n– two.";
+        let res = segment(t).unwrap();
+        assert!(res.units[0].points.is_empty());
+        assert_eq!(res.units[0].text, "Recalls the Regime – which enables action – and urges;");
+        assert_eq!(res.units[1].points.len(), 2);
     }
 
     #[test]

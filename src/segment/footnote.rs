@@ -34,11 +34,7 @@ pub(crate) fn call_at(s: &str) -> Option<(u32, usize, bool)> {
         _ => return None,
     };
     let close = if square { b']' } else { b')' };
-    let digits = b[1..]
-        .iter()
-        .take(4)
-        .take_while(|c| c.is_ascii_digit())
-        .count();
+    let digits = b[1..].iter().take(4).take_while(|c| c.is_ascii_digit()).count();
     if digits == 0 || digits > 3 || b.get(1 + digits) != Some(&close) {
         return None;
     }

@@ -9,52 +9,14 @@
 use scraper::{Html, Node};
 
 /// Elements whose text is never shown.
-const SKIP: &[&str] = &[
-    "head", "script", "style", "noscript", "template", "title", "svg", "select",
-];
+const SKIP: &[&str] = &["head", "script", "style", "noscript", "template", "title", "svg", "select"];
 
 /// Elements that start a new block.
 const BLOCKS: &[&str] = &[
-    "address",
-    "article",
-    "aside",
-    "blockquote",
-    "body",
-    "br",
-    "dd",
-    "div",
-    "dl",
-    "dt",
-    "fieldset",
-    "figcaption",
-    "figure",
-    "footer",
-    "form",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "header",
-    "hr",
-    "html",
-    "li",
-    "main",
-    "nav",
-    "ol",
-    "option",
-    "p",
-    "pre",
-    "section",
-    "table",
-    "tbody",
-    "td",
-    "tfoot",
-    "th",
-    "thead",
-    "tr",
-    "ul",
+    "address", "article", "aside", "blockquote", "body", "br", "dd", "div", "dl", "dt",
+    "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6",
+    "header", "hr", "html", "li", "main", "nav", "ol", "option", "p", "pre", "section",
+    "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
 ];
 
 /// The text of an HTML document, one block per line, blocks separated by blank lines.
@@ -140,10 +102,7 @@ mod tests {
             <div>Menu<ul><li>en - English</li></ul></div>\
             <p>consequences<a href='#f'><span>[1]</span></a>,</p>\
             <table><tr><td>x</td><td>y</td></tr></table><script>var a;</script></body></html>";
-        assert_eq!(
-            html_to_text(html),
-            "Menu\n\nen - English\n\nconsequences[1],\n\nx\n\ny\n"
-        );
+        assert_eq!(html_to_text(html), "Menu\n\nen - English\n\nconsequences[1],\n\nx\n\ny\n");
     }
 
     #[test]

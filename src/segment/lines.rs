@@ -38,11 +38,7 @@ pub(crate) fn split(text: &str) -> Vec<Line> {
         } else {
             match bytes[i] {
                 b'\n' | 0x0c => Some(1),
-                b'\r' => Some(if bytes.get(i + 1) == Some(&b'\n') {
-                    2
-                } else {
-                    1
-                }),
+                b'\r' => Some(if bytes.get(i + 1) == Some(&b'\n') { 2 } else { 1 }),
                 _ => None,
             }
         };

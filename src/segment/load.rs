@@ -24,11 +24,7 @@ pub fn decode(bytes: &[u8]) -> crate::Result<String> {
         return decode_utf8(rest, 3);
     }
     if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
-        let enc = if bytes[0] == 0xFF {
-            encoding_rs::UTF_16LE
-        } else {
-            encoding_rs::UTF_16BE
-        };
+        let enc = if bytes[0] == 0xFF { encoding_rs::UTF_16LE } else { encoding_rs::UTF_16BE };
         let (text, had_errors) = enc.decode_with_bom_removal(bytes);
         if had_errors {
             return Err(Error::NotText { offset: 2 });
@@ -40,9 +36,7 @@ pub fn decode(bytes: &[u8]) -> crate::Result<String> {
 
 fn decode_utf8(bytes: &[u8], base: usize) -> crate::Result<String> {
     if let Some(offset) = first_control(bytes) {
-        return Err(Error::NotText {
-            offset: base + offset,
-        });
+        return Err(Error::NotText { offset: base + offset });
     }
     match std::str::from_utf8(bytes) {
         Ok(s) => Ok(s.to_string()),
@@ -63,10 +57,7 @@ fn first_control(bytes: &[u8]) -> Option<usize> {
 }
 
 fn check_controls(text: &str, base: usize) -> crate::Result<()> {
-    match text
-        .char_indices()
-        .find(|(_, c)| u8::try_from(*c).is_ok_and(is_bad_control))
-    {
+    match text.char_indices().find(|(_, c)| u8::try_from(*c).is_ok_and(is_bad_control)) {
         Some((i, _)) => Err(Error::NotText { offset: base + i }),
         None => Ok(()),
     }
@@ -74,12 +65,7 @@ fn check_controls(text: &str, base: usize) -> crate::Result<()> {
 
 /// Does this text look like an HTML page?
 fn looks_like_html(text: &str) -> bool {
-    let head: String = text
-        .trim_start()
-        .chars()
-        .take(1024)
-        .collect::<String>()
-        .to_ascii_lowercase();
+    let head: String = text.trim_start().chars().take(1024).collect::<String>().to_ascii_lowercase();
     head.starts_with("<!doctype html") || head.contains("<html")
 }
 
@@ -90,15 +76,9 @@ fn looks_like_html(text: &str) -> bool {
 /// `Error::NoResolution` when it holds no resolution.
 pub fn load(path: impl AsRef<Path>) -> crate::Result<Resolution> {
     let path = path.as_ref();
-    let bytes = std::fs::read(path).map_err(|source| Error::Io {
-        path: path.to_path_buf(),
-        source,
-    })?;
+    let bytes = std::fs::read(path).map_err(|source| Error::Io { path: path.to_path_buf(), source })?;
     let text = decode(&bytes)?;
-    let ext = path
-        .extension()
-        .and_then(|e| e.to_str())
-        .map(str::to_ascii_lowercase);
+    let ext = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
     let html = matches!(ext.as_deref(), Some("html" | "htm" | "xhtml")) || looks_like_html(&text);
     let seg = Segmenter::new().source(path.display().to_string());
     if html {
@@ -114,19 +94,10 @@ mod tests {
 
     #[test]
     fn utf16_and_binary() {
-        let le: Vec<u8> = [0xFF, 0xFE]
-            .into_iter()
-            .chain("A.".encode_utf16().flat_map(u16::to_le_bytes))
-            .collect();
+        let le: Vec<u8> = [0xFF, 0xFE].into_iter().chain("A.".encode_utf16().flat_map(u16::to_le_bytes)).collect();
         assert_eq!(decode(&le).unwrap(), "A.");
-        assert!(matches!(
-            decode(b"abc\0def"),
-            Err(Error::NotText { offset: 3 })
-        ));
-        assert!(matches!(
-            decode(b"\xEF\xBB\xBFab\x01"),
-            Err(Error::NotText { offset: 5 })
-        ));
+        assert!(matches!(decode(b"abc\0def"), Err(Error::NotText { offset: 3 })));
+        assert!(matches!(decode(b"\xEF\xBB\xBFab\x01"), Err(Error::NotText { offset: 5 })));
     }
 
     #[test]

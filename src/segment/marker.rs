@@ -61,11 +61,7 @@ pub(crate) fn upper_label(rank: u32) -> String {
         if hi >= 26 {
             return format!("#{rank}");
         }
-        format!(
-            "{}{}",
-            char::from(b'A' + hi as u8),
-            char::from(b'A' + lo as u8)
-        )
+        format!("{}{}", char::from(b'A' + hi as u8), char::from(b'A' + lo as u8))
     }
 }
 
@@ -81,10 +77,7 @@ pub(crate) fn parse(s: &str) -> Option<Marker> {
         }
         let rest = &after[ws..];
         let lower = rest.chars().next().is_some_and(char::is_lowercase);
-        return Some(Marker {
-            kind: MarkerKind::Dash { lower },
-            len: first.len_utf8() + ws,
-        });
+        return Some(Marker { kind: MarkerKind::Dash { lower }, len: first.len_utf8() + ws });
     }
     let b = s.as_bytes();
     // Bracketed: (3) [3] (a) (iv)
@@ -93,35 +86,23 @@ pub(crate) fn parse(s: &str) -> Option<Marker> {
         let inner_len = b[1..].iter().take(5).position(|&c| c == close)?;
         let inner = &s[1..1 + inner_len];
         let after = &s[2 + inner_len..];
-        if after.trim_start_matches(is_ws).is_empty() {
-            return None;
-        }
+        // A note label may stand alone on its line, its text on the next (a long URL).
         if !inner.is_empty() && inner.len() <= 3 && inner.bytes().all(|c| c.is_ascii_digit()) {
             let n = inner.parse().ok()?;
             let len = 2 + inner_len + ws_len(after);
-            return Some(Marker {
-                kind: MarkerKind::Note {
-                    n,
-                    square: first == '[',
-                },
-                len,
-            });
+            return Some(Marker { kind: MarkerKind::Note { n, square: first == '[' }, len });
+        }
+        if after.trim_start_matches(is_ws).is_empty() {
+            return None;
         }
         if first == '(' && is_lower_label(inner) && ws_len(after) > 0 {
             let len = 2 + inner_len + ws_len(after);
-            return Some(Marker {
-                kind: MarkerKind::Lower(inner.to_string()),
-                len,
-            });
+            return Some(Marker { kind: MarkerKind::Lower(inner.to_string()), len });
         }
         return None;
     }
     // Label then '.' or ')' then whitespace.
-    let label_len = b
-        .iter()
-        .take(4)
-        .take_while(|c| c.is_ascii_alphanumeric())
-        .count();
+    let label_len = b.iter().take(4).take_while(|c| c.is_ascii_alphanumeric()).count();
     if label_len == 0 || label_len >= b.len() {
         return None;
     }
@@ -139,10 +120,7 @@ pub(crate) fn parse(s: &str) -> Option<Marker> {
     if punct == b'.' {
         if let Some(rank) = upper_rank(label) {
             return Some(Marker {
-                kind: MarkerKind::Upper {
-                    label: label.to_string(),
-                    rank,
-                },
+                kind: MarkerKind::Upper { label: label.to_string(), rank },
                 len,
             });
         }
@@ -151,17 +129,11 @@ pub(crate) fn parse(s: &str) -> Option<Marker> {
             if n == 0 {
                 return None;
             }
-            return Some(Marker {
-                kind: MarkerKind::Number(n),
-                len,
-            });
+            return Some(Marker { kind: MarkerKind::Number(n), len });
         }
     }
     if is_lower_label(label) {
-        return Some(Marker {
-            kind: MarkerKind::Lower(label.to_string()),
-            len,
-        });
+        return Some(Marker { kind: MarkerKind::Lower(label.to_string()), len });
     }
     None
 }
@@ -187,12 +159,7 @@ mod tests {
 
     #[test]
     fn citation_dashes() {
-        for s in [
-            "–\u{a0}\u{a0}having regard",
-            "— having",
-            "-\thaving",
-            "\u{f02d}\u{a0}having",
-        ] {
+        for s in ["–\u{a0}\u{a0}having regard", "— having", "-\thaving", "\u{f02d}\u{a0}having"] {
             assert_eq!(kind(s), Some(MarkerKind::Dash { lower: true }), "{s:?}");
         }
         assert_eq!(kind("- Privacy"), Some(MarkerKind::Dash { lower: false }));
@@ -203,13 +170,7 @@ mod tests {
     #[test]
     fn letters_and_numbers() {
         let m = parse("AA.\u{a0} whereas").unwrap();
-        assert_eq!(
-            m.kind,
-            MarkerKind::Upper {
-                label: "AA".into(),
-                rank: 27
-            }
-        );
+        assert_eq!(m.kind, MarkerKind::Upper { label: "AA".into(), rank: 27 });
         assert_eq!(m.len, "AA.\u{a0} ".len());
         assert_eq!(kind("12.\tCalls"), Some(MarkerKind::Number(12)));
         assert_eq!(kind("7.5.2025 - x"), None);
@@ -223,22 +184,11 @@ mod tests {
     #[test]
     fn notes() {
         let m = parse("(1)OJ C 23").unwrap();
-        assert_eq!(
-            m.kind,
-            MarkerKind::Note {
-                n: 1,
-                square: false
-            }
-        );
+        assert_eq!(m.kind, MarkerKind::Note { n: 1, square: false });
         assert_eq!(m.len, 3);
-        assert_eq!(
-            kind("[12] OJ"),
-            Some(MarkerKind::Note {
-                n: 12,
-                square: true
-            })
-        );
-        assert_eq!(kind("(1)"), None);
+        assert_eq!(kind("[12] OJ"), Some(MarkerKind::Note { n: 12, square: true }));
+        assert_eq!(kind("(1)"), Some(MarkerKind::Note { n: 1, square: false }));
+        assert_eq!(kind("(a)"), None);
     }
 
     #[test]

@@ -17,15 +17,8 @@ fn fold_dashes(s: &str) -> String {
 
 /// Reads `n` ASCII digits at `b[i..]`, exactly (not followed by another digit).
 fn digits(b: &[u8], i: usize, min: usize, max: usize) -> Option<(&[u8], usize)> {
-    let len = b
-        .get(i..)?
-        .iter()
-        .take(max + 1)
-        .take_while(|c| c.is_ascii_digit())
-        .count();
-    (min..=max)
-        .contains(&len)
-        .then(|| (&b[i..i + len], i + len))
+    let len = b.get(i..)?.iter().take(max + 1).take_while(|c| c.is_ascii_digit()).count();
+    (min..=max).contains(&len).then(|| (&b[i..i + len], i + len))
 }
 
 fn lit(b: &[u8], i: usize, s: &str) -> Option<usize> {
@@ -33,9 +26,7 @@ fn lit(b: &[u8], i: usize, s: &str) -> Option<usize> {
 }
 
 fn num(d: &[u8]) -> u32 {
-    d.iter().fold(0u32, |a, c| {
-        a.saturating_mul(10).saturating_add(u32::from(c - b'0'))
-    })
+    d.iter().fold(0u32, |a, c| a.saturating_mul(10).saturating_add(u32::from(c - b'0')))
 }
 
 /// Tries to read one reference starting at `b[i]`; returns it normalised and its end.
@@ -141,18 +132,8 @@ pub(crate) fn pick_reference<'a>(texts: impl Iterator<Item = &'a str>) -> Option
 }
 
 const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
 ];
 
 fn iso(y: u32, m: u32, d: u32) -> Option<String> {
@@ -180,15 +161,8 @@ fn worded_date(s: &str) -> Option<String> {
     let b = s.as_bytes();
     let (d, j) = digits(b, 0, 1, 2)?;
     let rest = s.get(j..)?.trim_start();
-    let lower = rest
-        .chars()
-        .take(10)
-        .collect::<String>()
-        .to_ascii_lowercase();
-    let (m, name) = MONTHS
-        .iter()
-        .enumerate()
-        .find(|(_, name)| lower.starts_with(*name))?;
+    let lower = rest.chars().take(10).collect::<String>().to_ascii_lowercase();
+    let (m, name) = MONTHS.iter().enumerate().find(|(_, name)| lower.starts_with(*name))?;
     let rest = rest[name.len()..].trim_start();
     let (y, _) = digits(rest.as_bytes(), 0, 4, 4)?;
     iso(num(y), m as u32 + 1, num(d))
@@ -196,10 +170,7 @@ fn worded_date(s: &str) -> Option<String> {
 
 /// The date of a resolution from its title (`resolution of 11 February 2021`), a leaked
 /// `<Date>` tag, or a pre-body line that opens with a date (`7.5.2025 - (2025/…)`).
-pub(crate) fn find_date<'a>(
-    title: Option<&str>,
-    before: impl Iterator<Item = &'a str>,
-) -> Option<String> {
+pub(crate) fn find_date<'a>(title: Option<&str>, before: impl Iterator<Item = &'a str>) -> Option<String> {
     if let Some(t) = title {
         let t = fold_dashes(t);
         let lower = t.to_ascii_lowercase();
@@ -222,21 +193,13 @@ pub(crate) fn find_date<'a>(
             }
         }
     }
-    before
-        .iter()
-        .find_map(|l| numeric_date(l).or_else(|| worded_date(l)))
+    before.iter().find_map(|l| numeric_date(l).or_else(|| worded_date(l)))
 }
 
 /// Words that mark a title line, in a few of the Parliament's languages.
 const TITLE_WORDS: &[&str] = &[
-    "resolution",
-    "résolution",
-    "entschließung",
-    "resolución",
-    "risoluzione",
-    "resolutie",
-    "rezolucja",
-    "resolução",
+    "resolution", "résolution", "entschließung", "resolución", "risoluzione", "resolutie",
+    "rezolucja", "resolução",
 ];
 
 /// Picks the title among the pre-body lines: the last one that names a resolution.
@@ -257,62 +220,35 @@ mod tests {
 
     #[test]
     fn references_in_all_spellings() {
-        assert_eq!(
-            find_references("TA\u{2011}9\u{2013}2021-0056_EN (PDF)"),
-            ["TA-9-2021-0056"]
-        );
+        assert_eq!(find_references("TA\u{2011}9\u{2013}2021-0056_EN (PDF)"), ["TA-9-2021-0056"]);
         assert_eq!(
             find_references("see RC-B9-0216/2020 and B9\u{2011}0220/2020, P10_TA(2025)0096"),
             ["RC-9-2020-0216", "B-9-2020-0220", "TA-10-2025-0096"]
         );
         assert!(find_references("Rule 144(5), 2020/2691(RSP), COM(2020)0405").is_empty());
-        assert_eq!(
-            normalize_reference(" A9-0001/2021 ").as_deref(),
-            Some("A-9-2021-0001")
-        );
+        assert_eq!(normalize_reference(" A9-0001/2021 ").as_deref(), Some("A-9-2021-0001"));
     }
 
     #[test]
     fn most_frequent_reference_wins() {
-        let lines = [
-            "RC-B10-0249/2025",
-            "B10-0249/2025 (Verts/ALE)",
-            "RC-B10-0249/2025",
-            "P10_TA(2025)0096",
-        ];
-        assert_eq!(
-            pick_reference(lines.into_iter()).as_deref(),
-            Some("RC-10-2025-0249")
-        );
+        let lines = ["RC-B10-0249/2025", "B10-0249/2025 (Verts/ALE)", "RC-B10-0249/2025", "P10_TA(2025)0096"];
+        assert_eq!(pick_reference(lines.into_iter()).as_deref(), Some("RC-10-2025-0249"));
     }
 
     #[test]
     fn dates() {
         let t = "European Parliament resolution of 11\u{a0}February 2021 on X";
-        assert_eq!(
-            find_date(Some(t), std::iter::empty()).as_deref(),
-            Some("2021-02-11")
-        );
+        assert_eq!(find_date(Some(t), std::iter::empty()).as_deref(), Some("2021-02-11"));
         let tag = ["<Date>{06/07/2020}6.7.2020</Date>"];
-        assert_eq!(
-            find_date(None, tag.into_iter()).as_deref(),
-            Some("2020-07-06")
-        );
+        assert_eq!(find_date(None, tag.into_iter()).as_deref(), Some("2020-07-06"));
         let line = ["Download", "7.5.2025\u{a0}-\u{a0}(2025/2691(RSP))"];
-        assert_eq!(
-            find_date(None, line.into_iter()).as_deref(),
-            Some("2025-05-07")
-        );
+        assert_eq!(find_date(None, line.into_iter()).as_deref(), Some("2025-05-07"));
         assert_eq!(numeric_date("31.2.2020"), None);
     }
 
     #[test]
     fn title_is_the_last_resolution_line() {
-        let before = [
-            "JOINT MOTION FOR A RESOLUTION on X",
-            "European Parliament resolution on X",
-            "(2025/2691(RSP))",
-        ];
+        let before = ["JOINT MOTION FOR A RESOLUTION on X", "European Parliament resolution on X", "(2025/2691(RSP))"];
         assert_eq!(find_title(&before), Some(1));
     }
 }

@@ -409,12 +409,7 @@ mod tests {
 
     #[test]
     fn nothing_resolution_like_is_an_error() {
-        for text in [
-            "",
-            "hello world",
-            "\n\n\u{a0}\n",
-            "Related Posts\nLegal notice",
-        ] {
+        for text in ["", "hello world", "\n\n\u{a0}\n", "Related Posts\nLegal notice"] {
             match segment(text) {
                 Err(crate::Error::NoResolution { .. }) => {}
                 other => panic!("{text:?}: {other:?}"),
@@ -424,8 +419,7 @@ mod tests {
 
     #[test]
     fn serde_round_trip() {
-        let res =
-            segment("– having regard to X,\n\nA. whereas a:\n\na. one;\n\n1. Calls.").unwrap();
+        let res = segment("– having regard to X,\n\nA. whereas a:\n\na. one;\n\n1. Calls.").unwrap();
         let json = serde_json::to_string(&res).unwrap();
         let back: Resolution = serde_json::from_str(&json).unwrap();
         assert_eq!(back, res);

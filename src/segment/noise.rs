@@ -64,21 +64,14 @@ fn is_page_number(line: &str) -> bool {
     !l.is_empty()
         && l.len() <= 20
         && l.bytes().any(|c| c.is_ascii_digit())
-        && l.split_whitespace().all(|w| {
-            w == "of"
-                || w.bytes()
-                    .all(|c| c.is_ascii_digit() || c == b'-' || c == b'/')
-        })
+        && l.split_whitespace()
+            .all(|w| w == "of" || w.bytes().all(|c| c.is_ascii_digit() || c == b'-' || c == b'/'))
 }
 
 /// Marks running page headers and footers: short lines next to a form feed that repeat
 /// (digits aside) on several pages, and page numbers next to a form feed. Returns one flag
 /// per line. Lines that open a unit are never headers. Linear in the number of lines.
-pub(crate) fn page_headers(
-    text: &str,
-    lines: &[Line],
-    is_marker: impl Fn(&str) -> bool,
-) -> Vec<bool> {
+pub(crate) fn page_headers(text: &str, lines: &[Line], is_marker: impl Fn(&str) -> bool) -> Vec<bool> {
     let mut flags = vec![false; lines.len()];
     if !lines.iter().any(|l| l.after_ff) {
         return flags;
@@ -91,23 +84,20 @@ pub(crate) fn page_headers(
             continue;
         }
         // Bounded look-around keeps this linear even for inputs made of form feeds.
-        let after = lines[i..]
-            .iter()
-            .enumerate()
-            .take(8)
-            .filter(|(_, l)| !l.is_blank())
-            .take(2);
-        let before = lines[..i]
-            .iter()
-            .enumerate()
-            .rev()
-            .take(8)
-            .filter(|(_, l)| !l.is_blank())
-            .take(2);
+        let after = lines[i..].iter().enumerate().take(8).filter(|(_, l)| !l.is_blank()).take(2);
+        let before = lines[..i].iter().enumerate().rev().take(8).filter(|(_, l)| !l.is_blank()).take(2);
         for (j, _) in after.map(|(k, l)| (i + k, l)).chain(before) {
             if short(&lines[j]) {
                 candidate[j] = true;
             }
+        }
+    }
+    // The top of the first page and the bottom of the last are header and footer places too.
+    let ends = lines.iter().enumerate().take(8).filter(|(_, l)| !l.is_blank()).take(2);
+    let tail = lines.iter().enumerate().rev().take(8).filter(|(_, l)| !l.is_blank()).take(2);
+    for (j, l) in ends.chain(tail) {
+        if short(l) {
+            candidate[j] = true;
         }
     }
     let mut counts: HashMap<String, usize> = HashMap::new();
@@ -121,9 +111,7 @@ pub(crate) fn page_headers(
             continue;
         }
         let s = &text[l.cs..l.ce];
-        if (candidate[i] && is_page_number(s))
-            || counts.get(&header_key(s)).is_some_and(|&c| c >= 2)
-        {
+        if (candidate[i] && is_page_number(s)) || counts.get(&header_key(s)).is_some_and(|&c| c >= 2) {
             flags[i] = true;
         }
     }
