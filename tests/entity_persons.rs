@@ -122,7 +122,6 @@ fn resolution_of(units: Vec<(UnitKind, String, String)>) -> Resolution {
                 footnote_calls: Vec::new(),
                 footnote_call_offsets: Vec::new(),
                 points: Vec::new(),
-                pieces: Vec::new(),
                 entities: Vec::new(),
                 pieces: Vec::new(),
             })
