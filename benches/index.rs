@@ -1,1 +1,91 @@
-fn main() {}
+//! Indexing throughput, in bytes of resolution text, on a fixed set of synthetic
+//! resolutions.
+//!
+//! Corpus: `whereas::synth` with seed 42, the first `WHEREAS_BENCH_INDEX_UNITS`
+//! units (default: `WHEREAS_BENCH_UNITS` capped at 10 000, so a sample stays
+//! around a second). Both ids report throughput against the same byte count, the
+//! resolutions' full text, so their times compare directly.
+//!
+//! Ids (group `index`):
+//! - `whereas`: each resolution's full text through the public pipeline:
+//!   `whereas::segment`, `whereas::entity::annotate`, `IndexWriter::add` into a
+//!   fresh `Index::in_ram()`, then commit.
+//! - `tantivy_plain`: the generator's unit texts, one document each, into a fresh
+//!   in-RAM tantivy index with one `TEXT | STORED` field and the default
+//!   tokenizer, then commit. No segmentation: it is handed the units. Its writer
+//!   has one thread and 50 MB, as the whereas writer does.
+//!
+//! Both check their work: the index holds one document per generated unit.
+//!
+//! Run: `cargo bench --bench index`.
+
+mod support;
+
+use std::hint::black_box;
+use std::time::Duration;
+
+use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use tantivy::collector::Count;
+use tantivy::query::AllQuery;
+use whereas::index::Index;
+use whereas::synth::Corpus;
+
+fn bench_index(c: &mut Criterion) {
+    let units = support::env_usize(
+        "WHEREAS_BENCH_INDEX_UNITS",
+        support::bench_units().min(10_000),
+    );
+    let corpus = Corpus::new(support::SEED);
+    let resolutions: Vec<_> = corpus.resolutions(units).collect();
+    let bytes: usize = resolutions.iter().map(|r| r.text.len()).sum();
+    let unit_texts: Vec<&str> = resolutions
+        .iter()
+        .flat_map(|r| r.units.iter().map(|u| u.text.as_str()))
+        .collect();
+    eprintln!(
+        "index bench: {} resolutions, {units} units, {bytes} bytes (seed {})",
+        resolutions.len(),
+        support::SEED
+    );
+
+    let mut group = c.benchmark_group("index");
+    group
+        .sample_size(10)
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(10))
+        .throughput(Throughput::Bytes(bytes as u64));
+
+    group.bench_function("whereas", |b| {
+        b.iter(|| {
+            let index = Index::in_ram().expect("index opens");
+            let mut writer = index.writer().expect("writer opens");
+            for generated in &resolutions {
+                let mut resolution = whereas::segment(&generated.text).expect("segments");
+                whereas::entity::annotate(&mut resolution);
+                writer.add(&resolution).expect("adds");
+            }
+            writer.commit().expect("commits");
+            assert_eq!(
+                index.num_units(),
+                unit_texts.len() as u64,
+                "one document per unit"
+            );
+            black_box(index)
+        })
+    });
+    group.bench_function("tantivy_plain", |b| {
+        b.iter(|| {
+            let (schema, text) = support::plain_schema();
+            let index = tantivy::Index::create_in_ram(schema);
+            support::fill_plain(&index, text, unit_texts.iter().copied()).expect("indexes");
+            let searcher = index.reader().expect("reader opens").searcher();
+            let docs = searcher.search(&AllQuery, &Count).expect("counts");
+            assert_eq!(docs, unit_texts.len(), "one document per unit");
+            black_box(index)
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bench_index);
+criterion_main!(benches);

@@ -10,7 +10,8 @@
 //! where the query fell back to one, or the same English stem for prose.
 //! Invariant: every [`Highlight`] is a byte range on char boundaries of [`Hit::text`].
 
-use std::collections::{BTreeMap, HashSet};
+use std::cell::RefCell;
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 use tantivy::tokenizer::TextAnalyzer;
@@ -118,6 +119,9 @@ pub(crate) struct HighlightTerms {
     /// Folded prefixes of `word*` queries.
     prefixes: Vec<String>,
     stems: HashSet<String>,
+    /// Each distinct word of the hit texts, matched once per request: computing a
+    /// word's keys and stem is most of the cost of a search that returns hits.
+    verdicts: RefCell<HashMap<String, bool>>,
 }
 
 impl HighlightTerms {
@@ -190,9 +194,18 @@ impl HighlightTerms {
         if self.is_empty() {
             return Vec::new();
         }
-        let mut analyzer = crate::index::text_analyzer();
+        let mut analyzer = None;
+        let mut verdicts = self.verdicts.borrow_mut();
         words(text)
-            .filter(|(_, w)| self.matches(&mut analyzer, w))
+            .filter(|(_, w)| {
+                if let Some(&verdict) = verdicts.get(*w) {
+                    return verdict;
+                }
+                let analyzer = analyzer.get_or_insert_with(crate::index::text_analyzer);
+                let verdict = self.matches(analyzer, w);
+                verdicts.insert((*w).to_string(), verdict);
+                verdict
+            })
             .map(|(start, w)| Highlight {
                 start,
                 end: start + w.len(),

@@ -12,6 +12,7 @@ pub mod index;
 pub mod name;
 pub mod query;
 pub mod segment;
+pub mod synth;
 
 pub use crate::entity::{Entity, EntityKind};
 pub use crate::error::{Error, Result};

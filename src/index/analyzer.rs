@@ -245,13 +245,36 @@ pub(crate) enum KeyChannel {
     Entity,
 }
 
+/// Most words [`keys_of`] remembers per thread before it starts afresh.
+const KEY_CACHE_WORDS: usize = 1 << 16;
+
+thread_local! {
+    /// Keys of recently seen words. Every word of a unit is analysed once per name
+    /// channel and entity field, and prose repeats its words, so without this most of
+    /// indexing and highlighting is spent recomputing the same keys. `token_keys` is
+    /// deterministic, so a remembered answer is the answer.
+    static KEY_CACHE: std::cell::RefCell<std::collections::HashMap<String, TokenKeys>> =
+        std::cell::RefCell::new(std::collections::HashMap::new());
+}
+
 /// Keys of one word, NFC-normalised first so that composed and decomposed input agree.
 pub(crate) fn keys_of(word: &str) -> TokenKeys {
-    if word.is_ascii() || is_nfc_quick(word.chars()) == IsNormalized::Yes {
-        token_keys(word)
-    } else {
-        token_keys(&word.nfc().collect::<String>())
-    }
+    KEY_CACHE.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        if let Some(keys) = cache.get(word) {
+            return keys.clone();
+        }
+        let keys = if word.is_ascii() || is_nfc_quick(word.chars()) == IsNormalized::Yes {
+            token_keys(word)
+        } else {
+            token_keys(&word.nfc().collect::<String>())
+        };
+        if cache.len() >= KEY_CACHE_WORDS {
+            cache.clear();
+        }
+        cache.insert(word.to_string(), keys.clone());
+        keys
+    })
 }
 
 /// Pushes the keys of `channel`, without duplicates and without empty keys, onto `out`.
@@ -420,6 +443,22 @@ mod tests {
             .sum();
         assert_eq!(t.len(), expected);
         assert!(t.iter().all(|t| t.position <= 1));
+    }
+
+    #[test]
+    fn remembered_keys_are_the_computed_keys() {
+        for word in [
+            "Zhumagulov",
+            "Жұмағұлов",
+            "whereas",
+            "Cafe\u{301}",
+            "Zhumagulov",
+        ] {
+            let first = keys_of(word);
+            assert_eq!(first, keys_of(word), "{word}: second call");
+            let nfc: String = word.nfc().collect();
+            assert_eq!(first, token_keys(&nfc), "{word}: against token_keys");
+        }
     }
 
     #[test]

@@ -1,0 +1,74 @@
+//! The synthetic corpus goes through the real pipeline: the segmenter finds the
+//! units the generator wrote, the reference from the PDF line, and the search finds
+//! the most named person in other spellings.
+
+use whereas::index::Index;
+use whereas::query::SearchRequest;
+use whereas::synth::{Corpus, Spelling};
+
+#[test]
+fn segmenter_recovers_the_generated_units() {
+    let corpus = Corpus::with_people(7, 2_000);
+    for generated in corpus.resolutions(1_500) {
+        let resolution = whereas::segment(&generated.text).expect("segments");
+        assert_eq!(
+            resolution.reference.as_deref(),
+            Some(generated.reference.as_str()),
+            "reference of {}",
+            generated.reference
+        );
+        let got: Vec<_> = resolution
+            .units
+            .iter()
+            .map(|u| (u.kind, u.label.as_str()))
+            .collect();
+        let want: Vec<_> = generated
+            .units
+            .iter()
+            .map(|u| (u.kind, u.label.as_str()))
+            .collect();
+        assert_eq!(got, want, "units of {}", generated.reference);
+        for (unit, synth) in resolution.units.iter().zip(&generated.units) {
+            assert!(
+                synth
+                    .text
+                    .contains(unit.text.trim_end_matches([',', ';', '.'])),
+                "{} {}: {:?} vs {:?}",
+                generated.reference,
+                synth.label,
+                unit.text,
+                synth.text
+            );
+        }
+    }
+}
+
+#[test]
+fn search_finds_the_frequent_person_in_every_spelling() {
+    let corpus = Corpus::with_people(7, 2_000);
+    let mut resolutions = Vec::new();
+    for generated in corpus.resolutions(600) {
+        let mut resolution = whereas::segment(&generated.text).expect("segments");
+        whereas::entity::annotate(&mut resolution);
+        resolutions.push(resolution);
+    }
+    let index = Index::from_resolutions(&resolutions).expect("indexes");
+    let person = corpus.frequent();
+    let bgn = index
+        .search(&SearchRequest::new(person.surname(Spelling::Bgn)).limit(0))
+        .expect("searches")
+        .total;
+    assert!(bgn > 0);
+    for spelling in [Spelling::French, Spelling::German, Spelling::Cyrillic] {
+        let total = index
+            .search(&SearchRequest::new(person.surname(spelling)).limit(0))
+            .expect("searches")
+            .total;
+        assert!(
+            total * 10 >= bgn * 9,
+            "{} finds {total}, {} finds {bgn}",
+            person.surname(spelling),
+            person.surname(Spelling::Bgn)
+        );
+    }
+}
