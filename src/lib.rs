@@ -1,7 +1,88 @@
-//! whereas: full-text search over European Parliament resolutions.
+//! whereas: full-text search over European Parliament resolutions, built for finding
+//! *people* whose names are spelled many ways.
 //!
-//! The pipeline, one module per stage: text in → units ([`segment`](mod@segment)) → entities
-//! ([`entity`]) → names ([`name`]) → index → query → hits.
+//! Human-rights researchers track political prisoners, journalists and activists across
+//! resolutions, reports and press. The same person is *Zhumagulov*, *Jumagulov*,
+//! *Joumagoulov*, *Schumagulow*, *Жумагулов* or *Жұмағұлов*; plain full-text search finds one
+//! of them. whereas splits each resolution into its citations, recitals, paragraphs and
+//! footnotes, finds the people, organisations, places, legal references and dates in each,
+//! and indexes every word through several name channels (exact, folded,
+//! transliteration key, related form) so that any romanisation — or Cyrillic — finds the
+//! others, ranked: exact spelling first, then variants, then bounded fuzzy matches.
+//!
+//! # Example
+//!
+//! Index a resolution in RAM, then ask for a Kazakh name in Cyrillic and in two Latin
+//! romanisations:
+//!
+//! ```
+//! use whereas::{Index, SearchRequest, UnitKind};
+//!
+//! # fn main() -> whereas::Result<()> {
+//! let text = "European Parliament resolution of 11 February 2021 on Kazakhstan\n\n\
+//!     A.\u{a0}\u{a0}whereas the activist Almat Zhumagulov was sentenced to prison;\n\n\
+//!     B.\u{a0}\u{a0}whereas the journalist Aigul Utepova was harassed;\n\n\
+//!     1.\u{a0}\u{a0}Calls for the release of Almat Zhumagulov;\n";
+//!
+//! // text → units → entities
+//! let mut resolution = whereas::segment(text)?;
+//! resolution.reference = Some("TA-9-2021-0056".into());
+//! whereas::entity::annotate(&mut resolution);
+//!
+//! // → index
+//! let index = Index::in_ram()?;
+//! let mut writer = index.writer()?;
+//! writer.add(&resolution)?;
+//! writer.commit()?;
+//!
+//! // → query → hits
+//! for query in ["Жумагулов", "Jumagulov", "Joumagoulov"] {
+//!     let results = index.search(&SearchRequest::new(query))?;
+//!     let mut ids: Vec<&str> = results.hits.iter().map(|hit| hit.id.as_str()).collect();
+//!     ids.sort();
+//!     assert_eq!(ids, ["TA-9-2021-0056/paragraph/1", "TA-9-2021-0056/recital/A"]);
+//!     // The snippet highlights the spelling the text uses.
+//!     assert!(results.hits[0].snippet.contains("<b>Zhumagulov</b>"));
+//! }
+//!
+//! // Filters and facets: recitals only, with the people they name.
+//! let request = SearchRequest::new("Zhumagulov")
+//!     .kind(UnitKind::Recital)
+//!     .facet_counts("/person", 10);
+//! let results = index.search(&request)?;
+//! assert_eq!(results.total, 1);
+//! assert_eq!(results.facets["/person"][0].path, "/person/Almat Zhumagulov");
+//! # Ok(())
+//! # }
+//! ```
+//!
+//! # The pipeline
+//!
+//! One module per stage; each takes the previous stage's type and returns its own.
+//!
+//! | stage | module | in → out |
+//! |---|---|---|
+//! | segment | [`segment`](mod@segment) | text or HTML → [`Resolution`] of [`Unit`]s, plus the noise dropped and [`Warning`]s |
+//! | entities | [`entity`] | a unit's text → [`Entity`]s; facet paths in [`entity::facet`] |
+//! | names | [`name`] | a word or a name → [`TokenKeys`] / [`NameKeys`]; [`compare`] two names |
+//! | index | [`index`] | [`Resolution`]s → an [`Index`] on disk or in RAM |
+//! | query | [`query`] | a [`SearchRequest`] (string syntax or builder) → a tantivy query |
+//! | hits | [`hit`] | → [`SearchResults`]: ranked [`Hit`]s with snippets, entities and facet counts |
+//!
+//! [`synth`] generates deterministic resolution-shaped corpora for benchmarks and tests.
+//!
+//! `segment`, `entity` and `name` are plain functions over `&str` and do not touch tantivy:
+//! they can be used alone (to split a resolution into units, to find the people in a
+//! paragraph, or to tell whether two spellings are one name).
+//!
+//! # Limits
+//!
+//! - Prose analysis (stop words, stemming) is English; names are handled in any of the
+//!   supported scripts and romanisations (Russian and Kazakh Cyrillic; English, French,
+//!   German, Turkish and Kazakh Latin spellings).
+//! - Entity extraction is rules plus general gazetteers: it prefers precision, and misses
+//!   names it has no cue for (a lone given name it does not know, a name in capitals).
+//! - One writer per index at a time (tantivy's lock); any number of readers.
 #![deny(missing_docs)]
 
 mod error;
@@ -13,6 +94,10 @@ pub mod name;
 pub mod query;
 pub mod segment;
 pub mod synth;
+
+pub use crate::hit::{FacetCount, Highlight, Hit, SearchResults};
+pub use crate::index::{Index, IndexWriter};
+pub use crate::query::SearchRequest;
 
 pub use crate::entity::{Entity, EntityKind};
 pub use crate::error::{Error, Result};
