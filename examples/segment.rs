@@ -45,11 +45,14 @@ fn main() -> ExitCode {
         "date": res.date,
         "units": units,
     });
-    match serde_json::to_string_pretty(&out) {
-        Ok(s) => {
-            println!("{s}");
-            ExitCode::SUCCESS
-        }
+    // Write through a locked stdout so a closed pipe is an error line, not a panic.
+    use std::io::Write;
+    let mut stdout = std::io::stdout().lock();
+    let written = serde_json::to_writer_pretty(&mut stdout, &out)
+        .map_err(std::io::Error::from)
+        .and_then(|()| writeln!(stdout));
+    match written {
+        Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("{}: cannot write JSON: {e}", path.display());
             ExitCode::FAILURE
