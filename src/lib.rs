@@ -95,6 +95,11 @@ pub mod query;
 pub mod segment;
 pub mod synth;
 
+/// The README's examples, compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;
+
 pub use crate::hit::{FacetCount, Highlight, Hit, SearchResults};
 pub use crate::index::{Index, IndexWriter};
 pub use crate::query::SearchRequest;
