@@ -10,24 +10,14 @@
 // read or segmented is reported on stderr by name and reason; the others are exported
 // and the exit code is non-zero.
 
+mod common;
+
 use std::io::Write;
 use std::process::ExitCode;
 
 use whereas::index::export::write_ndjson;
 
 const SEED: &str = include_str!("../data/TA-9-2021-0056_EN.txt");
-
-/// The error and its causes, on one line.
-fn chain(e: &dyn std::error::Error) -> String {
-    let mut out = e.to_string();
-    let mut source = e.source();
-    while let Some(s) = source {
-        out.push_str(": ");
-        out.push_str(&s.to_string());
-        source = s.source();
-    }
-    out
-}
 
 fn main() -> ExitCode {
     let paths: Vec<std::path::PathBuf> = std::env::args_os().skip(1).map(Into::into).collect();
@@ -40,7 +30,7 @@ fn main() -> ExitCode {
                 resolutions.push(r);
             }
             Err(e) => {
-                eprintln!("export: bundled resolution: {}", chain(&e));
+                eprintln!("export: bundled resolution: {}", common::chain(&e));
                 return ExitCode::FAILURE;
             }
         }
@@ -53,7 +43,7 @@ fn main() -> ExitCode {
                 failed = true;
             }
             Err(e) => {
-                eprintln!("export: {}: {}", path.display(), chain(&e));
+                eprintln!("export: {}: {}", path.display(), common::chain(&e));
                 failed = true;
             }
         }
@@ -72,7 +62,7 @@ fn main() -> ExitCode {
     }) {
         Ok(n) => eprintln!("export: {n} units from {} resolutions", resolutions.len()),
         Err(e) => {
-            eprintln!("export: {}", chain(&e));
+            eprintln!("export: {}", common::chain(&e));
             return ExitCode::FAILURE;
         }
     }

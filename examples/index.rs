@@ -14,6 +14,8 @@
 // indexed and committed; the exit code is then non-zero. A progress bar shows on
 // stderr when it is a terminal; the summary goes to stdout.
 
+mod common;
+
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -49,18 +51,6 @@ fn parse_args() -> Result<(PathBuf, Vec<PathBuf>), String> {
         return Err(format!("no PATH given; {}", usage()));
     }
     Ok((dir, paths))
-}
-
-/// The error and its causes, on one line.
-fn chain(e: &dyn std::error::Error) -> String {
-    let mut out = e.to_string();
-    let mut source = e.source();
-    while let Some(s) = source {
-        out.push_str(": ");
-        out.push_str(&s.to_string());
-        source = s.source();
-    }
-    out
 }
 
 fn wanted(path: &Path) -> bool {
@@ -135,14 +125,14 @@ fn main() -> ExitCode {
     let index = match Index::open_or_create(&dir) {
         Ok(index) => index,
         Err(e) => {
-            eprintln!("index: {}: {}", dir.display(), chain(&e));
+            eprintln!("index: {}: {}", dir.display(), common::chain(&e));
             return ExitCode::FAILURE;
         }
     };
     let mut writer = match index.writer() {
         Ok(writer) => writer,
         Err(e) => {
-            eprintln!("index: {}: {}", dir.display(), chain(&e));
+            eprintln!("index: {}: {}", dir.display(), common::chain(&e));
             return ExitCode::FAILURE;
         }
     };
@@ -177,7 +167,7 @@ fn main() -> ExitCode {
                 units += n;
             }
             Err(e) => {
-                let reason = chain(&e);
+                let reason = common::chain(&e);
                 bar.suspend(|| eprintln!("index: {}: {reason}", file.display()));
                 failed.push((file.clone(), reason));
             }
@@ -185,7 +175,11 @@ fn main() -> ExitCode {
         if (i + 1) % COMMIT_EVERY == 0 {
             if let Err(e) = writer.commit() {
                 bar.abandon();
-                eprintln!("index: {}: commit failed: {}", dir.display(), chain(&e));
+                eprintln!(
+                    "index: {}: commit failed: {}",
+                    dir.display(),
+                    common::chain(&e)
+                );
                 return ExitCode::FAILURE;
             }
         }
@@ -193,7 +187,11 @@ fn main() -> ExitCode {
     }
     if let Err(e) = writer.commit() {
         bar.abandon();
-        eprintln!("index: {}: commit failed: {}", dir.display(), chain(&e));
+        eprintln!(
+            "index: {}: commit failed: {}",
+            dir.display(),
+            common::chain(&e)
+        );
         return ExitCode::FAILURE;
     }
     bar.finish_and_clear();

@@ -18,6 +18,8 @@
 // "snippet", "entities", …}], "facets": {…}}. Errors are one line on stderr and a
 // non-zero exit.
 
+mod common;
+
 use std::io::{BufRead, IsTerminal, Write};
 use std::process::ExitCode;
 
@@ -107,18 +109,6 @@ fn kind(s: &str) -> Option<UnitKind> {
     ]
     .into_iter()
     .find(|k| k.as_str().eq_ignore_ascii_case(s))
-}
-
-/// The error and its causes, on one line.
-fn chain(e: &dyn std::error::Error) -> String {
-    let mut out = e.to_string();
-    let mut source = e.source();
-    while let Some(s) = source {
-        out.push_str(": ");
-        out.push_str(&s.to_string());
-        source = s.source();
-    }
-    out
 }
 
 /// The bundled resolution, segmented and annotated.
@@ -250,7 +240,7 @@ fn print_readable(
 }
 
 fn run(args: &Args) -> Result<bool, String> {
-    let index = open(args).map_err(|e| chain(&e))?;
+    let index = open(args).map_err(|e| common::chain(&e))?;
     let queries: Vec<String> = if args.query == "-" {
         std::io::stdin()
             .lock()
@@ -278,7 +268,7 @@ fn run(args: &Args) -> Result<bool, String> {
                 written.map_err(|e| format!("cannot write: {e}"))?;
             }
             Err(e) => {
-                eprintln!("search: {query:?}: {}", chain(&e));
+                eprintln!("search: {query:?}: {}", common::chain(&e));
                 all_ok = false;
             }
         }

@@ -3,36 +3,11 @@
 
 mod common;
 
-use std::path::PathBuf;
-use std::process::Command;
-
 use whereas::index::Index;
 use whereas::query::SearchRequest;
 
-/// target/debug/examples/NAME, next to this test's own binary in target/debug/deps.
-fn example_binary(name: &str) -> Option<PathBuf> {
-    let exe = std::env::current_exe().ok()?;
-    let path = exe
-        .parent()?
-        .parent()?
-        .join("examples")
-        .join(format!("{name}{}", std::env::consts::EXE_SUFFIX));
-    if path.is_file() {
-        Some(path)
-    } else {
-        eprintln!(
-            "SKIPPED: {} not built (run `cargo test` without --test, or `cargo build --examples`)",
-            path.display()
-        );
-        None
-    }
-}
-
 #[test]
 fn index_example_keeps_going_past_a_bad_file() {
-    let Some(bin) = example_binary("index") else {
-        return;
-    };
     let tmp = tempfile::tempdir().unwrap();
     let input = tmp.path().join("in");
     std::fs::create_dir_all(input.join("sub")).unwrap();
@@ -41,7 +16,7 @@ fn index_example_keeps_going_past_a_bad_file() {
     std::fs::write(input.join("ignored.pdf"), b"%PDF").unwrap();
     let dir = tmp.path().join("idx");
 
-    let out = Command::new(&bin)
+    let out = common::example_command("index")
         .arg("--index")
         .arg(&dir)
         .arg(&input)
@@ -70,7 +45,7 @@ fn index_example_keeps_going_past_a_bad_file() {
     // A bad index folder is one line on stderr and a non-zero exit.
     let file = tmp.path().join("not-a-folder");
     std::fs::write(&file, "x").unwrap();
-    let out = Command::new(&bin)
+    let out = common::example_command("index")
         .arg("--index")
         .arg(&file)
         .arg(input.join("sub/seed.txt"))

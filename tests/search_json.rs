@@ -3,9 +3,6 @@
 
 mod common;
 
-use std::path::PathBuf;
-use std::process::Command;
-
 use serde_json::Value;
 use whereas::index::Index;
 use whereas::query::SearchRequest;
@@ -62,28 +59,9 @@ fn json_line_shape() {
     assert!(order.windows(2).all(|w| w[0] < w[1]), "{order:?}");
 }
 
-/// target/debug/examples/search, next to this test's own binary in target/debug/deps.
-fn example_binary() -> Option<PathBuf> {
-    let exe = std::env::current_exe().ok()?;
-    let dir = exe.parent()?.parent()?.join("examples");
-    let path = dir.join(format!("search{}", std::env::consts::EXE_SUFFIX));
-    if path.is_file() {
-        Some(path)
-    } else {
-        eprintln!(
-            "SKIPPED: {} not built (run `cargo test` without --test, or `cargo build --examples`)",
-            path.display()
-        );
-        None
-    }
-}
-
 #[test]
 fn the_search_example_prints_one_json_line_per_query() {
-    let Some(bin) = example_binary() else {
-        return;
-    };
-    let out = Command::new(&bin)
+    let out = common::example_command("search")
         .args(["--json", "--limit", "3", "Jumagulov"])
         .output()
         .unwrap();
@@ -105,7 +83,10 @@ fn the_search_example_prints_one_json_line_per_query() {
         vec!["--index", "/nonexistent/whereas-index", "x"],
         vec!["--limit", "many", "x"],
     ] {
-        let out = Command::new(&bin).args(&args).output().unwrap();
+        let out = common::example_command("search")
+            .args(&args)
+            .output()
+            .unwrap();
         assert!(!out.status.success(), "{args:?}");
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert_eq!(stderr.lines().count(), 1, "{args:?}: {stderr}");

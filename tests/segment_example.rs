@@ -1,28 +1,13 @@
 //! Runs `examples/segment.rs` as a program and checks its output, like the examples would
 //! be used: one JSON object on stdout, or one line on stderr and exit code 1.
 
-use std::path::PathBuf;
-use std::process::{Command, Output};
+mod common;
 
-/// The example binary that `cargo test` builds beside the test binaries; else `cargo run`.
+use std::path::PathBuf;
+use std::process::Output;
+
 fn run(args: &[&str]) -> Output {
-    let built = std::env::current_exe()
-        .ok()
-        .and_then(|exe| {
-            exe.parent()?
-                .parent()
-                .map(|dir| dir.join("examples").join("segment"))
-        })
-        .filter(|p| p.with_extension(std::env::consts::EXE_EXTENSION).exists());
-    let mut cmd = match built {
-        Some(bin) => Command::new(bin),
-        None => {
-            let mut c = Command::new(env!("CARGO"));
-            c.args(["run", "--quiet", "--example", "segment", "--"]);
-            c
-        }
-    };
-    cmd.current_dir(env!("CARGO_MANIFEST_DIR"))
+    common::example_command("segment")
         .args(args)
         .output()
         .expect("runs the example")

@@ -29,3 +29,24 @@ pub fn shared_text(rel: &str) -> Option<String> {
     let path = dir.join(rel);
     Some(std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display())))
 }
+
+/// A command that runs example `name`: the binary `cargo test` builds beside the test
+/// binaries (`target/<profile>/examples/`), else `cargo run --example name --`, so the
+/// check runs either way. The working directory is the crate root.
+pub fn example_command(name: &str) -> std::process::Command {
+    let built = std::env::current_exe()
+        .ok()
+        .and_then(|exe| Some(exe.parent()?.parent()?.join("examples")))
+        .map(|dir| dir.join(format!("{name}{}", std::env::consts::EXE_SUFFIX)))
+        .filter(|path| path.is_file());
+    let mut cmd = match built {
+        Some(bin) => std::process::Command::new(bin),
+        None => {
+            let mut cmd = std::process::Command::new(env!("CARGO"));
+            cmd.args(["run", "--quiet", "--example", name, "--"]);
+            cmd
+        }
+    };
+    cmd.current_dir(env!("CARGO_MANIFEST_DIR"));
+    cmd
+}
