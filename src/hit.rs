@@ -1,1 +1,339 @@
-//! Results → hits.
+//! Results → hits: what a search returns, with snippets and highlights.
+//!
+//! In: the units a query matched, and the words of the query. Out: [`Hit`]s with the
+//! unit's metadata, text and entities, a snippet with the matched words marked, and
+//! the byte ranges of those words ([`Highlight`]).
+//!
+//! A word of the unit is highlighted when it matches a query word through the same
+//! channels the query used: same spelling, same folded form, a shared transliteration
+//! or related key (so `Jumagulov` highlights `Zhumagulov`), a bounded fuzzy match
+//! where the query fell back to one, or the same English stem for prose.
+//! Invariant: every [`Highlight`] is a byte range on char boundaries of [`Hit::text`].
+
+use std::collections::{BTreeMap, HashSet};
+
+use serde::{Deserialize, Serialize};
+use tantivy::tokenizer::TextAnalyzer;
+
+use crate::entity::Entity;
+use crate::index::{channel_keys, keys_of, words, KeyChannel};
+use crate::segment::UnitKind;
+
+/// One matching unit.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Hit {
+    /// Relevance: higher is better; comparable only within one result set.
+    pub score: f32,
+    /// The unit's id, `REFERENCE/kind/LABEL` (`TA-9-2021-0056/recital/C`).
+    pub id: String,
+    /// The resolution's reference.
+    pub reference: String,
+    /// Citation, recital, paragraph or footnote.
+    pub kind: UnitKind,
+    /// The unit's label (`C`, `12`).
+    pub label: String,
+    /// The resolution's title, if known.
+    pub title: Option<String>,
+    /// The resolution's date (ISO 8601), if known.
+    pub date: Option<String>,
+    /// The unit's whole text.
+    pub text: String,
+    /// An extract of the text around the matched words, HTML-escaped, matched words in
+    /// `<b>…</b>`, cuts marked with `…`.
+    pub snippet: String,
+    /// Byte ranges of the matched words in [`Hit::text`].
+    pub highlights: Vec<Highlight>,
+    /// The unit's entities, offsets into [`Hit::text`].
+    pub entities: Vec<Entity>,
+}
+
+/// A highlighted word: byte range `start..end` in [`Hit::text`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Highlight {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+}
+
+/// How many units under one facet matched.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FacetCount {
+    /// The facet path (`/person/Max Bokayev`).
+    pub path: String,
+    /// Number of matching units carrying it.
+    pub count: u64,
+}
+
+/// What a search returns.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SearchResults {
+    /// Number of units matching, over the whole result set.
+    pub total: usize,
+    /// The requested page of hits, best first.
+    pub hits: Vec<Hit>,
+    /// For each facet asked for with
+    /// [`SearchRequest::facet_counts`](crate::query::SearchRequest::facet_counts): its
+    /// children with the number of matching units, most frequent first, over the whole
+    /// result set.
+    pub facets: BTreeMap<String, Vec<FacetCount>>,
+}
+
+impl SearchResults {
+    /// The results of `query` as one JSON object, the line that `examples/search.rs
+    /// --json` prints: `{"query", "total", "hits": [{"id", "reference", "kind",
+    /// "label", "score", "text", "snippet", "entities", …}], "facets": {…}}`. Each hit
+    /// also carries `title`, `date` and `highlights`.
+    pub fn to_json(&self, query: &str) -> serde_json::Value {
+        serde_json::json!({
+            "query": query,
+            "total": self.total,
+            "hits": self.hits,
+            "facets": self.facets,
+        })
+    }
+}
+
+/// Maximum snippet length in bytes of source text (before markup).
+const SNIPPET_BYTES: usize = 240;
+
+/// The query words a hit's text is matched against, by channel.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct HighlightTerms {
+    exact: HashSet<String>,
+    folded: HashSet<String>,
+    translit: HashSet<String>,
+    related: HashSet<String>,
+    /// Translit keys the query matched fuzzily (edit distance 1).
+    fuzzy: Vec<String>,
+    /// Folded prefixes of `word*` queries.
+    prefixes: Vec<String>,
+    stems: HashSet<String>,
+}
+
+impl HighlightTerms {
+    /// Adds one query word (its keys and its prose stem).
+    pub(crate) fn add_word(&mut self, word: &str) {
+        let keys = keys_of(word);
+        let mut buf = Vec::new();
+        for (channel, set) in [
+            (KeyChannel::Exact, &mut self.exact),
+            (KeyChannel::Folded, &mut self.folded),
+            (KeyChannel::Translit, &mut self.translit),
+            (KeyChannel::Related, &mut self.related),
+        ] {
+            buf.clear();
+            channel_keys(&keys, channel, &mut buf);
+            set.extend(buf.drain(..));
+        }
+        if let Some(stem) = stem(&mut crate::index::text_analyzer(), word) {
+            self.stems.insert(stem);
+        }
+    }
+
+    /// Adds a translit key the query matched within edit distance 1.
+    pub(crate) fn add_fuzzy(&mut self, key: &str) {
+        self.fuzzy.push(key.to_string());
+    }
+
+    /// Adds the folded prefix of a `word*` query.
+    pub(crate) fn add_prefix(&mut self, folded: &str) {
+        self.prefixes.push(folded.to_string());
+    }
+
+    /// Whether nothing would ever be highlighted.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.exact.is_empty()
+            && self.stems.is_empty()
+            && self.fuzzy.is_empty()
+            && self.prefixes.is_empty()
+    }
+
+    fn matches(&self, analyzer: &mut TextAnalyzer, word: &str) -> bool {
+        let keys = keys_of(word);
+        if self.exact.contains(&keys.exact)
+            || self.folded.contains(&keys.folded)
+            || self
+                .prefixes
+                .iter()
+                .any(|p| keys.folded.starts_with(p.as_str()))
+        {
+            return true;
+        }
+        if keys.translit.iter().any(|k| self.translit.contains(k))
+            || keys.related.iter().any(|k| self.related.contains(k))
+        {
+            return true;
+        }
+        if !self.fuzzy.is_empty()
+            && keys
+                .translit
+                .iter()
+                .any(|k| self.fuzzy.iter().any(|q| within_one_edit(q, k)))
+        {
+            return true;
+        }
+        !self.stems.is_empty() && stem(analyzer, word).is_some_and(|s| self.stems.contains(&s))
+    }
+
+    /// Byte ranges of the words of `text` that match.
+    pub(crate) fn highlights(&self, text: &str) -> Vec<Highlight> {
+        if self.is_empty() {
+            return Vec::new();
+        }
+        let mut analyzer = crate::index::text_analyzer();
+        words(text)
+            .filter(|(_, w)| self.matches(&mut analyzer, w))
+            .map(|(start, w)| Highlight {
+                start,
+                end: start + w.len(),
+            })
+            .collect()
+    }
+}
+
+/// The prose stem of one word, `None` for a stop word.
+fn stem(analyzer: &mut TextAnalyzer, word: &str) -> Option<String> {
+    let mut stream = analyzer.token_stream(word);
+    stream.next().map(|t| t.text.clone())
+}
+
+/// Levenshtein distance ≤ 1 (with an adjacent transposition counted as 1).
+fn within_one_edit(a: &str, b: &str) -> bool {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    if a.len().abs_diff(b.len()) > 1 {
+        return false;
+    }
+    let prefix = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    if prefix == a.len() && prefix == b.len() {
+        return true;
+    }
+    let (ra, rb) = (&a[prefix..], &b[prefix..]);
+    match ra.len().cmp(&rb.len()) {
+        std::cmp::Ordering::Equal => {
+            ra[1..] == rb[1..]
+                || (ra.len() >= 2 && ra[0] == rb[1] && ra[1] == rb[0] && ra[2..] == rb[2..])
+        }
+        std::cmp::Ordering::Less => ra == &rb[1..],
+        std::cmp::Ordering::Greater => &ra[1..] == rb,
+    }
+}
+
+/// A snippet of `text` around the densest run of highlights, HTML-escaped, with the
+/// highlighted words in `<b>…</b>`.
+pub(crate) fn snippet(text: &str, highlights: &[Highlight]) -> String {
+    let (from, to) = window(text, highlights);
+    let mut out = String::with_capacity(to - from + 32);
+    if from > 0 {
+        out.push('…');
+    }
+    let mut pos = from;
+    for h in highlights.iter().filter(|h| h.start >= from && h.end <= to) {
+        escape_into(&text[pos..h.start], &mut out);
+        out.push_str("<b>");
+        escape_into(&text[h.start..h.end], &mut out);
+        out.push_str("</b>");
+        pos = h.end;
+    }
+    escape_into(&text[pos..to], &mut out);
+    if to < text.len() {
+        out.push('…');
+    }
+    out
+}
+
+/// The byte window shown: the whole text when short, else about [`SNIPPET_BYTES`]
+/// starting a little before the densest cluster of highlights, cut at word bounds.
+fn window(text: &str, highlights: &[Highlight]) -> (usize, usize) {
+    if text.len() <= SNIPPET_BYTES + SNIPPET_BYTES / 4 {
+        return (0, text.len());
+    }
+    // The highlight that starts the window holding the most highlights.
+    let mut best = (0usize, None::<usize>);
+    for (i, h) in highlights.iter().enumerate() {
+        let n = highlights[i..]
+            .iter()
+            .take_while(|o| o.end <= h.start + SNIPPET_BYTES * 3 / 4)
+            .count();
+        if n > best.0 {
+            best = (n, Some(h.start));
+        }
+    }
+    let anchor = best.1.unwrap_or(0);
+    let mut from = anchor.saturating_sub(SNIPPET_BYTES / 4);
+    if from > 0 {
+        // Start at the beginning of a word.
+        from = words(text)
+            .map(|(s, _)| s)
+            .find(|&s| s >= from)
+            .unwrap_or(anchor)
+            .min(anchor);
+    }
+    let mut to = (from + SNIPPET_BYTES).min(text.len());
+    if to < text.len() {
+        // End at the end of a word (or the last one that fits).
+        to = words(&text[from..])
+            .map(|(s, w)| from + s + w.len())
+            .take_while(|&e| e <= to)
+            .last()
+            .unwrap_or(to);
+        while !text.is_char_boundary(to) {
+            to -= 1;
+        }
+    }
+    (from, to)
+}
+
+fn escape_into(s: &str, out: &mut String) {
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            _ => out.push(c),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_text_is_whole_with_marks_escaped() {
+        let text = "whereas A&B tortured Bokayev";
+        let mut terms = HighlightTerms::default();
+        terms.add_word("torture");
+        terms.add_word("BOKAYEV");
+        let hl = terms.highlights(text);
+        assert_eq!(hl.len(), 2);
+        assert_eq!(
+            snippet(text, &hl),
+            "whereas A&amp;B <b>tortured</b> <b>Bokayev</b>"
+        );
+    }
+
+    #[test]
+    fn long_text_is_cut_around_the_match_on_char_boundaries() {
+        let text = format!("{} Bokayev {}", "ü ".repeat(300), "é ".repeat(300));
+        let mut terms = HighlightTerms::default();
+        terms.add_word("bokayev");
+        let hl = terms.highlights(&text);
+        let s = snippet(&text, &hl);
+        assert!(s.starts_with('…') && s.ends_with('…'), "{s}");
+        assert!(s.contains("<b>Bokayev</b>"));
+        assert!(s.len() < SNIPPET_BYTES + 40);
+    }
+
+    #[test]
+    fn one_edit() {
+        assert!(within_one_edit("bokayev", "bokaev"));
+        assert!(within_one_edit("bokayev", "bokayev"));
+        assert!(within_one_edit("bokayev", "bokyaev"));
+        assert!(within_one_edit("bokayev", "bokayeva"));
+        assert!(!within_one_edit("bokayev", "bakaeva"));
+        assert!(!within_one_edit("ab", "ba c"));
+    }
+}

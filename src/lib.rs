@@ -15,5 +15,8 @@ pub mod segment;
 
 pub use crate::entity::{Entity, EntityKind};
 pub use crate::error::{Error, Result};
-pub use crate::name::{token_keys, Channel, TokenKeys};
-pub use crate::segment::{Resolution, Span, SubPoint, Unit, UnitKind};
+pub use crate::name::{compare, name_keys, token_keys, Channel, NameKeys, NameMatch, TokenKeys};
+pub use crate::segment::{
+    load, segment, segment_html, Noise, NoiseReason, Resolution, Segmenter, Span, SubPoint, Unit,
+    UnitKind, Warning,
+};

@@ -1,1 +1,1047 @@
-//! Text → tantivy query.
+//! Text → query: the search request, its query language, and how it is ranked.
+//!
+//! In: a [`SearchRequest`]: a query string in tantivy's query syntax plus filters,
+//! a page and facet counts. Out: a tantivy query over the fields of
+//! [`crate::index`], run by [`Index::search`](crate::index::Index::search).
+//!
+//! # Query syntax
+//! tantivy's grammar: bare words, `"phrases"` (with `~slop`), `AND`, `OR`, `NOT`,
+//! `+must`, `-must_not`, `(groups)`, `word^2` boosts, `prefix*`, and field prefixes:
+//!
+//! | prefix | matches |
+//! |---|---|
+//! | (none) | prose and names (below) |
+//! | `text:` | prose only (stemmed) |
+//! | `name:` | names only (the name channels) |
+//! | `person:`, `org:`, `place:`, `law:` | the unit's entities of that kind, spelling-tolerant |
+//! | `kind:` | `citation`, `recital`, `paragraph`, `footnote` |
+//! | `resolution:` | a resolution reference (`resolution:"TA-9-2021-0056"`) |
+//! | `id:` | a unit id |
+//! | `date:` | the resolution's date: `date:2021`, `date:2021-02`, `date:[2021-01 TO 2021-06]` |
+//!
+//! Words are ORed unless marked `+` or joined by `AND`. A lower-case English stop word
+//! on its own is ignored; capitalised, it is still looked up as a name.
+//!
+//! # Ranking
+//! A bare query word `w` becomes the best (dis-max) of:
+//!
+//! | channel | field | boost |
+//! |---|---|---|
+//! | exact spelling | `name_exact` | 4.0 |
+//! | folded (case, diacritics, apostrophes) | `name_folded` | 3.0 |
+//! | transliteration keys | `name_translit` | 2.0 |
+//! | prose stem | `text` (BM25) | 1.0 |
+//! | related forms | `name_related` | 0.8 |
+//! | fuzzy, distance 1, only when no translit key of `w` is in the index | `name_translit` | 0.5 |
+//!
+//! so an exact spelling outranks a transliteration variant, which outranks a fuzzy
+//! match. Two adjacent bare words also add a proximity clause (boost 3.0): their
+//! transliteration keys within one position of each other, in either order
+//! (`AKHMETOV Sapar` finds `Sapar Akhmetov`). The whole name thus outranks one part of
+//! it, and two parts naming one person outrank two people each matching one part.
+//!
+//! # Limits
+//! Queries longer than 4096 bytes or with more than 64 words are rejected with
+//! [`Error::Query`](crate::Error::Query), as are unknown fields and regexes.
+
+use std::collections::{BTreeMap, HashSet};
+use std::ops::Bound;
+
+use tantivy::collector::{Count, FacetCollector, MultiCollector, TopDocs};
+use tantivy::query::{
+    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, DisjunctionMaxQuery, EmptyQuery,
+    FuzzyTermQuery, Occur, PhraseQuery, Query, RangeQuery, RegexQuery, TermQuery,
+};
+use tantivy::query_grammar::{
+    self, Delimiter, Occur as AstOccur, UserInputAst, UserInputBound, UserInputLeaf,
+    UserInputLiteral,
+};
+use tantivy::schema::{Facet, Field, IndexRecordOption, TantivyDocument, Value};
+use tantivy::tokenizer::TextAnalyzer;
+use tantivy::{Searcher, Term};
+
+use crate::entity::Entity;
+use crate::error::Error;
+use crate::hit::{snippet, FacetCount, HighlightTerms, Hit, SearchResults};
+use crate::index::{
+    channel_keys, date_number, date_number_upper, keys_of, text_analyzer, words, Fields, Index,
+    KeyChannel,
+};
+use crate::segment::UnitKind;
+
+const BOOST_EXACT: f32 = 4.0;
+const BOOST_FOLDED: f32 = 3.0;
+const BOOST_TRANSLIT: f32 = 2.0;
+const BOOST_TEXT: f32 = 1.0;
+const BOOST_RELATED: f32 = 0.8;
+const BOOST_FUZZY: f32 = 0.5;
+const BOOST_PROXIMITY: f32 = 3.0;
+/// Shortest word (in chars) that may fall back to a fuzzy match.
+const FUZZY_MIN_CHARS: usize = 4;
+/// Most key combinations tried for one phrase or proximity clause.
+const MAX_COMBINATIONS: usize = 16;
+
+/// Longest query accepted, in bytes.
+pub const MAX_QUERY_BYTES: usize = 4096;
+/// Most words a query may hold.
+pub const MAX_QUERY_WORDS: usize = 64;
+/// Largest page size.
+pub const MAX_LIMIT: usize = 10_000;
+/// Largest offset.
+pub const MAX_OFFSET: usize = 1_000_000;
+
+/// A search: query, filters, page and facet counts, built step by step.
+///
+/// Filters of one kind are ORed (`.kind(Recital).kind(Paragraph)`: either kind);
+/// filters of different kinds, and several facets, are ANDed. Filters do not change
+/// scores.
+///
+/// ```
+/// use whereas::query::SearchRequest;
+/// use whereas::UnitKind;
+///
+/// let request = SearchRequest::new("torture Zhumagulov")
+///     .kind(UnitKind::Recital)
+///     .date_range("2021-01-01", "2021-12-31")
+///     .facet("/place/Kazakhstan")
+///     .offset(10)
+///     .limit(10)
+///     .facet_counts("/person", 10);
+/// assert_eq!(request.query_text(), "torture Zhumagulov");
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct SearchRequest {
+    query: String,
+    kinds: Vec<UnitKind>,
+    resolutions: Vec<String>,
+    date_from: Option<String>,
+    date_to: Option<String>,
+    facets: Vec<String>,
+    offset: usize,
+    limit: usize,
+    facet_counts: Vec<(String, usize)>,
+}
+
+impl SearchRequest {
+    /// A request for `query` (tantivy syntax; empty matches every unit), first 10 hits.
+    pub fn new(query: impl Into<String>) -> SearchRequest {
+        SearchRequest {
+            query: query.into(),
+            kinds: Vec::new(),
+            resolutions: Vec::new(),
+            date_from: None,
+            date_to: None,
+            facets: Vec::new(),
+            offset: 0,
+            limit: 10,
+            facet_counts: Vec::new(),
+        }
+    }
+
+    /// Keeps units of this kind (several calls: any of the kinds).
+    pub fn kind(mut self, kind: UnitKind) -> SearchRequest {
+        self.kinds.push(kind);
+        self
+    }
+
+    /// Keeps units of the resolution with this reference (several calls: any of them).
+    pub fn resolution(mut self, reference: impl Into<String>) -> SearchRequest {
+        self.resolutions.push(reference.into());
+        self
+    }
+
+    /// Keeps resolutions dated on or after `from` (`2021`, `2021-02` or `2021-02-11`).
+    pub fn date_from(mut self, from: impl Into<String>) -> SearchRequest {
+        self.date_from = Some(from.into());
+        self
+    }
+
+    /// Keeps resolutions dated on or before `to`; a partial date covers its whole year
+    /// or month (`2021` is up to 31 December 2021).
+    pub fn date_to(mut self, to: impl Into<String>) -> SearchRequest {
+        self.date_to = Some(to.into());
+        self
+    }
+
+    /// [`date_from`](Self::date_from) and [`date_to`](Self::date_to) together.
+    pub fn date_range(self, from: impl Into<String>, to: impl Into<String>) -> SearchRequest {
+        self.date_from(from).date_to(to)
+    }
+
+    /// Keeps units carrying this facet or one below it (`/person/Max Bokayev`,
+    /// `/place`, `/date/2021`). Several calls: all of them.
+    pub fn facet(mut self, path: impl Into<String>) -> SearchRequest {
+        self.facets.push(path.into());
+        self
+    }
+
+    /// Skips the first `offset` hits.
+    pub fn offset(mut self, offset: usize) -> SearchRequest {
+        self.offset = offset;
+        self
+    }
+
+    /// Returns at most `limit` hits (0: counts and facets only).
+    pub fn limit(mut self, limit: usize) -> SearchRequest {
+        self.limit = limit;
+        self
+    }
+
+    /// Also counts, over the whole result set, the children of facet `root`
+    /// (`/person`, `/date/2021`) and returns the `top` most frequent.
+    pub fn facet_counts(mut self, root: impl Into<String>, top: usize) -> SearchRequest {
+        self.facet_counts.push((root.into(), top));
+        self
+    }
+
+    /// The query string.
+    pub fn query_text(&self) -> &str {
+        &self.query
+    }
+}
+
+/// Runs `request` on `index`.
+pub(crate) fn execute(index: &Index, request: &SearchRequest) -> crate::Result<SearchResults> {
+    if request.limit > MAX_LIMIT {
+        return Err(Error::InvalidArgument(format!(
+            "limit {} is above {MAX_LIMIT}",
+            request.limit
+        )));
+    }
+    if request.offset > MAX_OFFSET {
+        return Err(Error::InvalidArgument(format!(
+            "offset {} is above {MAX_OFFSET}",
+            request.offset
+        )));
+    }
+    let fields = index.fields();
+    let searcher = index.searcher();
+    let mut compiler = Compiler::new(&request.query, fields, &searcher);
+    let main = compiler.compile()?;
+    let query = with_filters(main, request, fields)?;
+
+    let mut roots = Vec::new();
+    for (root, top) in &request.facet_counts {
+        let facet = parse_facet(root)?;
+        if !roots.iter().any(|(f, _): &(Facet, usize)| *f == facet) {
+            roots.push((facet, *top));
+        }
+    }
+
+    let mut multi = MultiCollector::new();
+    let top_handle = (request.limit > 0).then(|| {
+        multi.add_collector(
+            TopDocs::with_limit(request.limit)
+                .and_offset(request.offset)
+                .order_by_score(),
+        )
+    });
+    let count_handle = multi.add_collector(Count);
+    let facet_handles: Vec<_> = roots
+        .iter()
+        .map(|(facet, top)| {
+            let mut collector = FacetCollector::for_field(crate::index::facet_field_name());
+            collector.add_facet(facet.clone());
+            (facet, *top, multi.add_collector(collector))
+        })
+        .collect();
+    let mut fruits = searcher.search(&query, &multi)?;
+
+    let total = count_handle.extract(&mut fruits);
+    let mut facets = BTreeMap::new();
+    for (facet, top, handle) in facet_handles {
+        let counts = handle.extract(&mut fruits);
+        let mut children: Vec<FacetCount> = counts
+            .get(facet.clone())
+            .map(|(f, count)| FacetCount {
+                path: f.to_string(),
+                count,
+            })
+            .collect();
+        children.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.path.cmp(&b.path)));
+        children.truncate(top);
+        facets.insert(facet.to_string(), children);
+    }
+
+    let mut hits = Vec::new();
+    if let Some(handle) = top_handle {
+        for (score, address) in handle.extract(&mut fruits) {
+            let doc: TantivyDocument = searcher.doc(address)?;
+            hits.push(hit(&doc, score, fields, &compiler.highlight));
+        }
+    }
+    Ok(SearchResults {
+        total,
+        hits,
+        facets,
+    })
+}
+
+fn stored_str(doc: &TantivyDocument, field: Field) -> Option<String> {
+    doc.get_first(field)
+        .and_then(|v| v.as_str().map(str::to_string))
+}
+
+fn hit(doc: &TantivyDocument, score: f32, fields: &Fields, terms: &HighlightTerms) -> Hit {
+    let text = stored_str(doc, fields.text).unwrap_or_default();
+    let highlights = terms.highlights(&text);
+    let entities: Vec<Entity> = stored_str(doc, fields.entities)
+        .and_then(|json| serde_json::from_str(&json).ok())
+        .unwrap_or_default();
+    let kind = stored_str(doc, fields.kind)
+        .as_deref()
+        .and_then(kind_from_str)
+        .unwrap_or(UnitKind::Paragraph);
+    Hit {
+        score,
+        id: stored_str(doc, fields.id).unwrap_or_default(),
+        reference: stored_str(doc, fields.reference).unwrap_or_default(),
+        kind,
+        label: stored_str(doc, fields.label).unwrap_or_default(),
+        title: stored_str(doc, fields.title),
+        date: stored_str(doc, fields.date),
+        snippet: snippet(&text, &highlights),
+        highlights,
+        entities,
+        text,
+    }
+}
+
+fn kind_from_str(s: &str) -> Option<UnitKind> {
+    [
+        UnitKind::Citation,
+        UnitKind::Recital,
+        UnitKind::Paragraph,
+        UnitKind::Footnote,
+    ]
+    .into_iter()
+    .find(|k| k.as_str().eq_ignore_ascii_case(s))
+}
+
+fn parse_facet(path: &str) -> crate::Result<Facet> {
+    Facet::from_text(path).map_err(|e| {
+        Error::InvalidArgument(format!(
+            "bad facet path {path:?} ({e}); facets look like /person/Name"
+        ))
+    })
+}
+
+fn filter(query: Box<dyn Query>) -> (Occur, Box<dyn Query>) {
+    (Occur::Must, Box::new(ConstScoreQuery::new(query, 0.0)))
+}
+
+fn union(queries: Vec<Box<dyn Query>>) -> Box<dyn Query> {
+    Box::new(BooleanQuery::union(queries))
+}
+
+fn date_bounds(
+    from: Option<&str>,
+    to: Option<&str>,
+    field: Field,
+) -> crate::Result<Option<RangeQuery>> {
+    let bad = |d: &str| {
+        Error::InvalidArgument(format!("bad date {d:?}: use YYYY, YYYY-MM or YYYY-MM-DD"))
+    };
+    let lower = match from {
+        Some(d) => Bound::Included(Term::from_field_u64(
+            field,
+            date_number(d).ok_or_else(|| bad(d))?,
+        )),
+        None => Bound::Unbounded,
+    };
+    let upper = match to {
+        Some(d) => Bound::Included(Term::from_field_u64(
+            field,
+            date_number_upper(d).ok_or_else(|| bad(d))?,
+        )),
+        None => Bound::Unbounded,
+    };
+    if matches!((&lower, &upper), (Bound::Unbounded, Bound::Unbounded)) {
+        return Ok(None);
+    }
+    Ok(Some(RangeQuery::new(lower, upper)))
+}
+
+fn with_filters(
+    main: Box<dyn Query>,
+    request: &SearchRequest,
+    fields: &Fields,
+) -> crate::Result<Box<dyn Query>> {
+    let mut clauses = vec![(Occur::Must, main)];
+    if !request.kinds.is_empty() {
+        let kinds = request
+            .kinds
+            .iter()
+            .map(|k| facet_term_query(fields.facets, &Facet::from_path(["kind", k.as_str()])))
+            .collect();
+        clauses.push(filter(union(kinds)));
+    }
+    if !request.resolutions.is_empty() {
+        let refs = request
+            .resolutions
+            .iter()
+            .map(|r| term_query(Term::from_field_text(fields.reference, r.trim())))
+            .collect();
+        clauses.push(filter(union(refs)));
+    }
+    if let Some(range) = date_bounds(
+        request.date_from.as_deref(),
+        request.date_to.as_deref(),
+        fields.date_num,
+    )? {
+        clauses.push(filter(Box::new(range)));
+    }
+    for path in &request.facets {
+        let facet = parse_facet(path)?;
+        clauses.push(filter(facet_term_query(fields.facets, &facet)));
+    }
+    if clauses.len() == 1 {
+        return Ok(clauses.remove(0).1);
+    }
+    Ok(Box::new(BooleanQuery::new(clauses)))
+}
+
+fn term_query(term: Term) -> Box<dyn Query> {
+    Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs))
+}
+
+fn facet_term_query(field: Field, facet: &Facet) -> Box<dyn Query> {
+    Box::new(TermQuery::new(
+        Term::from_facet(field, facet),
+        IndexRecordOption::Basic,
+    ))
+}
+
+fn boosted(query: Box<dyn Query>, boost: f32) -> Box<dyn Query> {
+    if boost == 1.0 {
+        query
+    } else {
+        Box::new(BoostQuery::new(query, boost))
+    }
+}
+
+/// Which channels a literal searches.
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct Scope {
+    prose: bool,
+    names: bool,
+}
+
+const ALL: Scope = Scope {
+    prose: true,
+    names: true,
+};
+
+/// Turns the query string into a tantivy query, collecting the words to highlight.
+struct Compiler<'a> {
+    input: &'a str,
+    fields: &'a Fields,
+    searcher: &'a Searcher,
+    analyzer: TextAnalyzer,
+    words: usize,
+    highlight: HighlightTerms,
+}
+
+impl<'a> Compiler<'a> {
+    fn new(input: &'a str, fields: &'a Fields, searcher: &'a Searcher) -> Compiler<'a> {
+        Compiler {
+            input,
+            fields,
+            searcher,
+            analyzer: text_analyzer(),
+            words: 0,
+            highlight: HighlightTerms::default(),
+        }
+    }
+
+    fn error(&self, at: usize, reason: impl Into<String>) -> Error {
+        Error::Query {
+            input: self.input.to_string(),
+            at: at.min(self.input.len()),
+            reason: reason.into(),
+        }
+    }
+
+    /// Byte offset of `field:` in the input, for error messages.
+    fn locate_field(&self, field: &str) -> usize {
+        self.input.find(&format!("{field}:")).unwrap_or(0)
+    }
+
+    fn compile(&mut self) -> crate::Result<Box<dyn Query>> {
+        if self.input.len() > MAX_QUERY_BYTES {
+            return Err(self.error(
+                MAX_QUERY_BYTES,
+                format!("query longer than {MAX_QUERY_BYTES} bytes"),
+            ));
+        }
+        if self.input.trim().is_empty() {
+            return Ok(Box::new(AllQuery));
+        }
+        let (_, errors) = query_grammar::parse_query_lenient(self.input);
+        if let Some(first) = errors.first() {
+            return Err(self.error(first.pos, first.message.clone()));
+        }
+        let ast =
+            query_grammar::parse_query(self.input).map_err(|_| self.error(0, "syntax error"))?;
+        Ok(self
+            .ast(&ast, true)?
+            .unwrap_or_else(|| Box::new(EmptyQuery)))
+    }
+
+    fn ast(&mut self, ast: &UserInputAst, positive: bool) -> crate::Result<Option<Box<dyn Query>>> {
+        match ast {
+            UserInputAst::Clause(children) => self.clause(children, positive),
+            UserInputAst::Boost(inner, boost) => {
+                let boost = boost.into_inner() as f32;
+                if !boost.is_finite() || boost < 0.0 {
+                    return Err(self.error(0, format!("bad boost {boost}")));
+                }
+                Ok(self.ast(inner, positive)?.map(|q| boosted(q, boost)))
+            }
+            UserInputAst::Leaf(leaf) => self.leaf(leaf, positive),
+        }
+    }
+
+    fn clause(
+        &mut self,
+        children: &[(Option<AstOccur>, UserInputAst)],
+        positive: bool,
+    ) -> crate::Result<Option<Box<dyn Query>>> {
+        let mut subs: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        let mut previous: Option<String> = None;
+        for (occur, child) in children {
+            let occur = match occur {
+                Some(AstOccur::Must) => Occur::Must,
+                Some(AstOccur::MustNot) => Occur::MustNot,
+                Some(AstOccur::Should) | None => Occur::Should,
+            };
+            let child_positive = positive && occur != Occur::MustNot;
+            if let Some(q) = self.ast(child, child_positive)? {
+                subs.push((occur, q));
+            }
+            match bare_word(child).filter(|_| occur != Occur::MustNot) {
+                Some(word) => {
+                    if let Some(before) = &previous {
+                        if let Some(q) = self.proximity(before, &word) {
+                            subs.push((Occur::Should, q));
+                        }
+                    }
+                    previous = Some(word);
+                }
+                None => previous = None,
+            }
+        }
+        if subs.is_empty() {
+            return Ok(None);
+        }
+        if subs.iter().all(|(o, _)| *o == Occur::MustNot) {
+            subs.push((Occur::Must, Box::new(AllQuery)));
+        }
+        if subs.len() == 1 && subs[0].0 != Occur::MustNot {
+            return Ok(subs.pop().map(|(_, q)| q));
+        }
+        Ok(Some(Box::new(BooleanQuery::new(subs))))
+    }
+
+    fn leaf(
+        &mut self,
+        leaf: &UserInputLeaf,
+        positive: bool,
+    ) -> crate::Result<Option<Box<dyn Query>>> {
+        match leaf {
+            UserInputLeaf::Literal(lit) => self.literal(lit, positive),
+            UserInputLeaf::All => Ok(Some(Box::new(AllQuery))),
+            UserInputLeaf::Range {
+                field,
+                lower,
+                upper,
+            } => {
+                let field = field.as_deref().unwrap_or("date");
+                if field != "date" {
+                    return Err(self.error(
+                        self.locate_field(field),
+                        format!("ranges work on date: only, not {field}:"),
+                    ));
+                }
+                let bound = |b: &UserInputBound, upper: bool| -> crate::Result<Bound<Term>> {
+                    let (text, inclusive) = match b {
+                        UserInputBound::Inclusive(t) => (t, true),
+                        UserInputBound::Exclusive(t) => (t, false),
+                        UserInputBound::Unbounded => return Ok(Bound::Unbounded),
+                    };
+                    let n = match (upper, inclusive) {
+                        (false, true) => date_number(text),
+                        (false, false) => date_number_upper(text).map(|n| n + 1),
+                        (true, true) => date_number_upper(text),
+                        (true, false) => date_number(text).and_then(|n| n.checked_sub(1)),
+                    }
+                    .ok_or_else(|| {
+                        self.error(
+                            self.input.find(text.as_str()).unwrap_or(0),
+                            format!("bad date {text:?}: use YYYY, YYYY-MM or YYYY-MM-DD"),
+                        )
+                    })?;
+                    Ok(Bound::Included(Term::from_field_u64(
+                        self.fields.date_num,
+                        n,
+                    )))
+                };
+                let (lower, upper) = (bound(lower, false)?, bound(upper, true)?);
+                if matches!((&lower, &upper), (Bound::Unbounded, Bound::Unbounded)) {
+                    return Ok(Some(Box::new(AllQuery)));
+                }
+                Ok(Some(Box::new(RangeQuery::new(lower, upper))))
+            }
+            UserInputLeaf::Set { field, elements } => {
+                let mut subs = Vec::new();
+                for element in elements {
+                    let lit = UserInputLiteral {
+                        field_name: field.clone(),
+                        phrase: element.clone(),
+                        delimiter: Delimiter::None,
+                        slop: 0,
+                        prefix: false,
+                    };
+                    if let Some(q) = self.literal(&lit, positive)? {
+                        subs.push(q);
+                    }
+                }
+                Ok((!subs.is_empty()).then(|| union(subs)))
+            }
+            UserInputLeaf::Exists { field } => match field.as_str() {
+                "person" | "org" | "place" | "law" | "date" => Ok(Some(facet_term_query(
+                    self.fields.facets,
+                    &Facet::from_path([field.as_str()]),
+                ))),
+                "kind" | "resolution" | "id" | "text" | "name" => Ok(Some(Box::new(AllQuery))),
+                other => Err(self.unknown_field(other)),
+            },
+            UserInputLeaf::Regex { field, .. } => Err(self.error(
+                field.as_deref().map(|f| self.locate_field(f)).unwrap_or(0),
+                "regular expressions are not supported",
+            )),
+        }
+    }
+
+    fn unknown_field(&self, field: &str) -> Error {
+        self.error(
+            self.locate_field(field),
+            format!(
+                "unknown field {field:?}; known: text, name, person, org, place, law, kind, resolution, id, date"
+            ),
+        )
+    }
+
+    fn count_words(&mut self, n: usize) -> crate::Result<()> {
+        self.words += n;
+        if self.words > MAX_QUERY_WORDS {
+            return Err(self.error(
+                self.input.len(),
+                format!("more than {MAX_QUERY_WORDS} words"),
+            ));
+        }
+        Ok(())
+    }
+
+    fn literal(
+        &mut self,
+        lit: &UserInputLiteral,
+        positive: bool,
+    ) -> crate::Result<Option<Box<dyn Query>>> {
+        let ws: Vec<&str> = words(&lit.phrase).map(|(_, w)| w).collect();
+        let field = lit.field_name.as_deref();
+        let scope = match field {
+            None => ALL,
+            Some("text") => Scope {
+                prose: true,
+                names: false,
+            },
+            Some("name") => Scope {
+                prose: false,
+                names: true,
+            },
+            Some(f @ ("person" | "org" | "place" | "law")) => {
+                self.count_words(ws.len())?;
+                return Ok(self.entity(f, &ws, positive));
+            }
+            Some("kind") => {
+                let kind = kind_from_str(lit.phrase.trim()).ok_or_else(|| {
+                    self.error(
+                        self.locate_field("kind"),
+                        format!(
+                            "unknown kind {:?}; use citation, recital, paragraph or footnote",
+                            lit.phrase
+                        ),
+                    )
+                })?;
+                return Ok(Some(facet_term_query(
+                    self.fields.facets,
+                    &Facet::from_path(["kind", kind.as_str()]),
+                )));
+            }
+            Some("resolution" | "reference") => {
+                return Ok(Some(term_query(Term::from_field_text(
+                    self.fields.reference,
+                    lit.phrase.trim(),
+                ))))
+            }
+            Some("id") => {
+                return Ok(Some(term_query(Term::from_field_text(
+                    self.fields.id,
+                    lit.phrase.trim(),
+                ))))
+            }
+            Some("date") => {
+                let text = lit.phrase.trim();
+                let bad = || {
+                    self.error(
+                        self.locate_field("date"),
+                        format!("bad date {text:?}: use YYYY, YYYY-MM or YYYY-MM-DD"),
+                    )
+                };
+                let from = date_number(text).ok_or_else(bad)?;
+                let to = date_number_upper(text).ok_or_else(bad)?;
+                return Ok(Some(Box::new(RangeQuery::new(
+                    Bound::Included(Term::from_field_u64(self.fields.date_num, from)),
+                    Bound::Included(Term::from_field_u64(self.fields.date_num, to)),
+                ))));
+            }
+            Some(other) => return Err(self.unknown_field(other)),
+        };
+        self.count_words(ws.len())?;
+        if is_prefix(lit) {
+            return self.prefix(&ws, positive);
+        }
+        match ws.as_slice() {
+            [] => Ok(None),
+            [word] => Ok(self.word(word, scope, positive, lit.delimiter != Delimiter::None)),
+            _ => Ok(self.phrase(&lit.phrase, &ws, lit.slop, scope, positive)),
+        }
+    }
+
+    /// `tortur*`: words whose folded form starts with the prefix.
+    fn prefix(&mut self, ws: &[&str], positive: bool) -> crate::Result<Option<Box<dyn Query>>> {
+        let [word] = ws else {
+            return Err(self.error(0, "a prefix query (word*) takes one word"));
+        };
+        let folded = keys_of(word).folded;
+        if folded.chars().count() < 2 {
+            return Err(self.error(0, "a prefix query (word*) needs at least two letters"));
+        }
+        let pattern = format!("{}.*", escape_regex(&folded));
+        let query = RegexQuery::from_pattern(&pattern, self.fields.name_folded)
+            .map_err(|e| self.error(0, format!("bad prefix: {e}")))?;
+        if positive {
+            self.highlight.add_prefix(&folded);
+        }
+        Ok(Some(Box::new(query)))
+    }
+
+    /// The prose stem of a word, `None` for a stop word.
+    fn stem(&mut self, word: &str) -> Option<String> {
+        let mut stream = self.analyzer.token_stream(word);
+        stream.next().map(|t| t.text.clone())
+    }
+
+    fn any_in_index(&self, field: Field, keys: &[String]) -> bool {
+        keys.iter().any(|k| {
+            self.searcher
+                .doc_freq(&Term::from_field_text(field, k))
+                .map(|n| n > 0)
+                .unwrap_or(true)
+        })
+    }
+
+    /// One word through every channel of `scope`, best channel wins.
+    fn word(
+        &mut self,
+        word: &str,
+        scope: Scope,
+        positive: bool,
+        quoted: bool,
+    ) -> Option<Box<dyn Query>> {
+        let stem = if scope.prose { self.stem(word) } else { None };
+        if scope.prose && stem.is_none() && !quoted && !starts_upper(word) {
+            // A lower-case stop word: ignored.
+            return None;
+        }
+        let keys = keys_of(word);
+        let mut disjuncts: Vec<Box<dyn Query>> = Vec::new();
+        if let Some(stem) = stem {
+            disjuncts.push(boosted(
+                term_query(Term::from_field_text(self.fields.text, &stem)),
+                BOOST_TEXT,
+            ));
+        }
+        if scope.names {
+            let mut buf = Vec::new();
+            for (channel, field, boost) in [
+                (KeyChannel::Exact, self.fields.name_exact, BOOST_EXACT),
+                (KeyChannel::Folded, self.fields.name_folded, BOOST_FOLDED),
+                (
+                    KeyChannel::Translit,
+                    self.fields.name_translit,
+                    BOOST_TRANSLIT,
+                ),
+                (KeyChannel::Related, self.fields.name_related, BOOST_RELATED),
+            ] {
+                buf.clear();
+                channel_keys(&keys, channel, &mut buf);
+                for key in &buf {
+                    disjuncts.push(boosted(
+                        term_query(Term::from_field_text(field, key)),
+                        boost,
+                    ));
+                }
+            }
+            buf.clear();
+            channel_keys(&keys, KeyChannel::Translit, &mut buf);
+            if !buf.is_empty()
+                && keys.folded.chars().count() >= FUZZY_MIN_CHARS
+                && !self.any_in_index(self.fields.name_translit, &buf)
+            {
+                for key in &buf {
+                    let term = Term::from_field_text(self.fields.name_translit, key);
+                    disjuncts.push(boosted(
+                        Box::new(FuzzyTermQuery::new(term, 1, true)),
+                        BOOST_FUZZY,
+                    ));
+                    if positive {
+                        self.highlight.add_fuzzy(key);
+                    }
+                }
+            }
+        }
+        if disjuncts.is_empty() {
+            return None;
+        }
+        if positive {
+            self.highlight.add_word(word);
+        }
+        Some(Box::new(DisjunctionMaxQuery::new(disjuncts)))
+    }
+
+    /// A multi-word literal: a phrase in prose and in each name channel.
+    fn phrase(
+        &mut self,
+        text: &str,
+        ws: &[&str],
+        slop: u32,
+        scope: Scope,
+        positive: bool,
+    ) -> Option<Box<dyn Query>> {
+        let mut disjuncts: Vec<Box<dyn Query>> = Vec::new();
+        if scope.prose {
+            let mut terms = Vec::new();
+            let mut stream = self.analyzer.token_stream(text);
+            while let Some(t) = stream.next() {
+                terms.push((t.position, Term::from_field_text(self.fields.text, &t.text)));
+            }
+            drop(stream);
+            match terms.len() {
+                0 => {}
+                1 => disjuncts.push(term_query(terms.remove(0).1)),
+                _ => {
+                    let first = terms[0].0;
+                    let terms = terms.into_iter().map(|(p, t)| (p - first, t)).collect();
+                    disjuncts.push(Box::new(PhraseQuery::new_with_offset_and_slop(terms, slop)));
+                }
+            }
+        }
+        if scope.names {
+            let keys: Vec<_> = ws.iter().map(|w| keys_of(w)).collect();
+            for (channel, field, boost) in [
+                (KeyChannel::Exact, self.fields.name_exact, BOOST_EXACT),
+                (KeyChannel::Folded, self.fields.name_folded, BOOST_FOLDED),
+                (
+                    KeyChannel::Translit,
+                    self.fields.name_translit,
+                    BOOST_TRANSLIT,
+                ),
+            ] {
+                let per_word: Vec<Vec<String>> = keys
+                    .iter()
+                    .map(|k| {
+                        let mut v = Vec::new();
+                        channel_keys(k, channel, &mut v);
+                        v
+                    })
+                    .collect();
+                let phrases: Vec<Box<dyn Query>> = combinations(&per_word)
+                    .into_iter()
+                    .map(|combo| {
+                        let terms = combo
+                            .iter()
+                            .enumerate()
+                            .map(|(i, k)| (i, Term::from_field_text(field, k)))
+                            .collect();
+                        Box::new(PhraseQuery::new_with_offset_and_slop(terms, slop))
+                            as Box<dyn Query>
+                    })
+                    .collect();
+                if !phrases.is_empty() {
+                    disjuncts.push(boosted(union(phrases), boost));
+                }
+            }
+        }
+        if disjuncts.is_empty() {
+            return None;
+        }
+        if positive {
+            for w in ws {
+                if self.stem(w).is_some() || starts_upper(w) {
+                    self.highlight.add_word(w);
+                }
+            }
+        }
+        Some(Box::new(DisjunctionMaxQuery::new(disjuncts)))
+    }
+
+    /// Two adjacent query words: their translit keys near each other, either order.
+    fn proximity(&mut self, a: &str, b: &str) -> Option<Box<dyn Query>> {
+        for w in [a, b] {
+            if self.stem(w).is_none() && !starts_upper(w) {
+                return None;
+            }
+        }
+        let per_word: Vec<Vec<String>> = [a, b]
+            .iter()
+            .map(|w| {
+                let mut v = Vec::new();
+                channel_keys(&keys_of(w), KeyChannel::Translit, &mut v);
+                v
+            })
+            .collect();
+        let field = self.fields.name_translit;
+        let mut phrases: Vec<Box<dyn Query>> = Vec::new();
+        for combo in combinations(&per_word) {
+            if combo[0] == combo[1] {
+                continue;
+            }
+            for (x, y) in [(&combo[0], &combo[1]), (&combo[1], &combo[0])] {
+                let terms = vec![
+                    (0, Term::from_field_text(field, x)),
+                    (1, Term::from_field_text(field, y)),
+                ];
+                phrases.push(Box::new(PhraseQuery::new_with_offset_and_slop(terms, 1)));
+            }
+        }
+        (!phrases.is_empty()).then(|| boosted(union(phrases), BOOST_PROXIMITY))
+    }
+
+    /// `person:Zhumagulov`: every word must match the entity field, through any key.
+    fn entity(&mut self, field: &str, ws: &[&str], positive: bool) -> Option<Box<dyn Query>> {
+        let field = match field {
+            "person" => self.fields.person,
+            "org" => self.fields.org,
+            "place" => self.fields.place,
+            _ => self.fields.law,
+        };
+        let mut musts: Vec<Box<dyn Query>> = Vec::new();
+        for w in ws {
+            let mut keys = Vec::new();
+            channel_keys(&keys_of(w), KeyChannel::Entity, &mut keys);
+            let terms: Vec<Box<dyn Query>> = keys
+                .iter()
+                .map(|k| term_query(Term::from_field_text(field, k)))
+                .collect();
+            if terms.is_empty() {
+                continue;
+            }
+            musts.push(union(terms));
+            if positive {
+                self.highlight.add_word(w);
+            }
+        }
+        match musts.len() {
+            0 => None,
+            1 => musts.pop(),
+            _ => Some(Box::new(BooleanQuery::intersection(musts))),
+        }
+    }
+}
+
+/// The word of a bare, single-word, unfielded literal.
+fn bare_word(ast: &UserInputAst) -> Option<String> {
+    let UserInputAst::Leaf(leaf) = ast else {
+        return None;
+    };
+    let UserInputLeaf::Literal(lit) = leaf.as_ref() else {
+        return None;
+    };
+    if lit.field_name.is_some() || lit.delimiter != Delimiter::None || is_prefix(lit) {
+        return None;
+    }
+    let mut ws = words(&lit.phrase);
+    match (ws.next(), ws.next()) {
+        (Some((_, w)), None) => Some(w.to_string()),
+        _ => None,
+    }
+}
+
+/// `word*` (the grammar keeps the star in the word) or `"a phrase"*`.
+fn is_prefix(lit: &UserInputLiteral) -> bool {
+    lit.prefix || (lit.delimiter == Delimiter::None && lit.phrase.ends_with('*'))
+}
+
+fn starts_upper(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Every choice of one key per word, at most [`MAX_COMBINATIONS`], first keys first.
+/// Empty if some word has no key.
+fn combinations(per_word: &[Vec<String>]) -> Vec<Vec<String>> {
+    let mut out: Vec<Vec<String>> = vec![Vec::new()];
+    for keys in per_word {
+        if keys.is_empty() {
+            return Vec::new();
+        }
+        let mut next = Vec::new();
+        'outer: for prefix in &out {
+            for key in keys {
+                if next.len() == MAX_COMBINATIONS {
+                    break 'outer;
+                }
+                let mut combo = prefix.clone();
+                combo.push(key.clone());
+                next.push(combo);
+            }
+        }
+        out = next;
+    }
+    let mut seen = HashSet::new();
+    out.retain(|c| seen.insert(c.clone()));
+    out
+}
+
+fn escape_regex(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if "\\.+*?()|[]{}^$#&-~\"@<>".contains(c) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn combinations_are_bounded_and_ordered() {
+        let v = |xs: &[&str]| xs.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let c = combinations(&[v(&["a", "b"]), v(&["c"])]);
+        assert_eq!(c, [v(&["a", "c"]), v(&["b", "c"])]);
+        assert!(combinations(&[v(&["a"]), vec![]]).is_empty());
+        let many: Vec<Vec<String>> = (0..6).map(|_| v(&["x", "y", "z"])).collect();
+        assert!(combinations(&many).len() <= MAX_COMBINATIONS);
+    }
+
+    #[test]
+    fn kinds_parse_case_insensitively() {
+        assert_eq!(kind_from_str("Recital"), Some(UnitKind::Recital));
+        assert_eq!(kind_from_str("whereas"), None);
+    }
+}

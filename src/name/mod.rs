@@ -1,9 +1,68 @@
 //! Names → keys: transliteration-tolerant analysis of personal names.
 //!
-//! PLACEHOLDER API: the signatures below are the contract the index builds on;
-//! the implementations are replaced by the name-analysis work.
+//! **In:** a word ([`token_keys`]) or a whole name ([`name_keys`]), in Latin or
+//! Cyrillic (Russian and Kazakh letters), in any of the usual romanisations
+//! (BGN/PCGN, ICAO passports, German, French, Czech, Turkish-style letters, the
+//! Kazakh Latin alphabets of 2017, 2018 and 2021), in any case and word order.
+//! **Out:** keys, one set per word, on four channels ranked
+//! [`Channel::Exact`] > [`Channel::Folded`] > [`Channel::Translit`] >
+//! [`Channel::Related`] > [`Channel::Fuzzy`]; and [`compare`], which says
+//! whether and how strongly two names match.
+//!
+//! **Invariant:** the analysis is a pure function of its input: the same word
+//! gives the same keys at index time and at query time.
+//!
+//! ```
+//! use whereas::name::{compare, token_keys, Channel};
+//!
+//! // Cyrillic (Kazakh and Russian spellings) and Latin romanisations share a key.
+//! let key = &token_keys("Zhumagulov").translit[0];
+//! for variant in ["Jumagulov", "Жумагулов", "Жұмағұлов", "Joumagoulov", "Dzhumagulov"] {
+//!     assert!(token_keys(variant).translit.contains(key), "{variant}");
+//! }
+//! // Look-alikes do not.
+//! assert!(!token_keys("Zhumabekov").translit.contains(key));
+//!
+//! // Whole names, surname first in capitals with a patronymic, still match.
+//! let m = compare("АХМЕТОВ Сапар Кайратович", "Sapar Akhmetov").unwrap();
+//! assert_eq!(m.channel, Channel::Folded); // BGN spelling of the Cyrillic
+//! let m = compare("Nursultan Äbışūly Nazarbaev", "НАЗАРБАЕВ Нұрсұлтан").unwrap();
+//! assert_eq!(m.channel, Channel::Translit);
+//! assert!(compare("Tokayev", "Tokarev").is_none());
+//! ```
+//!
+//! # Channels
+//! - `exact`: the word lower-cased (NFC).
+//! - `folded`: lower case without diacritics or apostrophes; Cyrillic spelled in
+//!   BGN/PCGN Latin (`Жұмағұлов` → `zhumaghulov`).
+//! - `translit`: phonetic keys that every script and romanisation of the word
+//!   share (see `key.rs` for the key alphabet and rules); one key, or up to
+//!   four where a Latin spelling is truly ambiguous (German `ch` = х vs
+//!   English `ch` = ч).
+//! - `related`: stems without gender, patronymic and -uly/-kyzy endings, for
+//!   related but distinct forms (Abisheva → Abishev).
+//! - fuzzy: a weighted edit distance over translit keys that knows the
+//!   confusable groups ([`key_distance`]), bounded by key length.
+//!
+//! # Limits
+//! - Keys are phonetic approximations: names that differ only in с/з, in ң/н,
+//!   or in a glide before `е` share a key.
+//! - Words with more than four ambiguous Latin spellings keep alternatives for
+//!   the first four only.
+//! - No nickname or short-form knowledge (Bota ≠ Botagoz, Dimash ≠ Dinmukhamed).
+
+use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
+use unicode_normalization::UnicodeNormalization;
+
+mod distance;
+mod fold;
+mod key;
+mod kk;
+mod ru;
+
+pub use self::distance::key_distance;
 
 /// How two spellings of a name matched, best first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -15,31 +74,540 @@ pub enum Channel {
     Folded,
     /// The same transliteration key (another romanisation or script).
     Translit,
+    /// A related but distinct form: the same stem without gender, patronymic or
+    /// -uly/-kyzy ending (Abisheva and Abishev).
+    Related,
     /// Close under a bounded, confusable-aware edit distance.
     Fuzzy,
+}
+
+impl Channel {
+    /// The score a word match on this channel is worth, before any distance
+    /// penalty: 1.0, 0.95, 0.9, 0.7, and at most 0.6 for fuzzy matches.
+    pub fn weight(self) -> f32 {
+        match self {
+            Channel::Exact => 1.0,
+            Channel::Folded => 0.95,
+            Channel::Translit => 0.9,
+            Channel::Related => 0.7,
+            Channel::Fuzzy => 0.6,
+        }
+    }
 }
 
 /// The keys of one word of a name, as indexed and as queried.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TokenKeys {
-    /// Lower-cased surface form.
+    /// Lower-cased surface form (NFC).
     pub exact: String,
     /// Folded form: lower case, no diacritics or apostrophes, Latin script.
     pub folded: String,
-    /// Transliteration keys shared by the romanisations of the same word.
+    /// Transliteration keys shared by the romanisations of the same word,
+    /// primary first; empty when the word has no letters or digits.
     pub translit: Vec<String>,
     /// Weaker keys for related but distinct forms (a feminine surname's masculine
-    /// base, say), ranked below `translit`.
+    /// base, say), ranked below `translit`. Every word has at least one related
+    /// key when it has a translit key (its stem, which may equal the key).
     pub related: Vec<String>,
 }
 
 /// Keys for one word.
+///
+/// Cheap (no tables to load; a few small allocations), deterministic, and the
+/// same at index and query time.
+///
+/// ```
+/// use whereas::name::token_keys;
+/// let k = token_keys("Qaiyrbek");
+/// assert_eq!(k.exact, "qaiyrbek");
+/// assert_eq!(k.translit, token_keys("Қайырбек").translit);
+/// assert_eq!(token_keys("Жұмағұлов").folded, "zhumaghulov");
+/// // German `ch` may be х or ч: two keys.
+/// assert_eq!(token_keys("Muchtar").translit, ["muctar", "muhtar"]);
+/// // A feminine surname relates to the masculine one.
+/// assert_eq!(token_keys("Abisheva").related, token_keys("Abishev").related);
+/// ```
 pub fn token_keys(word: &str) -> TokenKeys {
-    let exact = word.to_lowercase();
+    let (exact, chars) = if word.is_ascii() {
+        let e = word.to_ascii_lowercase();
+        let cs = e.chars().collect::<Vec<char>>();
+        (e, cs)
+    } else {
+        let cs: Vec<char> = word.nfc().flat_map(char::to_lowercase).collect();
+        (cs.iter().collect::<String>(), cs)
+    };
+    let folded = fold_chars(&chars);
+    let translit = key::translit_keys(&chars);
+    let mut related: Vec<String> = Vec::with_capacity(translit.len());
+    for k in &translit {
+        for r in key::related(k) {
+            if !related.contains(&r) {
+                related.push(r);
+            }
+        }
+    }
     TokenKeys {
-        folded: exact.clone(),
-        translit: vec![exact.clone()],
-        related: Vec::new(),
         exact,
+        folded,
+        translit,
+        related,
+    }
+}
+
+/// Folds lower-case chars: Cyrillic to BGN/PCGN Latin, then marks and
+/// apostrophes removed.
+fn fold_chars(cs: &[char]) -> String {
+    let mut out = String::with_capacity(cs.len() + 4);
+    let mut prev: Option<char> = None;
+    for &c in cs {
+        if let Some(k) = kk::letter(c) {
+            for d in k.bgn.chars() {
+                fold::fold_char(d, &mut out);
+            }
+        } else if let Some(sp) = ru::bgn(c, prev) {
+            for d in sp.chars() {
+                fold::fold_char(d, &mut out);
+            }
+        } else {
+            fold::fold_char(c, &mut out);
+        }
+        prev = Some(c);
+    }
+    out
+}
+
+/// The part a word plays in a name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    /// A given name (or a word whose role is not known).
+    Given,
+    /// The family name: the word in capitals in a surname-first name, else a
+    /// word with a surname ending, else the last word.
+    Surname,
+    /// A patronymic (-ovich, -evna, -ович; -uly/-kyzy in a name of three or more
+    /// words). A patronymic that does not match costs nothing in [`compare`].
+    Patronymic,
+}
+
+/// One word of a name with its keys.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NamePart {
+    /// The word as written.
+    pub text: String,
+    /// Byte range of the word in the name given to [`name_keys`].
+    pub span: Range<usize>,
+    /// The word's keys.
+    pub keys: TokenKeys,
+    /// What the word is in the name.
+    pub role: Role,
+}
+
+/// The analysis of a whole name: its words in order, with keys and roles.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NameKeys {
+    /// The words, in the order written.
+    pub parts: Vec<NamePart>,
+}
+
+impl NameKeys {
+    /// The words' keys, in order.
+    pub fn keys(&self) -> impl Iterator<Item = &TokenKeys> {
+        self.parts.iter().map(|p| &p.keys)
+    }
+}
+
+/// Whether `c` continues a word of a name: letters, digits, combining marks,
+/// and apostrophes after a letter (Kazakh Latin 2017 writes s', Qudai’bergen).
+fn in_word(c: char, prev_in_word: bool) -> bool {
+    c.is_alphanumeric()
+        || unicode_normalization::char::is_combining_mark(c)
+        || (prev_in_word && fold::is_apostrophe(c))
+}
+
+/// Splits a name into words (at spaces, hyphens, brackets, punctuation) and
+/// analyses each, marking surname and patronymics.
+///
+/// ```
+/// use whereas::name::{name_keys, Role};
+/// let n = name_keys("АХМЕТОВ Сапар Кайратович");
+/// let roles: Vec<Role> = n.parts.iter().map(|p| p.role).collect();
+/// assert_eq!(roles, [Role::Surname, Role::Given, Role::Patronymic]);
+/// let n = name_keys("Nursultan Äbışūly Nazarbaev");
+/// assert_eq!(n.parts[1].role, Role::Patronymic);
+/// assert_eq!(n.parts[2].role, Role::Surname);
+/// assert_eq!(&"Nursultan Äbışūly Nazarbaev"[n.parts[2].span.clone()], "Nazarbaev");
+/// ```
+pub fn name_keys(name: &str) -> NameKeys {
+    let mut parts: Vec<NamePart> = Vec::new();
+    let mut start: Option<usize> = None;
+    let push = |s: usize, e: usize, parts: &mut Vec<NamePart>| {
+        let text = &name[s..e];
+        parts.push(NamePart {
+            text: text.to_string(),
+            span: s..e,
+            keys: token_keys(text),
+            role: Role::Given,
+        });
+    };
+    for (i, c) in name.char_indices() {
+        if in_word(c, start.is_some()) {
+            if start.is_none() {
+                start = Some(i);
+            }
+        } else if let Some(s) = start.take() {
+            push(s, i, &mut parts);
+        }
+    }
+    if let Some(s) = start {
+        push(s, name.len(), &mut parts);
+    }
+    assign_roles(&mut parts);
+    NameKeys { parts }
+}
+
+fn is_caps(text: &str) -> bool {
+    let mut letters = 0;
+    for c in text.chars() {
+        if c.is_alphabetic() {
+            if !c.is_uppercase() {
+                return false;
+            }
+            letters += 1;
+        }
+    }
+    letters >= 2
+}
+
+fn assign_roles(parts: &mut [NamePart]) {
+    let n = parts.len();
+    let primary = |p: &NamePart| p.keys.translit.first().cloned().unwrap_or_default();
+    for p in parts.iter_mut() {
+        let k = primary(p);
+        if key::is_russian_patronymic(&k) || (n >= 3 && key::is_kazakh_patronymic(&k)) {
+            p.role = Role::Patronymic;
+        }
+    }
+    let caps: Vec<bool> = parts.iter().map(|p| is_caps(&p.text)).collect();
+    let n_caps = caps.iter().filter(|c| **c).count();
+    if n_caps > 0 && n_caps < n {
+        for (p, c) in parts.iter_mut().zip(caps) {
+            if c && p.role != Role::Patronymic {
+                p.role = Role::Surname;
+            }
+        }
+        return;
+    }
+    let candidates: Vec<usize> = (0..n)
+        .filter(|&i| parts[i].role != Role::Patronymic)
+        .collect();
+    let Some(&last) = candidates.last() else {
+        return;
+    };
+    let first = candidates[0];
+    let surname_like = |i: usize| key::is_surname_like(&primary(&parts[i]));
+    let s = if first != last && surname_like(first) && !surname_like(last) {
+        first
+    } else {
+        last
+    };
+    parts[s].role = Role::Surname;
+}
+
+/// How two names (or two words) matched.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct NameMatch {
+    /// The weakest channel among the matched words.
+    pub channel: Channel,
+    /// Strength in `(0, 1]`: 1.0 for the same name spelled the same way.
+    pub score: f32,
+    /// How many word pairs matched.
+    pub matched: usize,
+}
+
+/// Whether and how strongly two words match: the best channel, or `None`.
+///
+/// ```
+/// use whereas::name::{match_words, token_keys, Channel};
+/// let m = match_words(&token_keys("Dzhakishev"), &token_keys("Shakishev")).unwrap();
+/// assert_eq!(m.channel, Channel::Fuzzy);
+/// assert!(match_words(&token_keys("Khassenov"), &token_keys("Khasanov")).is_none());
+/// ```
+pub fn match_words(a: &TokenKeys, b: &TokenKeys) -> Option<NameMatch> {
+    if a.translit.is_empty() || b.translit.is_empty() {
+        return None;
+    }
+    let hit = |channel: Channel, score: f32| {
+        Some(NameMatch {
+            channel,
+            score,
+            matched: 1,
+        })
+    };
+    if a.exact == b.exact {
+        return hit(Channel::Exact, Channel::Exact.weight());
+    }
+    if a.folded == b.folded {
+        return hit(Channel::Folded, Channel::Folded.weight());
+    }
+    if a.translit.iter().any(|k| b.translit.contains(k)) {
+        return hit(Channel::Translit, Channel::Translit.weight());
+    }
+    if a.related.iter().any(|k| b.related.contains(k)) {
+        return hit(Channel::Related, Channel::Related.weight());
+    }
+    let mut best: Option<f32> = None;
+    for ka in &a.translit {
+        for kb in &b.translit {
+            let bound = distance::fuzzy_bound(ka.chars().count().min(kb.chars().count()));
+            if bound <= 0.0 {
+                continue;
+            }
+            if let Some(d) = key_distance(ka, kb, bound) {
+                best = Some(best.map_or(d, |b: f32| b.min(d)));
+            }
+        }
+    }
+    best.and_then(|d| hit(Channel::Fuzzy, Channel::Fuzzy.weight() - 0.2 * d))
+}
+
+/// Whether and how strongly two names match, in any word order.
+///
+/// Each word of one name is paired with at most one word of the other (best
+/// pairs first). The score is 0.8 × the mean match strength over the words of
+/// `a` plus 0.2 × the same over the words of `b`; an unmatched patronymic does
+/// not count against either. So the whole name outranks one part of it, exact
+/// spellings outrank transliterations, which outrank related forms and fuzzy
+/// matches. `None` when no word matches.
+///
+/// ```
+/// use whereas::name::{compare, Channel};
+/// let whole = compare("Almat Zhumagulov", "Almat Zhumagulov").unwrap();
+/// let part = compare("Almat Zhumagulov", "Zhumagulov").unwrap();
+/// let translit = compare("Almat Zhumagulov", "Алмат Жұмағұлов").unwrap();
+/// assert!(whole.score > translit.score && translit.score > part.score);
+/// assert_eq!(translit.channel, Channel::Translit);
+/// // A feminine form is related, below a true variant.
+/// let fem = compare("Abisheva", "Abishev").unwrap();
+/// assert_eq!(fem.channel, Channel::Related);
+/// assert!(fem.score < compare("Abishev", "Абишев").unwrap().score);
+/// ```
+pub fn compare(a: &str, b: &str) -> Option<NameMatch> {
+    compare_keys(&name_keys(a), &name_keys(b))
+}
+
+/// [`compare`] over names already analysed (to compare one name with many).
+pub fn compare_keys(a: &NameKeys, b: &NameKeys) -> Option<NameMatch> {
+    let (na, nb) = (a.parts.len(), b.parts.len());
+    if na == 0 || nb == 0 {
+        return None;
+    }
+    let mut pairs: Vec<(f32, usize, usize, Channel)> = Vec::new();
+    for (i, pa) in a.parts.iter().enumerate() {
+        for (j, pb) in b.parts.iter().enumerate() {
+            if let Some(m) = match_words(&pa.keys, &pb.keys) {
+                pairs.push((m.score, i, j, m.channel));
+            }
+        }
+    }
+    if pairs.is_empty() {
+        return None;
+    }
+    // Best pairs first; ties by position, so the result is deterministic.
+    pairs.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
+    let mut used_a = vec![false; na];
+    let mut used_b = vec![false; nb];
+    let (mut sum, mut matched) = (0.0f32, 0usize);
+    let mut channel = Channel::Exact;
+    for (s, i, j, ch) in pairs {
+        if used_a[i] || used_b[j] {
+            continue;
+        }
+        used_a[i] = true;
+        used_b[j] = true;
+        sum += s;
+        matched += 1;
+        channel = channel.max(ch);
+    }
+    let denom = |parts: &[NamePart], used: &[bool]| {
+        let d = parts
+            .iter()
+            .zip(used)
+            .filter(|(p, u)| **u || p.role != Role::Patronymic)
+            .count();
+        d.max(1) as f32
+    };
+    let score = 0.8 * sum / denom(&a.parts, &used_a) + 0.2 * sum / denom(&b.parts, &used_b);
+    Some(NameMatch {
+        channel,
+        score: score.min(1.0),
+        matched,
+    })
+}
+
+/// A romanisation of Cyrillic that whereas knows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum System {
+    /// BGN/PCGN: Russian (1947) and Kazakh (1979) tables.
+    Bgn,
+    /// ICAO 9303 (Russian passports since 2013); Kazakh letters flattened to
+    /// their Russian counterparts first, as Russian-language documents do.
+    Icao,
+    /// The Kazakh Latin alphabet of 2021.
+    Kz2021,
+}
+
+/// Romanises the Cyrillic letters of `text` in one system; other chars pass
+/// through. Case follows the source: a capital letter gives a capitalised
+/// spelling, a word in capitals stays in capitals.
+///
+/// ```
+/// use whereas::name::{romanise, System};
+/// assert_eq!(romanise("Жұмағұлов", System::Bgn), "Zhumaghulov");
+/// assert_eq!(romanise("Есхожин", System::Bgn), "Yeskhozhin");
+/// assert_eq!(romanise("Есхожин", System::Icao), "Eskhozhin");
+/// assert_eq!(romanise("Жұмағұлов", System::Kz2021), "Jūmağūlov");
+/// assert_eq!(romanise("АБЛЯЗОВ", System::Icao), "ABLIAZOV");
+/// ```
+pub fn romanise(text: &str, system: System) -> String {
+    let mut out = String::with_capacity(text.len() * 2);
+    let mut prev: Option<char> = None;
+    let chars: Vec<char> = text.nfc().collect();
+    for (idx, &c) in chars.iter().enumerate() {
+        let lc = c.to_lowercase().next().unwrap_or(c);
+        let spelled: Option<&str> = match system {
+            System::Bgn => kk::letter(lc).map(|k| k.bgn).or_else(|| ru::bgn(lc, prev)),
+            System::Icao => {
+                let flat = kk::letter(lc).map_or(lc, |k| k.flat);
+                ru::letter(flat).map(|r| r.icao)
+            }
+            System::Kz2021 => kk::letter(lc)
+                .map(|k| k.kz2021)
+                .or_else(|| ru::letter(lc).map(|r| r.kz2021)),
+        };
+        match spelled {
+            Some(sp) if c != lc => {
+                let next_upper = chars.get(idx + 1).is_some_and(|n| n.is_uppercase());
+                let prev_upper = idx > 0 && chars[idx - 1].is_uppercase();
+                if next_upper
+                    || (prev_upper && !chars.get(idx + 1).is_some_and(|n| n.is_lowercase()))
+                {
+                    out.extend(sp.chars().flat_map(char::to_uppercase));
+                } else {
+                    let mut it = sp.chars();
+                    if let Some(f) = it.next() {
+                        out.extend(f.to_uppercase());
+                        out.extend(it);
+                    }
+                }
+            }
+            Some(sp) => out.push_str(sp),
+            None => out.push(c),
+        }
+        prev = Some(lc);
+    }
+    out
+}
+
+/// Generates, for one table family, a test of the table alone (each letter's
+/// piece from the rule registry), of whole-name keys, and a never-panics
+/// property over strings of the family's letters.
+#[cfg(test)]
+macro_rules! test_table_family {
+    ($family:ident, $entries:expr, [$(($word:expr, $key:expr)),* $(,)?]) => {
+        mod $family {
+            #[allow(unused_imports)]
+            use super::*;
+            use crate::name::{compare, name_keys};
+
+            fn entries() -> Vec<(char, &'static str)> {
+                $entries.collect()
+            }
+
+            #[test]
+            fn table_alone() {
+                for (c, want) in entries() {
+                    let got = crate::name::key::raw_piece(c);
+                    assert_eq!(
+                        got, want,
+                        "help: letter {c:?}: the key rules give {got:?} but the {} table says {want:?}",
+                        stringify!($family)
+                    );
+                }
+            }
+
+            #[test]
+            fn whole_name_keys() {
+                $({
+                    let nk = name_keys($word);
+                    let keys = &nk.parts[0].keys.translit;
+                    assert!(
+                        keys.iter().any(|k| k == $key),
+                        "help: {} should key to {} but gives {:?}; check the {} table and the rules in key.rs",
+                        $word, $key, keys, stringify!($family)
+                    );
+                })*
+            }
+
+            proptest::proptest! {
+                #![proptest_config(proptest::test_runner::Config::with_cases(64))]
+                #[test]
+                fn never_panics(idx in proptest::collection::vec(0usize..1000, 0..16)) {
+                    let pool: Vec<char> = entries()
+                        .into_iter()
+                        .map(|e| e.0)
+                        .chain(" -'’AZazh".chars())
+                        .collect();
+                    let s: String = idx.iter().map(|i| pool[i % pool.len()]).collect();
+                    let upper = s.to_uppercase();
+                    let a = name_keys(&s);
+                    let b = name_keys(&upper);
+                    proptest::prop_assert_eq!(a.parts.len(), b.parts.len(), "help: case changed the word split");
+                    let _ = compare(&s, &upper);
+                }
+            }
+        }
+    };
+}
+#[cfg(test)]
+pub(crate) use test_table_family;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn empty_and_odd_input() {
+        assert!(token_keys("").translit.is_empty());
+        assert!(token_keys("—").translit.is_empty());
+        assert!(name_keys("").parts.is_empty());
+        assert!(compare("", "Abai").is_none());
+        assert_eq!(token_keys("2021").translit, ["2021"]);
+    }
+
+    #[test]
+    fn folded_is_bgn_latin() {
+        assert_eq!(token_keys("Есхожин").folded, "yeskhozhin");
+        assert_eq!(token_keys("Қайырбек").folded, "qayyrbek");
+        assert_eq!(token_keys("Biläşulı").folded, "bilasuli");
+        assert_eq!(token_keys("Qudai’bergen").folded, "qudaibergen");
+    }
+
+    #[test]
+    fn roles() {
+        let n = name_keys("Косарев Владислав Борисович");
+        let roles: Vec<Role> = n.parts.iter().map(|p| p.role).collect();
+        assert_eq!(roles, [Role::Surname, Role::Given, Role::Patronymic]);
+        let n = name_keys("Abai Qunanbaiuly");
+        assert_eq!(n.parts[1].role, Role::Surname);
+    }
+
+    #[test]
+    fn apostrophes_stay_inside_words() {
+        let n = name_keys("Dinmuhammed Qanatuly Qudai’bergen");
+        assert_eq!(n.parts.len(), 3);
+        assert_eq!(n.parts[2].text, "Qudai’bergen");
+        let n = name_keys("Abai (Ibrahim) Kunanbayev");
+        assert_eq!(n.parts.len(), 3);
     }
 }

@@ -1,17 +1,59 @@
 //! Text → units: split a resolution into citations, recitals, paragraphs and footnotes.
 //!
-//! Input: the text of one resolution as it arrives (web repost, EP page rendered to
-//! text, Official Journal, PDF-to-text, plain ASCII). Output: a [`Resolution`] whose
-//! [`Unit`]s carry kind, label, ordinal, cleaned text and the byte [`Span`] they cover
-//! in the original input.
+//! Input: the text of one resolution as it arrives: a web repost, an EP page rendered to
+//! text, the Official Journal layout, PDF-to-text output or plain ASCII; or the EP page
+//! itself as HTML ([`segment_html`]); or a file ([`load`]). Output: a [`Resolution`] whose
+//! [`Unit`]s carry kind, label, ordinal, cleaned text and the byte ranges they cover in the
+//! original input, plus the [`Noise`] that was dropped and [`Warning`]s about odd input.
 //!
-//! Invariant: the segmenter never changes, adds or skips text. Every byte of the input
-//! belongs to exactly one unit span or one noise span; unit spans are sorted and
-//! never overlap.
+//! # Coverage invariant
+//!
+//! The segmenter never changes, adds or skips text. The byte ranges it reports tile the
+//! input: the [`Unit::pieces`] of all units together with the [`Noise`] spans are sorted,
+//! never overlap, lie on `char` boundaries and cover every byte of the input exactly once.
+//! A unit's [`Unit::span`] runs from its marker to the end of its last piece; noise that
+//! sits inside a unit (a running page header, a form feed) is the only thing that can lie
+//! within a unit's span without being one of its pieces. Unit spans never overlap each
+//! other. For HTML input the spans refer to the text extracted by [`html_to_text`], not to
+//! the markup.
+//!
+//! # How text becomes units
+//!
+//! Lines are split at `\n`, `\r\n`, `\r` and form feeds. A line opens a unit when it starts
+//! with a marker: a dash (`–`, `—`, `-`, U+F02D …) and whitespace for a citation, `A.` …
+//! `Z.`, `AA.` … for a recital, `1.` … for a paragraph, `(1)` or `[1]` for a footnote. A
+//! marker that is not the next one expected is only taken when it stands after a blank line
+//! or a line ending in punctuation, and then earns a [`Warning`]. Lower-case markers (`a.`,
+//! `(b)`, `iv)`) and dashes after the citations open [`SubPoint`]s of the current unit.
+//! Everything before the first unit is noise, classified by rule ([`NoiseReason`]); lines
+//! after the last unit are noise once that unit's text is complete.
+//!
+//! Unit text is cleaned the same way whatever the format: the marker is removed,
+//! whitespace (NBSP, tabs, line breaks) is folded to single spaces, a word hyphenated
+//! across a line break is joined again, and footnote calls (`Kazakhstan(1)`,
+//! `consequences[1]`, `Kazakhstan (1)`) are removed from the text and listed in
+//! [`Unit::footnote_calls`], with their positions in [`Unit::footnote_call_offsets`].
+//! Sub-points stay in their unit's text, marker included (`… recovery: a. Protect …`).
+//!
+//! Segmenting is linear in the input: no regular expressions, one pass over the lines, and
+//! each unit's text is built once.
+
+mod assemble;
+mod footnote;
+mod html;
+mod lines;
+mod load;
+mod marker;
+mod meta;
+mod noise;
 
 use serde::{Deserialize, Serialize};
 
 use crate::entity::Entity;
+
+pub use self::html::html_to_text;
+pub use self::load::{decode, load};
+pub use self::meta::normalize_reference;
 
 /// A byte range `start..end` into the original input (never into cleaned text).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -20,6 +62,18 @@ pub struct Span {
     pub start: usize,
     /// One past the last byte.
     pub end: usize,
+}
+
+impl Span {
+    /// Length in bytes.
+    pub fn len(&self) -> usize {
+        self.end.saturating_sub(self.start)
+    }
+
+    /// True when the span covers no byte.
+    pub fn is_empty(&self) -> bool {
+        self.end <= self.start
+    }
 }
 
 /// What part of a resolution a unit is, in the Parliament's own words.
@@ -51,10 +105,13 @@ impl UnitKind {
 /// A lettered or numbered sub-point inside a unit ("a." … "f." inside a recital).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SubPoint {
-    /// Its marker without punctuation ("a").
+    /// Its marker without punctuation ("a"); dash sub-points are numbered "1", "2", ….
     pub label: String,
-    /// Its cleaned text.
+    /// Its cleaned text, marker removed.
     pub text: String,
+    /// Byte offset in the unit's [`Unit::text`] where the sub-point (its marker) begins.
+    #[serde(default)]
+    pub start: usize,
 }
 
 /// One searchable unit of a resolution.
@@ -67,20 +124,107 @@ pub struct Unit {
     pub label: String,
     /// Position of the unit among all units of the resolution, from 0.
     pub ordinal: usize,
-    /// The cleaned text: marker removed, whitespace folded, line-break hyphenation undone.
+    /// The cleaned text: marker removed, whitespace folded, line-break hyphenation undone,
+    /// footnote calls removed (they are listed in [`Unit::footnote_calls`]).
     pub text: String,
-    /// The bytes of the original input this unit covers (marker included).
+    /// The bytes of the original input this unit covers (marker included): from its first
+    /// to its last piece. Noise inside it (a page header) is not part of the unit; see
+    /// [`Unit::pieces`].
     pub span: Span,
     /// Footnote calls in this unit, as their labels ("1", "2").
     #[serde(default)]
     pub footnote_calls: Vec<String>,
+    /// For each entry of [`Unit::footnote_calls`], the byte offset in [`Unit::text`] where
+    /// the call stood (calls are removed from the text).
+    #[serde(default)]
+    pub footnote_call_offsets: Vec<usize>,
     /// Sub-points, where the unit has them.
     #[serde(default)]
     pub points: Vec<SubPoint>,
     /// Entities found in [`Unit::text`], filled by the entity stage.
     #[serde(default)]
     pub entities: Vec<Entity>,
+    /// The byte ranges of the input that belong to this unit, sorted. Usually one range equal
+    /// to [`Unit::span`]; more when noise (a page header) interrupts the unit.
+    #[serde(default)]
+    pub pieces: Vec<Span>,
 }
+
+/// Why a stretch of the input was dropped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum NoiseReason {
+    /// Whitespace only (blank lines, line breaks, indentation) between units.
+    Blank,
+    /// A form feed (page break), with the whitespace around it.
+    PageBreak,
+    /// A language menu entry such as `en - English`.
+    LanguageMenu,
+    /// A leaked template tag such as `<Date>{06/07/2020}6.7.2020</Date>`.
+    TemplateTag,
+    /// The title line of the resolution (kept in [`Resolution::title`]).
+    Title,
+    /// A running page header or footer, or a page number, next to a page break.
+    PageHeader,
+    /// Page text before the first unit: navigation, document boxes, headings.
+    BeforeBody,
+    /// Page text after the last unit: download links, footers, "Related Posts".
+    AfterBody,
+}
+
+/// A dropped stretch of the input and the rule that dropped it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Noise {
+    /// The bytes dropped.
+    pub span: Span,
+    /// The rule that dropped them.
+    pub reason: NoiseReason,
+}
+
+/// Something odd in the input. Odd input still gives units; warnings say what was odd.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "warning", rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Warning {
+    /// A marker that is not the next one expected ("B" where "A" was due).
+    OutOfOrder {
+        /// Kind of the unit it opens.
+        kind: UnitKind,
+        /// The label that was due.
+        expected: String,
+        /// The label found.
+        found: String,
+        /// Byte offset of the marker.
+        at: usize,
+    },
+    /// A label seen twice for the same kind (two recitals "F").
+    RepeatedLabel {
+        /// Kind of the unit.
+        kind: UnitKind,
+        /// The repeated label.
+        label: String,
+        /// Byte offset of the second marker.
+        at: usize,
+    },
+    /// A unit whose text is longer than [`OVERLONG_UNIT`] bytes: probably a missed marker.
+    OverlongUnit {
+        /// Kind of the unit.
+        kind: UnitKind,
+        /// Its label.
+        label: String,
+        /// Length of its text in bytes.
+        len: usize,
+    },
+    /// A footnote that no unit calls.
+    UncalledFootnote {
+        /// The footnote's label.
+        label: String,
+    },
+}
+
+/// Unit texts longer than this (in bytes) earn a [`Warning::OverlongUnit`].
+pub const OVERLONG_UNIT: usize = 20_000;
 
 /// One resolution: metadata and its units, in order.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -97,4 +241,187 @@ pub struct Resolution {
     pub source: Option<String>,
     /// The units, in document order.
     pub units: Vec<Unit>,
+    /// What was dropped, by rule, in input order. With the units' pieces it covers the input.
+    #[serde(default)]
+    pub noise: Vec<Noise>,
+    /// Odd things met on the way.
+    #[serde(default)]
+    pub warnings: Vec<Warning>,
+}
+
+impl Resolution {
+    /// The unit's id, `REFERENCE/kind/LABEL` (`TA-9-2021-0056/recital/B`).
+    ///
+    /// The reference is the one found in the text, else the one the caller gave
+    /// ([`Segmenter::reference`]), else the literal `unreferenced`.
+    pub fn unit_id(&self, unit: &Unit) -> String {
+        let reference = self.reference.as_deref().unwrap_or("unreferenced");
+        format!("{reference}/{}/{}", unit.kind.as_str(), unit.label)
+    }
+
+    /// The units of one kind, in order.
+    pub fn units_of(&self, kind: UnitKind) -> impl Iterator<Item = &Unit> {
+        self.units.iter().filter(move |u| u.kind == kind)
+    }
+
+    /// How many units of each kind: `[citations, recitals, paragraphs, footnotes]`.
+    pub fn counts(&self) -> [usize; 4] {
+        let mut c = [0; 4];
+        for u in &self.units {
+            c[u.kind as usize] += 1;
+        }
+        c
+    }
+}
+
+/// Options for segmenting: what the caller knows about the text.
+///
+/// ```
+/// let res = whereas::Segmenter::new()
+///     .reference("B9-0220/2020")
+///     .language("en")
+///     .segment("– having regard to Rule 132(2),\n\nA. whereas it is so;\n\n1. Calls for action.\n")?;
+/// assert_eq!(res.reference.as_deref(), Some("B-9-2020-0220"));
+/// assert_eq!(res.counts(), [1, 1, 1, 0]);
+/// assert_eq!(res.unit_id(&res.units[1]), "B-9-2020-0220/recital/A");
+/// # Ok::<(), whereas::Error>(())
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct Segmenter {
+    reference: Option<String>,
+    source: Option<String>,
+    language: Option<String>,
+}
+
+impl Segmenter {
+    /// A segmenter with no caller-given metadata.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// The reference to use when the text names none (normalised when it can be).
+    pub fn reference(mut self, reference: impl Into<String>) -> Self {
+        self.reference = Some(reference.into());
+        self
+    }
+
+    /// Where the text came from (a path or an address), stored in [`Resolution::source`].
+    pub fn source(mut self, source: impl Into<String>) -> Self {
+        self.source = Some(source.into());
+        self
+    }
+
+    /// The language code, stored in [`Resolution::language`] (else guessed: `"en"` for
+    /// English texts, `None` otherwise).
+    pub fn language(mut self, language: impl Into<String>) -> Self {
+        self.language = Some(language.into());
+        self
+    }
+
+    /// Segments plain text. `Err(Error::NoResolution)` when no unit is found.
+    pub fn segment(&self, text: &str) -> crate::Result<Resolution> {
+        let mut res = assemble::segment_text(text)?;
+        self.apply(&mut res);
+        Ok(res)
+    }
+
+    /// Segments an HTML page: its text is extracted with [`html_to_text`] and segmented;
+    /// spans refer to that extracted text.
+    pub fn segment_html(&self, html: &str) -> crate::Result<Resolution> {
+        let text = html_to_text(html);
+        self.segment(&text)
+    }
+
+    fn apply(&self, res: &mut Resolution) {
+        if res.reference.is_none() {
+            if let Some(r) = &self.reference {
+                res.reference = Some(normalize_reference(r).unwrap_or_else(|| r.clone()));
+            }
+        }
+        if self.source.is_some() {
+            res.source.clone_from(&self.source);
+        }
+        if self.language.is_some() {
+            res.language.clone_from(&self.language);
+        }
+    }
+}
+
+/// Segments plain text with default options. See the [module docs](self).
+///
+/// ```
+/// let text = "Title line\n\n– having regard to X(1),\n\nA.\u{a0}whereas Y;\n\n1. Calls for Z.\n\n(1)OJ C 1, p. 1.\n";
+/// let res = whereas::segment(text)?;
+/// assert_eq!(res.counts(), [1, 1, 1, 1]);
+/// assert_eq!(res.units[0].text, "having regard to X,");
+/// assert_eq!(res.units[0].footnote_calls, ["1"]);
+/// # Ok::<(), whereas::Error>(())
+/// ```
+pub fn segment(text: &str) -> crate::Result<Resolution> {
+    Segmenter::new().segment(text)
+}
+
+/// Segments an HTML page (an EP `doceo` page, say) with default options.
+pub fn segment_html(html: &str) -> crate::Result<Resolution> {
+    Segmenter::new().segment_html(html)
+}
+
+/// Test helper: checks one unit's kind, label and text.
+#[cfg(test)]
+pub(crate) fn assert_unit(unit: &Unit, kind: UnitKind, label: &str, text: &str) {
+    assert_eq!(unit.kind, kind, "kind of {unit:?}");
+    assert_eq!(unit.label, label, "label of {unit:?}");
+    assert_eq!(unit.text, text, "text of {unit:?}");
+}
+
+/// Test helper: checks the coverage invariant of the module docs.
+#[cfg(test)]
+pub(crate) fn assert_coverage(input: &str, res: &Resolution) {
+    let mut spans: Vec<Span> = res.noise.iter().map(|n| n.span).collect();
+    for u in &res.units {
+        spans.extend(u.pieces.iter().copied());
+    }
+    spans.sort();
+    let mut at = 0;
+    for s in &spans {
+        assert_eq!(s.start, at, "gap or overlap at {at}: {spans:?}");
+        assert!(s.end > s.start, "empty span {s:?}");
+        assert!(input.is_char_boundary(s.start) && input.is_char_boundary(s.end));
+        at = s.end;
+    }
+    assert_eq!(at, input.len());
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unit_id_uses_reference_or_unreferenced() {
+        let res = segment("A. whereas x;\n\n1. Calls for y.").unwrap();
+        assert_eq!(res.unit_id(&res.units[0]), "unreferenced/recital/A");
+        let res = Segmenter::new()
+            .reference("P9_TA(2021)0056")
+            .segment("A. whereas x;\n\n1. Calls for y.")
+            .unwrap();
+        assert_eq!(res.unit_id(&res.units[1]), "TA-9-2021-0056/paragraph/1");
+    }
+
+    #[test]
+    fn nothing_resolution_like_is_an_error() {
+        for text in ["", "hello world", "\n\n\u{a0}\n", "Related Posts\nLegal notice"] {
+            match segment(text) {
+                Err(crate::Error::NoResolution { .. }) => {}
+                other => panic!("{text:?}: {other:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn serde_round_trip() {
+        let res = segment("– having regard to X,\n\nA. whereas a:\n\na. one;\n\n1. Calls.").unwrap();
+        let json = serde_json::to_string(&res).unwrap();
+        let back: Resolution = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, res);
+    }
 }

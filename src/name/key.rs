@@ -1,0 +1,309 @@
+//! The transliteration key: what every spelling of a word, in any script and
+//! romanisation, reduces to.
+//!
+//! # Key alphabet
+//! Vowels `a e i o u`; `i` also stands for `й`, `ы`, `і` and Latin `y`/`j`
+//! glides, so that y/i/j spellings meet. Consonants are Latin letters with these
+//! merges: `j` = ж (zh, ž, j, dzh, dj, dsch), `x` = ш (sh, ş, š, s'), `c` = ч
+//! (ch, tsch, tch, ç, č), `h` = х/һ (kh, h, German ch), `s` = с and з (German
+//! writes з as s), `k` = к/қ (q), `g` = г/ғ (gh, ğ), `v` = в (w), `ts` = ц
+//! (tz, tc). Latin spellings that are truly ambiguous (English `ch` = ч vs German
+//! `ch` = х; German `sch` = ш or ж; `j` = ж or й; `x` = кс or х) give two
+//! pieces; a word's keys are the combinations, primary first, at most
+//! [`MAX_KEYS`].
+//!
+//! # Rules after mapping, in order
+//! 1. Runs of one symbol collapse (doubled consonants; `iy`, `yy`).
+//! 2. `ng` → `n` (ң is ng in BGN, ñ/ń/n' in Kazakh Latin, н when flattened).
+//! 3. A glide before `e` disappears (`ye-`/`je-`/`ie-` and `-yev`/`-iev` = `е`);
+//!    a word-final `ie` after a consonant is `i` (French/English `-ie` = и).
+//! 4. Runs collapse again.
+//! 5. A final `f` after a vowel is `v` (`-off` = `-ov`).
+
+use super::{fold, kk, ru};
+
+/// At most this many translit keys per word.
+pub(crate) const MAX_KEYS: usize = 4;
+/// At most this many ambiguous spellings per word get an alternative.
+const MAX_SITES: usize = 4;
+
+/// A key under construction: the primary spelling plus the places where an
+/// alternative piece may replace it.
+pub(crate) struct Raw {
+    buf: String,
+    sites: [(usize, usize, &'static str); MAX_SITES],
+    n_sites: usize,
+}
+
+impl Raw {
+    fn new() -> Self {
+        Raw {
+            buf: String::with_capacity(24),
+            sites: [(0, 0, ""); MAX_SITES],
+            n_sites: 0,
+        }
+    }
+
+    /// Appends a piece with no alternative.
+    pub(crate) fn push(&mut self, piece: &str) {
+        self.buf.push_str(piece);
+    }
+
+    /// Appends a char with no alternative.
+    pub(crate) fn push_char(&mut self, c: char) {
+        self.buf.push(c);
+    }
+
+    /// Appends `primary`, recording `alt` as an alternative for it.
+    pub(crate) fn push_alt(&mut self, primary: &str, alt: &'static str) {
+        let start = self.buf.len();
+        self.buf.push_str(primary);
+        if self.n_sites < MAX_SITES {
+            self.sites[self.n_sites] = (start, self.buf.len(), alt);
+            self.n_sites += 1;
+        }
+    }
+}
+
+/// One script family's key rule: looks at `cs[i]` and returns how many chars it
+/// consumed (0 = not this family's letter).
+type Rule = fn(&[char], usize, &mut Raw) -> usize;
+
+/// The ordered registry of key rules: Kazakh letters before the Russian table
+/// (lossless, one key per letter), then the lossy Latin rules.
+const RULES: &[(&str, Rule)] = &[("kk", kk::key), ("ru", ru::key), ("latin", fold::key)];
+
+/// Translit keys of a lower-case NFC word, primary first, deduplicated.
+pub(crate) fn translit_keys(cs: &[char]) -> Vec<String> {
+    let mut raw = Raw::new();
+    let mut i = 0;
+    'chars: while i < cs.len() {
+        for (_, rule) in RULES {
+            let used = rule(cs, i, &mut raw);
+            if used > 0 {
+                i += used;
+                continue 'chars;
+            }
+        }
+        let c = cs[i];
+        if c.is_alphanumeric() && !fold::is_apostrophe(c) {
+            raw.push_char(c);
+        }
+        i += 1;
+    }
+    combine(&raw)
+}
+
+/// The primary key piece the rule registry gives for one letter on its own,
+/// before the rules after mapping (for the table tests).
+#[cfg(test)]
+pub(crate) fn raw_piece(c: char) -> String {
+    let mut raw = Raw::new();
+    let cs = [c];
+    for (_, rule) in RULES {
+        if rule(&cs, 0, &mut raw) > 0 {
+            break;
+        }
+    }
+    raw.buf
+}
+
+/// All combinations of alternatives, fewest alternatives first, capped.
+fn combine(raw: &Raw) -> Vec<String> {
+    let n = raw.n_sites;
+    let mut masks: Vec<u32> = (0..(1u32 << n)).collect();
+    masks.sort_by_key(|m| (m.count_ones(), *m));
+    let mut out: Vec<String> = Vec::with_capacity(MAX_KEYS.min(masks.len()));
+    let mut scratch = String::with_capacity(raw.buf.len() + 4);
+    for mask in masks {
+        scratch.clear();
+        let mut at = 0;
+        for (k, &(start, end, alt)) in raw.sites[..n].iter().enumerate() {
+            if mask & (1 << k) != 0 {
+                scratch.push_str(&raw.buf[at..start]);
+                scratch.push_str(alt);
+                at = end;
+            }
+        }
+        scratch.push_str(&raw.buf[at..]);
+        let key = post(&scratch);
+        if !key.is_empty() && !out.contains(&key) {
+            out.push(key);
+            if out.len() == MAX_KEYS {
+                break;
+            }
+        }
+    }
+    out
+}
+
+fn is_vowel(c: char) -> bool {
+    matches!(c, 'a' | 'e' | 'i' | 'o' | 'u')
+}
+
+/// The rules applied after mapping (module docs, "Rules after mapping").
+pub(crate) fn post(s: &str) -> String {
+    let mut v: Vec<char> = Vec::with_capacity(s.len());
+    // 1. collapse runs.
+    for c in s.chars() {
+        if v.last() != Some(&c) {
+            v.push(c);
+        }
+    }
+    // 2. ng → n.
+    let mut w: Vec<char> = Vec::with_capacity(v.len());
+    for &c in &v {
+        if c == 'g' && w.last() == Some(&'n') {
+            continue;
+        }
+        w.push(c);
+    }
+    // 3. glide before e.
+    let mut x: Vec<char> = Vec::with_capacity(w.len());
+    let n = w.len();
+    let mut k = 0;
+    while k < n {
+        if w[k] == 'i' && k + 1 < n && w[k + 1] == 'e' {
+            let final_ie = k + 2 == n && k > 0 && !is_vowel(w[k - 1]);
+            if final_ie {
+                x.push('i');
+                k += 2;
+                continue;
+            }
+            k += 1; // drop the glide, keep the e
+            continue;
+        }
+        x.push(w[k]);
+        k += 1;
+    }
+    // 4. collapse again.
+    let mut out = String::with_capacity(x.len());
+    let mut last: Option<char> = None;
+    for &c in &x {
+        if last != Some(c) {
+            out.push(c);
+            last = Some(c);
+        }
+    }
+    // 5. final f after a vowel → v.
+    if out.ends_with('f') {
+        let before = out[..out.len() - 1].chars().last();
+        if before.is_some_and(is_vowel) {
+            out.pop();
+            out.push('v');
+        }
+    }
+    out
+}
+
+/// Suffixes stripped for the related key, longest first: patronymics, the
+/// Kazakh -uly/-kyzy, and the gendered surname endings.
+const SUFFIXES: &[&str] = &[
+    "ovna", "evna", "ovic", "evic", "kisi", "ova", "eva", "ina", "uli", "ov", "ev", "in",
+];
+
+/// Related keys of a translit key: its stem without gender, patronymic and
+/// -uly/-kyzy endings and without a final glide, so Abisheva, Abishev and
+/// Abishuly meet, and Kunanbaev meets Qunanbaiuly. Stems shorter than three
+/// symbols are not kept (the key itself is used).
+pub(crate) fn related(key: &str) -> Vec<String> {
+    let mut out = Vec::with_capacity(2);
+    let mut push = |s: &str| {
+        let s = if s.len() > 3 && s.ends_with('i') {
+            &s[..s.len() - 1]
+        } else {
+            s
+        };
+        if !s.is_empty() && !out.iter().any(|o: &String| o == s) {
+            out.push(s.to_string());
+        }
+    };
+    let mut stripped = false;
+    for suf in SUFFIXES {
+        if key.len() >= suf.len() + 3 && key.ends_with(suf) {
+            let stem = &key[..key.len() - suf.len()];
+            push(stem);
+            if *suf == "kisi" {
+                // -kyzy after a stem ending in k (Onlabek-kyzy) lost one k to
+                // the run collapse.
+                push(&format!("{stem}k"));
+            }
+            stripped = true;
+            break;
+        }
+    }
+    if !stripped {
+        push(key);
+    }
+    out
+}
+
+/// Whether a key ends like a Russian patronymic (-ovich, -evich, -ovna, -evna,
+/// -ichna) in any spelling.
+pub(crate) fn is_russian_patronymic(key: &str) -> bool {
+    key.len() > 5
+        && ["ovic", "evic", "ovna", "evna", "icna"]
+            .iter()
+            .any(|s| key.ends_with(s))
+}
+
+/// Whether a key ends like a Kazakh patronymic (-uly, -kyzy); such a word is a
+/// patronymic in a three-part name and a surname otherwise.
+pub(crate) fn is_kazakh_patronymic(key: &str) -> bool {
+    key.len() > 4 && (key.ends_with("uli") || key.ends_with("kisi"))
+}
+
+/// Whether a key ends like a surname (-ov, -ev, -in and feminines, -enko, -uly).
+pub(crate) fn is_surname_like(key: &str) -> bool {
+    key.len() > 4
+        && ["ov", "ev", "in", "ova", "eva", "ina", "enko", "uli", "kisi"]
+            .iter()
+            .any(|s| key.ends_with(s))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn keys(w: &str) -> Vec<String> {
+        let cs: Vec<char> = w.chars().collect();
+        translit_keys(&cs)
+    }
+
+    #[test]
+    fn post_rules() {
+        assert_eq!(post("hasenov"), "hasenov");
+        assert_eq!(post("hassenov"), "hasenov");
+        assert_eq!(post("ievgenii"), "evgeni");
+        assert_eq!(post("tokaiev"), "tokaev");
+        assert_eq!(post("jardemalie"), "jardemali");
+        assert_eq!(post("smirnof"), "smirnov");
+        assert_eq!(post("tengis"), "tenis");
+    }
+
+    #[test]
+    fn ambiguous_spellings_give_alternatives() {
+        let k = keys("muchtar");
+        assert!(k.contains(&"muhtar".to_string()), "{k:?}");
+        assert!(k.contains(&"muctar".to_string()), "{k:?}");
+        let k = keys("schumagulow");
+        assert!(k.contains(&"jumagulov".to_string()), "{k:?}");
+        assert!(k.len() <= MAX_KEYS);
+    }
+
+    #[test]
+    fn key_count_is_capped() {
+        let k = keys("chjachjachjachjachja");
+        assert!(!k.is_empty() && k.len() <= MAX_KEYS, "{k:?}");
+    }
+
+    #[test]
+    fn related_stems() {
+        assert_eq!(related("abixeva"), vec!["abix"]);
+        assert_eq!(related("abixev"), vec!["abix"]);
+        assert_eq!(related("kunanbaiuli"), vec!["kunanba"]);
+        assert_eq!(related("kunanbaev"), vec!["kunanba"]);
+        assert_eq!(related("onlabekisi"), vec!["onlabe", "onlabek"]);
+        assert_eq!(related("bilax"), vec!["bilax"]);
+    }
+}

@@ -1,0 +1,682 @@
+//! The segmenter proper: lines → units, noise and warnings, then each unit's text.
+
+use std::collections::HashSet;
+
+use super::footnote::{self, Calls};
+use super::lines::{self, is_ws, Line};
+use super::marker::{self, upper_label, MarkerKind};
+use super::{meta, noise, Noise, NoiseReason, Resolution, Span, SubPoint, Unit, UnitKind, Warning};
+use crate::error::Error;
+
+/// Out-of-order markers are taken only this close to the one due.
+const MAX_SKIP: u32 = 3;
+
+/// A unit being built: its kind, label and the content ranges of its lines.
+#[derive(Debug)]
+struct Draft {
+    kind: UnitKind,
+    label: String,
+    /// Content ranges in the input; the first starts with the marker.
+    segs: Vec<(usize, usize)>,
+    /// Bytes of the marker at the start of the first range.
+    marker_len: usize,
+    points: Vec<DraftPoint>,
+}
+
+#[derive(Debug)]
+struct DraftPoint {
+    /// Index into `Draft::segs` of the range the sub-point starts.
+    seg: usize,
+    marker_len: usize,
+    label: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Owner {
+    Unit(usize),
+    Noise(NoiseReason),
+}
+
+/// A text line in the body that is not a marker, waiting to learn whether a unit follows.
+#[derive(Debug, Clone, Copy)]
+struct Pending {
+    line: usize,
+    blank_before: bool,
+}
+
+/// The state of the line scan.
+struct Scan<'a> {
+    text: &'a str,
+    lines: Vec<Line>,
+    drafts: Vec<Draft>,
+    /// Content pieces (not yet sorted) and their owners.
+    pieces: Vec<(usize, usize, Owner)>,
+    warnings: Vec<Warning>,
+    /// Lines before the body that were noise: (line index, piece index).
+    before: Vec<(usize, usize)>,
+    pending: Vec<Pending>,
+    body: bool,
+    seen_recital: bool,
+    seen_para: bool,
+    in_notes: bool,
+    citations: u32,
+    next_recital: u32,
+    next_para: u32,
+    next_note: u32,
+    note_square: bool,
+    labels: HashSet<(UnitKind, String)>,
+}
+
+/// Does this text leave its unit unfinished (no final `.`/`;`, or an abbreviation)?
+fn ends_open(s: &str) -> bool {
+    let t = s.trim_end_matches(|c: char| is_ws(c) || matches!(c, '"' | '\'' | '’' | '”' | ')' | ']'));
+    match t.chars().last() {
+        None => true,
+        Some('.') => {
+            let word = t[..t.len() - 1].rsplit(is_ws).next().unwrap_or("");
+            let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+            word.chars().any(char::is_alphabetic) && letters <= 2 && !word.ends_with(')')
+        }
+        Some(';' | '!' | '?') => false,
+        Some(_) => true,
+    }
+}
+
+/// Does the line end with punctuation that can close a unit or a list item?
+fn ends_with_punct(s: &str) -> bool {
+    let t = s.trim_end_matches(|c: char| matches!(c, '"' | '\'' | '’' | '”' | ')' | ']'));
+    matches!(t.chars().last(), Some('.' | ';' | ':' | ',' | '!' | '?'))
+}
+
+fn starts_lower(s: &str) -> bool {
+    s.chars().next().is_some_and(|c| c.is_lowercase() || c.is_ascii_digit())
+}
+
+impl<'a> Scan<'a> {
+    fn new(text: &'a str) -> Self {
+        Scan {
+            text,
+            lines: lines::split(text),
+            drafts: Vec::new(),
+            pieces: Vec::new(),
+            warnings: Vec::new(),
+            before: Vec::new(),
+            pending: Vec::new(),
+            body: false,
+            seen_recital: false,
+            seen_para: false,
+            in_notes: false,
+            citations: 0,
+            next_recital: 1,
+            next_para: 1,
+            next_note: 1,
+            note_square: false,
+            labels: HashSet::new(),
+        }
+    }
+
+    fn content(&self, i: usize) -> &'a str {
+        let l = self.lines[i];
+        &self.text[l.cs..l.ce]
+    }
+
+    fn cur(&self) -> Option<usize> {
+        self.drafts.len().checked_sub(1)
+    }
+
+    /// Appends the pending lines to the current unit.
+    fn flush_pending(&mut self) {
+        let Some(cur) = self.cur() else {
+            return;
+        };
+        for p in std::mem::take(&mut self.pending) {
+            let l = self.lines[p.line];
+            self.drafts[cur].segs.push((l.cs, l.ce));
+        }
+    }
+
+    fn noise_line(&mut self, i: usize, reason: NoiseReason) {
+        let l = self.lines[i];
+        self.pieces.push((l.cs, l.ce, Owner::Noise(reason)));
+        if !self.body {
+            self.before.push((i, self.pieces.len() - 1));
+        }
+    }
+
+    fn open_unit(&mut self, kind: UnitKind, label: String, seg: (usize, usize), marker_len: usize) {
+        if !self.labels.insert((kind, label.clone())) {
+            self.warnings.push(Warning::RepeatedLabel { kind, label: label.clone(), at: seg.0 });
+        }
+        self.drafts.push(Draft { kind, label, segs: vec![seg], marker_len, points: Vec::new() });
+        self.body = true;
+    }
+
+    fn out_of_order(&mut self, kind: UnitKind, expected: String, found: &str, at: usize) {
+        if !self.labels.contains(&(kind, found.to_string())) {
+            self.warnings.push(Warning::OutOfOrder { kind, expected, found: found.to_string(), at });
+        }
+    }
+
+    /// Is a marker `rank` acceptable when `due` is the one expected?
+    fn acceptable(&self, rank: u32, due: u32, separated: bool) -> Option<bool> {
+        if rank == due {
+            Some(true)
+        } else if self.body && separated && rank.abs_diff(due) <= MAX_SKIP {
+            Some(false)
+        } else {
+            None
+        }
+    }
+
+    fn run(&mut self) {
+        let is_marker = |s: &str| marker::parse(s).is_some();
+        let headers = noise::page_headers(self.text, &self.lines, is_marker);
+        let mut blank_before = true;
+        let mut prev_punct = true;
+        for i in 0..self.lines.len() {
+            let line = self.lines[i];
+            if line.is_blank() {
+                blank_before = true;
+                continue;
+            }
+            if headers[i] {
+                self.noise_line(i, NoiseReason::PageHeader);
+                continue;
+            }
+            let s = self.content(i);
+            let separated = blank_before || prev_punct;
+            let taken = self.try_marker(i, s, separated);
+            if !taken {
+                if self.body {
+                    self.pending.push(Pending { line: i, blank_before });
+                } else {
+                    self.noise_line(i, noise::classify_outside(s, true));
+                }
+            }
+            blank_before = false;
+            prev_punct = ends_with_punct(s);
+        }
+        self.finish_pending();
+    }
+
+    /// Handles a line that may open a unit, a sub-point or a run of footnotes.
+    fn try_marker(&mut self, i: usize, s: &'a str, separated: bool) -> bool {
+        let Some(m) = marker::parse(s) else {
+            return false;
+        };
+        let l = self.lines[i];
+        let seg = (l.cs, l.ce);
+        match m.kind {
+            MarkerKind::Dash { lower } => {
+                if !self.seen_recital && !self.seen_para && !self.in_notes && lower {
+                    self.flush_pending();
+                    self.citations += 1;
+                    self.open_unit(UnitKind::Citation, self.citations.to_string(), seg, m.len);
+                    true
+                } else if self.body && !self.in_notes {
+                    let n = self.cur().map_or(0, |c| self.drafts[c].points.len()) + 1;
+                    self.point(seg, m.len, n.to_string())
+                } else {
+                    false
+                }
+            }
+            MarkerKind::Upper { label, rank } => {
+                if self.seen_para || self.in_notes {
+                    return false;
+                }
+                let Some(in_order) = self.acceptable(rank, self.next_recital, separated) else {
+                    return false;
+                };
+                if !in_order {
+                    self.out_of_order(UnitKind::Recital, upper_label(self.next_recital), &label, l.cs);
+                }
+                self.flush_pending();
+                self.seen_recital = true;
+                self.next_recital = rank + 1;
+                self.open_unit(UnitKind::Recital, label, seg, m.len);
+                true
+            }
+            MarkerKind::Number(n) => {
+                if self.in_notes {
+                    return false;
+                }
+                let Some(in_order) = self.acceptable(n, self.next_para, separated) else {
+                    return false;
+                };
+                if !in_order {
+                    self.out_of_order(UnitKind::Paragraph, self.next_para.to_string(), &n.to_string(), l.cs);
+                }
+                self.flush_pending();
+                self.seen_para = true;
+                self.next_para = n + 1;
+                self.open_unit(UnitKind::Paragraph, n.to_string(), seg, m.len);
+                true
+            }
+            MarkerKind::Note { n, square } => {
+                if !self.body {
+                    return false;
+                }
+                let in_order = n == self.next_note && (separated || self.in_notes);
+                let near = self.in_notes && separated && n.abs_diff(self.next_note) <= MAX_SKIP;
+                if !in_order && !near {
+                    return false;
+                }
+                if !in_order {
+                    self.out_of_order(UnitKind::Footnote, self.next_note.to_string(), &n.to_string(), l.cs);
+                }
+                self.flush_pending();
+                self.in_notes = true;
+                self.note_square = square;
+                self.notes(seg, n, m.len);
+                true
+            }
+            MarkerKind::Lower(label) => {
+                if self.body && !self.in_notes {
+                    self.point(seg, m.len, label)
+                } else {
+                    false
+                }
+            }
+        }
+    }
+
+    fn point(&mut self, seg: (usize, usize), marker_len: usize, label: String) -> bool {
+        let Some(cur) = self.cur() else {
+            return false;
+        };
+        self.flush_pending();
+        let d = &mut self.drafts[cur];
+        d.segs.push(seg);
+        d.points.push(DraftPoint { seg: d.segs.len() - 1, marker_len, label });
+        true
+    }
+
+    /// Opens footnote `n` at `seg`, splitting off `(n+1)`, `(n+2)` … run on the same line.
+    fn notes(&mut self, seg: (usize, usize), n: u32, marker_len: usize) {
+        let line = &self.text[seg.0..seg.1];
+        let mut start = 0;
+        let mut label = n;
+        let mut mlen = marker_len;
+        loop {
+            let next = footnote::find_note(line, start + mlen, label + 1, self.note_square);
+            let end = next.unwrap_or(line.len());
+            let piece = (seg.0 + start, seg.0 + end);
+            let piece_text = &line[start..end];
+            let trimmed = piece_text.trim_end_matches(is_ws).len();
+            self.open_unit(UnitKind::Footnote, label.to_string(), (piece.0, piece.0 + trimmed), mlen);
+            // Whitespace between two notes on one line goes to the first note's range.
+            if let Some(last) = self.drafts.last_mut() {
+                last.segs[0].1 = piece.1;
+            }
+            self.next_note = label + 1;
+            match next {
+                Some(j) => {
+                    start = j;
+                    label += 1;
+                    // `(k)` / `[k]`: brackets and the digits of `label`.
+                    mlen = 2 + label.to_string().len();
+                    mlen += line[j + mlen..].len() - line[j + mlen..].trim_start_matches(is_ws).len();
+                }
+                None => break,
+            }
+        }
+    }
+
+    /// Lines after the last marker: the last unit's continuation while it is unfinished,
+    /// page text once it is complete.
+    fn finish_pending(&mut self) {
+        let pending = std::mem::take(&mut self.pending);
+        let mut continuing = true;
+        for p in pending {
+            let s = self.content(p.line);
+            let open = self
+                .cur()
+                .and_then(|c| self.drafts[c].segs.last().copied())
+                .is_some_and(|(a, b)| ends_open(&self.text[a..b]));
+            let cont = if p.blank_before { open && starts_lower(s) } else { open || starts_lower(s) };
+            if continuing && cont {
+                let l = self.lines[p.line];
+                if let Some(c) = self.cur() {
+                    self.drafts[c].segs.push((l.cs, l.ce));
+                }
+            } else {
+                continuing = false;
+                self.noise_line(p.line, noise::classify_outside(s, false));
+            }
+        }
+    }
+}
+
+/// Folds one range of unit text into `out`, removing footnote calls.
+struct Folder<'c> {
+    calls: Option<&'c mut Calls>,
+    found: Vec<(String, usize)>,
+}
+
+impl Folder<'_> {
+    fn push(&mut self, out: &mut String, s: &str) {
+        let mut space = false;
+        let mut prev: Option<char> = None;
+        let mut digits_before = 0usize;
+        let mut iter = s.char_indices();
+        while let Some((j, c)) = iter.next() {
+            if is_ws(c) {
+                space = true;
+                prev = Some(' ');
+                digits_before = 0;
+                continue;
+            }
+            if c == '\u{ad}' {
+                continue;
+            }
+            if c == '(' || c == '[' {
+                if let Some(calls) = self.calls.as_deref_mut() {
+                    if let Some((n, len, _)) = footnote::call_at(&s[j..]) {
+                        if calls.accept(n, prev, digits_before) {
+                            while out.ends_with(' ') {
+                                out.pop();
+                            }
+                            self.found.push((n.to_string(), out.len()));
+                            space = false;
+                            // Skip the rest of the call (ASCII, so `len` bytes are `len` chars).
+                            for _ in 1..len {
+                                iter.next();
+                            }
+                            prev = Some(if c == '(' { ')' } else { ']' });
+                            digits_before = 0;
+                            continue;
+                        }
+                    }
+                }
+            }
+            if space && !out.is_empty() && !out.ends_with(' ') {
+                out.push(' ');
+            }
+            space = false;
+            out.push(c);
+            digits_before = if c.is_ascii_digit() { digits_before + 1 } else { 0 };
+            prev = Some(c);
+        }
+    }
+}
+
+/// Builds a unit's text, sub-points and calls from its ranges.
+fn build_text(text: &str, d: &Draft, calls: Option<&mut Calls>) -> (String, Vec<SubPoint>, Vec<(String, usize)>) {
+    let cap: usize = d.segs.iter().map(|(a, b)| b - a).sum();
+    let mut out = String::with_capacity(cap);
+    let mut folder = Folder { calls, found: Vec::new() };
+    let mut point_at: Vec<(usize, usize)> = Vec::with_capacity(d.points.len());
+    let mut next_point = d.points.iter().peekable();
+    for (k, &(a, b)) in d.segs.iter().enumerate() {
+        let mut s = &text[a..b];
+        if k == 0 {
+            s = s.get(d.marker_len..).unwrap_or("");
+        }
+        let starts_point = next_point.peek().is_some_and(|p| p.seg == k);
+        if !out.is_empty() {
+            let hyphen_join = !starts_point
+                && out.ends_with('-')
+                && out[..out.len() - 1].chars().last().is_some_and(char::is_lowercase)
+                && s.chars().next().is_some_and(char::is_lowercase);
+            if hyphen_join {
+                out.pop();
+            } else if !out.ends_with(' ') {
+                out.push(' ');
+            }
+        }
+        if starts_point {
+            if let Some(p) = next_point.next() {
+                let start = out.len();
+                let m = s.get(..p.marker_len).unwrap_or("");
+                folder.push(&mut out, m.trim_end_matches(is_ws));
+                out.push(' ');
+                point_at.push((start, out.len()));
+                s = s.get(p.marker_len..).unwrap_or("");
+            }
+        }
+        folder.push(&mut out, s);
+    }
+    while out.ends_with(' ') {
+        out.pop();
+    }
+    let mut points = Vec::with_capacity(d.points.len());
+    for (idx, p) in d.points.iter().enumerate() {
+        let (start, body) = point_at[idx];
+        let end = point_at.get(idx + 1).map_or(out.len(), |n| n.0);
+        let body = body.min(end);
+        points.push(SubPoint { label: p.label.clone(), text: out[body..end].trim_end().to_string(), start });
+    }
+    (out, points, folder.found)
+}
+
+/// Fills the gaps between content pieces (whitespace only) and merges neighbours.
+fn tile(text: &str, mut pieces: Vec<(usize, usize, Owner)>) -> Vec<(usize, usize, Owner)> {
+    pieces.sort_by_key(|p| p.0);
+    let mut out: Vec<(usize, usize, Owner)> = Vec::with_capacity(pieces.len() * 2 + 1);
+    let mut at = 0;
+    for (idx, &(a, b, owner)) in pieces.iter().enumerate() {
+        if a > at {
+            let gap = &text[at..a];
+            let prev = out.last().map(|p| p.2);
+            let owner_gap = if gap.contains('\u{c}') {
+                Owner::Noise(NoiseReason::PageBreak)
+            } else if prev == Some(owner) && matches!(owner, Owner::Unit(_)) {
+                owner
+            } else if let Some(Owner::Noise(r)) = prev {
+                Owner::Noise(r)
+            } else if let Owner::Noise(r) = owner {
+                Owner::Noise(r)
+            } else {
+                Owner::Noise(NoiseReason::Blank)
+            };
+            push_merged(&mut out, (at, a, owner_gap));
+        }
+        let _ = idx;
+        if b > a {
+            push_merged(&mut out, (a, b, owner));
+        }
+        at = at.max(b);
+    }
+    if at < text.len() {
+        let prev = out.last().map(|p| p.2);
+        let gap = &text[at..];
+        let owner = match prev {
+            _ if gap.contains('\u{c}') => Owner::Noise(NoiseReason::PageBreak),
+            Some(Owner::Noise(r)) => Owner::Noise(r),
+            _ => Owner::Noise(NoiseReason::Blank),
+        };
+        push_merged(&mut out, (at, text.len(), owner));
+    }
+    out
+}
+
+fn push_merged(out: &mut Vec<(usize, usize, Owner)>, p: (usize, usize, Owner)) {
+    if let Some(last) = out.last_mut() {
+        if last.2 == p.2 && last.1 == p.0 {
+            last.1 = p.1;
+            return;
+        }
+    }
+    out.push(p);
+}
+
+/// Segments plain text. See the module docs of [`crate::segment`].
+pub(crate) fn segment_text(text: &str) -> crate::Result<Resolution> {
+    let mut scan = Scan::new(text);
+    scan.run();
+    if !scan.drafts.iter().any(|d| d.kind != UnitKind::Footnote) {
+        return Err(Error::NoResolution {
+            reason: "no citation, recital or paragraph marker found".to_string(),
+        });
+    }
+
+    // Metadata from the page text around the body.
+    let before_lines: Vec<&str> = scan.before.iter().map(|&(i, _)| scan.content(i)).collect();
+    let title_idx = meta::find_title(&before_lines);
+    let title = title_idx.map(|t| fold_ws(before_lines[t]));
+    if let Some(t) = title_idx {
+        let piece = scan.before[t].1;
+        scan.pieces[piece].2 = Owner::Noise(NoiseReason::Title);
+    }
+    let outside = scan.pieces.iter().filter(|p| matches!(p.2, Owner::Noise(_))).map(|p| &text[p.0..p.1]);
+    let reference = meta::pick_reference(outside);
+    let date = meta::find_date(title.as_deref(), before_lines.iter().copied());
+
+    // Unit pieces, then the tiling.
+    for (idx, d) in scan.drafts.iter().enumerate() {
+        for &(a, b) in &d.segs {
+            scan.pieces.push((a, b, Owner::Unit(idx)));
+        }
+    }
+    let tiles = tile(text, std::mem::take(&mut scan.pieces));
+
+    // Texts, with footnote calls resolved in document order.
+    let labels: HashSet<u32> = scan
+        .drafts
+        .iter()
+        .filter(|d| d.kind == UnitKind::Footnote)
+        .filter_map(|d| d.label.parse().ok())
+        .collect();
+    let mut calls = Calls::new(labels);
+    let mut units: Vec<Unit> = Vec::with_capacity(scan.drafts.len());
+    for (ordinal, d) in scan.drafts.iter().enumerate() {
+        let c = if d.kind == UnitKind::Footnote { None } else { Some(&mut calls) };
+        let (t, points, found) = build_text(text, d, c);
+        let (footnote_calls, footnote_call_offsets) = found.into_iter().unzip();
+        units.push(Unit {
+            kind: d.kind,
+            label: d.label.clone(),
+            ordinal,
+            text: t,
+            span: Span { start: 0, end: 0 },
+            footnote_calls,
+            footnote_call_offsets,
+            points,
+            entities: Vec::new(),
+            pieces: Vec::new(),
+        });
+    }
+    let mut noise_out = Vec::new();
+    for (a, b, owner) in tiles {
+        let span = Span { start: a, end: b };
+        match owner {
+            Owner::Unit(i) => units[i].pieces.push(span),
+            Owner::Noise(reason) => noise_out.push(Noise { span, reason }),
+        }
+    }
+    for u in &mut units {
+        if let (Some(first), Some(last)) = (u.pieces.first(), u.pieces.last()) {
+            u.span = Span { start: first.start, end: last.end };
+        }
+    }
+
+    let mut warnings = scan.warnings;
+    let called: HashSet<&str> = units.iter().flat_map(|u| u.footnote_calls.iter().map(String::as_str)).collect();
+    for u in &units {
+        if u.text.len() > super::OVERLONG_UNIT {
+            warnings.push(Warning::OverlongUnit { kind: u.kind, label: u.label.clone(), len: u.text.len() });
+        }
+        if u.kind == UnitKind::Footnote && !called.contains(u.label.as_str()) {
+            warnings.push(Warning::UncalledFootnote { label: u.label.clone() });
+        }
+    }
+    let english = units
+        .iter()
+        .filter(|u| u.kind != UnitKind::Footnote)
+        .any(|u| u.text.starts_with("having regard") || u.text.starts_with("whereas"));
+    Ok(Resolution {
+        reference,
+        title,
+        date,
+        language: english.then(|| "en".to_string()),
+        source: None,
+        units,
+        noise: noise_out,
+        warnings,
+    })
+}
+
+/// Whitespace folded to single spaces, trimmed.
+fn fold_ws(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for w in s.split(is_ws).filter(|w| !w.is_empty()) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{assert_coverage, assert_unit, segment};
+    use super::*;
+
+    #[test]
+    fn web_repost_shapes() {
+        let t = "logo\n\nResolution of 1 May 2020 on X\n\n–\u{a0}\u{a0}having regard to Y(1) and Z,\n\n\
+                 A.\u{a0}\u{a0}whereas W;\n\n1.\u{a0}\u{a0}Calls for V.\n\n(1)OJ C 1, p. 2.(2)OJ C 3, p. 4.\n\nRelated Posts\n";
+        let res = segment(t).unwrap();
+        assert_coverage(t, &res);
+        assert_eq!(res.counts(), [1, 1, 1, 2]);
+        assert_unit(&res.units[0], UnitKind::Citation, "1", "having regard to Y and Z,");
+        assert_eq!(res.units[0].footnote_calls, ["1"]);
+        assert_eq!(res.units[0].footnote_call_offsets, [18]);
+        assert_unit(&res.units[3], UnitKind::Footnote, "1", "OJ C 1, p. 2.");
+        assert_unit(&res.units[4], UnitKind::Footnote, "2", "OJ C 3, p. 4.");
+        assert_eq!(res.date.as_deref(), Some("2020-05-01"));
+        assert!(res.noise.iter().any(|n| n.reason == NoiseReason::AfterBody));
+        assert!(res.warnings.contains(&Warning::UncalledFootnote { label: "2".into() }));
+    }
+
+    #[test]
+    fn hard_wrap_hyphenation_and_page_headers() {
+        let t = "A. whereas the organisa-\ntions were\n\u{c}PE 1/2\n\nbanned;\n\n1. Calls for\n\u{c}PE 2/2\nmore.\n";
+        let res = segment(t).unwrap();
+        assert_coverage(t, &res);
+        assert_unit(&res.units[0], UnitKind::Recital, "A", "whereas the organisations were banned;");
+        assert_unit(&res.units[1], UnitKind::Paragraph, "1", "Calls for more.");
+        assert_eq!(res.units[0].pieces.len(), 2);
+        assert!(res.noise.iter().any(|n| n.reason == NoiseReason::PageHeader));
+    }
+
+    #[test]
+    fn sub_points_stay_in_their_recital() {
+        let t = "A. whereas x;\n\nB. whereas six:\n\na.\u{a0}one;\n\nb.\u{a0}two;\n\nC. whereas y;\n\n1. Calls.";
+        let res = segment(t).unwrap();
+        assert_eq!(res.counts(), [0, 3, 1, 0]);
+        let b = &res.units[1];
+        assert_unit(b, UnitKind::Recital, "B", "whereas six: a. one; b. two;");
+        assert_eq!(b.points.len(), 2);
+        assert_eq!((b.points[0].label.as_str(), b.points[0].text.as_str()), ("a", "one;"));
+        assert_eq!(&b.text[b.points[1].start..], "b. two;");
+    }
+
+    #[test]
+    fn out_of_order_and_repeated_labels_warn() {
+        let t = "– having regard to x,\n\nB. whereas b;\n\nA. whereas a;\n\nA. whereas again;\n\n1. Calls.";
+        let res = segment(t).unwrap();
+        assert_eq!(res.counts(), [1, 3, 1, 0]);
+        assert!(matches!(&res.warnings[0], Warning::OutOfOrder { found, .. } if found == "B"));
+        assert!(res.warnings.iter().any(|w| matches!(w, Warning::RepeatedLabel { label, .. } if label == "A")));
+    }
+
+    #[test]
+    fn calls_are_not_subdivisions() {
+        let t = "– having regard to Rule 144(5) and its resolution of 2013(1),\n\n1. Notes x(2) and Article 6 (1).\n\n(1) OJ a.\n\n(2) OJ b.";
+        let res = segment(t).unwrap();
+        assert_eq!(res.units[0].text, "having regard to Rule 144(5) and its resolution of 2013,");
+        assert_eq!(res.units[1].text, "Notes x and Article 6 (1).");
+        assert_eq!(res.units[1].footnote_calls, ["2"]);
+    }
+
+    #[test]
+    fn ends_open_rules() {
+        assert!(ends_open("the"));
+        assert!(ends_open("OJ C 23, p."));
+        assert!(!ends_open("Parliament."));
+        assert!(!ends_open("banned;"));
+        assert!(ends_open("list:"));
+    }
+}

@@ -1,0 +1,117 @@
+//! Footnotes: splitting a run of notes on one line, and recognising calls in unit text.
+//!
+//! A call is `(n)` or `[n]` where `n` is the label of a footnote the document has, and
+//! calls come in order: a call is either the next one due or a repeat of an earlier one.
+//! It may be glued to a word (`Kazakhstan(1)`), follow a space (`Kazakhstan (1)`, as in
+//! the Official Journal) or follow a year (`18 April 2013(2)`); after other digits it is
+//! taken for a sub-division and left alone (`Rule 144(5)`, `Article 6(1)`).
+
+use std::collections::HashSet;
+
+/// Finds `(k)` / `[k]` (per `square`) in `s` at or after byte `from`, followed by text.
+/// Returns its byte offset.
+pub(crate) fn find_note(s: &str, from: usize, k: u32, square: bool) -> Option<usize> {
+    let (open, close) = if square { ('[', ']') } else { ('(', ')') };
+    let needle = format!("{open}{k}{close}");
+    let mut at = from;
+    while let Some(i) = s.get(at..)?.find(&needle) {
+        let j = at + i;
+        let after = &s[j + needle.len()..];
+        if !after.trim_start_matches(super::lines::is_ws).is_empty() {
+            return Some(j);
+        }
+        at = j + needle.len();
+    }
+    None
+}
+
+/// A call found at the start of `s`: its number and length in bytes.
+pub(crate) fn call_at(s: &str) -> Option<(u32, usize, bool)> {
+    let b = s.as_bytes();
+    let square = match b.first()? {
+        b'(' => false,
+        b'[' => true,
+        _ => return None,
+    };
+    let close = if square { b']' } else { b')' };
+    let digits = b[1..].iter().take(4).take_while(|c| c.is_ascii_digit()).count();
+    if digits == 0 || digits > 3 || b.get(1 + digits) != Some(&close) {
+        return None;
+    }
+    let len = digits + 2;
+    if s[len..].chars().next().is_some_and(char::is_alphanumeric) {
+        return None;
+    }
+    let n = s[1..1 + digits].parse().ok()?;
+    Some((n, len, square))
+}
+
+/// Decides which `(n)` are footnote calls, in document order.
+#[derive(Debug)]
+pub(crate) struct Calls {
+    labels: HashSet<u32>,
+    next: u32,
+}
+
+impl Calls {
+    /// `labels`: the footnote labels the document has.
+    pub(crate) fn new(labels: HashSet<u32>) -> Self {
+        let next = labels.iter().copied().min().unwrap_or(1);
+        Calls { labels, next }
+    }
+
+    /// Is a candidate `n` a call? `prev`: the character before it (`None` at line start),
+    /// `digits_before`: how many ASCII digits stand right before it.
+    pub(crate) fn accept(&mut self, n: u32, prev: Option<char>, digits_before: usize) -> bool {
+        if !self.labels.contains(&n) {
+            return false;
+        }
+        let due = n == self.next;
+        let ok = match prev {
+            None => due,
+            Some(c) if super::lines::is_ws(c) => due,
+            Some(c) if c.is_ascii_digit() => digits_before == 4 && (due || n < self.next),
+            Some(_) => due || n < self.next,
+        };
+        if ok && due {
+            self.next += 1;
+        }
+        ok
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_next_note_in_a_run() {
+        let s = "(1)OJ C 23, p. 83.(2)OJ C 45, p. 85.(3)x";
+        assert_eq!(find_note(s, 3, 2, false), Some(18));
+        assert_eq!(find_note(s, 3, 4, false), None);
+        assert_eq!(find_note("(1) a (2)", 3, 2, false), None);
+    }
+
+    #[test]
+    fn calls_in_order_and_not_subdivisions() {
+        let mut c = Calls::new((1..=5).collect());
+        assert!(c.accept(1, Some('n'), 0)); // Kazakhstan(1)
+        assert!(c.accept(2, Some('3'), 4)); // 2013(2)
+        assert!(c.accept(3, Some('2'), 4));
+        assert!(c.accept(4, Some('9'), 4));
+        assert!(!c.accept(5, Some('4'), 3)); // Rule 144(5)
+        assert!(!c.accept(4, Some('2'), 3)); // 132(4)
+        assert!(c.accept(5, Some('r'), 0)); // Rapporteur(5)
+        assert!(!c.accept(6, Some('r'), 0)); // no footnote 6
+        assert!(!c.accept(2, Some(' '), 0)); // spaced repeat: not a call
+    }
+
+    #[test]
+    fn call_shapes() {
+        assert_eq!(call_at("(1) and"), Some((1, 3, false)));
+        assert_eq!(call_at("[12],"), Some((12, 4, true)));
+        assert_eq!(call_at("(1)OJ"), None);
+        assert_eq!(call_at("(RSP)"), None);
+        assert_eq!(call_at("(1234)"), None);
+    }
+}

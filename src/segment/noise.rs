@@ -1,0 +1,150 @@
+//! Rules that classify lines outside the units, and running page headers and footers.
+
+use std::collections::HashMap;
+
+use super::lines::Line;
+use super::NoiseReason;
+
+/// A language menu entry: two letters, a dash, a language name (`en - English (Selected)`).
+pub(crate) fn is_language_menu(line: &str) -> bool {
+    if line.chars().count() > 40 {
+        return false;
+    }
+    let b = line.as_bytes();
+    if b.len() < 5 || !b[0].is_ascii_alphabetic() || !b[1].is_ascii_alphabetic() {
+        return false;
+    }
+    let rest = line[2..].trim_start_matches(super::lines::is_ws);
+    let Some(rest) = rest.strip_prefix(['-', '\u{2013}']) else {
+        return false;
+    };
+    let name = rest.trim_start_matches(super::lines::is_ws);
+    rest.len() > name.len() && name.chars().next().is_some_and(char::is_alphabetic)
+}
+
+/// A leaked template tag at the start of a line: `<Date>…`, `</RepeatBlock-By>`.
+pub(crate) fn is_template_tag(line: &str) -> bool {
+    let Some(rest) = line.strip_prefix('<') else {
+        return false;
+    };
+    let rest = rest.strip_prefix('/').unwrap_or(rest);
+    let name_len = rest
+        .bytes()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == b'-' || *c == b'_')
+        .count();
+    name_len > 0
+        && rest.as_bytes()[0].is_ascii_alphabetic()
+        && rest.as_bytes().get(name_len) == Some(&b'>')
+}
+
+/// The reason for a line outside the units, before (`before`) or after the body.
+pub(crate) fn classify_outside(line: &str, before: bool) -> NoiseReason {
+    if is_template_tag(line) {
+        NoiseReason::TemplateTag
+    } else if is_language_menu(line) {
+        NoiseReason::LanguageMenu
+    } else if before {
+        NoiseReason::BeforeBody
+    } else {
+        NoiseReason::AfterBody
+    }
+}
+
+/// Key for comparing header lines across pages: digits folded to `#`.
+fn header_key(line: &str) -> String {
+    line.chars()
+        .map(|c| if c.is_ascii_digit() { '#' } else { c })
+        .collect()
+}
+
+/// A page number: `12`, `- 12 -`, `Page 3`, `3/12`, `Page 3 of 12`.
+fn is_page_number(line: &str) -> bool {
+    let l = line.to_ascii_lowercase();
+    let l = l.trim_start_matches("page").trim();
+    !l.is_empty()
+        && l.len() <= 20
+        && l.bytes().any(|c| c.is_ascii_digit())
+        && l.split_whitespace()
+            .all(|w| w == "of" || w.bytes().all(|c| c.is_ascii_digit() || c == b'-' || c == b'/'))
+}
+
+/// Marks running page headers and footers: short lines next to a form feed that repeat
+/// (digits aside) on several pages, and page numbers next to a form feed. Returns one flag
+/// per line. Lines that open a unit are never headers. Linear in the number of lines.
+pub(crate) fn page_headers(text: &str, lines: &[Line], is_marker: impl Fn(&str) -> bool) -> Vec<bool> {
+    let mut flags = vec![false; lines.len()];
+    if !lines.iter().any(|l| l.after_ff) {
+        return flags;
+    }
+    let short = |l: &Line| !l.is_blank() && l.ce - l.cs <= 100 && !is_marker(&text[l.cs..l.ce]);
+    // Candidates: up to two non-blank lines on each side of each page break.
+    let mut candidate = vec![false; lines.len()];
+    for (i, l) in lines.iter().enumerate() {
+        if !l.after_ff {
+            continue;
+        }
+        // Bounded look-around keeps this linear even for inputs made of form feeds.
+        let after = lines[i..].iter().enumerate().take(8).filter(|(_, l)| !l.is_blank()).take(2);
+        let before = lines[..i].iter().enumerate().rev().take(8).filter(|(_, l)| !l.is_blank()).take(2);
+        for (j, _) in after.map(|(k, l)| (i + k, l)).chain(before) {
+            if short(&lines[j]) {
+                candidate[j] = true;
+            }
+        }
+    }
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    for (i, l) in lines.iter().enumerate() {
+        if candidate[i] {
+            *counts.entry(header_key(&text[l.cs..l.ce])).or_default() += 1;
+        }
+    }
+    for (i, l) in lines.iter().enumerate() {
+        if !short(l) {
+            continue;
+        }
+        let s = &text[l.cs..l.ce];
+        if (candidate[i] && is_page_number(s)) || counts.get(&header_key(s)).is_some_and(|&c| c >= 2) {
+            flags[i] = true;
+        }
+    }
+    flags
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn menus_and_tags() {
+        assert!(is_language_menu("en\u{a0}-\u{a0}English\u{a0}(Selected)"));
+        assert!(is_language_menu("BG - български"));
+        assert!(!is_language_menu("PV 08/07/2020 - 21"));
+        assert!(!is_language_menu("Legal notice - Privacy policy"));
+        assert!(is_template_tag("<Date>{06/07/2020}6.7.2020</Date>"));
+        assert!(is_template_tag("</RepeatBlock-By>"));
+        assert!(!is_template_tag("<= 5"));
+        assert!(!is_template_tag("a <b>"));
+    }
+
+    #[test]
+    fn headers_repeat_next_to_page_breaks() {
+        let text = "A. whereas one\ntwo\nPE 123 v01\n\u{c}PE 123 v01\n3\nthree\n\u{c}PE 123 v01\nfour\nfour";
+        let lines = super::super::lines::split(text);
+        let flags = page_headers(text, &lines, |_| false);
+        let flagged: Vec<&str> = lines
+            .iter()
+            .zip(&flags)
+            .filter(|(_, f)| **f)
+            .map(|(l, _)| &text[l.cs..l.ce])
+            .collect();
+        assert_eq!(flagged, ["PE 123 v01", "PE 123 v01", "3", "PE 123 v01"]);
+    }
+
+    #[test]
+    fn page_numbers() {
+        for s in ["12", "- 12 -", "Page 3", "3/12", "Page 3 of 12"] {
+            assert!(is_page_number(s), "{s}");
+        }
+        assert!(!is_page_number("OJ C 23"));
+    }
+}
