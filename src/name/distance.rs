@@ -17,8 +17,9 @@ pub(crate) fn sub_cost(a: char, b: char) -> f32 {
         ('j', 'x') | ('j', 's') | ('s', 'x') | ('c', 'x') => 0.5,
         // ch = ч or х; қ/х (Бақыт/Бахыт); г/х (Ibragim/Ibrahim); в/ф (-ov/-off).
         ('c', 'h') | ('h', 'k') | ('g', 'h') | ('f', 'v') => 0.5,
-        // қ/ғ, е/и, о/у (French ou), voicing pairs.
-        ('g', 'k') | ('e', 'i') | ('o', 'u') | ('b', 'p') | ('d', 't') => 0.7,
+        // қ/ғ, е/и, о/у (French ou), voicing pairs; ы/у: Kazakh reduced high
+        // vowels (ы, ұ) are written у or ы in Russian renderings (Жақып/Жакуп).
+        ('g', 'k') | ('e', 'i') | ('o', 'u') | ('i', 'u') | ('b', 'p') | ('d', 't') => 0.7,
         _ => 1.0,
     }
 }

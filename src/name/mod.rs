@@ -374,11 +374,12 @@ pub fn match_words(a: &TokenKeys, b: &TokenKeys) -> Option<NameMatch> {
 /// Whether and how strongly two names match, in any word order.
 ///
 /// Each word of one name is paired with at most one word of the other (best
-/// pairs first). The score is 0.8 × the mean match strength over the words of
-/// `a` plus 0.2 × the same over the words of `b`; an unmatched patronymic does
-/// not count against either. So the whole name outranks one part of it, exact
-/// spellings outrank transliterations, which outrank related forms and fuzzy
-/// matches. `None` when no word matches.
+/// pairs first). The score is 0.8 × the weighted mean match strength over the
+/// words of `a` plus 0.2 × the same over the words of `b`, where a surname
+/// weighs 1.5 and other words 1.0, and an unmatched patronymic does not count
+/// against either. So the whole name outranks one part of it, a surname match
+/// outranks a given-name match, and exact spellings outrank transliterations,
+/// which outrank related forms and fuzzy matches. `None` when no word matches.
 ///
 /// ```
 /// use whereas::name::{compare, Channel};
@@ -417,7 +418,7 @@ pub fn compare_keys(a: &NameKeys, b: &NameKeys) -> Option<NameMatch> {
     pairs.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
     let mut used_a = vec![false; na];
     let mut used_b = vec![false; nb];
-    let (mut sum, mut matched) = (0.0f32, 0usize);
+    let (mut sum_a, mut sum_b, mut matched) = (0.0f32, 0.0f32, 0usize);
     let mut channel = Channel::Exact;
     for (s, i, j, ch) in pairs {
         if used_a[i] || used_b[j] {
@@ -425,24 +426,64 @@ pub fn compare_keys(a: &NameKeys, b: &NameKeys) -> Option<NameMatch> {
         }
         used_a[i] = true;
         used_b[j] = true;
-        sum += s;
+        sum_a += s * role_weight(a.parts[i].role);
+        sum_b += s * role_weight(b.parts[j].role);
         matched += 1;
         channel = channel.max(ch);
     }
     let denom = |parts: &[NamePart], used: &[bool]| {
-        let d = parts
+        let d: f32 = parts
             .iter()
             .zip(used)
             .filter(|(p, u)| **u || p.role != Role::Patronymic)
-            .count();
-        d.max(1) as f32
+            .map(|(p, _)| role_weight(p.role))
+            .sum();
+        d.max(1.0)
     };
-    let score = 0.8 * sum / denom(&a.parts, &used_a) + 0.2 * sum / denom(&b.parts, &used_b);
+    let score = 0.8 * sum_a / denom(&a.parts, &used_a) + 0.2 * sum_b / denom(&b.parts, &used_b);
     Some(NameMatch {
         channel,
         score: score.min(1.0),
         matched,
     })
+}
+
+fn role_weight(role: Role) -> f32 {
+    match role {
+        Role::Surname => 1.5,
+        Role::Given | Role::Patronymic => 1.0,
+    }
+}
+
+/// Hits scoring below this share of the best hit are dropped by [`rank`].
+pub const RELATIVE_CUTOFF: f32 = 0.6;
+
+/// Ranks candidate names against a query name: matches sorted by score (ties
+/// by candidate index), keeping only those scoring at least
+/// [`RELATIVE_CUTOFF`] × the best. Once a candidate matches the whole name,
+/// others that share only a given name are noise.
+///
+/// ```
+/// use whereas::name::{name_keys, rank};
+/// let docs: Vec<_> = ["Bakhytzhan Sapiev", "Бахытжан Сагинтаев", "Roza Tuletayeva"]
+///     .iter()
+///     .map(|n| name_keys(n))
+///     .collect();
+/// let hits = rank(&name_keys("Bakytzhan Sagintaev"), &docs);
+/// assert_eq!(hits.len(), 1);
+/// assert_eq!(hits[0].0, 1);
+/// ```
+pub fn rank(query: &NameKeys, candidates: &[NameKeys]) -> Vec<(usize, NameMatch)> {
+    let mut hits: Vec<(usize, NameMatch)> = candidates
+        .iter()
+        .enumerate()
+        .filter_map(|(i, c)| compare_keys(query, c).map(|m| (i, m)))
+        .collect();
+    hits.sort_by(|x, y| y.1.score.total_cmp(&x.1.score).then(x.0.cmp(&y.0)));
+    if let Some(best) = hits.first().map(|h| h.1.score) {
+        hits.retain(|h| h.1.score >= RELATIVE_CUTOFF * best);
+    }
+    hits
 }
 
 /// A romanisation of Cyrillic that whereas knows.

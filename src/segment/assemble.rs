@@ -213,7 +213,7 @@ impl<'a> Scan<'a> {
                     self.citations += 1;
                     self.open_unit(UnitKind::Citation, self.citations.to_string(), seg, m.len);
                     true
-                } else if self.body && !self.in_notes {
+                } else if self.body && !self.in_notes && separated {
                     let n = self.cur().map_or(0, |c| self.drafts[c].points.len()) + 1;
                     self.point(seg, m.len, n.to_string())
                 } else {
@@ -271,7 +271,7 @@ impl<'a> Scan<'a> {
                 true
             }
             MarkerKind::Lower(label) => {
-                if self.body && !self.in_notes {
+                if self.body && !self.in_notes && separated {
                     self.point(seg, m.len, label)
                 } else {
                     false
@@ -669,6 +669,15 @@ mod tests {
         assert_eq!(res.units[0].text, "having regard to Rule 144(5) and its resolution of 2013,");
         assert_eq!(res.units[1].text, "Notes x and Article 6 (1).");
         assert_eq!(res.units[1].footnote_calls, ["2"]);
+    }
+
+    #[test]
+    fn wrapped_dash_is_not_a_sub_point() {
+        let t = "1. Recalls the Regime\n– which enables action – and urges;\n\n2. Calls:\n– one;\n– two.";
+        let res = segment(t).unwrap();
+        assert!(res.units[0].points.is_empty());
+        assert_eq!(res.units[0].text, "Recalls the Regime – which enables action – and urges;");
+        assert_eq!(res.units[1].points.len(), 2);
     }
 
     #[test]
