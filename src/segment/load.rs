@@ -16,7 +16,7 @@ use super::{Resolution, Segmenter};
 /// ```
 /// assert_eq!(whereas::segment::decode(b"\xEF\xBB\xBFcaf\xC3\xA9")?, "café");
 /// assert_eq!(whereas::segment::decode(b"caf\xE9 \x93x\x94")?, "café “x”");
-/// assert!(matches!(whereas::segment::decode(b"PK\x03\x04"), Err(whereas::Error::NotText { offset: 2 })));
+/// assert!(matches!(whereas::segment::decode(b"PK\x03\x04"), Err(whereas::Error::NotText { offset: 2, .. })));
 /// # Ok::<(), whereas::Error>(())
 /// ```
 pub fn decode(bytes: &[u8]) -> crate::Result<String> {
@@ -27,7 +27,7 @@ pub fn decode(bytes: &[u8]) -> crate::Result<String> {
         let enc = if bytes[0] == 0xFF { encoding_rs::UTF_16LE } else { encoding_rs::UTF_16BE };
         let (text, had_errors) = enc.decode_with_bom_removal(bytes);
         if had_errors {
-            return Err(Error::NotText { offset: 2 });
+            return Err(Error::NotText { path: None, offset: 2 });
         }
         return check_controls(&text, 0).map(|()| text.into_owned());
     }
@@ -36,7 +36,7 @@ pub fn decode(bytes: &[u8]) -> crate::Result<String> {
 
 fn decode_utf8(bytes: &[u8], base: usize) -> crate::Result<String> {
     if let Some(offset) = first_control(bytes) {
-        return Err(Error::NotText { offset: base + offset });
+        return Err(Error::NotText { path: None, offset: base + offset });
     }
     match std::str::from_utf8(bytes) {
         Ok(s) => Ok(s.to_string()),
@@ -58,7 +58,7 @@ fn first_control(bytes: &[u8]) -> Option<usize> {
 
 fn check_controls(text: &str, base: usize) -> crate::Result<()> {
     match text.char_indices().find(|(_, c)| u8::try_from(*c).is_ok_and(is_bad_control)) {
-        Some((i, _)) => Err(Error::NotText { offset: base + i }),
+        Some((i, _)) => Err(Error::NotText { path: None, offset: base + i }),
         None => Ok(()),
     }
 }
@@ -72,12 +72,15 @@ fn looks_like_html(text: &str) -> bool {
 /// Reads and segments a file: text, or HTML for `.html`/`.htm` files and for content that
 /// starts like an HTML page. [`Resolution::source`] is set to the path.
 ///
-/// Errors: `Error::Io` when the file cannot be read, `Error::NotText` for binary content,
-/// `Error::NoResolution` when it holds no resolution.
+/// Errors: `Error::Io` when the file cannot be read, `Error::NotText` (with the path) for
+/// binary content, `Error::NoResolution` when it holds no resolution.
 pub fn load(path: impl AsRef<Path>) -> crate::Result<Resolution> {
     let path = path.as_ref();
     let bytes = std::fs::read(path).map_err(|source| Error::Io { path: path.to_path_buf(), source })?;
-    let text = decode(&bytes)?;
+    let text = decode(&bytes).map_err(|e| match e {
+        Error::NotText { offset, .. } => Error::NotText { path: Some(path.to_path_buf()), offset },
+        e => e,
+    })?;
     let ext = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
     let html = matches!(ext.as_deref(), Some("html" | "htm" | "xhtml")) || looks_like_html(&text);
     let seg = Segmenter::new().source(path.display().to_string());
@@ -96,8 +99,8 @@ mod tests {
     fn utf16_and_binary() {
         let le: Vec<u8> = [0xFF, 0xFE].into_iter().chain("A.".encode_utf16().flat_map(u16::to_le_bytes)).collect();
         assert_eq!(decode(&le).unwrap(), "A.");
-        assert!(matches!(decode(b"abc\0def"), Err(Error::NotText { offset: 3 })));
-        assert!(matches!(decode(b"\xEF\xBB\xBFab\x01"), Err(Error::NotText { offset: 5 })));
+        assert!(matches!(decode(b"abc\0def"), Err(Error::NotText { offset: 3, .. })));
+        assert!(matches!(decode(b"\xEF\xBB\xBFab\x01"), Err(Error::NotText { offset: 5, .. })));
     }
 
     #[test]
