@@ -53,6 +53,14 @@ pub enum Error {
     /// An argument is out of range or otherwise unusable.
     #[error("invalid argument: {0}")]
     InvalidArgument(String),
+    /// Another writer holds the index's lock (in this process or another one): only one
+    /// writer may be open on an index at a time. Retry once that writer is dropped.
+    #[error("index is locked by another writer")]
+    Locked {
+        /// tantivy's lock error.
+        #[source]
+        source: tantivy::TantivyError,
+    },
     /// An error from the tantivy index underneath.
     #[error("index error")]
     Index(#[from] tantivy::TantivyError),
