@@ -524,11 +524,17 @@ pub(crate) fn segment_text(text: &str) -> crate::Result<Resolution> {
 
     // Metadata from the page text around the body.
     let before_lines: Vec<&str> = scan.before.iter().map(|&(i, _)| scan.content(i)).collect();
-    let title_idx = meta::find_title(&before_lines);
-    let title = title_idx.map(|t| fold_ws(before_lines[t]));
-    if let Some(t) = title_idx {
-        let piece = scan.before[t].1;
-        scan.pieces[piece].2 = Owner::Noise(NoiseReason::Title);
+    // The title: the line that names the resolution, with the lines wrapped after it.
+    let mut title = None;
+    if let Some(t) = meta::find_title(&before_lines) {
+        let mut end = t + 1;
+        while end < scan.before.len() && scan.before[end].0 == scan.before[end - 1].0 + 1 {
+            end += 1;
+        }
+        title = Some(fold_ws(&before_lines[t..end].join(" ")));
+        for &(_, piece) in &scan.before[t..end] {
+            scan.pieces[piece].2 = Owner::Noise(NoiseReason::Title);
+        }
     }
     let outside = scan.pieces.iter().filter(|p| matches!(p.2, Owner::Noise(_))).map(|p| &text[p.0..p.1]);
     let reference = meta::pick_reference(outside);

@@ -86,13 +86,14 @@ pub(crate) fn parse(s: &str) -> Option<Marker> {
         let inner_len = b[1..].iter().take(5).position(|&c| c == close)?;
         let inner = &s[1..1 + inner_len];
         let after = &s[2 + inner_len..];
-        if after.trim_start_matches(is_ws).is_empty() {
-            return None;
-        }
+        // A note label may stand alone on its line, its text on the next (a long URL).
         if !inner.is_empty() && inner.len() <= 3 && inner.bytes().all(|c| c.is_ascii_digit()) {
             let n = inner.parse().ok()?;
             let len = 2 + inner_len + ws_len(after);
             return Some(Marker { kind: MarkerKind::Note { n, square: first == '[' }, len });
+        }
+        if after.trim_start_matches(is_ws).is_empty() {
+            return None;
         }
         if first == '(' && is_lower_label(inner) && ws_len(after) > 0 {
             let len = 2 + inner_len + ws_len(after);
@@ -186,7 +187,8 @@ mod tests {
         assert_eq!(m.kind, MarkerKind::Note { n: 1, square: false });
         assert_eq!(m.len, 3);
         assert_eq!(kind("[12] OJ"), Some(MarkerKind::Note { n: 12, square: true }));
-        assert_eq!(kind("(1)"), None);
+        assert_eq!(kind("(1)"), Some(MarkerKind::Note { n: 1, square: false }));
+        assert_eq!(kind("(a)"), None);
     }
 
     #[test]

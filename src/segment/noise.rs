@@ -92,6 +92,14 @@ pub(crate) fn page_headers(text: &str, lines: &[Line], is_marker: impl Fn(&str) 
             }
         }
     }
+    // The top of the first page and the bottom of the last are header and footer places too.
+    let ends = lines.iter().enumerate().take(8).filter(|(_, l)| !l.is_blank()).take(2);
+    let tail = lines.iter().enumerate().rev().take(8).filter(|(_, l)| !l.is_blank()).take(2);
+    for (j, l) in ends.chain(tail) {
+        if short(l) {
+            candidate[j] = true;
+        }
+    }
     let mut counts: HashMap<String, usize> = HashMap::new();
     for (i, l) in lines.iter().enumerate() {
         if candidate[i] {
