@@ -80,17 +80,26 @@ pub struct SearchResults {
 }
 
 impl SearchResults {
-    /// The results of `query` as one JSON object, the line that `examples/search.rs
-    /// --json` prints: `{"query", "total", "hits": [{"id", "reference", "kind",
-    /// "label", "score", "text", "snippet", "entities", …}], "facets": {…}}`. Each hit
-    /// also carries `title`, `date` and `highlights`.
-    pub fn to_json(&self, query: &str) -> serde_json::Value {
-        serde_json::json!({
-            "query": query,
-            "total": self.total,
-            "hits": self.hits,
-            "facets": self.facets,
-        })
+    /// The results of `query` as one line of JSON (no newline), the line that
+    /// `examples/search.rs --json` prints: `{"query", "total", "hits": [{"score", "id",
+    /// "reference", "kind", "label", "title", "date", "text", "snippet", "highlights",
+    /// "entities"}], "facets": {"/person": [{"path", "count"}], …}}`.
+    pub fn to_json_line(&self, query: &str) -> String {
+        #[derive(Serialize)]
+        struct Line<'a> {
+            query: &'a str,
+            total: usize,
+            hits: &'a [Hit],
+            facets: &'a BTreeMap<String, Vec<FacetCount>>,
+        }
+        let line = Line {
+            query,
+            total: self.total,
+            hits: &self.hits,
+            facets: &self.facets,
+        };
+        // Plain data with string keys: serialising it cannot fail.
+        serde_json::to_string(&line).expect("search results serialise to JSON")
     }
 }
 

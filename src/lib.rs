@@ -1,6 +1,6 @@
 //! whereas: full-text search over European Parliament resolutions.
 //!
-//! The pipeline, one module per stage: text in → units ([`segment`]) → entities
+//! The pipeline, one module per stage: text in → units ([`segment`](mod@segment)) → entities
 //! ([`entity`]) → names ([`name`]) → index → query → hits.
 #![deny(missing_docs)]
 

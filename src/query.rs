@@ -19,8 +19,8 @@
 //! | `id:` | a unit id |
 //! | `date:` | the resolution's date: `date:2021`, `date:2021-02`, `date:[2021-01 TO 2021-06]` |
 //!
-//! Words are ORed unless marked `+` or joined by `AND`. A lower-case English stop word
-//! on its own is ignored; capitalised, it is still looked up as a name.
+//! Words are ORed unless marked `+` or joined by `AND`. An English stop word on its own
+//! is ignored (`the`, `will`); quoted (`"May"`), it is looked up like any word.
 //!
 //! # Ranking
 //! A bare query word `w` becomes the best (dis-max) of:
@@ -42,8 +42,7 @@
 //!
 //! # Limits
 //! Queries longer than 4096 bytes, with more than 64 words or with groups nested more
-//! than 32 deep are rejected with [`Error::Query`](crate::Error::Query), as are unknown
-//! fields and regexes.
+//! than 32 deep are rejected with [`Error::Query`], as are unknown fields and regexes.
 
 use std::collections::{BTreeMap, HashSet};
 use std::ops::Bound;
@@ -458,9 +457,13 @@ impl<'a> Compiler<'a> {
     }
 
     fn error(&self, at: usize, reason: impl Into<String>) -> Error {
+        let mut at = at.min(self.input.len());
+        while !self.input.is_char_boundary(at) {
+            at -= 1;
+        }
         Error::Query {
             input: self.input.to_string(),
-            at: at.min(self.input.len()),
+            at,
             reason: reason.into(),
         }
     }
@@ -767,8 +770,8 @@ impl<'a> Compiler<'a> {
         quoted: bool,
     ) -> Option<Box<dyn Query>> {
         let stem = if scope.prose { self.stem(word) } else { None };
-        if scope.prose && stem.is_none() && !quoted && !starts_upper(word) {
-            // A lower-case stop word: ignored.
+        if scope.prose && stem.is_none() && !quoted {
+            // A stop word: ignored unless quoted.
             return None;
         }
         let keys = keys_of(word);
@@ -895,7 +898,7 @@ impl<'a> Compiler<'a> {
         }
         if positive {
             for w in ws {
-                if self.stem(w).is_some() || starts_upper(w) {
+                if self.stem(w).is_some() {
                     self.highlight.add_word(w);
                 }
             }
@@ -905,11 +908,9 @@ impl<'a> Compiler<'a> {
 
     /// Two adjacent query words: their translit keys near each other, either order.
     fn proximity(&mut self, a: &str, b: &str) -> Option<Box<dyn Query>> {
-        for w in [a, b] {
-            if self.stem(w).is_none() && !starts_upper(w) {
-                return None;
-            }
-        }
+        // Stop words take no part in a whole name.
+        self.stem(a)?;
+        self.stem(b)?;
         let per_word: Vec<Vec<String>> = [a, b]
             .iter()
             .map(|w| {
@@ -1026,10 +1027,6 @@ fn bare_word(ast: &UserInputAst) -> Option<String> {
 /// `word*` (the grammar keeps the star in the word) or `"a phrase"*`.
 fn is_prefix(lit: &UserInputLiteral) -> bool {
     lit.prefix || (lit.delimiter == Delimiter::None && lit.phrase.ends_with('*'))
-}
-
-fn starts_upper(word: &str) -> bool {
-    word.chars().next().is_some_and(char::is_uppercase)
 }
 
 /// Every choice of one key per word, at most [`MAX_COMBINATIONS`], first keys first.

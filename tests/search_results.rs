@@ -302,3 +302,13 @@ fn boolean_operators_and_phrases() {
         [format!("{KZ}/footnote/1")]
     );
 }
+
+#[test]
+fn stop_words_are_ignored_unless_quoted() {
+    let index = index();
+    let plain = index.search(&SearchRequest::new("The Bokayev")).unwrap();
+    assert_eq!(plain.total, 2, "'The' adds nothing");
+    assert!(plain.hits.iter().all(|h| !h.snippet.contains("<b>the</b>")));
+    let quoted = index.search(&SearchRequest::new("\"the\"")).unwrap();
+    assert!(quoted.total > 2, "quoted, it is looked up");
+}

@@ -1,10 +1,89 @@
 //! Units → entities: people, organisations, places, legal references and dates.
+//!
+//! Input: the cleaned text of one unit ([`extract`]) or a whole [`Resolution`]
+//! ([`annotate`]). Output: [`Entity`] values with kind, surface text, normalised form and
+//! byte span. Invariant: spans are byte offsets into the unit's text, on char boundaries,
+//! sorted by start, and never overlap, except that the days or months of one range share
+//! the range's span. [`extract`] never panics and runs in time linear in the text (every
+//! look-ahead and look-back is bounded by a small constant).
+//!
+//! ```
+//! use whereas::{entity, EntityKind};
+//!
+//! let text = "whereas on 26 and 27 November 2020 journalist Maria Ivanova was detained \
+//!             under Article 405 of Kazakhstan’s Criminal Code in Almaty";
+//! let found: Vec<(EntityKind, &str)> = entity::extract(text)
+//!     .iter()
+//!     .map(|e| (e.kind, e.normalized.as_str()))
+//!     .collect();
+//! assert!(found.contains(&(EntityKind::Person, "Maria Ivanova")));
+//! assert!(found.contains(&(EntityKind::Date, "2020-11-26")));
+//! assert!(found.contains(&(EntityKind::Date, "2020-11-27")));
+//! assert!(found.contains(&(EntityKind::Law, "Criminal Code of Kazakhstan, Article 405")));
+//! assert!(found.contains(&(EntityKind::Place, "Almaty")));
+//! ```
+//!
+//! # How it works
+//! Rules over a one-pass tokenizer plus general gazetteers (`src/entity/data/`: all
+//! countries, regions and large cities; common given names across languages; institution
+//! and instrument words; person-announcing role words; family-name endings). No table holds
+//! the people or organisations of any particular resolution. Stages run in a fixed order and
+//! each claims its tokens, so later stages never re-read them: dates, then legal references
+//! and capitalised phrases with an institution or instrument head (with acronym pairing),
+//! then organisation lists announced by a noun ("NGOs, including …"), then acronyms and
+//! names already known, then places, then persons.
+//!
+//! # Normalised forms
+//! - **Person**: the name as written, words joined by one space, typographic hyphens and
+//!   apostrophes made ASCII, all-capital words in title case ("Maria Lvova-Belova").
+//!   [`annotate`] then gives every variant of one person in a resolution the most complete
+//!   spelling (most words, then most letters, then first seen): "Max Bokayev", "Maks
+//!   Bokayev" and a later bare "Bokayev" all become "Maks Bokayev".
+//! - **Organisation**: the full name as written ("Democratic Choice of Kazakhstan"). Where a
+//!   text pairs it with an acronym ("… (DCK)"), the acronym becomes an entity of its own
+//!   with the *same* normalised form, so both map to one facet; elsewhere in the resolution
+//!   [`annotate`] maps the bare acronym to the full name as well. Acronyms of well-known
+//!   international bodies ("UN", "OSCE") take their official full name from `bodies.txt`.
+//! - **Place**: the short country or city name ("Russia" for "the Russian Federation").
+//! - **Law**: one entity per article or rule, `"<instrument>, Article <n>"` or
+//!   `"<instrument>, Rule <n>"` ("Criminal Code of Kazakhstan, Article 405", "EPCA,
+//!   Article 235", "Rules of Procedure, Rule 144(5)"). The instrument is written as in the
+//!   text without its article; a possessive owner moves behind it ("Kazakhstan’s Criminal
+//!   Code" → "Criminal Code of Kazakhstan"); dashes in numbers become hyphens ("460-1");
+//!   "thereof" takes the instrument named last; a bare "Rule n" refers to the "Rules of
+//!   Procedure"; an article with no instrument is just "Article <n>". Named instruments are
+//!   entities too ("Istanbul Convention"). [`annotate`] expands an instrument acronym that
+//!   the resolution pairs elsewhere ("EPCA" → "Enhanced Partnership and Cooperation
+//!   Agreement").
+//! - **Date**: ISO 8601, `YYYY-MM-DD` for days and `YYYY-MM` for months. Lists and ranges
+//!   give one entity per day ("26 and 27 November 2020" → two dates; "26–28 November 2020"
+//!   → three) or per month ("from February to November 2020"), sharing the span.
+//!
+//! # Precision first
+//! Where context and morphology disagree, the extractor prefers precision: a capitalised
+//! pair announced as an organisation ("the independent newspaper Uralskaya Nedelya", "movements
+//! such as …") is an organisation even if a word looks like a family name, unless both its
+//! first word is a known given name and its last word has a family-name ending; a
+//! capitalised pair with no given name, no family-name ending, no announcing word and no
+//! list of names around it is not taken as a person; a one-word name needs a title
+//! ("President X") or a known full name with that surname.
 
 pub mod facet;
+
+mod date;
+mod gazetteer;
+mod link;
+mod person;
+mod phrase;
+mod token;
+
+use std::collections::{HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
 use crate::segment::Resolution;
+
+use self::token::{Tok, TokKind};
 
 /// What an entity is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -37,14 +116,268 @@ pub struct Entity {
     pub end: usize,
 }
 
-/// Finds the entities in one unit's text. PLACEHOLDER: replaced by the entity work.
-pub fn extract(_text: &str) -> Vec<Entity> {
-    Vec::new()
+/// Finds the entities in one unit's text.
+///
+/// Entities are sorted by `(start, end)`; spans are byte offsets into `text` on char
+/// boundaries. Any input is accepted; see the [module docs](self) for the normalised forms.
+pub fn extract(text: &str) -> Vec<Entity> {
+    extract_with(text, &Context::default()).0
 }
 
-/// Fills [`crate::Unit::entities`] for every unit of a resolution.
+/// Fills [`crate::Unit::entities`] for every unit of a resolution and links variants.
+///
+/// Two passes: the first reads every unit alone and learns, for the whole resolution, the
+/// given names and family names of the people found and the acronyms paired with a full
+/// name; the second reads every unit again with what was learned (so "ITUFEW" or
+/// "Zhanbolat Agadil" are recognised in a unit that does not explain them), then one
+/// person written several ways gets one normalised form (same family name, compatible given
+/// name or initial; a bare family name joins the only full name that has it).
 pub fn annotate(resolution: &mut Resolution) {
+    let mut ctx = Context::default();
+    for unit in &resolution.units {
+        let (entities, pairs) = extract_with(&unit.text, &ctx);
+        ctx.learn(&entities, &pairs);
+    }
     for unit in &mut resolution.units {
-        unit.entities = extract(&unit.text);
+        let (entities, pairs) = extract_with(&unit.text, &ctx);
+        unit.entities = entities;
+        ctx.learn_pairs(&pairs);
+    }
+    link::link(resolution, &ctx);
+}
+
+/// An acronym paired with a full name in the text ("Democratic Choice of Kazakhstan (DCK)").
+#[derive(Debug, Clone)]
+pub(crate) struct Pair {
+    pub(crate) acronym: String,
+    pub(crate) full: String,
+    pub(crate) kind: EntityKind,
+}
+
+/// What a resolution teaches about its own names (see [`annotate`]).
+#[derive(Debug, Default)]
+pub(crate) struct Context {
+    /// Folded given names of people found.
+    pub(crate) given: HashSet<String>,
+    /// Folded family names of people found.
+    pub(crate) surnames: HashSet<String>,
+    /// Acronym → (full name, kind).
+    pub(crate) pairs: HashMap<String, (String, EntityKind)>,
+    /// Folded first word → (folded words, normalised name, kind) of multi-word
+    /// organisations and instruments found.
+    pub(crate) names: HashMap<String, Vec<(Vec<String>, String, EntityKind)>>,
+}
+
+impl Context {
+    fn learn(&mut self, entities: &[Entity], pairs: &[Pair]) {
+        for e in entities {
+            let words: Vec<String> = token::tokenize(&e.text)
+                .into_iter()
+                .filter(|t| t.kind == TokKind::Word || t.kind == TokKind::Num)
+                .map(|t| t.key)
+                .collect();
+            match e.kind {
+                EntityKind::Person if words.len() >= 2 => {
+                    if let (Some(first), Some(last)) = (words.first(), words.last()) {
+                        self.given.insert(first.clone());
+                        self.surnames.insert(last.clone());
+                    }
+                }
+                EntityKind::Organisation | EntityKind::Law if words.len() >= 2 => {
+                    let Some(first) = words.first().cloned() else {
+                        continue;
+                    };
+                    let list = self.names.entry(first).or_default();
+                    if !list.iter().any(|(w, _, _)| *w == words) {
+                        list.push((words, e.normalized.clone(), e.kind));
+                        list.sort_by_key(|(w, _, _)| std::cmp::Reverse(w.len()));
+                    }
+                }
+                _ => {}
+            }
+        }
+        self.learn_pairs(pairs);
+    }
+
+    fn learn_pairs(&mut self, pairs: &[Pair]) {
+        for p in pairs {
+            self.pairs
+                .entry(p.acronym.clone())
+                .or_insert_with(|| (p.full.clone(), p.kind));
+        }
+    }
+}
+
+/// The working state of one extraction: tokens, which are taken, what was found.
+pub(crate) struct Doc<'a> {
+    pub(crate) text: &'a str,
+    pub(crate) toks: Vec<Tok>,
+    pub(crate) claimed: Vec<bool>,
+    pub(crate) out: Vec<Entity>,
+    pub(crate) pairs: Vec<Pair>,
+    pub(crate) ctx: &'a Context,
+}
+
+impl<'a> Doc<'a> {
+    /// The text of token `i` ("" past the end).
+    pub(crate) fn s(&self, i: usize) -> &'a str {
+        self.toks
+            .get(i)
+            .and_then(|t| self.text.get(t.start..t.end))
+            .unwrap_or("")
+    }
+
+    /// The folded text of token `i` ("" past the end).
+    pub(crate) fn key(&self, i: usize) -> &str {
+        self.toks.get(i).map_or("", |t| t.key.as_str())
+    }
+
+    pub(crate) fn tok(&self, i: usize) -> Option<&Tok> {
+        self.toks.get(i)
+    }
+
+    /// Token `i` exists and no stage has taken it.
+    pub(crate) fn free(&self, i: usize) -> bool {
+        i < self.toks.len() && !self.claimed[i]
+    }
+
+    pub(crate) fn is_word(&self, i: usize) -> bool {
+        self.tok(i).is_some_and(|t| t.kind == TokKind::Word)
+    }
+
+    pub(crate) fn is_num(&self, i: usize) -> bool {
+        self.tok(i).is_some_and(|t| t.kind == TokKind::Num)
+    }
+
+    /// A free word that starts with a capital ("Kazakhstan") or is all capitals ("OSCE").
+    pub(crate) fn is_capword(&self, i: usize) -> bool {
+        self.free(i)
+            && self
+                .tok(i)
+                .is_some_and(|t| t.kind == TokKind::Word && (t.cap || t.upper))
+    }
+
+    pub(crate) fn claim(&mut self, from: usize, to: usize) {
+        for c in self.claimed.iter_mut().take(to + 1).skip(from) {
+            *c = true;
+        }
+    }
+
+    /// Records an entity over tokens `from..=to` and claims them.
+    pub(crate) fn push(&mut self, kind: EntityKind, from: usize, to: usize, normalized: String) {
+        let (Some(a), Some(b)) = (self.tok(from), self.tok(to)) else {
+            return;
+        };
+        let (start, end) = (a.start, b.end);
+        self.push_span(kind, start, end, normalized);
+        self.claim(from, to);
+    }
+
+    /// Records an entity over a byte span (on char boundaries) without claiming.
+    pub(crate) fn push_span(
+        &mut self,
+        kind: EntityKind,
+        start: usize,
+        end: usize,
+        normalized: String,
+    ) {
+        let Some(text) = self.text.get(start..end) else {
+            return;
+        };
+        if normalized.is_empty() {
+            return;
+        }
+        self.out.push(Entity {
+            kind,
+            text: text.to_string(),
+            normalized,
+            start,
+            end,
+        });
+    }
+
+    /// Normalised text of tokens `from..=to`: one space between words, ASCII hyphens and
+    /// apostrophes, no space before closing or after opening brackets.
+    pub(crate) fn norm(&self, from: usize, to: usize) -> String {
+        let mut out = String::new();
+        for i in from..=to {
+            let Some(t) = self.tok(i) else { break };
+            if i > from && t.space_before && !matches!(self.s(i - 1), "(" | "/") {
+                out.push(' ');
+            }
+            push_norm(&mut out, self.s(i));
+        }
+        out
+    }
+}
+
+/// Appends `word` with typographic hyphens, dashes and apostrophes made ASCII.
+pub(crate) fn push_norm(out: &mut String, word: &str) {
+    for c in word.chars() {
+        match c {
+            '\u{2010}' | '\u{2011}' | '\u{2013}' => out.push('-'),
+            '\u{2019}' | '\u{2018}' | '\u{02BC}' => out.push('\''),
+            c if c.is_whitespace() => out.push(' '),
+            c => out.push(c),
+        }
+    }
+}
+
+/// Runs every stage over `text`; returns the sorted entities and the acronym pairings.
+pub(crate) fn extract_with(text: &str, ctx: &Context) -> (Vec<Entity>, Vec<Pair>) {
+    let toks = token::tokenize(text);
+    let n = toks.len();
+    let mut doc = Doc {
+        text,
+        toks,
+        claimed: vec![false; n],
+        out: Vec::new(),
+        pairs: Vec::new(),
+        ctx,
+    };
+    date::dates(&mut doc);
+    phrase::laws_and_phrases(&mut doc);
+    phrase::org_lists(&mut doc);
+    phrase::known_names(&mut doc);
+    phrase::places(&mut doc);
+    person::persons(&mut doc);
+    let Doc { mut out, pairs, .. } = doc;
+    out.sort_by(|a, b| {
+        (a.start, a.end, a.kind, &a.normalized).cmp(&(b.start, b.end, b.kind, &b.normalized))
+    });
+    out.dedup_by(|a, b| a.start == b.start && a.end == b.end && a.normalized == b.normalized);
+    (out, pairs)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn norms(text: &str, kind: EntityKind) -> Vec<String> {
+        extract(text)
+            .into_iter()
+            .filter(|e| e.kind == kind)
+            .map(|e| e.normalized)
+            .collect()
+    }
+
+    #[test]
+    fn spans_point_at_the_text() {
+        let text = "the journalist Maria Ivanova, in Almaty on 3 May 2021";
+        for e in extract(text) {
+            assert_eq!(&text[e.start..e.end], e.text);
+        }
+        assert_eq!(norms(text, EntityKind::Person), ["Maria Ivanova"]);
+        assert_eq!(norms(text, EntityKind::Date), ["2021-05-03"]);
+        assert_eq!(norms(text, EntityKind::Place), ["Almaty"]);
+    }
+
+    #[test]
+    fn empty_and_odd_inputs() {
+        assert!(extract("").is_empty());
+        assert!(extract("   \n ").is_empty());
+        let _ = extract("’s ’ (( )) Article Article 1 of of the");
+        let _ = extract("31 February 2020 and 0 March 0");
+        assert!(norms("31 February 2020", EntityKind::Date).is_empty());
     }
 }

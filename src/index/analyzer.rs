@@ -421,4 +421,16 @@ mod tests {
         assert_eq!(t.len(), expected);
         assert!(t.iter().all(|t| t.position <= 1));
     }
+
+    #[test]
+    fn several_keys_of_one_word_share_its_position_and_offsets() {
+        let mut keys = Vec::new();
+        channel_keys(&token_keys("Jumagulov"), KeyChannel::Translit, &mut keys);
+        let t = tokens(name_analyzer(KeyChannel::Translit), "Aigul Jumagulov");
+        let of_word: Vec<&Token> = t.iter().filter(|t| t.offset_from == 6).collect();
+        assert_eq!(of_word.len(), keys.len());
+        for (token, key) in of_word.iter().zip(&keys) {
+            assert_token(token, 1, key, 6, 15);
+        }
+    }
 }

@@ -70,31 +70,16 @@ pub fn documents(resolution: &Resolution) -> crate::Result<Vec<Value>> {
 ///
 /// ```
 /// use whereas::index::export::write_ndjson;
-/// use whereas::{Resolution, Span, Unit, UnitKind};
 ///
 /// # fn main() -> whereas::Result<()> {
-/// let resolution = Resolution {
-///     reference: Some("TA-9-2021-0056".into()),
-///     title: None,
-///     date: Some("2021-02-11".into()),
-///     language: Some("en".into()),
-///     source: None,
-///     units: vec![Unit {
-///         kind: UnitKind::Paragraph,
-///         label: "1".into(),
-///         ordinal: 0,
-///         text: "Calls for the release of Max Bokayev".into(),
-///         span: Span { start: 0, end: 36 },
-///         footnote_calls: vec![],
-///         points: vec![],
-///         entities: vec![],
-///     }],
-/// };
+/// let text = "Resolution\n\n1. Calls for the release of Max Bokayev.\n";
+/// let mut resolution = whereas::segment(text)?;
+/// resolution.reference = Some("TA-9-2021-0056".into());
 /// let mut out = Vec::new();
 /// assert_eq!(write_ndjson([&resolution], &mut out)?, 1);
 /// let line: serde_json::Value = serde_json::from_slice(&out).unwrap();
 /// assert_eq!(line["id"], "TA-9-2021-0056/paragraph/1");
-/// assert!(line["name_translit"].as_str().unwrap().split(' ').count() == 7);
+/// assert_eq!(line["name_translit"].as_str().unwrap().split(' ').count(), 7);
 /// # Ok(())
 /// # }
 /// ```

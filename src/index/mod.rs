@@ -2,7 +2,7 @@
 //!
 //! In: [`Resolution`]s whose units carry their entities. Out: an [`Index`], in RAM or
 //! on disk, with one tantivy document per unit, searched with
-//! [`SearchRequest`](crate::query::SearchRequest).
+//! [`SearchRequest`].
 //!
 //! Each unit is indexed
 //! - as prose (`text`: NFKC, lower case, English stop words and stemming, BM25);
@@ -24,35 +24,24 @@
 //! ```
 //! use whereas::index::Index;
 //! use whereas::query::SearchRequest;
-//! use whereas::{Entity, EntityKind, Resolution, Span, Unit, UnitKind};
+//! use whereas::{Entity, EntityKind, UnitKind};
 //!
 //! # fn main() -> whereas::Result<()> {
-//! let text = "whereas the human rights defender Max Bokayev was tortured in prison;";
-//! let start = text.find("Max").unwrap();
-//! let unit = Unit {
-//!     kind: UnitKind::Recital,
-//!     label: "A".into(),
-//!     ordinal: 0,
-//!     text: text.into(),
-//!     span: Span { start: 0, end: text.len() },
-//!     footnote_calls: vec![],
-//!     points: vec![],
-//!     entities: vec![Entity {
-//!         kind: EntityKind::Person,
-//!         text: "Max Bokayev".into(),
-//!         normalized: "Max Bokayev".into(),
-//!         start,
-//!         end: start + "Max Bokayev".len(),
-//!     }],
-//! };
-//! let resolution = Resolution {
-//!     reference: Some("TA-9-2021-0056".into()),
-//!     title: Some("Human rights situation in Kazakhstan".into()),
-//!     date: Some("2021-02-11".into()),
-//!     language: Some("en".into()),
-//!     source: None,
-//!     units: vec![unit],
-//! };
+//! let text = "Resolution on Kazakhstan\n\n\
+//!     A.\u{a0}whereas the human rights defender Max Bokayev was tortured in prison;\n\n\
+//!     1. Calls for the release of Max Bokayev.\n";
+//! let mut resolution = whereas::segment(text)?;
+//! resolution.reference = Some("TA-9-2021-0056".into());
+//! // The entity stage fills `entities`; one is added by hand here to show the facets.
+//! let recital = &mut resolution.units[0];
+//! let start = recital.text.find("Max Bokayev").unwrap();
+//! recital.entities.push(Entity {
+//!     kind: EntityKind::Person,
+//!     text: "Max Bokayev".into(),
+//!     normalized: "Max Bokayev".into(),
+//!     start,
+//!     end: start + "Max Bokayev".len(),
+//! });
 //!
 //! let index = Index::in_ram()?;
 //! let mut writer = index.writer()?;

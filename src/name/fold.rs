@@ -280,28 +280,19 @@ pub(crate) fn key(cs: &[char], i: usize, raw: &mut Raw) -> usize {
             raw.push_char(c);
             1
         }
-        _ => {
-            // Other Latin letters with marks: their base letter.
-            let mut base = None;
-            decompose_canonical(c, |d| {
-                if base.is_none() && d.is_ascii_lowercase() {
-                    base = Some(d);
-                }
-            });
-            match base {
-                Some(b) if b != c => {
-                    let tmp = [b];
-                    // Re-run the rules on the base letter alone (no lookahead).
-                    let used = key(&tmp, 0, raw);
-                    if used == 0 {
-                        raw.push_char(b);
-                    }
-                    1
-                }
-                _ => 0,
-            }
-        }
+        _ => 0,
     }
+}
+
+/// The base letter of a char with marks (`ӑ` → `а`, `ŕ` → `r`), if it has one.
+pub(crate) fn base_letter(c: char) -> Option<char> {
+    let mut base = None;
+    decompose_canonical(c, |d| {
+        if base.is_none() && !is_combining_mark(d) {
+            base = Some(d);
+        }
+    });
+    base.filter(|&b| b != c)
 }
 
 #[cfg(test)]

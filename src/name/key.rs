@@ -25,21 +25,47 @@ use super::{fold, kk, ru};
 /// At most this many translit keys per word.
 pub(crate) const MAX_KEYS: usize = 4;
 /// At most this many ambiguous spellings per word get an alternative.
-const MAX_SITES: usize = 4;
+const MAX_SITES: usize = 6;
+
+/// An ambiguous spelling: a byte range of the primary buffer and the
+/// alternative piece that may replace it.
+#[derive(Clone, Copy)]
+struct Site {
+    start: usize,
+    end: usize,
+    primary: &'static str,
+    alt: &'static str,
+}
+
+impl Site {
+    /// Sites with the same two readings belong to one group (every `j` of a
+    /// word, every `ch`): a word is written in one system, so a group is also
+    /// read one way throughout.
+    fn same_group(&self, other: &Site) -> bool {
+        (self.primary == other.primary && self.alt == other.alt)
+            || (self.primary == other.alt && self.alt == other.primary)
+    }
+}
 
 /// A key under construction: the primary spelling plus the places where an
 /// alternative piece may replace it.
 pub(crate) struct Raw {
     buf: String,
-    sites: [(usize, usize, &'static str); MAX_SITES],
+    sites: [Site; MAX_SITES],
     n_sites: usize,
 }
 
 impl Raw {
     fn new() -> Self {
+        let empty = Site {
+            start: 0,
+            end: 0,
+            primary: "",
+            alt: "",
+        };
         Raw {
             buf: String::with_capacity(24),
-            sites: [(0, 0, ""); MAX_SITES],
+            sites: [empty; MAX_SITES],
             n_sites: 0,
         }
     }
@@ -55,11 +81,16 @@ impl Raw {
     }
 
     /// Appends `primary`, recording `alt` as an alternative for it.
-    pub(crate) fn push_alt(&mut self, primary: &str, alt: &'static str) {
+    pub(crate) fn push_alt(&mut self, primary: &'static str, alt: &'static str) {
         let start = self.buf.len();
         self.buf.push_str(primary);
         if self.n_sites < MAX_SITES {
-            self.sites[self.n_sites] = (start, self.buf.len(), alt);
+            self.sites[self.n_sites] = Site {
+                start,
+                end: self.buf.len(),
+                primary,
+                alt,
+            };
             self.n_sites += 1;
         }
     }
@@ -86,10 +117,22 @@ pub(crate) fn translit_keys(cs: &[char]) -> Vec<String> {
             }
         }
         let c = cs[i];
-        if c.is_alphanumeric() && !fold::is_apostrophe(c) {
-            raw.push_char(c);
-        }
         i += 1;
+        if fold::is_apostrophe(c) || !c.is_alphanumeric() {
+            continue;
+        }
+        // A letter with marks no table lists keys as its base letter.
+        if let Some(b) = fold::base_letter(c) {
+            let one = [b];
+            if RULES.iter().any(|(_, rule)| rule(&one, 0, &mut raw) > 0) {
+                continue;
+            }
+            if b.is_alphanumeric() {
+                raw.push_char(b);
+            }
+            continue;
+        }
+        raw.push_char(c);
     }
     combine(&raw)
 }
@@ -100,39 +143,54 @@ pub(crate) fn translit_keys(cs: &[char]) -> Vec<String> {
 pub(crate) fn raw_piece(c: char) -> String {
     let mut raw = Raw::new();
     let cs = [c];
+    let c = fold::base_letter(c).unwrap_or(c);
+    let base = [c];
     for (_, rule) in RULES {
-        if rule(&cs, 0, &mut raw) > 0 {
+        if rule(&cs, 0, &mut raw) > 0 || rule(&base, 0, &mut raw) > 0 {
             break;
         }
     }
     raw.buf
 }
 
-/// All combinations of alternatives, fewest alternatives first, capped.
+/// The key variants, in order: every site primary; each group of sites read
+/// one way throughout, then the other way; each site flipped alone. Capped
+/// at [`MAX_KEYS`] distinct keys.
 fn combine(raw: &Raw) -> Vec<String> {
-    let n = raw.n_sites;
-    let mut masks: Vec<u32> = (0..(1u32 << n)).collect();
-    masks.sort_by_key(|m| (m.count_ones(), *m));
-    let mut out: Vec<String> = Vec::with_capacity(MAX_KEYS.min(masks.len()));
+    let sites = &raw.sites[..raw.n_sites];
+    let mut out: Vec<String> = Vec::with_capacity(MAX_KEYS);
     let mut scratch = String::with_capacity(raw.buf.len() + 4);
-    for mask in masks {
+    let mut emit = |choose: &dyn Fn(usize, &Site) -> &'static str, out: &mut Vec<String>| {
+        if out.len() >= MAX_KEYS {
+            return;
+        }
         scratch.clear();
         let mut at = 0;
-        for (k, &(start, end, alt)) in raw.sites[..n].iter().enumerate() {
-            if mask & (1 << k) != 0 {
-                scratch.push_str(&raw.buf[at..start]);
-                scratch.push_str(alt);
-                at = end;
-            }
+        for (k, site) in sites.iter().enumerate() {
+            scratch.push_str(&raw.buf[at..site.start]);
+            scratch.push_str(choose(k, site));
+            at = site.end;
         }
         scratch.push_str(&raw.buf[at..]);
         let key = post(&scratch);
         if !key.is_empty() && !out.contains(&key) {
             out.push(key);
-            if out.len() == MAX_KEYS {
-                break;
-            }
         }
+    };
+    emit(&|_, s| s.primary, &mut out);
+    for (g, head) in sites.iter().enumerate() {
+        if sites[..g].iter().any(|s| s.same_group(head)) {
+            continue; // group already done
+        }
+        for reading in [head.primary, head.alt] {
+            emit(
+                &|_, s| if s.same_group(head) { reading } else { s.primary },
+                &mut out,
+            );
+        }
+    }
+    for flip in 0..sites.len() {
+        emit(&|k, s| if k == flip { s.alt } else { s.primary }, &mut out);
     }
     out
 }
@@ -241,10 +299,7 @@ pub(crate) fn related(key: &str) -> Vec<String> {
 /// Whether a key ends like a Russian patronymic (-ovich, -evich, -ovna, -evna,
 /// -ichna) in any spelling.
 pub(crate) fn is_russian_patronymic(key: &str) -> bool {
-    key.len() > 5
-        && ["ovic", "evic", "ovna", "evna", "icna"]
-            .iter()
-            .any(|s| key.ends_with(s))
+    key.len() > 5 && ["ovic", "evic", "ovna", "evna", "icna"].iter().any(|s| key.ends_with(s))
 }
 
 /// Whether a key ends like a Kazakh patronymic (-uly, -kyzy); such a word is a

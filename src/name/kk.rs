@@ -87,12 +87,7 @@ mod tests {
             let flat = super::super::ru::letter(r.flat).map(|f| f.key);
             // ң → н loses the g; the key's ng → n rule makes up for it.
             let want = if r.cyr == 'ң' { "n" } else { r.key };
-            assert_eq!(
-                flat,
-                Some(want),
-                "help: flattening of {} in kk::LETTERS",
-                r.cyr
-            );
+            assert_eq!(flat, Some(want), "help: flattening of {} in kk::LETTERS", r.cyr);
         }
     }
 }

@@ -160,6 +160,13 @@ fn fold_chars(cs: &[char]) -> String {
     let mut out = String::with_capacity(cs.len() + 4);
     let mut prev: Option<char> = None;
     for &c in cs {
+        let cyr = |x: char| kk::letter(x).is_some() || ru::letter(x).is_some();
+        // A Cyrillic letter with marks no table lists (ӑ, ӛ) folds as its base.
+        let c = if cyr(c) {
+            c
+        } else {
+            fold::base_letter(c).filter(|b| cyr(*b)).unwrap_or(c)
+        };
         if let Some(k) = kk::letter(c) {
             for d in k.bgn.chars() {
                 fold::fold_char(d, &mut out);
@@ -298,9 +305,7 @@ fn assign_roles(parts: &mut [NamePart]) {
         }
         return;
     }
-    let candidates: Vec<usize> = (0..n)
-        .filter(|&i| parts[i].role != Role::Patronymic)
-        .collect();
+    let candidates: Vec<usize> = (0..n).filter(|&i| parts[i].role != Role::Patronymic).collect();
     let Some(&last) = candidates.last() else {
         return;
     };
@@ -530,9 +535,7 @@ pub fn romanise(text: &str, system: System) -> String {
             Some(sp) if c != lc => {
                 let next_upper = chars.get(idx + 1).is_some_and(|n| n.is_uppercase());
                 let prev_upper = idx > 0 && chars[idx - 1].is_uppercase();
-                if next_upper
-                    || (prev_upper && !chars.get(idx + 1).is_some_and(|n| n.is_lowercase()))
-                {
+                if next_upper || (prev_upper && !chars.get(idx + 1).is_some_and(|n| n.is_lowercase())) {
                     out.extend(sp.chars().flat_map(char::to_uppercase));
                 } else {
                     let mut it = sp.chars();

@@ -1,0 +1,220 @@
+// # Index resolutions
+//
+// Builds (or updates) an on-disk index from files and folders of resolutions:
+//
+//     cargo run --release --example index -- --index idx resolutions/ extra.html
+//     cargo run --release --example search -- --index idx Jumagulov
+//
+// usage: index --index DIR PATH...
+//
+// Folders are walked for .txt, .html and .htm files; files named on the command line
+// are taken whatever their extension. Each file is segmented, annotated with its
+// entities and added; a resolution already in the index (same reference) is replaced.
+// A file that fails is reported on stderr by name and reason while the rest are
+// indexed and committed; the exit code is then non-zero. A progress bar shows on
+// stderr when it is a terminal; the summary goes to stdout.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use indicatif::{ProgressBar, ProgressStyle};
+use whereas::index::Index;
+
+/// Commit after this many files, so a long run keeps its work if interrupted.
+const COMMIT_EVERY: usize = 500;
+
+fn usage() -> String {
+    "usage: index --index DIR PATH...".into()
+}
+
+fn parse_args() -> Result<(PathBuf, Vec<PathBuf>), String> {
+    let mut dir = None;
+    let mut paths = Vec::new();
+    let mut it = std::env::args_os().skip(1);
+    while let Some(arg) = it.next() {
+        match arg.to_str() {
+            Some("--index") => {
+                dir = Some(PathBuf::from(it.next().ok_or("--index needs a folder")?));
+            }
+            Some("-h" | "--help") => return Err(usage()),
+            Some(s) if s.starts_with("--") => {
+                return Err(format!("unknown option {s}; {}", usage()))
+            }
+            _ => paths.push(PathBuf::from(arg)),
+        }
+    }
+    let dir = dir.ok_or_else(usage)?;
+    if paths.is_empty() {
+        return Err(format!("no PATH given; {}", usage()));
+    }
+    Ok((dir, paths))
+}
+
+/// The error and its causes, on one line.
+fn chain(e: &dyn std::error::Error) -> String {
+    let mut out = e.to_string();
+    let mut source = e.source();
+    while let Some(s) = source {
+        out.push_str(": ");
+        out.push_str(&s.to_string());
+        source = s.source();
+    }
+    out
+}
+
+fn wanted(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| ["txt", "html", "htm"].contains(&e.to_ascii_lowercase().as_str()))
+}
+
+/// Files under `path` (itself if a file), sorted; unreadable folders go to `failed`.
+fn collect(path: &Path, files: &mut Vec<PathBuf>, failed: &mut Vec<(PathBuf, String)>) {
+    if !path.is_dir() {
+        files.push(path.to_path_buf());
+        return;
+    }
+    let entries = match std::fs::read_dir(path) {
+        Ok(entries) => entries,
+        Err(e) => {
+            failed.push((path.to_path_buf(), e.to_string()));
+            return;
+        }
+    };
+    let mut children: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    children.sort();
+    for child in children {
+        if child.is_dir() {
+            collect(&child, files, failed);
+        } else if wanted(&child) {
+            files.push(child);
+        }
+    }
+}
+
+/// Loads, annotates and gives a reference to one file's resolution.
+fn prepare(path: &Path) -> whereas::Result<whereas::Resolution> {
+    let mut resolution = whereas::load(path)?;
+    if resolution.reference.is_none() {
+        // No reference in the text: fall back on the file name.
+        let stem = path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let reference = whereas::segment::normalize_reference(&stem).unwrap_or(stem);
+        if !reference.is_empty() {
+            resolution.reference = Some(reference);
+        }
+    }
+    whereas::entity::annotate(&mut resolution);
+    Ok(resolution)
+}
+
+fn main() -> ExitCode {
+    let (dir, paths) = match parse_args() {
+        Ok(args) => args,
+        Err(message) => {
+            eprintln!("index: {message}");
+            return ExitCode::from(2);
+        }
+    };
+    let mut files = Vec::new();
+    let mut failed: Vec<(PathBuf, String)> = Vec::new();
+    for path in &paths {
+        if !path.exists() {
+            failed.push((path.clone(), "no such file or folder".into()));
+            continue;
+        }
+        collect(path, &mut files, &mut failed);
+    }
+    for (path, reason) in &failed {
+        eprintln!("index: {}: {reason}", path.display());
+    }
+
+    let index = match Index::open_or_create(&dir) {
+        Ok(index) => index,
+        Err(e) => {
+            eprintln!("index: {}: {}", dir.display(), chain(&e));
+            return ExitCode::FAILURE;
+        }
+    };
+    let mut writer = match index.writer() {
+        Ok(writer) => writer,
+        Err(e) => {
+            eprintln!("index: {}: {}", dir.display(), chain(&e));
+            return ExitCode::FAILURE;
+        }
+    };
+
+    let bar = ProgressBar::new(files.len() as u64);
+    if let Ok(style) = ProgressStyle::with_template(
+        "{bar:40} {pos}/{len} files, {elapsed} elapsed, ~{eta} left  {wide_msg}",
+    ) {
+        bar.set_style(style);
+    }
+    let mut seen: HashMap<String, PathBuf> = HashMap::new();
+    let (mut resolutions, mut units) = (0usize, 0usize);
+    for (i, file) in files.iter().enumerate() {
+        bar.set_message(file.display().to_string());
+        let added = prepare(file).and_then(|r| {
+            let n = writer.add(&r)?;
+            Ok((r.reference.unwrap_or_default(), n))
+        });
+        match added {
+            Ok((reference, n)) => {
+                if let Some(earlier) = seen.insert(reference.clone(), file.clone()) {
+                    bar.suspend(|| {
+                        eprintln!(
+                            "index: {}: replaces {} (same reference {reference})",
+                            file.display(),
+                            earlier.display()
+                        )
+                    });
+                } else {
+                    resolutions += 1;
+                }
+                units += n;
+            }
+            Err(e) => {
+                let reason = chain(&e);
+                bar.suspend(|| eprintln!("index: {}: {reason}", file.display()));
+                failed.push((file.clone(), reason));
+            }
+        }
+        if (i + 1) % COMMIT_EVERY == 0 {
+            if let Err(e) = writer.commit() {
+                bar.abandon();
+                eprintln!("index: {}: commit failed: {}", dir.display(), chain(&e));
+                return ExitCode::FAILURE;
+            }
+        }
+        bar.inc(1);
+    }
+    if let Err(e) = writer.commit() {
+        bar.abandon();
+        eprintln!("index: {}: commit failed: {}", dir.display(), chain(&e));
+        return ExitCode::FAILURE;
+    }
+    bar.finish_and_clear();
+
+    println!(
+        "indexed {resolutions} resolution{} from {} file{} into {} ({units} units added); \
+         the index now holds {} units{}",
+        if resolutions == 1 { "" } else { "s" },
+        files.len(),
+        if files.len() == 1 { "" } else { "s" },
+        dir.display(),
+        index.num_units(),
+        if failed.is_empty() {
+            String::new()
+        } else {
+            format!("; {} failed (see stderr)", failed.len())
+        }
+    );
+    if failed.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
+}

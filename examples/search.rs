@@ -1,0 +1,305 @@
+// # Search resolutions
+//
+// Ranked recitals, paragraphs, citations and footnotes for a query that mixes words and
+// names in any spelling:
+//
+//     cargo run --release --example search -- Jumagulov
+//     cargo run --release --example search -- --kind recital "torture Zhumagulov"
+//     cargo run --release --example search -- --index idx --json 'person:Bokayev'
+//
+// usage: search [--index DIR] [--limit N] [--offset N] [--kind KIND] [--facet PATH]...
+//               [--count ROOT]... [--json] QUERY
+//
+// Without --index, an in-RAM index of the bundled resolution (TA-9-2021-0056) is built
+// and searched. QUERY `-` reads one query a line from stdin. --facet keeps units under a
+// facet (`/person/Max Bokayev`); --count adds facet counts (default: /kind, /person,
+// /org, /place, /law). With --json each query prints one line:
+// {"query", "total", "hits": [{"id", "reference", "kind", "label", "score", "text",
+// "snippet", "entities", …}], "facets": {…}}. Errors are one line on stderr and a
+// non-zero exit.
+
+use std::io::{BufRead, IsTerminal, Write};
+use std::process::ExitCode;
+
+use whereas::index::Index;
+use whereas::query::SearchRequest;
+use whereas::{Resolution, UnitKind};
+
+const SEED: &str = include_str!("../data/TA-9-2021-0056_EN.txt");
+const SEED_REFERENCE: &str = "TA-9-2021-0056";
+/// Entities listed under a hit in the readable output.
+const MAX_ENTITIES_SHOWN: usize = 6;
+const DEFAULT_COUNTS: [&str; 5] = ["/kind", "/person", "/org", "/place", "/law"];
+
+struct Args {
+    index: Option<String>,
+    limit: usize,
+    offset: usize,
+    kinds: Vec<UnitKind>,
+    facets: Vec<String>,
+    counts: Vec<String>,
+    json: bool,
+    query: String,
+}
+
+fn usage() -> String {
+    "usage: search [--index DIR] [--limit N] [--offset N] [--kind KIND] [--facet PATH]... \
+     [--count ROOT]... [--json] QUERY"
+        .into()
+}
+
+fn parse_args() -> Result<Args, String> {
+    let mut args = Args {
+        index: None,
+        limit: 10,
+        offset: 0,
+        kinds: Vec::new(),
+        facets: Vec::new(),
+        counts: Vec::new(),
+        json: false,
+        query: String::new(),
+    };
+    let mut query = None;
+    let mut it = std::env::args().skip(1);
+    while let Some(arg) = it.next() {
+        let mut value = |name: &str| it.next().ok_or_else(|| format!("{name} needs a value"));
+        match arg.as_str() {
+            "--index" => args.index = Some(value("--index")?),
+            "--limit" => args.limit = number(&value("--limit")?, "--limit")?,
+            "--offset" => args.offset = number(&value("--offset")?, "--offset")?,
+            "--kind" => {
+                let v = value("--kind")?;
+                args.kinds.push(kind(&v).ok_or_else(|| {
+                    format!("unknown kind {v:?}: use citation, recital, paragraph or footnote")
+                })?);
+            }
+            "--facet" => args.facets.push(value("--facet")?),
+            "--count" => args.counts.push(value("--count")?),
+            "--json" => args.json = true,
+            "-h" | "--help" => return Err(usage()),
+            "--" => {
+                query = it.next();
+                break;
+            }
+            s if s.starts_with("--") => return Err(format!("unknown option {s}; {}", usage())),
+            _ if query.is_none() => query = Some(arg),
+            _ => return Err(format!("one QUERY only (quote it); {}", usage())),
+        }
+    }
+    args.query = query.ok_or_else(usage)?;
+    if args.counts.is_empty() {
+        args.counts = DEFAULT_COUNTS.iter().map(|s| s.to_string()).collect();
+    }
+    Ok(args)
+}
+
+fn number(s: &str, name: &str) -> Result<usize, String> {
+    s.parse()
+        .map_err(|_| format!("{name} takes a number, not {s:?}"))
+}
+
+fn kind(s: &str) -> Option<UnitKind> {
+    [
+        UnitKind::Citation,
+        UnitKind::Recital,
+        UnitKind::Paragraph,
+        UnitKind::Footnote,
+    ]
+    .into_iter()
+    .find(|k| k.as_str().eq_ignore_ascii_case(s))
+}
+
+/// The error and its causes, on one line.
+fn chain(e: &dyn std::error::Error) -> String {
+    let mut out = e.to_string();
+    let mut source = e.source();
+    while let Some(s) = source {
+        out.push_str(": ");
+        out.push_str(&s.to_string());
+        source = s.source();
+    }
+    out
+}
+
+/// The bundled resolution, segmented and annotated.
+fn seed() -> whereas::Result<Resolution> {
+    let mut resolution = whereas::segment(SEED)?;
+    resolution
+        .reference
+        .get_or_insert_with(|| SEED_REFERENCE.to_string());
+    whereas::entity::annotate(&mut resolution);
+    Ok(resolution)
+}
+
+fn open(args: &Args) -> whereas::Result<Index> {
+    match &args.index {
+        Some(dir) => Index::open(dir),
+        None => Index::from_resolutions([&seed()?]),
+    }
+}
+
+fn request(args: &Args, query: &str) -> SearchRequest {
+    let mut r = SearchRequest::new(query)
+        .limit(args.limit)
+        .offset(args.offset);
+    for k in &args.kinds {
+        r = r.kind(*k);
+    }
+    for f in &args.facets {
+        r = r.facet(f.clone());
+    }
+    for c in &args.counts {
+        r = r.facet_counts(c.clone(), 10);
+    }
+    r
+}
+
+/// A snippet for a terminal: bold where the HTML had <b>, entities unescaped.
+fn plain(snippet: &str, bold: bool) -> String {
+    let (on, off) = if bold {
+        ("\x1b[1m", "\x1b[0m")
+    } else {
+        ("[", "]")
+    };
+    snippet
+        .replace("<b>", on)
+        .replace("</b>", off)
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&amp;", "&")
+}
+
+fn print_readable(
+    out: &mut impl Write,
+    query: &str,
+    args: &Args,
+    results: &whereas::hit::SearchResults,
+    bold: bool,
+) -> std::io::Result<()> {
+    let shown = results.hits.len();
+    writeln!(
+        out,
+        "{} unit{} match {query:?}{}",
+        results.total,
+        if results.total == 1 { "" } else { "s" },
+        if shown == 0 {
+            String::new()
+        } else {
+            format!(" (showing {}–{})", args.offset + 1, args.offset + shown)
+        }
+    )?;
+    for (i, hit) in results.hits.iter().enumerate() {
+        writeln!(
+            out,
+            "\n{:>3}. {} {}  {}  score {:.2}",
+            args.offset + i + 1,
+            hit.kind.as_str(),
+            hit.label,
+            hit.id,
+            hit.score
+        )?;
+        writeln!(out, "     {}", plain(&hit.snippet, bold))?;
+        // Entities holding a matched word first, then people, then the rest.
+        let mut entities: Vec<&whereas::Entity> = hit.entities.iter().collect();
+        entities.sort_by_key(|e| {
+            let matched = hit
+                .highlights
+                .iter()
+                .any(|h| h.start < e.end && e.start < h.end);
+            (!matched, e.kind != whereas::EntityKind::Person)
+        });
+        let mut names: Vec<String> = Vec::new();
+        for e in entities {
+            let kind = format!("{:?}", e.kind).to_lowercase();
+            let name = format!("{} ({kind})", e.normalized);
+            if !names.contains(&name) {
+                names.push(name);
+            }
+        }
+        if !names.is_empty() {
+            let more = names.len().saturating_sub(MAX_ENTITIES_SHOWN);
+            names.truncate(MAX_ENTITIES_SHOWN);
+            let more = if more > 0 {
+                format!(" … and {more} more")
+            } else {
+                String::new()
+            };
+            writeln!(out, "     entities: {}{more}", names.join(", "))?;
+        }
+    }
+    for (root, counts) in &results.facets {
+        if counts.is_empty() {
+            continue;
+        }
+        let line: Vec<String> = counts
+            .iter()
+            .map(|c| {
+                format!(
+                    "{} ({})",
+                    c.path
+                        .trim_start_matches(root.as_str())
+                        .trim_start_matches('/'),
+                    c.count
+                )
+            })
+            .collect();
+        writeln!(out, "\n{root}: {}", line.join(", "))?;
+    }
+    Ok(())
+}
+
+fn run(args: &Args) -> Result<bool, String> {
+    let index = open(args).map_err(|e| chain(&e))?;
+    let queries: Vec<String> = if args.query == "-" {
+        std::io::stdin()
+            .lock()
+            .lines()
+            .collect::<Result<_, _>>()
+            .map_err(|e| format!("cannot read stdin: {e}"))?
+    } else {
+        vec![args.query.clone()]
+    };
+    let stdout = std::io::stdout();
+    let bold = stdout.is_terminal();
+    let mut out = stdout.lock();
+    let mut all_ok = true;
+    for query in queries
+        .iter()
+        .filter(|q| !q.trim().is_empty() || queries.len() == 1)
+    {
+        match index.search(&request(args, query)) {
+            Ok(results) => {
+                let written = if args.json {
+                    writeln!(out, "{}", results.to_json_line(query))
+                } else {
+                    print_readable(&mut out, query, args, &results, bold)
+                };
+                written.map_err(|e| format!("cannot write: {e}"))?;
+            }
+            Err(e) => {
+                eprintln!("search: {query:?}: {}", chain(&e));
+                all_ok = false;
+            }
+        }
+    }
+    Ok(all_ok)
+}
+
+fn main() -> ExitCode {
+    let args = match parse_args() {
+        Ok(args) => args,
+        Err(message) => {
+            eprintln!("search: {message}");
+            return ExitCode::from(2);
+        }
+    };
+    match run(&args) {
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::FAILURE,
+        Err(message) => {
+            eprintln!("search: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,696 @@
+//! Legal references, organisations, acronyms and places.
+//!
+//! A *phrase* is a run of capitalised words, possibly continued by a complement that starts
+//! with "of", "for", "on", "against", "to" or "at" ("Organization for Security and
+//! Co-operation in Europe"). Its *head* is the last institution or instrument word of the
+//! first run ("Trade Union Law" → law; "Industrial Trade Union of …" → organisation;
+//! "UN Human Rights Council Universal Periodic Review" → stops after "Council").
+
+use super::gazetteer::{self as gz, fold};
+use super::token::TokKind;
+use super::{push_norm, Doc, EntityKind, Pair};
+
+/// Words that may open a complement right after a head.
+const COMPLEMENT: &[&str] = &[
+    "of", "for", "on", "against", "to", "at", "de", "du", "des", "pour", "fur", "für",
+];
+/// Words allowed between capitalised words inside a complement.
+const INNER: &[&str] = &[
+    "of", "for", "on", "against", "to", "at", "and", "the", "in", "de", "du", "des", "la", "le",
+    "del", "pour", "und", "fur", "für",
+];
+/// Determiners skipped before an instrument ("of *its* Rules of Procedure").
+const DETERMINERS: &[&str] = &["the", "its", "their", "this", "that", "said", "his", "her"];
+
+struct Phrase {
+    start: usize,
+    end: usize,
+    kind: EntityKind,
+    normalized: String,
+    /// Token index of a paired acronym in brackets right after the phrase.
+    acronym: Option<usize>,
+}
+
+fn line_break(doc: &Doc, i: usize) -> bool {
+    doc.tok(i).is_some_and(|t| t.line_before)
+}
+
+/// Last index of the run of capitalised words starting at `i`.
+fn block_end(doc: &Doc, i: usize) -> usize {
+    let mut j = i;
+    while doc.is_capword(j + 1) && !line_break(doc, j + 1) {
+        j += 1;
+    }
+    j
+}
+
+fn is_org_head(doc: &Doc, i: usize, last: bool) -> bool {
+    let k = doc.key(i);
+    gz::org_words().contains(k) && (k != "international" || last)
+}
+
+fn is_law_head(doc: &Doc, i: usize) -> bool {
+    gz::law_words().contains(doc.key(i))
+}
+
+fn last_head(doc: &Doc, from: usize, to: usize) -> Option<usize> {
+    (from..=to)
+        .rev()
+        .find(|&h| is_law_head(doc, h) || is_org_head(doc, h, h == to))
+}
+
+/// An acronym token: a word with at least two capitals, mostly capitals ("OSCE", "MAHs").
+fn is_acronym(doc: &Doc, i: usize) -> bool {
+    let s = doc.s(i);
+    let upper = s.chars().filter(|c| c.is_uppercase()).count();
+    let lower = s.chars().filter(|c| c.is_lowercase()).count();
+    doc.is_word(i) && upper >= 2 && lower <= 1
+}
+
+/// The index of a bracketed acronym right after token `e`: "… (OSCE)".
+fn bracket_acronym(doc: &Doc, e: usize) -> Option<usize> {
+    (doc.s(e + 1) == "(" && doc.free(e + 2) && is_acronym(doc, e + 2) && doc.s(e + 3) == ")")
+        .then_some(e + 2)
+}
+
+/// End of a complement after head `h`, if one follows.
+fn complement(doc: &Doc, h: usize) -> Option<usize> {
+    if !COMPLEMENT.contains(&doc.key(h + 1)) {
+        return None;
+    }
+    let mut k = h + 1;
+    let mut last = None;
+    loop {
+        let mut c = k;
+        let mut connectors = 0;
+        while connectors < 3
+            && doc.free(c)
+            && doc.is_word(c)
+            && !line_break(doc, c)
+            && INNER.contains(&doc.key(c))
+        {
+            if doc.key(c) == "and" && !doc.is_capword(c + 1) {
+                break;
+            }
+            c += 1;
+            connectors += 1;
+        }
+        if connectors == 0 || !doc.is_capword(c) || line_break(doc, c) {
+            break;
+        }
+        let e = block_end(doc, c);
+        last = Some(e);
+        k = e + 1;
+    }
+    last
+}
+
+fn place_name(key: &str) -> Option<&'static str> {
+    gz::places()
+        .by_first
+        .get(key)?
+        .iter()
+        .find(|(ws, _)| ws.len() == 1)
+        .map(|(_, canon)| *canon)
+}
+
+/// A phrase with an institution or instrument head starting at `i`, or an acronym-paired
+/// phrase with no head that names a place or follows an organisation noun.
+fn head_phrase(doc: &Doc, i: usize, allow_single: bool) -> Option<Phrase> {
+    if !doc.is_capword(i) || gz::openers().contains(doc.key(i)) {
+        return None;
+    }
+    let b1 = block_end(doc, i);
+    let mut head = last_head(doc, i, b1);
+    if head.is_none() && doc.key(b1 + 1) == "and" && doc.free(b1 + 1) && doc.is_capword(b1 + 2) {
+        // "Enhanced Partnership and Cooperation Agreement"
+        let b2 = block_end(doc, b1 + 2);
+        head = last_head(doc, b1 + 2, b2);
+    }
+    let Some(h) = head else {
+        return headless_pair(doc, i);
+    };
+    let kind = if is_law_head(doc, h) {
+        EntityKind::Law
+    } else {
+        EntityKind::Organisation
+    };
+    let mut end = h;
+    let mut numbered = false;
+    if kind == EntityKind::Law && matches!(doc.key(h), "directive" | "regulation" | "decision") {
+        // "Directive 2001/83/EC", "Regulation (EC) No 141/2000"
+        let mut e = h;
+        if doc.s(e + 1) == "(" && is_acronym(doc, e + 2) && doc.s(e + 3) == ")" {
+            e += 3;
+        }
+        if matches!(doc.key(e + 1), "no" | "no.") && doc.is_num(e + 2) {
+            e += 1;
+        }
+        if doc.is_num(e + 1) && doc.free(e + 1) {
+            end = e + 1;
+            numbered = true;
+        }
+    }
+    if !numbered {
+        if let Some(e) = complement(doc, h) {
+            end = e;
+        }
+    }
+    let content = (i..=end)
+        .filter(|&k| doc.is_capword(k) && !INNER.contains(&doc.key(k)))
+        .count();
+    if content < 2 && !numbered && !allow_single {
+        return None;
+    }
+    let mut start = i;
+    let mut normalized = doc.norm(i, end);
+    // "Kazakhstan’s Criminal Code" → "Criminal Code of Kazakhstan"
+    if kind == EntityKind::Law
+        && i >= 2
+        && doc.tok(i - 1).is_some_and(|t| t.kind == TokKind::Poss)
+        && doc.is_capword(i - 2)
+    {
+        let owner = place_name(doc.key(i - 2))
+            .map(str::to_string)
+            .unwrap_or_else(|| doc.norm(i - 2, i - 2));
+        normalized = format!("{normalized} of {owner}");
+        start = i - 2;
+    }
+    Some(Phrase {
+        start,
+        end,
+        kind,
+        normalized,
+        acronym: bracket_acronym(doc, end),
+    })
+}
+
+/// "Democratic Choice of Kazakhstan (DCK)": capitalised words whose initials spell the
+/// bracketed acronym. Kept as an organisation only when the name holds a place or follows
+/// an organisation noun ("movements", "party"), so "Mutual Legal Assistance (MLA)" is not.
+fn headless_pair(doc: &Doc, i: usize) -> Option<Phrase> {
+    let mut k = i;
+    let mut steps = 0;
+    let mut close = None;
+    while steps < 16 {
+        if doc.is_capword(k) && !line_break(doc, k) {
+            if bracket_acronym(doc, k).is_some() {
+                close = Some(k);
+                break;
+            }
+        } else if !(doc.free(k) && INNER.contains(&doc.key(k)) && doc.is_capword(k + 1)) {
+            break;
+        }
+        k += 1;
+        steps += 1;
+    }
+    let e = close?;
+    let acr = bracket_acronym(doc, e)?;
+    let letters: Vec<char> = doc
+        .s(acr)
+        .chars()
+        .filter(|c| c.is_uppercase())
+        .flat_map(char::to_lowercase)
+        .collect();
+    let words: Vec<usize> = (i..=e)
+        .filter(|&w| doc.is_capword(w) && !INNER.contains(&doc.key(w)))
+        .collect();
+    if letters.len() != words.len() || words.is_empty() {
+        return None;
+    }
+    let matches = words.iter().zip(&letters).all(|(&w, &l)| {
+        doc.s(w)
+            .chars()
+            .next()
+            .is_some_and(|c| c.to_lowercase().eq(std::iter::once(l)))
+    });
+    let names_place = words
+        .iter()
+        .any(|&w| gz::places().single.contains(doc.key(w)));
+    let announced = (i.saturating_sub(3)..i).any(|c| gz::org_cues().contains(doc.key(c)));
+    if !matches || !(names_place || announced) {
+        return None;
+    }
+    Some(Phrase {
+        start: i,
+        end: e,
+        kind: EntityKind::Organisation,
+        normalized: doc.norm(i, e),
+        acronym: Some(acr),
+    })
+}
+
+fn emit(doc: &mut Doc, p: &Phrase) -> usize {
+    doc.push(p.kind, p.start, p.end, p.normalized.clone());
+    let mut next = p.end + 1;
+    if let Some(a) = p.acronym {
+        let acronym = doc.s(a).to_string();
+        doc.push(p.kind, a, a, p.normalized.clone());
+        doc.claim(a - 1, a + 1);
+        doc.pairs.push(Pair {
+            acronym,
+            full: p.normalized.clone(),
+            kind: p.kind,
+        });
+        next = a + 2;
+    }
+    next
+}
+
+fn is_article_word(key: &str) -> bool {
+    matches!(key, "article" | "articles" | "art" | "rule" | "rules")
+}
+
+/// Expands an acronym the text or the resolution pairs with a full name.
+fn expand_acronym(doc: &Doc, acronym: &str) -> Option<(String, EntityKind)> {
+    doc.pairs
+        .iter()
+        .find(|p| p.acronym == acronym)
+        .map(|p| (p.full.clone(), p.kind))
+        .or_else(|| doc.ctx.pairs.get(acronym).cloned())
+}
+
+/// "Articles 1, 4, 5 and 235 of the EPCA": one entity per article. Returns the next index.
+fn article_refs(doc: &mut Doc, i: usize, last_instrument: &mut Option<String>) -> Option<usize> {
+    let word = if doc.key(i).starts_with("art") {
+        "Article"
+    } else {
+        "Rule"
+    };
+    let mut refs: Vec<(usize, usize, String)> = Vec::new();
+    let mut j = i + 1;
+    let mut from = Some(i);
+    while refs.len() < 64 {
+        if !doc.is_num(j) || !doc.free(j) {
+            break;
+        }
+        let mut num = String::new();
+        push_norm(&mut num, doc.s(j));
+        let mut e = j;
+        while doc.s(e + 1) == "("
+            && !doc.tok(e + 1).is_some_and(|t| t.space_before)
+            && (doc.is_num(e + 2) || (doc.is_word(e + 2) && doc.s(e + 2).chars().count() <= 4))
+            && doc.s(e + 3) == ")"
+        {
+            num.push('(');
+            num.push_str(doc.s(e + 2));
+            num.push(')');
+            e += 3;
+        }
+        refs.push((from.take().unwrap_or(j), e, num));
+        j = e + 1;
+        let mut k = j;
+        if doc.key(k) == "," {
+            k += 1;
+        }
+        if matches!(doc.key(k), "and" | "or" | "to") {
+            k += 1;
+        }
+        if k == j {
+            break;
+        }
+        if is_article_word(doc.key(k)) && doc.is_num(k + 1) {
+            from = Some(k);
+            k += 1;
+        }
+        if !doc.is_num(k) {
+            break;
+        }
+        j = k;
+    }
+    let last_ref = refs.last()?.1;
+    let mut end = last_ref;
+    let mut instrument: Option<String> = None;
+    let mut phrase = None;
+    let mut acronym = None;
+    if doc.key(j) == "thereof" {
+        instrument = last_instrument.clone();
+        end = j;
+    } else if doc.key(j) == "of" {
+        let mut k = j + 1;
+        while DETERMINERS.contains(&doc.key(k)) && doc.free(k) {
+            k += 1;
+        }
+        let owner = doc.tok(k + 1).is_some_and(|t| t.kind == TokKind::Poss) && doc.is_capword(k);
+        let at = if owner { k + 2 } else { k };
+        if let Some(p) = head_phrase(doc, at, true).filter(|p| p.kind == EntityKind::Law) {
+            instrument = Some(p.normalized.clone());
+            phrase = Some(p);
+        } else if doc.is_capword(k) && is_acronym(doc, k) {
+            let s = doc.s(k).to_string();
+            let full = expand_acronym(doc, &s).map_or(s, |(full, _)| full);
+            instrument = Some(full);
+            acronym = Some(k);
+        }
+    }
+    if instrument.is_none() && word == "Rule" {
+        instrument = Some("Rules of Procedure".to_string());
+    }
+    for (a, b, num) in &refs {
+        let normalized = match &instrument {
+            Some(x) => format!("{x}, {word} {num}"),
+            None => format!("{word} {num}"),
+        };
+        let (Some(s), Some(e)) = (doc.tok(*a), doc.tok(*b)) else {
+            continue;
+        };
+        let (s, e) = (s.start, e.end);
+        doc.push_span(EntityKind::Law, s, e, normalized);
+    }
+    doc.claim(i, end);
+    let mut next = end + 1;
+    if let Some(p) = phrase {
+        doc.claim(j, p.start.saturating_sub(1).max(j));
+        next = emit(doc, &p);
+    } else if let (Some(k), Some(x)) = (acronym, instrument.clone()) {
+        doc.claim(j, k.saturating_sub(1).max(j));
+        doc.push(EntityKind::Law, k, k, x);
+        next = k + 1;
+    }
+    if instrument.is_some() {
+        *last_instrument = instrument;
+    }
+    Some(next)
+}
+
+/// Legal references and capitalised phrases with a head, left to right (so "thereof" can
+/// refer to the instrument named last).
+pub(crate) fn laws_and_phrases(doc: &mut Doc) {
+    let n = doc.toks.len();
+    let mut last_instrument: Option<String> = None;
+    let mut i = 0;
+    while i < n {
+        if !doc.free(i) {
+            i += 1;
+            continue;
+        }
+        if is_article_word(doc.key(i)) && doc.is_num(i + 1) && doc.free(i + 1) {
+            if let Some(next) = article_refs(doc, i, &mut last_instrument) {
+                i = next.max(i + 1);
+                continue;
+            }
+        }
+        if let Some(p) = head_phrase(doc, i, false) {
+            if p.kind == EntityKind::Law {
+                last_instrument = Some(p.normalized.clone());
+            }
+            i = emit(doc, &p).max(i + 1);
+            continue;
+        }
+        i += 1;
+    }
+}
+
+/// Does the run `from..=to` look like a person's name (given name or family-name ending)?
+fn person_like(doc: &Doc, from: usize, to: usize) -> bool {
+    let words = to + 1 - from;
+    if !(2..=4).contains(&words) {
+        return false;
+    }
+    let first = doc.key(from);
+    let first = first.split('-').next().unwrap_or(first);
+    let last = doc.key(to);
+    let last = last.rsplit('-').next().unwrap_or(last);
+    gz::given_names().contains(first)
+        || gz::surname_suffixes()
+            .iter()
+            .any(|s| last.ends_with(s.as_str()) && last.chars().count() >= s.chars().count() + 2)
+}
+
+/// Organisations announced by a noun: "NGOs, including ECHO, Erkindik Kanaty and …",
+/// "movements such as A, B and C", "the independent newspaper X".
+pub(crate) fn org_lists(doc: &mut Doc) {
+    let n = doc.toks.len();
+    for c in 0..n {
+        if !doc.free(c) || !doc.is_word(c) || !gz::org_cues().contains(doc.key(c)) {
+            continue;
+        }
+        let mut k = c + 1;
+        let mut list = false;
+        if doc.key(k) == "," || doc.key(k) == ":" {
+            k += 1;
+            list = true;
+        }
+        match (doc.key(k), doc.key(k + 1)) {
+            ("such", "as") | ("in", "particular") => {
+                k += 2;
+                list = true;
+            }
+            ("including" | "namely" | "like", _) => {
+                k += 1;
+                list = true;
+            }
+            _ => {}
+        }
+        let mut items = 0;
+        while items < 32 && k < n {
+            if doc.key(k) == "the" {
+                k += 1;
+            }
+            if line_break(doc, k) {
+                break;
+            }
+            if !doc.free(k) && doc.is_word(k) {
+                while k < n && !doc.free(k) {
+                    k += 1;
+                }
+            } else if doc.is_capword(k) {
+                let mut e = block_end(doc, k);
+                while matches!(doc.key(e + 1), "of" | "for") && doc.free(e + 1) {
+                    let mut s = e + 2;
+                    if doc.key(s) == "the" {
+                        s += 1;
+                    }
+                    if !doc.is_capword(s) {
+                        break;
+                    }
+                    e = block_end(doc, s);
+                }
+                let single_place = e == k && gz::places().single.contains(doc.key(k));
+                if person_like(doc, k, e) && e == block_end(doc, k) {
+                    break;
+                }
+                if !single_place {
+                    let normalized = doc.norm(k, e);
+                    doc.push(EntityKind::Organisation, k, e, normalized);
+                }
+                k = e + 1;
+            } else if doc.is_num(k) && doc.free(k) && list {
+                k += 1;
+            } else {
+                break;
+            }
+            items += 1;
+            if !list {
+                break;
+            }
+            if doc.key(k) == "," {
+                k += 1;
+            }
+            if matches!(doc.key(k), "and" | "or") {
+                k += 1;
+            } else if doc.key(k - 1) != "," {
+                break;
+            }
+        }
+    }
+}
+
+/// Acronyms (paired in this text, in the resolution, or in the gazetteer of international
+/// bodies) and multi-word names already found elsewhere in the text or resolution.
+pub(crate) fn known_names(doc: &mut Doc) {
+    let mut local: Vec<(Vec<String>, String, EntityKind)> = doc
+        .out
+        .iter()
+        .filter(|e| matches!(e.kind, EntityKind::Organisation | EntityKind::Law))
+        .map(|e| {
+            let ws: Vec<String> = super::token::tokenize(&e.text)
+                .into_iter()
+                .filter(|t| t.kind != TokKind::Punct)
+                .map(|t| t.key)
+                .collect();
+            (ws, e.normalized.clone(), e.kind)
+        })
+        .filter(|(ws, _, _)| ws.len() >= 2)
+        .collect();
+    local.sort_by_key(|(ws, _, _)| std::cmp::Reverse(ws.len()));
+    let n = doc.toks.len();
+    let mut i = 0;
+    while i < n {
+        if !doc.free(i) || !doc.is_word(i) {
+            i += 1;
+            continue;
+        }
+        let s = doc.s(i).to_string();
+        let lookup = |doc: &Doc, s: &str| -> Option<(String, EntityKind)> {
+            expand_acronym(doc, s).or_else(|| {
+                gz::bodies()
+                    .get(s)
+                    .map(|full| (full.clone(), EntityKind::Organisation))
+            })
+        };
+        if let Some((full, kind)) = lookup(doc, &s) {
+            doc.push(kind, i, i, full);
+            i += 1;
+            continue;
+        }
+        if s.contains('/') && is_acronym(doc, i) {
+            let base = doc.toks[i].start;
+            let mut off = 0;
+            let mut any = false;
+            for part in s.split('/') {
+                if let Some((full, kind)) = lookup(doc, part) {
+                    doc.push_span(kind, base + off, base + off + part.len(), full);
+                    any = true;
+                }
+                off += part.len() + 1;
+            }
+            if any {
+                doc.claim(i, i);
+            }
+            i += 1;
+            continue;
+        }
+        if !doc.is_capword(i) {
+            i += 1;
+            continue;
+        }
+        let key = doc.key(i).to_string();
+        let from_ctx = doc.ctx.names.get(&key).into_iter().flatten();
+        let candidates: Vec<(usize, String, EntityKind)> = local
+            .iter()
+            .filter(|(ws, _, _)| ws[0] == key)
+            .chain(from_ctx)
+            .filter(|(ws, _, _)| {
+                ws.iter()
+                    .enumerate()
+                    .all(|(k, w)| doc.free(i + k) && doc.key(i + k) == w)
+            })
+            .map(|(ws, norm, kind)| (ws.len(), norm.clone(), *kind))
+            .collect();
+        if let Some((len, norm, kind)) = candidates.into_iter().max_by_key(|(len, _, _)| *len) {
+            doc.push(kind, i, i + len - 1, norm);
+            i += len;
+            continue;
+        }
+        i += 1;
+    }
+}
+
+/// Countries, regions and cities from the gazetteer, longest name first; a country inside a
+/// hyphenated word ("EU-Kazakhstan") counts too. A one-word place that is also a given name
+/// and is followed by a capitalised word ("Milan Zver") is left to the person rules.
+pub(crate) fn places(doc: &mut Doc) {
+    let table = gz::places();
+    let n = doc.toks.len();
+    let mut i = 0;
+    while i < n {
+        if !doc.is_capword(i) {
+            i += 1;
+            continue;
+        }
+        let mut matched = None;
+        if let Some(list) = table.by_first.get(doc.key(i)) {
+            for (ws, canon) in list {
+                let ok = ws.iter().enumerate().all(|(k, w)| {
+                    doc.free(i + k) && doc.key(i + k) == w && (k == 0 || !line_break(doc, i + k))
+                });
+                if ok {
+                    matched = Some((ws.len(), *canon));
+                    break;
+                }
+            }
+        }
+        if let Some((len, canon)) = matched {
+            let next_is_name = doc.is_capword(i + len)
+                && !line_break(doc, i + len)
+                && !gz::stop_words().contains(doc.key(i + len))
+                && !gz::org_words().contains(doc.key(i + len))
+                && !gz::places().single.contains(doc.key(i + len));
+            if len == 1 && gz::given_names().contains(doc.key(i)) && next_is_name {
+                i += 1;
+                continue;
+            }
+            doc.push(EntityKind::Place, i, i + len - 1, canon.to_string());
+            i += len;
+            continue;
+        }
+        let s = doc.s(i);
+        if s.contains(['-', '\u{2011}', '\u{2010}']) {
+            let base = doc.toks[i].start;
+            let mut hits = Vec::new();
+            let mut off = 0;
+            for part in s.split(['-', '\u{2011}', '\u{2010}']) {
+                if part.chars().next().is_some_and(char::is_uppercase) {
+                    if let Some(canon) = place_name(&fold(part)) {
+                        hits.push((base + off, base + off + part.len(), canon));
+                    }
+                }
+                // every separator is one char; find its width in the text
+                let sep = s[off + part.len()..]
+                    .chars()
+                    .next()
+                    .map_or(0, char::len_utf8);
+                off += part.len() + sep;
+            }
+            for (a, b, canon) in hits {
+                doc.push_span(EntityKind::Place, a, b, canon.to_string());
+            }
+        }
+        i += 1;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::entity::{extract, EntityKind};
+
+    fn of(text: &str, kind: EntityKind) -> Vec<String> {
+        extract(text)
+            .into_iter()
+            .filter(|e| e.kind == kind)
+            .map(|e| e.normalized)
+            .collect()
+    }
+
+    #[test]
+    fn heads_and_complements() {
+        assert_eq!(
+            of("the Trade Union Law was amended", EntityKind::Law),
+            ["Trade Union Law"]
+        );
+        assert_eq!(
+            of(
+                "the UN Human Rights Council Universal Periodic Review of",
+                EntityKind::Organisation
+            ),
+            ["UN Human Rights Council"]
+        );
+        assert_eq!(
+            of(
+                "by the Specialised Interdistrict Economic Court in Shymkent",
+                EntityKind::Organisation
+            ),
+            ["Specialised Interdistrict Economic Court"]
+        );
+        assert_eq!(
+            of("the Coalition Against Torture;", EntityKind::Organisation),
+            ["Coalition Against Torture"]
+        );
+        assert_eq!(
+            of("calls on the Commission", EntityKind::Organisation),
+            Vec::<String>::new()
+        );
+    }
+
+    #[test]
+    fn hyphenated_place() {
+        let text = "the 17th meeting of the EU-Kazakhstan Human Rights Dialogue";
+        let places: Vec<_> = extract(text)
+            .into_iter()
+            .filter(|e| e.kind == EntityKind::Place)
+            .collect();
+        assert_eq!(places.len(), 1);
+        assert_eq!(&text[places[0].start..places[0].end], "Kazakhstan");
+    }
+}
