@@ -17,7 +17,9 @@ fn days_in_month(year: u32, month: u32) -> u32 {
     match month {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
         4 | 6 | 9 | 11 => 30,
-        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 if (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400) => {
+            29
+        }
         2 => 28,
         _ => 0,
     }
@@ -128,6 +130,9 @@ pub(crate) fn dates(doc: &mut Doc) {
         } else if let (Some(d), ",", Some(y)) = (day(doc, i + 1), doc.s(i + 2), year(doc, i + 3)) {
             us_day = Some(d);
             (y, i + 3)
+        } else if let Some(y) = borrowed_year(doc, i) {
+            // "from 30 November to 2 December 2020": the year of the next date.
+            (y, i)
         } else {
             i += 1;
             continue;
@@ -194,6 +199,20 @@ pub(crate) fn dates(doc: &mut Doc) {
         doc.claim(start, end);
         i = end + 1;
     }
+}
+
+/// The year of a dated day right after a yearless "<day> <month>" at `i`: "30 November
+/// *to 2 December 2020*". Only where a day stands before the month.
+fn borrowed_year(doc: &Doc, i: usize) -> Option<u32> {
+    day(doc, i.checked_sub(1)?)?;
+    let joined = matches!(
+        doc.key(i + 1),
+        "to" | "and" | "until" | "till" | "-" | "\u{2013}" | "\u{2014}"
+    );
+    let next_month = doc.is_word(i + 3) && month(doc.key(i + 3)).is_some();
+    (joined && day(doc, i + 2).is_some() && next_month)
+        .then(|| year(doc, i + 4))
+        .flatten()
 }
 
 /// "21.1.2021", "08/05/2025" (day first, as the Parliament writes them) and "2020-11-26".

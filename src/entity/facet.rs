@@ -61,6 +61,17 @@ mod tests {
     }
 
     #[test]
+    fn an_acronym_and_its_full_name_share_a_facet() {
+        let found = crate::entity::extract("the Democratic Choice of Kazakhstan (DCK) and");
+        let paths: Vec<Vec<String>> = found.iter().map(entity).collect();
+        assert_eq!(paths.len(), 2);
+        assert_eq!(paths[0], ["org", "Democratic Choice of Kazakhstan"]);
+        assert_eq!(paths[0], paths[1]);
+        let month = crate::entity::extract("in June 2020");
+        assert_eq!(entity(&month[0]), ["date", "2020", "06"]);
+    }
+
+    #[test]
     fn names_stay_one_segment() {
         let e = Entity {
             kind: EntityKind::Person,

@@ -13,6 +13,9 @@ use unicode_normalization::UnicodeNormalization;
 
 /// Lower case, no diacritics, typographic apostrophes and hyphens made ASCII.
 pub(crate) fn fold(word: &str) -> String {
+    if word.is_ascii() {
+        return word.to_ascii_lowercase();
+    }
     let mut out = String::with_capacity(word.len());
     for c in word.nfd() {
         if is_combining_mark(c) {

@@ -8,7 +8,7 @@
 //! that has it; with two candidates ("Dulat Agadil", "Zhanbolat Agadil") it stays as written.
 
 use super::gazetteer::fold;
-use super::{Context, EntityKind};
+use super::EntityKind;
 use crate::name::token_keys;
 use crate::segment::Resolution;
 
@@ -61,7 +61,7 @@ struct Cluster {
 }
 
 /// Gives every mention of one person in `resolution` the same normalised form.
-pub(crate) fn link(resolution: &mut Resolution, _ctx: &Context) {
+pub(crate) fn link(resolution: &mut Resolution) {
     let mut clusters: Vec<Cluster> = Vec::new();
     let mut assign: Vec<(usize, usize, usize)> = Vec::new();
     for (u, unit) in resolution.units.iter().enumerate() {

@@ -12,7 +12,8 @@
 //!
 //! let text = "whereas on 26 and 27 November 2020 journalist Maria Ivanova was detained \
 //!             under Article 405 of Kazakhstan’s Criminal Code in Almaty";
-//! let found: Vec<(EntityKind, &str)> = entity::extract(text)
+//! let entities = entity::extract(text);
+//! let found: Vec<(EntityKind, &str)> = entities
 //!     .iter()
 //!     .map(|e| (e.kind, e.normalized.as_str()))
 //!     .collect();
@@ -51,7 +52,7 @@
 //!   text without its article; a possessive owner moves behind it ("Kazakhstan’s Criminal
 //!   Code" → "Criminal Code of Kazakhstan"); dashes in numbers become hyphens ("460-1");
 //!   "thereof" takes the instrument named last; a bare "Rule n" refers to the "Rules of
-//!   Procedure"; an article with no instrument is just "Article <n>". Named instruments are
+//!   Procedure"; an article with no instrument is just `"Article <n>"`. Named instruments are
 //!   entities too ("Istanbul Convention"). [`annotate`] expands an instrument acronym that
 //!   the resolution pairs elsewhere ("EPCA" → "Enhanced Partnership and Cooperation
 //!   Agreement").
@@ -60,13 +61,32 @@
 //!   → three) or per month ("from February to November 2020"), sharing the span.
 //!
 //! # Precision first
-//! Where context and morphology disagree, the extractor prefers precision: a capitalised
-//! pair announced as an organisation ("the independent newspaper Uralskaya Nedelya", "movements
-//! such as …") is an organisation even if a word looks like a family name, unless both its
-//! first word is a known given name and its last word has a family-name ending; a
-//! capitalised pair with no given name, no family-name ending, no announcing word and no
-//! list of names around it is not taken as a person; a one-word name needs a title
-//! ("President X") or a known full name with that surname.
+//! Every entity needs positive evidence, and where context and morphology disagree the
+//! extractor prefers precision:
+//! - A name announced as an organisation ("the independent newspaper Uralskaya Nedelya",
+//!   "movements such as …") is an organisation only if its own words do not look like a
+//!   person's name; "Uralskaya", a family-name ending on the *first* word, does not count,
+//!   but an item whose first word is a known given name or whose last word has a
+//!   family-name ending is not made an organisation and is left to the person rules, which
+//!   again need their own evidence.
+//! - A capitalised pair with no known given name, no family-name ending, no role word, no
+//!   apposition and no list of names around it is not taken as a person ("Erkindik
+//!   Kanaty", "Red Notices").
+//! - A capitalised phrase made of an acronym's initials but with no institution word, no
+//!   place and no announcing noun is not an organisation ("Mutual Legal Assistance (MLA)").
+//! - A one-word name needs a title ("President X"), a role word and a family-name ending,
+//!   or a full name with that family name in the text or resolution.
+//! - A one-word place that is also a common given name and is followed by a capitalised
+//!   word is left to the person rules ("Milan Zver").
+//!
+//! # Limits
+//! Names written in capitals ("ABLYAZOV Mukhtar") and given names absent from the
+//! gazetteer outside any list or role ("Villy Søvndal" alone on a line) are missed; a day
+//! and month with no year ("on 3 February") is not normalised unless it runs to a dated day
+//! ("30 November to 2 December 2020"), and then only the two ends are given when the range
+//! crosses a month; years alone are not dates;
+//! instrument titles with commas are read only in the "to Prevent, Suppress and Punish"
+//! shape, other commas end a name.
 
 pub mod facet;
 
@@ -143,7 +163,7 @@ pub fn annotate(resolution: &mut Resolution) {
         unit.entities = entities;
         ctx.learn_pairs(&pairs);
     }
-    link::link(resolution, &ctx);
+    link::link(resolution);
 }
 
 /// An acronym paired with a full name in the text ("Democratic Choice of Kazakhstan (DCK)").
@@ -215,6 +235,8 @@ pub(crate) struct Doc<'a> {
     pub(crate) claimed: Vec<bool>,
     pub(crate) out: Vec<Entity>,
     pub(crate) pairs: Vec<Pair>,
+    /// The same pairings by acronym, first one wins.
+    pub(crate) pair_map: HashMap<String, (String, EntityKind)>,
     pub(crate) ctx: &'a Context,
 }
 
@@ -333,6 +355,7 @@ pub(crate) fn extract_with(text: &str, ctx: &Context) -> (Vec<Entity>, Vec<Pair>
         claimed: vec![false; n],
         out: Vec::new(),
         pairs: Vec::new(),
+        pair_map: HashMap::new(),
         ctx,
     };
     date::dates(&mut doc);

@@ -6,9 +6,10 @@
 //! just before ("journalist", "human rights defender", "son") or an apposition just after
 //! (", a mother of three", ", who"); membership in a list of names ("including A, B and C")
 //! where enough of the others have evidence; or a family name already confirmed in the same
-//! text. A single word needs a title before it ("President Zelenskyy") or a role word and a
-//! family-name ending, or a family name already confirmed in the text. Everything else is
-//! left out: precision first.
+//! text. A single word needs a title before it ("President Zelenskyy"), a role word and a
+//! family-name ending, or a family name already confirmed in the text or learned from the
+//! resolution; it takes the full name when exactly one full name has that family name, and
+//! stays as written otherwise. Everything else is left out: precision first.
 
 use std::collections::HashMap;
 
@@ -49,7 +50,6 @@ struct Cand {
     /// Words that are not particles.
     words: usize,
     evidence: bool,
-    title: bool,
 }
 
 fn name_like(doc: &Doc, i: usize) -> bool {
@@ -79,6 +79,11 @@ fn is_particle(doc: &Doc, i: usize) -> bool {
         && doc.is_word(i)
         && doc.tok(i).is_some_and(|t| !t.cap)
         && PARTICLES.contains(&doc.key(i))
+}
+
+/// How many particles follow one another from `i` (at most three: "van der", "de la").
+fn particles_at(doc: &Doc, i: usize) -> usize {
+    (0..3).take_while(|&k| is_particle(doc, i + k)).count()
 }
 
 fn given(doc: &Doc, i: usize) -> bool {
@@ -161,11 +166,17 @@ fn candidates_in_run(doc: &Doc, from: usize, to: usize, out: &mut Vec<Cand>) {
             continue;
         }
         let mut j = i;
-        while j < to
-            && (name_like(doc, j + 1)
-                || (is_particle(doc, j + 1) && name_like(doc, j + 2) && j + 2 <= to))
-        {
-            j += 1;
+        loop {
+            if j < to && name_like(doc, j + 1) {
+                j += 1;
+                continue;
+            }
+            let after = j + 1 + particles_at(doc, j + 1);
+            if after > j + 1 && after <= to && name_like(doc, after) {
+                j = after;
+                continue;
+            }
+            break;
         }
         let words = (i..=j).filter(|&k| !is_particle(doc, k)).count();
         let before = i.checked_sub(1);
@@ -178,7 +189,7 @@ fn candidates_in_run(doc: &Doc, from: usize, to: usize, out: &mut Vec<Cand>) {
                 || cue_after(doc, j)
                 || (words == 2 && family_ending(doc, i) && given(doc, j))
         } else {
-            title || (role_before && family_ending(doc, i))
+            title || (role_before && family_ending(doc, i)) || doc.ctx.surnames.contains(doc.key(i))
         };
         if (1..=4).contains(&words) {
             out.push(Cand {
@@ -186,7 +197,6 @@ fn candidates_in_run(doc: &Doc, from: usize, to: usize, out: &mut Vec<Cand>) {
                 last: j,
                 words,
                 evidence,
-                title,
             });
         }
         i = j + 1;
@@ -216,13 +226,15 @@ pub(crate) fn persons(doc: &mut Doc) {
                 j += 1;
                 continue;
             }
-            let particle = is_particle(doc, j + 1)
-                && doc.free(j + 2)
+            let particles = particles_at(doc, j + 1);
+            let after = j + 1 + particles;
+            let particle = particles > 0
+                && doc.free(after)
                 && doc
-                    .tok(j + 2)
+                    .tok(after)
                     .is_some_and(|t| t.kind == TokKind::Word && t.cap && !t.line_before);
             if particle {
-                j += 2;
+                j = after;
                 continue;
             }
             break;
@@ -273,11 +285,7 @@ pub(crate) fn persons(doc: &mut Doc) {
         }
     }
     for c in &cands {
-        let single_known = c.words == 1
-            && !c.title
-            && full_by_surname
-                .get(doc.key(c.first))
-                .is_some_and(|l| l.len() == 1);
+        let single_known = c.words == 1 && full_by_surname.contains_key(doc.key(c.first));
         if !(c.evidence || single_known) {
             continue;
         }

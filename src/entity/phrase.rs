@@ -6,6 +6,8 @@
 //! first run ("Trade Union Law" → law; "Industrial Trade Union of …" → organisation;
 //! "UN Human Rights Council Universal Periodic Review" → stops after "Council").
 
+use std::collections::HashMap;
+
 use super::gazetteer::{self as gz, fold};
 use super::token::TokKind;
 use super::{push_norm, Doc, EntityKind, Pair};
@@ -16,9 +18,13 @@ const COMPLEMENT: &[&str] = &[
 ];
 /// Words allowed between capitalised words inside a complement.
 const INNER: &[&str] = &[
-    "of", "for", "on", "against", "to", "at", "and", "the", "in", "de", "du", "des", "la", "le",
-    "del", "pour", "und", "fur", "für",
+    "of", "for", "on", "against", "to", "at", "and", "the", "in", "with", "de", "du", "des", "la",
+    "le", "del", "pour", "und", "fur", "für",
 ];
+/// Longest run of capitalised words read as one block.
+const MAX_BLOCK: usize = 12;
+/// Most connector-led segments in one complement.
+const MAX_SEGMENTS: usize = 8;
 /// Determiners skipped before an instrument ("of *its* Rules of Procedure").
 const DETERMINERS: &[&str] = &["the", "its", "their", "this", "that", "said", "his", "her"];
 
@@ -36,9 +42,10 @@ fn line_break(doc: &Doc, i: usize) -> bool {
 }
 
 /// Last index of the run of capitalised words starting at `i`.
+/// At most [`MAX_BLOCK`] words, so that long runs of capitals (a shouted page) stay linear.
 fn block_end(doc: &Doc, i: usize) -> usize {
     let mut j = i;
-    while doc.is_capword(j + 1) && !line_break(doc, j + 1) {
+    while j - i + 1 < MAX_BLOCK && doc.is_capword(j + 1) && !line_break(doc, j + 1) {
         j += 1;
     }
     j
@@ -80,7 +87,7 @@ fn complement(doc: &Doc, h: usize) -> Option<usize> {
     }
     let mut k = h + 1;
     let mut last = None;
-    loop {
+    for _ in 0..MAX_SEGMENTS {
         let mut c = k;
         let mut connectors = 0;
         while connectors < 3
@@ -101,8 +108,51 @@ fn complement(doc: &Doc, h: usize) -> Option<usize> {
         let e = block_end(doc, c);
         last = Some(e);
         k = e + 1;
+        if let Some(after) = coordinated(doc, c, e) {
+            let e2 = block_end(doc, after);
+            last = Some(e2);
+            k = e2 + 1;
+        }
     }
     last
+}
+
+/// "Protocol to *Prevent, Suppress and Punish* Trafficking …": after "to", single
+/// capitalised verbs joined by commas and a final "and" belong to the title. Returns the
+/// index of the last verb. Never joins places ("Delegation to Kazakhstan, Russia and …").
+fn coordinated(doc: &Doc, c: usize, e: usize) -> Option<usize> {
+    let single = |k: usize| {
+        doc.is_capword(k)
+            && block_end(doc, k) == k
+            && !gz::places().single.contains(doc.key(k))
+            && !line_break(doc, k)
+    };
+    if c == 0 || doc.key(c - 1) != "to" || e != c || !single(c) {
+        return None;
+    }
+    let mut m = e + 1;
+    let mut steps = 0;
+    while steps < 8 && doc.s(m) == "," && doc.free(m) && single(m + 1) {
+        m += 2;
+        steps += 1;
+    }
+    (steps > 0 && doc.key(m) == "and" && doc.free(m) && doc.is_capword(m + 1))
+        .then_some(m + 1)
+        .filter(|&v| !gz::places().single.contains(doc.key(v)))
+}
+
+/// Length in tokens of the longest gazetteer place starting at `i`.
+fn place_len(doc: &Doc, i: usize) -> Option<usize> {
+    gz::places()
+        .by_first
+        .get(doc.key(i))?
+        .iter()
+        .find_map(|(ws, _)| {
+            ws.iter()
+                .enumerate()
+                .all(|(k, w)| doc.free(i + k) && doc.key(i + k) == w)
+                .then_some(ws.len())
+        })
 }
 
 fn place_name(key: &str) -> Option<&'static str> {
@@ -122,14 +172,28 @@ fn head_phrase(doc: &Doc, i: usize, allow_single: bool) -> Option<Phrase> {
     }
     let b1 = block_end(doc, i);
     let mut head = last_head(doc, i, b1);
-    if head.is_none() && doc.key(b1 + 1) == "and" && doc.free(b1 + 1) && doc.is_capword(b1 + 2) {
-        // "Enhanced Partnership and Cooperation Agreement"
+    let plain =
+        |k: usize| !gz::given_names().contains(doc.key(k)) && !gz::roles().contains(doc.key(k));
+    if head.is_none()
+        && doc.key(b1 + 1) == "and"
+        && doc.free(b1 + 1)
+        && doc.is_capword(b1 + 2)
+        && b1 - i < 3
+        && (i..=b1).all(plain)
+    {
+        // "Enhanced Partnership and Cooperation Agreement": the second half must end on
+        // its head, and the first half must not hold a name or a title ("High
+        // Representative Josep Borrell and Commission President …").
         let b2 = block_end(doc, b1 + 2);
-        head = last_head(doc, b1 + 2, b2);
+        head = last_head(doc, b1 + 2, b2).filter(|&h| h == b2);
     }
     let Some(h) = head else {
         return headless_pair(doc, i);
     };
+    if place_len(doc, i).is_some_and(|len| h < i + len) {
+        // "Russian Federation", "Republic of Moldova": a place, not an organisation.
+        return None;
+    }
     let kind = if is_law_head(doc, h) {
         EntityKind::Law
     } else {
@@ -240,6 +304,83 @@ fn headless_pair(doc: &Doc, i: usize) -> Option<Phrase> {
     })
 }
 
+/// Is token `i` inside a larger capitalised name ("High Representative of the *Union* …")?
+/// A phrase does not start there: the words before it own it.
+fn inside_name(doc: &Doc, i: usize) -> bool {
+    let mut j = i;
+    if j >= 1 && doc.key(j - 1) == "the" {
+        j -= 1;
+    }
+    j >= 2
+        && matches!(doc.key(j - 1), "of" | "for" | "on" | "to" | "against")
+        && doc
+            .tok(j - 2)
+            .is_some_and(|t| t.kind == TokKind::Word && (t.cap || t.upper))
+}
+
+/// The first content word of the shortest tail of `p` whose initials spell its acronym,
+/// when that tail starts after a connector ("Rome Statute of the *International Criminal
+/// Court* (ICC)"): the acronym belongs to the tail, not to the whole phrase.
+fn acronym_tail(doc: &Doc, p: &Phrase) -> Option<usize> {
+    let a = p.acronym?;
+    let letters: Vec<char> = doc
+        .s(a)
+        .chars()
+        .filter(|c| c.is_uppercase())
+        .flat_map(char::to_lowercase)
+        .collect();
+    let words: Vec<usize> = (p.start..=p.end)
+        .filter(|&w| doc.is_word(w) && !INNER.contains(&doc.key(w)))
+        .collect();
+    if letters.is_empty() || words.len() <= letters.len() {
+        return None;
+    }
+    let tail = &words[words.len() - letters.len()..];
+    let spells = tail.iter().zip(&letters).all(|(&w, &l)| {
+        doc.s(w)
+            .chars()
+            .next()
+            .is_some_and(|c| c.to_lowercase().eq(std::iter::once(l)))
+    });
+    let first = *tail.first()?;
+    (spells && first > p.start && INNER.contains(&doc.key(first - 1))).then_some(first)
+}
+
+/// Splits off an acronym's own tail (see [`acronym_tail`]) and emits both parts.
+fn emit_split(doc: &mut Doc, p: Phrase) -> usize {
+    let owned = doc
+        .tok(p.start + 1)
+        .is_some_and(|t| t.kind == TokKind::Poss);
+    let Some(t) = acronym_tail(doc, &p).filter(|_| !owned) else {
+        return emit(doc, &p);
+    };
+    let mut cut = t - 1;
+    while cut > p.start && INNER.contains(&doc.key(cut)) {
+        cut -= 1;
+    }
+    let tail_kind = if last_head(doc, t, p.end).is_some_and(|h| is_law_head(doc, h)) {
+        EntityKind::Law
+    } else {
+        EntityKind::Organisation
+    };
+    let head = Phrase {
+        start: p.start,
+        end: cut,
+        kind: p.kind,
+        normalized: doc.norm(p.start, cut),
+        acronym: None,
+    };
+    let tail = Phrase {
+        start: t,
+        end: p.end,
+        kind: tail_kind,
+        normalized: doc.norm(t, p.end),
+        acronym: p.acronym,
+    };
+    emit(doc, &head);
+    emit(doc, &tail)
+}
+
 fn emit(doc: &mut Doc, p: &Phrase) -> usize {
     doc.push(p.kind, p.start, p.end, p.normalized.clone());
     let mut next = p.end + 1;
@@ -247,6 +388,9 @@ fn emit(doc: &mut Doc, p: &Phrase) -> usize {
         let acronym = doc.s(a).to_string();
         doc.push(p.kind, a, a, p.normalized.clone());
         doc.claim(a - 1, a + 1);
+        doc.pair_map
+            .entry(acronym.clone())
+            .or_insert_with(|| (p.normalized.clone(), p.kind));
         doc.pairs.push(Pair {
             acronym,
             full: p.normalized.clone(),
@@ -263,11 +407,19 @@ fn is_article_word(key: &str) -> bool {
 
 /// Expands an acronym the text or the resolution pairs with a full name.
 fn expand_acronym(doc: &Doc, acronym: &str) -> Option<(String, EntityKind)> {
-    doc.pairs
-        .iter()
-        .find(|p| p.acronym == acronym)
-        .map(|p| (p.full.clone(), p.kind))
-        .or_else(|| doc.ctx.pairs.get(acronym).cloned())
+    doc.pair_map
+        .get(acronym)
+        .or_else(|| doc.ctx.pairs.get(acronym))
+        .cloned()
+}
+
+/// An acronym or one-word body: paired in the text or resolution, else from `bodies.txt`.
+fn lookup_acronym(doc: &Doc, s: &str) -> Option<(String, EntityKind)> {
+    expand_acronym(doc, s).or_else(|| {
+        gz::bodies()
+            .get(s)
+            .map(|full| (full.clone(), EntityKind::Organisation))
+    })
 }
 
 /// "Articles 1, 4, 5 and 235 of the EPCA": one entity per article. Returns the next index.
@@ -326,6 +478,16 @@ fn article_refs(doc: &mut Doc, i: usize, last_instrument: &mut Option<String>) -
     if doc.key(j) == "thereof" {
         instrument = last_instrument.clone();
         end = j;
+    } else if doc.is_capword(j)
+        && is_acronym(doc, j)
+        && !doc.tok(j).is_some_and(|t| t.line_before)
+        && !doc.s(j).contains('/')
+    {
+        // "Article 7(1) TEU", "Article 2 ICCPR"
+        let s = doc.s(j).to_string();
+        let full = expand_acronym(doc, &s).map_or(s, |(full, _)| full);
+        instrument = Some(full);
+        acronym = Some(j);
     } else if doc.key(j) == "of" {
         let mut k = j + 1;
         while DETERMINERS.contains(&doc.key(k)) && doc.free(k) {
@@ -361,7 +523,7 @@ fn article_refs(doc: &mut Doc, i: usize, last_instrument: &mut Option<String>) -
     let mut next = end + 1;
     if let Some(p) = phrase {
         doc.claim(j, p.start.saturating_sub(1).max(j));
-        next = emit(doc, &p);
+        next = emit_split(doc, p);
     } else if let (Some(k), Some(x)) = (acronym, instrument.clone()) {
         doc.claim(j, k.saturating_sub(1).max(j));
         doc.push(EntityKind::Law, k, k, x);
@@ -390,11 +552,15 @@ pub(crate) fn laws_and_phrases(doc: &mut Doc) {
                 continue;
             }
         }
+        if inside_name(doc, i) {
+            i += 1;
+            continue;
+        }
         if let Some(p) = head_phrase(doc, i, false) {
             if p.kind == EntityKind::Law {
                 last_instrument = Some(p.normalized.clone());
             }
-            i = emit(doc, &p).max(i + 1);
+            i = emit_split(doc, p).max(i + 1);
             continue;
         }
         i += 1;
@@ -422,7 +588,9 @@ fn person_like(doc: &Doc, from: usize, to: usize) -> bool {
 pub(crate) fn org_lists(doc: &mut Doc) {
     let n = doc.toks.len();
     for c in 0..n {
-        if !doc.free(c) || !doc.is_word(c) || !gz::org_cues().contains(doc.key(c)) {
+        let lower_or_ngo = doc.tok(c).is_some_and(|t| !t.cap) || doc.key(c).starts_with("ngo");
+        if !doc.free(c) || !doc.is_word(c) || !lower_or_ngo || !gz::org_cues().contains(doc.key(c))
+        {
             continue;
         }
         let mut k = c + 1;
@@ -451,7 +619,8 @@ pub(crate) fn org_lists(doc: &mut Doc) {
                 break;
             }
             if !doc.free(k) && doc.is_word(k) {
-                while k < n && !doc.free(k) {
+                let stop = (k + MAX_BLOCK * 4).min(n);
+                while k < stop && !doc.free(k) {
                     k += 1;
                 }
             } else if doc.is_capword(k) {
@@ -471,7 +640,11 @@ pub(crate) fn org_lists(doc: &mut Doc) {
                     break;
                 }
                 if !single_place {
-                    let normalized = doc.norm(k, e);
+                    let known = (e == k)
+                        .then(|| lookup_acronym(doc, doc.s(k)))
+                        .flatten()
+                        .map(|(full, _)| full);
+                    let normalized = known.unwrap_or_else(|| doc.norm(k, e));
                     doc.push(EntityKind::Organisation, k, e, normalized);
                 }
                 k = e + 1;
@@ -499,7 +672,7 @@ pub(crate) fn org_lists(doc: &mut Doc) {
 /// Acronyms (paired in this text, in the resolution, or in the gazetteer of international
 /// bodies) and multi-word names already found elsewhere in the text or resolution.
 pub(crate) fn known_names(doc: &mut Doc) {
-    let mut local: Vec<(Vec<String>, String, EntityKind)> = doc
+    let local: Vec<(Vec<String>, String, EntityKind)> = doc
         .out
         .iter()
         .filter(|e| matches!(e.kind, EntityKind::Organisation | EntityKind::Law))
@@ -513,7 +686,14 @@ pub(crate) fn known_names(doc: &mut Doc) {
         })
         .filter(|(ws, _, _)| ws.len() >= 2)
         .collect();
-    local.sort_by_key(|(ws, _, _)| std::cmp::Reverse(ws.len()));
+    let mut local_by_first: HashMap<String, Vec<(Vec<String>, String, EntityKind)>> =
+        HashMap::new();
+    for entry in local {
+        let list = local_by_first.entry(entry.0[0].clone()).or_default();
+        if !list.iter().any(|(ws, _, _)| *ws == entry.0) {
+            list.push(entry);
+        }
+    }
     let n = doc.toks.len();
     let mut i = 0;
     while i < n {
@@ -522,13 +702,7 @@ pub(crate) fn known_names(doc: &mut Doc) {
             continue;
         }
         let s = doc.s(i).to_string();
-        let lookup = |doc: &Doc, s: &str| -> Option<(String, EntityKind)> {
-            expand_acronym(doc, s).or_else(|| {
-                gz::bodies()
-                    .get(s)
-                    .map(|full| (full.clone(), EntityKind::Organisation))
-            })
-        };
+        let lookup = lookup_acronym;
         if let Some((full, kind)) = lookup(doc, &s) {
             doc.push(kind, i, i, full);
             i += 1;
@@ -557,9 +731,10 @@ pub(crate) fn known_names(doc: &mut Doc) {
         }
         let key = doc.key(i).to_string();
         let from_ctx = doc.ctx.names.get(&key).into_iter().flatten();
-        let candidates: Vec<(usize, String, EntityKind)> = local
-            .iter()
-            .filter(|(ws, _, _)| ws[0] == key)
+        let candidates: Vec<(usize, String, EntityKind)> = local_by_first
+            .get(&key)
+            .into_iter()
+            .flatten()
             .chain(from_ctx)
             .filter(|(ws, _, _)| {
                 ws.iter()
@@ -618,9 +793,21 @@ pub(crate) fn places(doc: &mut Doc) {
         let s = doc.s(i);
         if s.contains(['-', '\u{2011}', '\u{2010}']) {
             let base = doc.toks[i].start;
+            let parts: Vec<&str> = s.split(['-', '\u{2011}', '\u{2010}']).collect();
+            // Only where every other part is an acronym or a place ("EU-Kazakhstan",
+            // "Russia-Ukraine"), never inside a double name ("Wiseler-Lima").
+            let compound = parts.iter().all(|p| {
+                let letters = p.chars().filter(|c| c.is_alphabetic()).count();
+                (letters >= 2 && !p.chars().any(char::is_lowercase))
+                    || place_name(&fold(p)).is_some()
+            });
+            if !compound {
+                i += 1;
+                continue;
+            }
             let mut hits = Vec::new();
             let mut off = 0;
-            for part in s.split(['-', '\u{2011}', '\u{2010}']) {
+            for part in parts {
                 if part.chars().next().is_some_and(char::is_uppercase) {
                     if let Some(canon) = place_name(&fold(part)) {
                         hits.push((base + off, base + off + part.len(), canon));
