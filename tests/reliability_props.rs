@@ -291,6 +291,7 @@ fn check_search(request: &SearchRequest) -> Result<(), TestCaseError> {
         Err(Error::Query { input, at, reason }) => {
             prop_assert_eq!(input.as_str(), request.query_text());
             prop_assert!(at <= input.len());
+            prop_assert!(input.is_char_boundary(at));
             prop_assert!(!reason.is_empty());
         }
         Err(Error::InvalidArgument(reason)) => prop_assert!(!reason.is_empty()),
