@@ -225,12 +225,28 @@ fn a_writer_killed_while_committing_leaves_a_whole_commit() {
         dir.path(),
     );
     let mut lines = child_lines(&mut child);
+    // While the child commits, a reader in this process keeps answering and sees whole
+    // commits only.
+    let mut seen = read_until(&mut lines, |l| l == "ready");
+    let reader = Index::open(dir.path()).unwrap();
+    let mut last_total = 0;
+    for _ in 0..3 {
+        seen.extend(read_until(&mut lines, |l| l.starts_with("done ")));
+        reader.reload().unwrap();
+        let total = reader
+            .search(&SearchRequest::new("harassment").limit(3))
+            .expect("search while another process commits")
+            .total;
+        assert_eq!(total % UNITS, 0, "half a commit visible: {total}");
+        assert!(total >= last_total && total >= 3 * UNITS, "{total}");
+        last_total = total;
+    }
     // Kill it in the middle of its commit loop, right after it announces a commit.
-    let mut seen = read_until(&mut lines, |l| l == "begin 8");
+    seen.extend(read_until(&mut lines, |l| l == "begin 9"));
     kill(child);
     seen.extend(lines.filter_map(|l| l.strip_prefix('@').map(str::to_string)));
     let (done, begun) = (last(&seen, "done "), last(&seen, "begin "));
-    assert!(done >= 7, "{seen:?}");
+    assert!(done >= 8, "{seen:?}");
     check_after_crash(dir.path(), done, begun.max(done));
 }
 
