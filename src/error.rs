@@ -25,8 +25,10 @@ pub enum Error {
         reason: String,
     },
     /// The input is not text in any encoding whereas accepts.
-    #[error("not text: undecodable byte at offset {offset}")]
+    #[error("{}not text: undecodable byte at offset {offset}", in_file(path.as_deref()))]
     NotText {
+        /// The file, when the bytes came from one ([`crate::load`]).
+        path: Option<PathBuf>,
         /// Byte offset of the first byte that cannot be decoded.
         offset: usize,
     },
@@ -51,9 +53,23 @@ pub enum Error {
     /// An argument is out of range or otherwise unusable.
     #[error("invalid argument: {0}")]
     InvalidArgument(String),
+    /// Another writer holds the index's lock (in this process or another one): only one
+    /// writer may be open on an index at a time. Retry once that writer is dropped.
+    #[error("index is locked by another writer")]
+    Locked {
+        /// tantivy's lock error.
+        #[source]
+        source: tantivy::TantivyError,
+    },
     /// An error from the tantivy index underneath.
     #[error("index error")]
     Index(#[from] tantivy::TantivyError),
+}
+
+/// `"{path}: "` when there is a path, to start a message.
+fn in_file(path: Option<&std::path::Path>) -> String {
+    path.map(|p| format!("{}: ", p.display()))
+        .unwrap_or_default()
 }
 
 /// `Result` with whereas's [`Error`].

@@ -43,8 +43,8 @@
 //! and two parts naming one person outrank two people each matching one part.
 //!
 //! # Limits
-//! Queries longer than 4096 bytes or with more than 64 words are rejected with
-//! [`Error::Query`], as are unknown fields and regexes.
+//! Queries longer than 4096 bytes, with more than 64 words or with groups nested more
+//! than 32 deep are rejected with [`Error::Query`], as are unknown fields and regexes.
 
 use std::collections::{BTreeMap, HashSet};
 use std::ops::Bound;
@@ -89,6 +89,8 @@ const MAX_COMBINATIONS: usize = 16;
 pub const MAX_QUERY_BYTES: usize = 4096;
 /// Most words a query may hold.
 pub const MAX_QUERY_WORDS: usize = 64;
+/// Deepest nesting of `(groups)` accepted: the grammar and the query tree recurse per level.
+const MAX_DEPTH: usize = 32;
 /// Largest page size.
 pub const MAX_LIMIT: usize = 10_000;
 /// Largest offset.
@@ -532,6 +534,9 @@ impl<'a> Compiler<'a> {
         }
         if self.input.trim().is_empty() {
             return Ok(Box::new(AllQuery));
+        }
+        if let Some(at) = too_deep(self.input) {
+            return Err(self.error(at, format!("groups nested deeper than {MAX_DEPTH}")));
         }
         let (_, errors) = query_grammar::parse_query_lenient(self.input);
         if let Some(first) = errors.first() {
@@ -1037,6 +1042,44 @@ impl<'a> Compiler<'a> {
             _ => Some(Box::new(BooleanQuery::intersection(musts))),
         }
     }
+}
+
+/// Byte offset of the first `(` or `NOT` nested deeper than [`MAX_DEPTH`] outside quotes:
+/// the grammar recurses for each group and for each `NOT` of a chain (`NOT NOT a`).
+fn too_deep(input: &str) -> Option<usize> {
+    let bytes = input.as_bytes();
+    let (mut parens, mut nots, mut quoted) = (0usize, 0usize, false);
+    let mut i = 0;
+    while i < bytes.len() {
+        let starts_token = i == 0 || bytes[i - 1].is_ascii_whitespace() || bytes[i - 1] == b'(';
+        match bytes[i] {
+            b'\\' => i += 1,
+            b'"' => quoted = !quoted,
+            _ if quoted => {}
+            b'(' => {
+                parens += 1;
+                nots = 0;
+                if parens > MAX_DEPTH {
+                    return Some(i);
+                }
+            }
+            b')' => parens = parens.saturating_sub(1),
+            b'N' if starts_token
+                && bytes[i..].starts_with(b"NOT")
+                && bytes.get(i + 3).is_some_and(u8::is_ascii_whitespace) =>
+            {
+                nots += 1;
+                if parens + nots > MAX_DEPTH {
+                    return Some(i);
+                }
+                i += 2;
+            }
+            c if !c.is_ascii_whitespace() => nots = 0,
+            _ => {}
+        }
+        i += 1;
+    }
+    None
 }
 
 /// The word of a bare, single-word, unfielded literal.

@@ -232,7 +232,7 @@ fn windows_1252_file_is_decoded() {
 #[test]
 fn binary_and_missing_files_are_errors() {
     match whereas::load(path("binary.bin")) {
-        Err(Error::NotText { offset }) => assert_eq!(offset, 6),
+        Err(Error::NotText { offset, .. }) => assert_eq!(offset, 6),
         other => panic!("{other:?}"),
     }
     match whereas::load(path("no_such_file.txt")) {

@@ -215,9 +215,15 @@ impl Index {
     }
 
     /// A writer for this index. Only one writer may be open on an index at a time
-    /// (across processes too): a second one is [`Error::Index`] (lock busy).
+    /// (across processes too): a second one is [`Error::Locked`].
     pub fn writer(&self) -> crate::Result<IndexWriter> {
-        let writer = self.index.writer_with_num_threads(1, WRITER_MEMORY)?;
+        let writer = self
+            .index
+            .writer_with_num_threads(1, WRITER_MEMORY)
+            .map_err(|e| match e {
+                tantivy::TantivyError::LockFailure(..) => Error::Locked { source: e },
+                e => Error::Index(e),
+            })?;
         Ok(IndexWriter {
             writer,
             fields: self.fields,

@@ -16,7 +16,7 @@ use super::{Resolution, Segmenter};
 /// ```
 /// assert_eq!(whereas::segment::decode(b"\xEF\xBB\xBFcaf\xC3\xA9")?, "café");
 /// assert_eq!(whereas::segment::decode(b"caf\xE9 \x93x\x94")?, "café “x”");
-/// assert!(matches!(whereas::segment::decode(b"PK\x03\x04"), Err(whereas::Error::NotText { offset: 2 })));
+/// assert!(matches!(whereas::segment::decode(b"PK\x03\x04"), Err(whereas::Error::NotText { offset: 2, .. })));
 /// # Ok::<(), whereas::Error>(())
 /// ```
 pub fn decode(bytes: &[u8]) -> crate::Result<String> {
@@ -31,7 +31,10 @@ pub fn decode(bytes: &[u8]) -> crate::Result<String> {
         };
         let (text, had_errors) = enc.decode_with_bom_removal(bytes);
         if had_errors {
-            return Err(Error::NotText { offset: 2 });
+            return Err(Error::NotText {
+                path: None,
+                offset: 2,
+            });
         }
         return check_controls(&text, 0).map(|()| text.into_owned());
     }
@@ -41,6 +44,7 @@ pub fn decode(bytes: &[u8]) -> crate::Result<String> {
 fn decode_utf8(bytes: &[u8], base: usize) -> crate::Result<String> {
     if let Some(offset) = first_control(bytes) {
         return Err(Error::NotText {
+            path: None,
             offset: base + offset,
         });
     }
@@ -67,7 +71,10 @@ fn check_controls(text: &str, base: usize) -> crate::Result<()> {
         .char_indices()
         .find(|(_, c)| u8::try_from(*c).is_ok_and(is_bad_control))
     {
-        Some((i, _)) => Err(Error::NotText { offset: base + i }),
+        Some((i, _)) => Err(Error::NotText {
+            path: None,
+            offset: base + i,
+        }),
         None => Ok(()),
     }
 }
@@ -86,15 +93,21 @@ fn looks_like_html(text: &str) -> bool {
 /// Reads and segments a file: text, or HTML for `.html`/`.htm` files and for content that
 /// starts like an HTML page. [`Resolution::source`] is set to the path.
 ///
-/// Errors: `Error::Io` when the file cannot be read, `Error::NotText` for binary content,
-/// `Error::NoResolution` when it holds no resolution.
+/// Errors: `Error::Io` when the file cannot be read, `Error::NotText` (with the path) for
+/// binary content, `Error::NoResolution` when it holds no resolution.
 pub fn load(path: impl AsRef<Path>) -> crate::Result<Resolution> {
     let path = path.as_ref();
     let bytes = std::fs::read(path).map_err(|source| Error::Io {
         path: path.to_path_buf(),
         source,
     })?;
-    let text = decode(&bytes)?;
+    let text = decode(&bytes).map_err(|e| match e {
+        Error::NotText { offset, .. } => Error::NotText {
+            path: Some(path.to_path_buf()),
+            offset,
+        },
+        e => e,
+    })?;
     let ext = path
         .extension()
         .and_then(|e| e.to_str())
@@ -121,11 +134,11 @@ mod tests {
         assert_eq!(decode(&le).unwrap(), "A.");
         assert!(matches!(
             decode(b"abc\0def"),
-            Err(Error::NotText { offset: 3 })
+            Err(Error::NotText { offset: 3, .. })
         ));
         assert!(matches!(
             decode(b"\xEF\xBB\xBFab\x01"),
-            Err(Error::NotText { offset: 5 })
+            Err(Error::NotText { offset: 5, .. })
         ));
     }
 
