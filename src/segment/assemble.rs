@@ -187,9 +187,21 @@ impl<'a> Scan<'a> {
     /// A marker near the one due, met before the body opens, stays noise (page text can
     /// look like a marker) but earns a warning, so a resolution that starts at "B" does not
     /// lose its first unit silently.
-    fn dropped_before_body(&mut self, kind: UnitKind, rank: u32, due: u32, found: &str, at: usize, separated: bool) {
+    fn dropped_before_body(
+        &mut self,
+        kind: UnitKind,
+        rank: u32,
+        due: u32,
+        found: &str,
+        at: usize,
+        separated: bool,
+    ) {
         if !self.body && separated && rank != due && rank.abs_diff(due) <= MAX_SKIP {
-            let expected = if kind == UnitKind::Recital { upper_label(due) } else { due.to_string() };
+            let expected = if kind == UnitKind::Recital {
+                upper_label(due)
+            } else {
+                due.to_string()
+            };
             self.out_of_order(kind, expected, found, at);
         }
     }
@@ -265,7 +277,14 @@ impl<'a> Scan<'a> {
                     return false;
                 }
                 let Some(in_order) = self.acceptable(rank, self.next_recital, separated) else {
-                    self.dropped_before_body(UnitKind::Recital, rank, self.next_recital, &label, l.cs, separated);
+                    self.dropped_before_body(
+                        UnitKind::Recital,
+                        rank,
+                        self.next_recital,
+                        &label,
+                        l.cs,
+                        separated,
+                    );
                     return false;
                 };
                 if !in_order {
@@ -287,7 +306,14 @@ impl<'a> Scan<'a> {
                     return false;
                 }
                 let Some(in_order) = self.acceptable(n, self.next_para, separated) else {
-                    self.dropped_before_body(UnitKind::Paragraph, n, self.next_para, &n.to_string(), l.cs, separated);
+                    self.dropped_before_body(
+                        UnitKind::Paragraph,
+                        n,
+                        self.next_para,
+                        &n.to_string(),
+                        l.cs,
+                        separated,
+                    );
                     return false;
                 };
                 if !in_order {
