@@ -11,7 +11,11 @@
 //! Invariant: filters never touch offsets; every token's offsets are the byte range of
 //! its word in the text given to the analyzer.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 use std::mem;
+use std::rc::Rc;
 
 use tantivy::tokenizer::{
     Language, LowerCaser, Stemmer, StopWordFilter, TextAnalyzer, Token, TokenFilter, TokenStream,
@@ -65,9 +69,7 @@ pub(crate) fn text_analyzer() -> TextAnalyzer {
 
 /// The analyzer of one name channel.
 pub(crate) fn name_analyzer(channel: KeyChannel) -> TextAnalyzer {
-    TextAnalyzer::builder(WordTokenizer)
-        .filter(NameKeys::new(channel))
-        .build()
+    TextAnalyzer::from(NameKeys::new(channel))
 }
 
 /// Is `c` part of a word? Letters, digits and combining marks.
@@ -248,33 +250,126 @@ pub(crate) enum KeyChannel {
 /// Most words [`keys_of`] remembers per thread before it starts afresh.
 const KEY_CACHE_WORDS: usize = 1 << 16;
 
+/// FxHash (the rustc hasher): the key cache is hit once per word of every unit, and
+/// SipHash's flood resistance buys nothing for a per-thread, size-bounded cache.
+#[derive(Default, Clone, Copy)]
+struct FxHasher(u64);
+
+impl std::hash::Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        let mut add = |w: u64| self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(K);
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut b = [0u8; 8];
+            b.copy_from_slice(chunk);
+            add(u64::from_le_bytes(b));
+        }
+        for &b in chunks.remainder() {
+            add(u64::from(b));
+        }
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        self.0 = (self.0.rotate_left(5) ^ u64::from(i)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type KeyCache = HashMap<String, Rc<TokenKeys>, BuildHasherDefault<FxHasher>>;
+
 thread_local! {
-    /// Keys of recently seen words. Every word of a unit is analysed once per name
-    /// channel and entity field, and prose repeats its words, so without this most of
-    /// indexing and highlighting is spent recomputing the same keys. `token_keys` is
-    /// deterministic, so a remembered answer is the answer.
-    static KEY_CACHE: std::cell::RefCell<std::collections::HashMap<String, TokenKeys>> =
-        std::cell::RefCell::new(std::collections::HashMap::new());
+    /// Keys of recently seen words. Prose repeats its words, and highlighting and
+    /// querying meet the same words again, so without this most of indexing is spent
+    /// recomputing the same keys. `token_keys` is deterministic, so a remembered
+    /// answer is the answer.
+    static KEY_CACHE: RefCell<KeyCache> = RefCell::new(KeyCache::default());
+
+    /// The words and keys of the last text the name analyzers saw. A unit's text is
+    /// analysed by the four name channels one after the other, so the words are split
+    /// and keyed once per unit, not once per channel. The analysis is a pure function
+    /// of the text, so a remembered analysis of equal text is the analysis.
+    static LAST_TEXT: RefCell<Option<Rc<TextKeys>>> = const { RefCell::new(None) };
+}
+
+/// Keys of one word, shared with the cache.
+fn shared_keys(word: &str) -> Rc<TokenKeys> {
+    KEY_CACHE.with(|cache| {
+        if let Some(keys) = cache.borrow().get(word) {
+            return Rc::clone(keys);
+        }
+        let keys = Rc::new(
+            if word.is_ascii() || is_nfc_quick(word.chars()) == IsNormalized::Yes {
+                token_keys(word)
+            } else {
+                token_keys(&word.nfc().collect::<String>())
+            },
+        );
+        let mut cache = cache.borrow_mut();
+        if cache.len() >= KEY_CACHE_WORDS {
+            cache.clear();
+        }
+        cache.insert(word.to_string(), Rc::clone(&keys));
+        keys
+    })
 }
 
 /// Keys of one word, NFC-normalised first so that composed and decomposed input agree.
 pub(crate) fn keys_of(word: &str) -> TokenKeys {
-    KEY_CACHE.with(|cache| {
-        let mut cache = cache.borrow_mut();
-        if let Some(keys) = cache.get(word) {
-            return keys.clone();
+    TokenKeys::clone(&shared_keys(word))
+}
+
+/// One word of an analysed text: its byte range and its keys.
+struct WordKeys {
+    from: usize,
+    to: usize,
+    keys: Rc<TokenKeys>,
+}
+
+/// A text split into [`words`], each with its keys.
+struct TextKeys {
+    text: String,
+    words: Vec<WordKeys>,
+}
+
+/// The words and keys of `text`, reusing the last analysis when the text is the same.
+fn text_keys(text: &str) -> Rc<TextKeys> {
+    LAST_TEXT.with(|last| {
+        if let Some(done) = last.borrow().as_ref().filter(|done| done.text == text) {
+            return Rc::clone(done);
         }
-        let keys = if word.is_ascii() || is_nfc_quick(word.chars()) == IsNormalized::Yes {
-            token_keys(word)
-        } else {
-            token_keys(&word.nfc().collect::<String>())
-        };
-        if cache.len() >= KEY_CACHE_WORDS {
-            cache.clear();
-        }
-        cache.insert(word.to_string(), keys.clone());
-        keys
+        let analysis = Rc::new(TextKeys {
+            text: text.to_string(),
+            words: words(text)
+                .map(|(from, word)| WordKeys {
+                    from,
+                    to: from + word.len(),
+                    keys: shared_keys(word),
+                })
+                .collect(),
+        });
+        *last.borrow_mut() = Some(Rc::clone(&analysis));
+        analysis
     })
+}
+
+/// The `i`-th candidate key of `channel`, before empty keys and duplicates are
+/// dropped; `None` past the last one. The order is the order of [`channel_keys`].
+fn candidate(keys: &TokenKeys, channel: KeyChannel, i: usize) -> Option<&str> {
+    match channel {
+        KeyChannel::Exact => (i == 0).then_some(keys.exact.as_str()),
+        KeyChannel::Folded => (i == 0).then_some(keys.folded.as_str()),
+        KeyChannel::Translit => keys.translit.get(i).map(String::as_str),
+        KeyChannel::Related => keys.related.get(i).map(String::as_str),
+        KeyChannel::Entity => match i {
+            0 => Some(keys.exact.as_str()),
+            1 => Some(keys.folded.as_str()),
+            _ => keys.translit.get(i - 2).map(String::as_str),
+        },
+    }
 }
 
 /// Pushes the keys of `channel`, without duplicates and without empty keys, onto `out`.
@@ -297,84 +392,77 @@ pub(crate) fn channel_keys(keys: &TokenKeys, channel: KeyChannel, out: &mut Vec<
     }
 }
 
-/// Token filter: replaces each word by the keys of one channel, all at the word's
-/// position and with the word's offsets. A word with no key in the channel leaves a
-/// gap, as a stop word does.
+/// Tokenizer of one name channel: splits text into [`words`] and replaces each word
+/// by the keys of the channel, all at the word's position and with the word's
+/// offsets. A word with no key in the channel leaves a gap, as a stop word does.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct NameKeys {
     channel: KeyChannel,
 }
 
 impl NameKeys {
-    /// A filter for one channel.
+    /// A tokenizer for one channel.
     pub(crate) fn new(channel: KeyChannel) -> NameKeys {
         NameKeys { channel }
     }
 }
 
-impl TokenFilter for NameKeys {
-    type Tokenizer<T: Tokenizer> = NameKeysFilter<T>;
+impl Tokenizer for NameKeys {
+    type TokenStream<'a> = NameKeysStream;
 
-    fn transform<T: Tokenizer>(self, tokenizer: T) -> NameKeysFilter<T> {
-        NameKeysFilter {
-            tokenizer,
-            channel: self.channel,
-            pending: Vec::new(),
-        }
-    }
-}
-
-/// Tokenizer wrapper of [`NameKeys`].
-#[derive(Clone)]
-pub(crate) struct NameKeysFilter<T> {
-    tokenizer: T,
-    channel: KeyChannel,
-    pending: Vec<String>,
-}
-
-impl<T: Tokenizer> Tokenizer for NameKeysFilter<T> {
-    type TokenStream<'a> = NameKeysStream<'a, T::TokenStream<'a>>;
-
-    fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
-        self.pending.clear();
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> NameKeysStream {
         NameKeysStream {
-            tail: self.tokenizer.token_stream(text),
+            analysis: text_keys(text),
             channel: self.channel,
-            pending: &mut self.pending,
+            word: 0,
+            candidate: 0,
+            token: Token::default(),
         }
     }
 }
 
-/// Token stream of [`NameKeys`]: keys still to emit for the current word sit in
-/// `pending`, in reverse order.
-pub(crate) struct NameKeysStream<'a, T> {
-    tail: T,
+/// Token stream of [`NameKeys`]: walks the words of the analysed text and, for
+/// each, the candidate keys of the channel.
+pub(crate) struct NameKeysStream {
+    analysis: Rc<TextKeys>,
     channel: KeyChannel,
-    pending: &'a mut Vec<String>,
+    word: usize,
+    candidate: usize,
+    token: Token,
 }
 
-impl<T: TokenStream> TokenStream for NameKeysStream<'_, T> {
+impl TokenStream for NameKeysStream {
     fn advance(&mut self) -> bool {
         loop {
-            if let Some(key) = self.pending.pop() {
-                self.tail.token_mut().text = key;
-                return true;
-            }
-            if !self.tail.advance() {
+            let Some(word) = self.analysis.words.get(self.word) else {
                 return false;
+            };
+            let i = self.candidate;
+            self.candidate += 1;
+            let Some(key) = candidate(&word.keys, self.channel, i) else {
+                self.word += 1;
+                self.candidate = 0;
+                continue;
+            };
+            if key.is_empty() || (0..i).any(|j| candidate(&word.keys, self.channel, j) == Some(key))
+            {
+                continue;
             }
-            let keys = keys_of(&self.tail.token().text);
-            channel_keys(&keys, self.channel, self.pending);
-            self.pending.reverse();
+            self.token.position = self.word;
+            self.token.offset_from = word.from;
+            self.token.offset_to = word.to;
+            self.token.text.clear();
+            self.token.text.push_str(key);
+            return true;
         }
     }
 
     fn token(&self) -> &Token {
-        self.tail.token()
+        &self.token
     }
 
     fn token_mut(&mut self) -> &mut Token {
-        self.tail.token_mut()
+        &mut self.token
     }
 }
 
@@ -458,6 +546,53 @@ mod tests {
             assert_eq!(first, keys_of(word), "{word}: second call");
             let nfc: String = word.nfc().collect();
             assert_eq!(first, token_keys(&nfc), "{word}: against token_keys");
+        }
+    }
+
+    /// What a name channel must emit: every word's channel keys at the word's
+    /// position with the word's offsets, computed word by word.
+    fn reference_tokens(channel: KeyChannel, text: &str) -> Vec<(usize, String, usize, usize)> {
+        let mut out = Vec::new();
+        for (position, (from, word)) in words(text).enumerate() {
+            let mut keys = Vec::new();
+            channel_keys(
+                &token_keys(&word.nfc().collect::<String>()),
+                channel,
+                &mut keys,
+            );
+            for key in keys {
+                out.push((position, key, from, from + word.len()));
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn one_analysis_per_text_gives_each_channel_its_keys() {
+        let texts = [
+            "Max Bokayev, Жұмағұлов and Muchtar Abisheva's café",
+            "",
+            "— ; 12 O'Brien Cafe\u{301} Zhanaozen",
+            "Max Bokayev, Жұмағұлов and Muchtar Abisheva's café",
+        ];
+        // Channels interleaved across texts, and the same text met again, as the
+        // indexer and the query side do.
+        for _ in 0..2 {
+            for text in texts {
+                for channel in [
+                    KeyChannel::Exact,
+                    KeyChannel::Folded,
+                    KeyChannel::Translit,
+                    KeyChannel::Related,
+                    KeyChannel::Entity,
+                ] {
+                    let got: Vec<_> = tokens(name_analyzer(channel), text)
+                        .into_iter()
+                        .map(|t| (t.position, t.text, t.offset_from, t.offset_to))
+                        .collect();
+                    assert_eq!(got, reference_tokens(channel, text), "{channel:?} {text}");
+                }
+            }
         }
     }
 
