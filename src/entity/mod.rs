@@ -154,12 +154,18 @@ pub fn extract(text: &str) -> Vec<Entity> {
 /// name or initial; a bare family name joins the only full name that has it).
 pub fn annotate(resolution: &mut Resolution) {
     let mut ctx = Context::default();
-    for unit in &resolution.units {
-        let (entities, pairs) = extract_with(&unit.text, &ctx);
+    // Each unit is tokenized once; both passes read the same tokens.
+    let toks: Vec<Vec<Tok>> = resolution
+        .units
+        .iter()
+        .map(|unit| token::tokenize(&unit.text))
+        .collect();
+    for (unit, toks) in resolution.units.iter().zip(&toks) {
+        let (entities, pairs) = extract_tokens(&unit.text, toks, &ctx);
         ctx.learn(&entities, &pairs);
     }
-    for unit in &mut resolution.units {
-        let (entities, pairs) = extract_with(&unit.text, &ctx);
+    for (unit, toks) in resolution.units.iter_mut().zip(&toks) {
+        let (entities, pairs) = extract_tokens(&unit.text, toks, &ctx);
         unit.entities = entities;
         ctx.learn_pairs(&pairs);
     }
@@ -231,7 +237,7 @@ impl Context {
 /// The working state of one extraction: tokens, which are taken, what was found.
 pub(crate) struct Doc<'a> {
     pub(crate) text: &'a str,
-    pub(crate) toks: Vec<Tok>,
+    pub(crate) toks: &'a [Tok],
     pub(crate) claimed: Vec<bool>,
     pub(crate) out: Vec<Entity>,
     pub(crate) pairs: Vec<Pair>,
@@ -347,7 +353,11 @@ pub(crate) fn push_norm(out: &mut String, word: &str) {
 
 /// Runs every stage over `text`; returns the sorted entities and the acronym pairings.
 pub(crate) fn extract_with(text: &str, ctx: &Context) -> (Vec<Entity>, Vec<Pair>) {
-    let toks = token::tokenize(text);
+    extract_tokens(text, &token::tokenize(text), ctx)
+}
+
+/// [`extract_with`] on a text already tokenized (`toks` is `token::tokenize(text)`).
+fn extract_tokens(text: &str, toks: &[Tok], ctx: &Context) -> (Vec<Entity>, Vec<Pair>) {
     let n = toks.len();
     let mut doc = Doc {
         text,

@@ -11,7 +11,11 @@
 //! Invariant: filters never touch offsets; every token's offsets are the byte range of
 //! its word in the text given to the analyzer.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 use std::mem;
+use std::rc::Rc;
 
 use tantivy::tokenizer::{
     Language, LowerCaser, Stemmer, StopWordFilter, TextAnalyzer, Token, TokenFilter, TokenStream,
@@ -49,9 +53,16 @@ pub(crate) fn register(manager: &TokenizerManager) {
     }
 }
 
-/// The prose analyzer.
+/// The prose analyzer: [`words`], each made NFKC, lower case, dropped if an English
+/// stop word, else stemmed. Each distinct word's outcome is remembered per thread
+/// (see [`prose_term`]).
 pub(crate) fn text_analyzer() -> TextAnalyzer {
-    let builder = TextAnalyzer::builder(WordTokenizer)
+    TextAnalyzer::from(Prose)
+}
+
+/// The filters the prose analyzer applies to each word, in order.
+fn prose_filters<T: Tokenizer>(tokenizer: T) -> TextAnalyzer {
+    let builder = TextAnalyzer::builder(tokenizer)
         .filter(Nfkc)
         .filter(LowerCaser);
     match StopWordFilter::new(Language::English) {
@@ -63,11 +74,134 @@ pub(crate) fn text_analyzer() -> TextAnalyzer {
     }
 }
 
+/// Tokenizer that gives its whole input as one token: runs [`prose_filters`] on one word.
+#[derive(Clone, Copy, Debug, Default)]
+struct WholeText;
+
+impl Tokenizer for WholeText {
+    type TokenStream<'a> = WholeTextStream;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> WholeTextStream {
+        WholeTextStream {
+            token: Token {
+                offset_from: 0,
+                offset_to: text.len(),
+                position: 0,
+                text: text.to_string(),
+                position_length: 1,
+            },
+            done: false,
+        }
+    }
+}
+
+/// Token stream of [`WholeText`].
+struct WholeTextStream {
+    token: Token,
+    done: bool,
+}
+
+impl TokenStream for WholeTextStream {
+    fn advance(&mut self) -> bool {
+        !mem::replace(&mut self.done, true)
+    }
+
+    fn token(&self) -> &Token {
+        &self.token
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        &mut self.token
+    }
+}
+
+/// Most words [`prose_term`] remembers per thread before it starts afresh.
+const PROSE_CACHE_WORDS: usize = 1 << 16;
+
+thread_local! {
+    /// The prose filters, built once per thread.
+    static PROSE_FILTERS: RefCell<TextAnalyzer> = RefCell::new(prose_filters(WholeText));
+    /// Word → its prose term (`None`: a stop word). Stemming is a pure function of the
+    /// word, and prose repeats its words.
+    static PROSE_CACHE: RefCell<HashMap<String, Option<String>, BuildHasherDefault<FxHasher>>> =
+        RefCell::new(HashMap::default());
+}
+
+/// Writes the prose term of `word` into `out`; false if the word is a stop word.
+fn prose_term(word: &str, out: &mut String) -> bool {
+    PROSE_CACHE.with(|cache| {
+        if let Some(term) = cache.borrow().get(word) {
+            out.clear();
+            if let Some(term) = term {
+                out.push_str(term);
+            }
+            return term.is_some();
+        }
+        let term = PROSE_FILTERS.with(|filters| {
+            let mut filters = filters.borrow_mut();
+            let mut stream = filters.token_stream(word);
+            stream.advance().then(|| stream.token().text.clone())
+        });
+        out.clear();
+        if let Some(term) = &term {
+            out.push_str(term);
+        }
+        let found = term.is_some();
+        let mut cache = cache.borrow_mut();
+        if cache.len() >= PROSE_CACHE_WORDS {
+            cache.clear();
+        }
+        cache.insert(word.to_string(), term);
+        found
+    })
+}
+
+/// Tokenizer of the prose analyzer (see [`text_analyzer`]).
+#[derive(Clone, Copy, Debug, Default)]
+struct Prose;
+
+impl Tokenizer for Prose {
+    type TokenStream<'a> = ProseStream<'a>;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> ProseStream<'a> {
+        ProseStream {
+            words: words(text),
+            token: Token::default(),
+        }
+    }
+}
+
+/// Token stream of [`Prose`]: stop words are skipped but keep their positions.
+struct ProseStream<'a> {
+    words: Words<'a>,
+    token: Token,
+}
+
+impl TokenStream for ProseStream<'_> {
+    fn advance(&mut self) -> bool {
+        for (start, word) in self.words.by_ref() {
+            self.token.position = self.token.position.wrapping_add(1);
+            if prose_term(word, &mut self.token.text) {
+                self.token.offset_from = start;
+                self.token.offset_to = start + word.len();
+                return true;
+            }
+        }
+        false
+    }
+
+    fn token(&self) -> &Token {
+        &self.token
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        &mut self.token
+    }
+}
+
 /// The analyzer of one name channel.
 pub(crate) fn name_analyzer(channel: KeyChannel) -> TextAnalyzer {
-    TextAnalyzer::builder(WordTokenizer)
-        .filter(NameKeys::new(channel))
-        .build()
+    TextAnalyzer::from(NameKeys::new(channel))
 }
 
 /// Is `c` part of a word? Letters, digits and combining marks.
@@ -118,16 +252,20 @@ impl<'a> Iterator for Words<'a> {
     }
 }
 
-/// Tokenizer over [`words`]: one token per word, text as written.
+/// Tokenizer over [`words`]: one token per word, text as written. The analyzers read
+/// [`words`] directly; this is the word-by-word reference their tests compare with.
+#[cfg(test)]
 #[derive(Clone, Copy, Debug, Default)]
 pub(crate) struct WordTokenizer;
 
 /// Token stream of [`WordTokenizer`].
+#[cfg(test)]
 pub(crate) struct WordTokenStream<'a> {
     words: Words<'a>,
     token: Token,
 }
 
+#[cfg(test)]
 impl Tokenizer for WordTokenizer {
     type TokenStream<'a> = WordTokenStream<'a>;
 
@@ -139,6 +277,7 @@ impl Tokenizer for WordTokenizer {
     }
 }
 
+#[cfg(test)]
 impl TokenStream for WordTokenStream<'_> {
     fn advance(&mut self) -> bool {
         match self.words.next() {
@@ -248,33 +387,126 @@ pub(crate) enum KeyChannel {
 /// Most words [`keys_of`] remembers per thread before it starts afresh.
 const KEY_CACHE_WORDS: usize = 1 << 16;
 
+/// FxHash (the rustc hasher): the key cache is hit once per word of every unit, and
+/// SipHash's flood resistance buys nothing for a per-thread, size-bounded cache.
+#[derive(Default, Clone, Copy)]
+struct FxHasher(u64);
+
+impl std::hash::Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        let mut add = |w: u64| self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(K);
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut b = [0u8; 8];
+            b.copy_from_slice(chunk);
+            add(u64::from_le_bytes(b));
+        }
+        for &b in chunks.remainder() {
+            add(u64::from(b));
+        }
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        self.0 = (self.0.rotate_left(5) ^ u64::from(i)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type KeyCache = HashMap<String, Rc<TokenKeys>, BuildHasherDefault<FxHasher>>;
+
 thread_local! {
-    /// Keys of recently seen words. Every word of a unit is analysed once per name
-    /// channel and entity field, and prose repeats its words, so without this most of
-    /// indexing and highlighting is spent recomputing the same keys. `token_keys` is
-    /// deterministic, so a remembered answer is the answer.
-    static KEY_CACHE: std::cell::RefCell<std::collections::HashMap<String, TokenKeys>> =
-        std::cell::RefCell::new(std::collections::HashMap::new());
+    /// Keys of recently seen words. Prose repeats its words, and highlighting and
+    /// querying meet the same words again, so without this most of indexing is spent
+    /// recomputing the same keys. `token_keys` is deterministic, so a remembered
+    /// answer is the answer.
+    static KEY_CACHE: RefCell<KeyCache> = RefCell::new(KeyCache::default());
+
+    /// The words and keys of the last text the name analyzers saw. A unit's text is
+    /// analysed by the four name channels one after the other, so the words are split
+    /// and keyed once per unit, not once per channel. The analysis is a pure function
+    /// of the text, so a remembered analysis of equal text is the analysis.
+    static LAST_TEXT: RefCell<Option<Rc<TextKeys>>> = const { RefCell::new(None) };
+}
+
+/// Keys of one word, shared with the cache.
+fn shared_keys(word: &str) -> Rc<TokenKeys> {
+    KEY_CACHE.with(|cache| {
+        if let Some(keys) = cache.borrow().get(word) {
+            return Rc::clone(keys);
+        }
+        let keys = Rc::new(
+            if word.is_ascii() || is_nfc_quick(word.chars()) == IsNormalized::Yes {
+                token_keys(word)
+            } else {
+                token_keys(&word.nfc().collect::<String>())
+            },
+        );
+        let mut cache = cache.borrow_mut();
+        if cache.len() >= KEY_CACHE_WORDS {
+            cache.clear();
+        }
+        cache.insert(word.to_string(), Rc::clone(&keys));
+        keys
+    })
 }
 
 /// Keys of one word, NFC-normalised first so that composed and decomposed input agree.
 pub(crate) fn keys_of(word: &str) -> TokenKeys {
-    KEY_CACHE.with(|cache| {
-        let mut cache = cache.borrow_mut();
-        if let Some(keys) = cache.get(word) {
-            return keys.clone();
+    TokenKeys::clone(&shared_keys(word))
+}
+
+/// One word of an analysed text: its byte range and its keys.
+struct WordKeys {
+    from: usize,
+    to: usize,
+    keys: Rc<TokenKeys>,
+}
+
+/// A text split into [`words`], each with its keys.
+struct TextKeys {
+    text: String,
+    words: Vec<WordKeys>,
+}
+
+/// The words and keys of `text`, reusing the last analysis when the text is the same.
+fn text_keys(text: &str) -> Rc<TextKeys> {
+    LAST_TEXT.with(|last| {
+        if let Some(done) = last.borrow().as_ref().filter(|done| done.text == text) {
+            return Rc::clone(done);
         }
-        let keys = if word.is_ascii() || is_nfc_quick(word.chars()) == IsNormalized::Yes {
-            token_keys(word)
-        } else {
-            token_keys(&word.nfc().collect::<String>())
-        };
-        if cache.len() >= KEY_CACHE_WORDS {
-            cache.clear();
-        }
-        cache.insert(word.to_string(), keys.clone());
-        keys
+        let analysis = Rc::new(TextKeys {
+            text: text.to_string(),
+            words: words(text)
+                .map(|(from, word)| WordKeys {
+                    from,
+                    to: from + word.len(),
+                    keys: shared_keys(word),
+                })
+                .collect(),
+        });
+        *last.borrow_mut() = Some(Rc::clone(&analysis));
+        analysis
     })
+}
+
+/// The `i`-th candidate key of `channel`, before empty keys and duplicates are
+/// dropped; `None` past the last one. The order is the order of [`channel_keys`].
+fn candidate(keys: &TokenKeys, channel: KeyChannel, i: usize) -> Option<&str> {
+    match channel {
+        KeyChannel::Exact => (i == 0).then_some(keys.exact.as_str()),
+        KeyChannel::Folded => (i == 0).then_some(keys.folded.as_str()),
+        KeyChannel::Translit => keys.translit.get(i).map(String::as_str),
+        KeyChannel::Related => keys.related.get(i).map(String::as_str),
+        KeyChannel::Entity => match i {
+            0 => Some(keys.exact.as_str()),
+            1 => Some(keys.folded.as_str()),
+            _ => keys.translit.get(i - 2).map(String::as_str),
+        },
+    }
 }
 
 /// Pushes the keys of `channel`, without duplicates and without empty keys, onto `out`.
@@ -297,84 +529,77 @@ pub(crate) fn channel_keys(keys: &TokenKeys, channel: KeyChannel, out: &mut Vec<
     }
 }
 
-/// Token filter: replaces each word by the keys of one channel, all at the word's
-/// position and with the word's offsets. A word with no key in the channel leaves a
-/// gap, as a stop word does.
+/// Tokenizer of one name channel: splits text into [`words`] and replaces each word
+/// by the keys of the channel, all at the word's position and with the word's
+/// offsets. A word with no key in the channel leaves a gap, as a stop word does.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct NameKeys {
     channel: KeyChannel,
 }
 
 impl NameKeys {
-    /// A filter for one channel.
+    /// A tokenizer for one channel.
     pub(crate) fn new(channel: KeyChannel) -> NameKeys {
         NameKeys { channel }
     }
 }
 
-impl TokenFilter for NameKeys {
-    type Tokenizer<T: Tokenizer> = NameKeysFilter<T>;
+impl Tokenizer for NameKeys {
+    type TokenStream<'a> = NameKeysStream;
 
-    fn transform<T: Tokenizer>(self, tokenizer: T) -> NameKeysFilter<T> {
-        NameKeysFilter {
-            tokenizer,
-            channel: self.channel,
-            pending: Vec::new(),
-        }
-    }
-}
-
-/// Tokenizer wrapper of [`NameKeys`].
-#[derive(Clone)]
-pub(crate) struct NameKeysFilter<T> {
-    tokenizer: T,
-    channel: KeyChannel,
-    pending: Vec<String>,
-}
-
-impl<T: Tokenizer> Tokenizer for NameKeysFilter<T> {
-    type TokenStream<'a> = NameKeysStream<'a, T::TokenStream<'a>>;
-
-    fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
-        self.pending.clear();
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> NameKeysStream {
         NameKeysStream {
-            tail: self.tokenizer.token_stream(text),
+            analysis: text_keys(text),
             channel: self.channel,
-            pending: &mut self.pending,
+            word: 0,
+            candidate: 0,
+            token: Token::default(),
         }
     }
 }
 
-/// Token stream of [`NameKeys`]: keys still to emit for the current word sit in
-/// `pending`, in reverse order.
-pub(crate) struct NameKeysStream<'a, T> {
-    tail: T,
+/// Token stream of [`NameKeys`]: walks the words of the analysed text and, for
+/// each, the candidate keys of the channel.
+pub(crate) struct NameKeysStream {
+    analysis: Rc<TextKeys>,
     channel: KeyChannel,
-    pending: &'a mut Vec<String>,
+    word: usize,
+    candidate: usize,
+    token: Token,
 }
 
-impl<T: TokenStream> TokenStream for NameKeysStream<'_, T> {
+impl TokenStream for NameKeysStream {
     fn advance(&mut self) -> bool {
         loop {
-            if let Some(key) = self.pending.pop() {
-                self.tail.token_mut().text = key;
-                return true;
-            }
-            if !self.tail.advance() {
+            let Some(word) = self.analysis.words.get(self.word) else {
                 return false;
+            };
+            let i = self.candidate;
+            self.candidate += 1;
+            let Some(key) = candidate(&word.keys, self.channel, i) else {
+                self.word += 1;
+                self.candidate = 0;
+                continue;
+            };
+            if key.is_empty() || (0..i).any(|j| candidate(&word.keys, self.channel, j) == Some(key))
+            {
+                continue;
             }
-            let keys = keys_of(&self.tail.token().text);
-            channel_keys(&keys, self.channel, self.pending);
-            self.pending.reverse();
+            self.token.position = self.word;
+            self.token.offset_from = word.from;
+            self.token.offset_to = word.to;
+            self.token.text.clear();
+            self.token.text.push_str(key);
+            return true;
         }
     }
 
     fn token(&self) -> &Token {
-        self.tail.token()
+        &self.token
     }
 
     fn token_mut(&mut self) -> &mut Token {
-        self.tail.token_mut()
+        &mut self.token
     }
 }
 
@@ -458,6 +683,69 @@ mod tests {
             assert_eq!(first, keys_of(word), "{word}: second call");
             let nfc: String = word.nfc().collect();
             assert_eq!(first, token_keys(&nfc), "{word}: against token_keys");
+        }
+    }
+
+    /// What a name channel must emit: every word's channel keys at the word's
+    /// position with the word's offsets, computed word by word.
+    fn reference_tokens(channel: KeyChannel, text: &str) -> Vec<(usize, String, usize, usize)> {
+        let mut out = Vec::new();
+        for (position, (from, word)) in words(text).enumerate() {
+            let mut keys = Vec::new();
+            channel_keys(
+                &token_keys(&word.nfc().collect::<String>()),
+                channel,
+                &mut keys,
+            );
+            for key in keys {
+                out.push((position, key, from, from + word.len()));
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn one_analysis_per_text_gives_each_channel_its_keys() {
+        let texts = [
+            "Max Bokayev, Жұмағұлов and Muchtar Abisheva's café",
+            "",
+            "— ; 12 O'Brien Cafe\u{301} Zhanaozen",
+            "Max Bokayev, Жұмағұлов and Muchtar Abisheva's café",
+        ];
+        // Channels interleaved across texts, and the same text met again, as the
+        // indexer and the query side do.
+        for _ in 0..2 {
+            for text in texts {
+                for channel in [
+                    KeyChannel::Exact,
+                    KeyChannel::Folded,
+                    KeyChannel::Translit,
+                    KeyChannel::Related,
+                    KeyChannel::Entity,
+                ] {
+                    let got: Vec<_> = tokens(name_analyzer(channel), text)
+                        .into_iter()
+                        .map(|t| (t.position, t.text, t.offset_from, t.offset_to))
+                        .collect();
+                    assert_eq!(got, reference_tokens(channel, text), "{channel:?} {text}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn remembered_prose_terms_are_the_word_by_word_terms() {
+        let texts = [
+            "The Tortured ﬁles of the journalists’ families, and O'Brien's cafés",
+            "whereas WHEREAS Whereas; detention, detained, detainees — 2021 Жұмағұлов",
+            "The Tortured ﬁles of the journalists’ families, and O'Brien's cafés",
+            "",
+        ];
+        for text in texts {
+            let got = tokens(text_analyzer(), text);
+            let expected = tokens(prose_filters(WordTokenizer), text);
+            assert!(!expected.is_empty() || text.is_empty());
+            assert_eq!(got, expected, "{text}");
         }
     }
 
