@@ -25,7 +25,9 @@
 //!
 //! // Whole names, surname first in capitals with a patronymic, still match.
 //! let m = compare("АХМЕТОВ Сапар Кайратович", "Sapar Akhmetov").unwrap();
-//! assert_eq!(m.channel, Channel::Folded); // BGN spelling of the Cyrillic
+//! assert_eq!(m.channel, Channel::Translit); // folding never crosses scripts
+//! let m = compare("Жұмағұлов Алмат", "ЖУМАГУЛОВ Алмат").unwrap();
+//! assert_eq!(m.channel, Channel::Folded); // Kazakh letters flattened
 //! let m = compare("Nursultan Äbışūly Nazarbaev", "НАЗАРБАЕВ Нұрсұлтан").unwrap();
 //! assert_eq!(m.channel, Channel::Translit);
 //! assert!(compare("Tokayev", "Tokarev").is_none());
@@ -33,8 +35,13 @@
 //!
 //! # Channels
 //! - `exact`: the word lower-cased (NFC).
-//! - `folded`: lower case without diacritics or apostrophes; Cyrillic spelled in
-//!   BGN/PCGN Latin (`Жұмағұлов` → `zhumaghulov`).
+//! - `folded`: lower case without diacritics or apostrophes, in the word's own
+//!   script: Latin loses its marks (`Jumağulov` → `jumagulov`); Cyrillic stays
+//!   Cyrillic, with `ё` as `е` and Kazakh letters flattened to Russian ones as
+//!   Russian-language texts write them (`Жұмағұлов` → `жумагулов`). Folding
+//!   never crosses scripts, so a Cyrillic word meets a Latin spelling only on
+//!   `translit` (or `related`), never above a Latin spelling that is a true
+//!   variant.
 //! - `translit`: phonetic keys that every script and romanisation of the word
 //!   share (see `key.rs` for the key alphabet and rules); one key, or up to
 //!   four where a Latin spelling is truly ambiguous (German `ch` = х vs
@@ -100,7 +107,8 @@ impl Channel {
 pub struct TokenKeys {
     /// Lower-cased surface form (NFC).
     pub exact: String,
-    /// Folded form: lower case, no diacritics or apostrophes, Latin script.
+    /// Folded form: lower case, no diacritics or apostrophes, in the word's own
+    /// script (Cyrillic with `ё` → `е` and Kazakh letters flattened to Russian).
     pub folded: String,
     /// Transliteration keys shared by the romanisations of the same word,
     /// primary first; empty when the word has no letters or digits.
@@ -121,7 +129,9 @@ pub struct TokenKeys {
 /// let k = token_keys("Qaiyrbek");
 /// assert_eq!(k.exact, "qaiyrbek");
 /// assert_eq!(k.translit, token_keys("Қайырбек").translit);
-/// assert_eq!(token_keys("Жұмағұлов").folded, "zhumaghulov");
+/// // Folding keeps the script; Kazakh letters flatten to Russian ones.
+/// assert_eq!(token_keys("Жұмағұлов").folded, "жумагулов");
+/// assert_eq!(token_keys("Jumağulov").folded, "jumagulov");
 /// // German `ch` may be х or ч: two keys.
 /// assert_eq!(token_keys("Muchtar").translit, ["muctar", "muhtar"]);
 /// // A feminine surname relates to the masculine one.
@@ -154,31 +164,32 @@ pub fn token_keys(word: &str) -> TokenKeys {
     }
 }
 
-/// Folds lower-case chars: Cyrillic to BGN/PCGN Latin, then marks and
-/// apostrophes removed.
+/// Folds lower-case chars without leaving their script: Latin letters lose
+/// marks and apostrophes; Cyrillic stays Cyrillic, with `ё` written `е` and
+/// the Kazakh letters flattened to the Russian ones, as Russian-language texts
+/// write them (`Жұмағұлов` → `жумагулов`). Cross-script matches are the
+/// translit and related channels' job.
 fn fold_chars(cs: &[char]) -> String {
-    let mut out = String::with_capacity(cs.len() + 4);
-    let mut prev: Option<char> = None;
+    let mut out = String::with_capacity(cs.len() * 2);
     for &c in cs {
-        let cyr = |x: char| kk::letter(x).is_some() || ru::letter(x).is_some();
-        // A Cyrillic letter with marks no table lists (ӑ, ӛ) folds as its base.
-        let c = if cyr(c) {
-            c
-        } else {
-            fold::base_letter(c).filter(|b| cyr(*b)).unwrap_or(c)
-        };
-        if let Some(k) = kk::letter(c) {
-            for d in k.bgn.chars() {
-                fold::fold_char(d, &mut out);
-            }
-        } else if let Some(sp) = ru::bgn(c, prev) {
-            for d in sp.chars() {
-                fold::fold_char(d, &mut out);
-            }
-        } else {
+        if c.is_ascii() {
             fold::fold_char(c, &mut out);
+            continue;
         }
-        prev = Some(c);
+        if let Some(k) = kk::letter(c) {
+            out.push(k.flat);
+            continue;
+        }
+        if ru::letter(c).is_some() {
+            out.push(if c == 'ё' { 'е' } else { c });
+            continue;
+        }
+        // A Cyrillic letter with marks no table lists (ӑ, ӛ) folds as its base.
+        match fold::base_letter(c) {
+            Some(b) if kk::letter(b).is_some() => out.push(kk::letter(b).map_or(b, |k| k.flat)),
+            Some(b) if ru::letter(b).is_some() => out.push(if b == 'ё' { 'е' } else { b }),
+            _ => fold::fold_char(c, &mut out),
+        }
     }
     out
 }
@@ -634,11 +645,23 @@ mod tests {
     }
 
     #[test]
-    fn folded_is_bgn_latin() {
-        assert_eq!(token_keys("Есхожин").folded, "yeskhozhin");
-        assert_eq!(token_keys("Қайырбек").folded, "qayyrbek");
+    fn folded_keeps_the_script() {
+        assert_eq!(token_keys("Есхожин").folded, "есхожин");
+        assert_eq!(token_keys("Қайырбек").folded, "кайырбек");
+        assert_eq!(token_keys("Қайырбек").folded, token_keys("Кайырбек").folded);
+        assert_eq!(
+            token_keys("Жұмағұлов").folded,
+            token_keys("Жумагулов").folded
+        );
+        assert_eq!(token_keys("Әлихан").folded, "алихан");
+        assert_eq!(token_keys("Шаһмардан").folded, "шахмардан");
+        assert_eq!(token_keys("Сейітқазы").folded, "сейитказы");
+        assert_eq!(token_keys("Фёдоров").folded, "федоров");
+        assert_eq!(token_keys("Йемен").folded, "йемен");
         assert_eq!(token_keys("Biläşulı").folded, "bilasuli");
         assert_eq!(token_keys("Qudai’bergen").folded, "qudaibergen");
+        // Never crosses scripts.
+        assert_ne!(token_keys("Абай").folded, token_keys("Abay").folded);
     }
 
     #[test]
