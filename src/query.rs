@@ -32,7 +32,7 @@
 //! | transliteration keys | `name_translit` | 2.0 |
 //! | prose stem | `text` (BM25) | 1.0 |
 //! | related forms | `name_related` | 0.8 |
-//! | fuzzy, distance 1, only when no translit key of `w` is in the index | `name_translit` | 0.5 |
+//! | fuzzy: indexed keys close under the name analysis's confusable-aware distance, only when no translit key of `w` is in the index | `name_translit` | 0.45–0.3 by distance |
 //!
 //! so an exact spelling outranks a transliteration variant, which outranks a fuzzy
 //! match. Two adjacent bare words also add a proximity clause (boost 3.0): their
@@ -51,8 +51,8 @@ use std::ops::Bound;
 
 use tantivy::collector::{Count, FacetCollector, MultiCollector, TopDocs};
 use tantivy::query::{
-    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, DisjunctionMaxQuery, EmptyQuery,
-    FuzzyTermQuery, Occur, PhraseQuery, Query, RangeQuery, RegexQuery, TermQuery,
+    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, DisjunctionMaxQuery, EmptyQuery, Occur,
+    PhraseQuery, Query, RangeQuery, RegexQuery, TermQuery,
 };
 use tantivy::query_grammar::{
     self, Delimiter, Occur as AstOccur, UserInputAst, UserInputBound, UserInputLeaf,
@@ -72,13 +72,13 @@ use crate::index::{
 use crate::segment::UnitKind;
 
 mod cutoff;
+mod fuzzy;
 
 const BOOST_EXACT: f32 = 4.0;
 const BOOST_FOLDED: f32 = 3.0;
 const BOOST_TRANSLIT: f32 = 2.0;
 const BOOST_TEXT: f32 = 1.0;
 const BOOST_RELATED: f32 = 0.8;
-const BOOST_FUZZY: f32 = 0.5;
 const BOOST_PROXIMITY: f32 = 3.0;
 /// Shortest word (in chars) that may fall back to a fuzzy match.
 const FUZZY_MIN_CHARS: usize = 4;
@@ -856,15 +856,12 @@ impl<'a> Compiler<'a> {
                 && keys.folded.chars().count() >= FUZZY_MIN_CHARS
                 && !self.any_in_index(self.fields.name_translit, &buf)
             {
-                for key in &buf {
-                    let term = Term::from_field_text(self.fields.name_translit, key);
-                    disjuncts.push(boosted(
-                        Box::new(FuzzyTermQuery::new(term, 1, true)),
-                        BOOST_FUZZY,
-                    ));
-                    if positive {
-                        self.highlight.add_fuzzy(key);
-                    }
+                let close = fuzzy::candidates(self.searcher, self.fields.name_translit, &buf);
+                disjuncts.extend(fuzzy::query(self.fields.name_translit, &close));
+                if positive {
+                    close
+                        .iter()
+                        .for_each(|(term, _)| self.highlight.add_fuzzy(term));
                 }
             }
         }

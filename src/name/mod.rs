@@ -377,16 +377,32 @@ pub fn match_words(a: &TokenKeys, b: &TokenKeys) -> Option<NameMatch> {
     let mut best: Option<f32> = None;
     for ka in &a.translit {
         for kb in &b.translit {
-            let bound = distance::fuzzy_bound(ka.chars().count().min(kb.chars().count()));
-            if bound <= 0.0 {
-                continue;
-            }
-            if let Some(d) = key_distance(ka, kb, bound) {
+            if let Some(d) = fuzzy_distance(ka, kb) {
                 best = Some(best.map_or(d, |b: f32| b.min(d)));
             }
         }
     }
     best.and_then(|d| hit(Channel::Fuzzy, Channel::Fuzzy.weight() - 0.2 * d))
+}
+
+/// The fuzzy channel's rule for two translit keys: their [`key_distance`] if it
+/// is within the bound the shorter key's length allows (none below four
+/// symbols, 0.5 up to five, 0.7 up to eight, 1.0 from nine), else `None`.
+/// [`match_words`] and the index's fuzzy fallback both decide with it.
+pub(crate) fn fuzzy_distance(a: &str, b: &str) -> Option<f32> {
+    let bound = distance::fuzzy_bound(a.chars().count().min(b.chars().count()));
+    if bound <= 0.0 {
+        return None;
+    }
+    key_distance(a, b, bound)
+}
+
+/// The largest distance [`fuzzy_distance`] ever accepts, in plain edits: every
+/// weighted edit costs at least 0.5 and the bound is at most 1.0, so at most
+/// two; below nine symbols the bound is at most 0.7, so at most one.
+pub(crate) fn fuzzy_max_edits(len: usize) -> u8 {
+    let bound = distance::fuzzy_bound(len);
+    (bound / 0.5).floor() as u8
 }
 
 /// Whether and how strongly two names match, in any word order.
