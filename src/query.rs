@@ -42,6 +42,12 @@
 //! whose surname has another suffix). The whole name thus outranks one part of it,
 //! and two parts naming one person outrank two people each matching one part.
 //!
+//! # Looking a person up by name
+//! [`SearchRequest::name`] takes a name rather than a query and ranks for precision:
+//! hits below [`crate::name::RELATIVE_CUTOFF`] × the best score are dropped, so units
+//! that share only a given name with the person disappear. [`SearchRequest::new`]
+//! never drops a hit for scoring low, since for prose that would lose relevant units.
+//!
 //! # Limits
 //! Queries longer than 4096 bytes or with more than 64 words are rejected with
 //! [`Error::Query`], as are unknown fields and regexes.
@@ -73,6 +79,7 @@ use crate::segment::UnitKind;
 
 mod cutoff;
 mod fuzzy;
+mod lookup;
 
 const BOOST_EXACT: f32 = 4.0;
 const BOOST_FOLDED: f32 = 3.0;

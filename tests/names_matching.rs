@@ -75,6 +75,14 @@ fn suffix_and_glide_families() {
 /// Different people: no shared translit key, and a lower score than any true
 /// variant pair.
 #[test]
+fn tzh_is_t_then_zh_not_ts() {
+    // English/BGN `tzh` is т + ж (Бахытжан), never ц + х.
+    assert_family(&["Бахытжан", "Bakhytzhan", "Bakhytjan"]);
+    // `tz` alone stays ц (German).
+    assert!(share_key("Kuznetz", "Кузнец"));
+}
+
+#[test]
 fn look_alikes_stay_apart() {
     let variant_floor = [
         ("Zhumagulov", "Jumagulov"),
