@@ -226,3 +226,68 @@ fn fuzzy_scores_below_a_transliteration() {
     let (translit, fuzzy) = (score("Jumagulov"), score("Zhumagilov"));
     assert!(fuzzy > 0.0 && fuzzy < translit, "{fuzzy} vs {translit}");
 }
+
+/// Three people, two of them sharing a given name.
+fn namesakes() -> Index {
+    let texts = [
+        (
+            "sagintaev",
+            "whereas Bakhytzhan Sagintaev met the delegation;",
+        ),
+        ("sapiev", "whereas Bakhytzhan Sapiev was not present;"),
+        ("may", "whereas Theresa May did not act;"),
+        ("and", "whereas Aigul And was detained;"),
+    ];
+    let units = texts
+        .iter()
+        .enumerate()
+        .map(|(i, (label, text))| unit(UnitKind::Paragraph, label, i, text, &[]))
+        .collect();
+    Index::from_resolutions([&resolution(REF, "2023-01-01", units)]).unwrap()
+}
+
+fn name_labels(index: &Index, name: &str) -> Vec<String> {
+    index
+        .search(&SearchRequest::name(name).limit(20))
+        .unwrap()
+        .hits
+        .into_iter()
+        .map(|h| h.label)
+        .collect()
+}
+
+#[test]
+fn a_name_lookup_drops_people_who_share_only_a_given_name() {
+    let index = namesakes();
+    for name in [
+        "Bakytzhan Sagintaev",
+        "САГИНТАЕВ Бахытжан",
+        "sagintayev bakhytzhan",
+    ] {
+        assert_eq!(name_labels(&index, name), ["sagintaev"], "{name}");
+        // The same words as a plain query keep the namesake, ranked below.
+        assert_eq!(labels(&index, name), ["sagintaev", "sapiev"], "{name}");
+    }
+    // A given name alone matches both equally: both stay.
+    let mut got = name_labels(&index, "Bakhytzhan");
+    got.sort();
+    assert_eq!(got, ["sagintaev", "sapiev"]);
+}
+
+#[test]
+fn a_name_is_words_not_query_syntax() {
+    let index = namesakes();
+    // A stop word in a name is looked up (a plain query ignores it on its own), and
+    // AND is a word, not an operator.
+    assert!(labels(&index, "and").is_empty());
+    assert_eq!(name_labels(&index, "And"), ["and"]);
+    assert_eq!(name_labels(&index, "AND Aigul"), ["and"]);
+    assert_eq!(name_labels(&index, "Theresa May")[0], "may");
+    // Brackets, quotes and field prefixes are punctuation in a name.
+    assert_eq!(
+        name_labels(&index, "Bakhytzhan (text:Sagintaev) \"Sapiev"),
+        ["sagintaev", "sapiev"]
+    );
+    assert_eq!(name_labels(&index, "O'Sagintaev"), Vec::<String>::new());
+    assert!(index.search(&SearchRequest::name("")).unwrap().hits.len() <= 4);
+}
