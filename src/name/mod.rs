@@ -45,7 +45,9 @@
 //! - `translit`: phonetic keys that every script and romanisation of the word
 //!   share (see `key.rs` for the key alphabet and rules); one key, or up to
 //!   four where a Latin spelling is truly ambiguous (German `ch` = х vs
-//!   English `ch` = ч).
+//!   English `ch` = ч); plus, for a surname with a Russian (-ov/-ev, -ova/-eva)
+//!   or Kazakh (-uly, -kyzy) ending, a key its form in the other convention
+//!   shares, by sex (`kunanba~m` for Кунанбаев and Құнанбайұлы).
 //! - `related`: stems without gender, patronymic and -uly/-kyzy endings, for
 //!   related but distinct forms (Abisheva → Abishev).
 //! - fuzzy: a weighted edit distance over translit keys that knows the
@@ -147,7 +149,11 @@ pub fn token_keys(word: &str) -> TokenKeys {
         (cs.iter().collect::<String>(), cs)
     };
     let folded = fold_chars(&chars);
-    let translit = key::translit_keys(&chars);
+    let mut translit = key::translit_keys(&chars);
+    if let Some(first) = translit.first() {
+        let forms = surname_form_keys(first);
+        translit.extend(forms);
+    }
     let mut related: Vec<String> = Vec::with_capacity(translit.len());
     for k in &translit {
         for r in key::related(k) {
@@ -162,6 +168,45 @@ pub fn token_keys(word: &str) -> TokenKeys {
         translit,
         related,
     }
+}
+
+/// The surname-form keys of a translit key: a Kazakh surname in its Russian form
+/// (-ov/-ev, feminine -ova/-eva) and in its Kazakh form (-uly, feminine -kyzy) is one
+/// name in two conventions (Кунанбаев and Құнанбайұлы, Akhmetova and Akhmetkyzy), so
+/// both get `stem~m` (masculine) or `stem~f` (feminine): the stem as the related
+/// key cuts it, and a `~` no other key contains. Masculine and feminine forms stay
+/// apart (two people), meeting only on the related channel. Stems shorter than
+/// three symbols get none.
+fn surname_form_keys(key: &str) -> Vec<String> {
+    const FORMS: &[(&str, char)] = &[
+        ("kisi", 'f'),
+        ("ova", 'f'),
+        ("eva", 'f'),
+        ("uli", 'm'),
+        ("ov", 'm'),
+        ("ev", 'm'),
+    ];
+    let mut out = Vec::new();
+    let Some((suffix, gender)) = FORMS.iter().find(|(suf, _)| key.ends_with(suf)) else {
+        return out;
+    };
+    let Some(stem) = key.get(..key.len() - suffix.len()) else {
+        return out;
+    };
+    // A final glide belongs to the ending (Құнанбай-ұлы, Кунанба-ев).
+    let stem = match stem.strip_suffix('i') {
+        Some(s) if stem.len() > 3 => s,
+        _ => stem,
+    };
+    if stem.len() >= 3 {
+        out.push(format!("{stem}~{gender}"));
+        if *suffix == "kisi" {
+            // -kyzy after a stem ending in k lost one k to the run collapse
+            // (Onlabek-kyzy); which it was cannot be told, so both.
+            out.push(format!("{stem}k~{gender}"));
+        }
+    }
+    out
 }
 
 /// Folds lower-case chars without leaving their script: Latin letters lose
