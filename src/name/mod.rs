@@ -150,10 +150,6 @@ pub fn token_keys(word: &str) -> TokenKeys {
     };
     let folded = fold_chars(&chars);
     let mut translit = key::translit_keys(&chars);
-    if let Some(first) = translit.first() {
-        let forms = surname_form_keys(first);
-        translit.extend(forms);
-    }
     let mut related: Vec<String> = Vec::with_capacity(translit.len());
     for k in &translit {
         for r in key::related(k) {
@@ -161,6 +157,10 @@ pub fn token_keys(word: &str) -> TokenKeys {
                 related.push(r);
             }
         }
+    }
+    if let Some(first) = translit.first() {
+        let forms = surname_form_keys(first);
+        translit.extend(forms);
     }
     TokenKeys {
         exact,
