@@ -113,7 +113,9 @@ pub struct TokenKeys {
     /// script (Cyrillic with `ё` → `е` and Kazakh letters flattened to Russian).
     pub folded: String,
     /// Transliteration keys shared by the romanisations of the same word,
-    /// primary first; empty when the word has no letters or digits.
+    /// primary first; empty when the word has no letters or digits. A surname
+    /// with a Russian or Kazakh ending ends the list with its surname-form key
+    /// (`stem~m` or `stem~f`, shared with its form in the other convention).
     pub translit: Vec<String>,
     /// Weaker keys for related but distinct forms (a feminine surname's masculine
     /// base, say), ranked below `translit`. Every word has at least one related
@@ -138,6 +140,9 @@ pub struct TokenKeys {
 /// assert_eq!(token_keys("Muchtar").translit, ["muctar", "muhtar"]);
 /// // A feminine surname relates to the masculine one.
 /// assert_eq!(token_keys("Abisheva").related, token_keys("Abishev").related);
+/// // A surname's Russian and Kazakh forms share a key.
+/// assert!(token_keys("Абишұлы").translit.contains(&"abix~m".to_string()));
+/// assert!(token_keys("Abishev").translit.contains(&"abix~m".to_string()));
 /// ```
 pub fn token_keys(word: &str) -> TokenKeys {
     let (exact, chars) = if word.is_ascii() {
