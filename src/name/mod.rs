@@ -181,7 +181,7 @@ pub fn token_keys(word: &str) -> TokenKeys {
 /// both get `stem~m` (masculine) or `stem~f` (feminine): the stem as the related
 /// key cuts it, and a `~` no other key contains. Masculine and feminine forms stay
 /// apart (two people), meeting only on the related channel. Stems shorter than
-/// three symbols get none.
+/// four symbols (before a final glide is dropped) get none.
 fn surname_form_keys(key: &str) -> Vec<String> {
     const FORMS: &[(&str, char)] = &[
         ("kisi", 'f'),
@@ -191,25 +191,21 @@ fn surname_form_keys(key: &str) -> Vec<String> {
         ("ov", 'm'),
         ("ev", 'm'),
     ];
-    let mut out = Vec::new();
     let Some((suffix, gender)) = FORMS.iter().find(|(suf, _)| key.ends_with(suf)) else {
-        return out;
+        return Vec::new();
     };
-    let Some(stem) = key.get(..key.len() - suffix.len()) else {
-        return out;
-    };
+    let stem = key.get(..key.len() - suffix.len()).unwrap_or_default();
+    // Short stems are mostly words, not surnames (Geneva, Genova; Popov).
+    if stem.len() < 4 {
+        return Vec::new();
+    }
     // A final glide belongs to the ending (Құнанбай-ұлы, Кунанба-ев).
-    let stem = match stem.strip_suffix('i') {
-        Some(s) if stem.len() > 3 => s,
-        _ => stem,
-    };
-    if stem.len() >= 3 {
-        out.push(format!("{stem}~{gender}"));
-        if *suffix == "kisi" {
-            // -kyzy after a stem ending in k lost one k to the run collapse
-            // (Onlabek-kyzy); which it was cannot be told, so both.
-            out.push(format!("{stem}k~{gender}"));
-        }
+    let stem = stem.strip_suffix('i').unwrap_or(stem);
+    let mut out = vec![format!("{stem}~{gender}")];
+    if *suffix == "kisi" {
+        // -kyzy after a stem ending in k lost one k to the run collapse
+        // (Onlabek-kyzy); which it was cannot be told, so both.
+        out.push(format!("{stem}k~{gender}"));
     }
     out
 }
