@@ -6,9 +6,14 @@
 //     cargo run --release --example search -- Jumagulov
 //     cargo run --release --example search -- --kind recital "torture Zhumagulov"
 //     cargo run --release --example search -- --index idx --json 'person:Bokayev'
+//     cargo run --release --example search -- --name 'САГИНТАЕВ Бакытжан'
 //
 // usage: search [--index DIR] [--limit N] [--offset N] [--kind KIND] [--facet PATH]...
-//               [--count ROOT]... [--json] QUERY
+//               [--count ROOT]... [--json] [--name] QUERY
+//
+// --name looks a person up: QUERY is a name (any script, spelling and word order),
+// searched with `SearchRequest::name`, which drops hits far below the best (people who
+// share only a given name). Without it QUERY is a query and no hit is dropped.
 //
 // Without --index, an in-RAM index of the bundled resolution (TA-9-2021-0056) is built
 // and searched. QUERY `-` reads one query a line from stdin. --facet keeps units under a
@@ -41,12 +46,13 @@ struct Args {
     facets: Vec<String>,
     counts: Vec<String>,
     json: bool,
+    name: bool,
     query: String,
 }
 
 fn usage() -> String {
     "usage: search [--index DIR] [--limit N] [--offset N] [--kind KIND] [--facet PATH]... \
-     [--count ROOT]... [--json] QUERY"
+     [--count ROOT]... [--json] [--name] QUERY"
         .into()
 }
 
@@ -59,6 +65,7 @@ fn parse_args() -> Result<Args, String> {
         facets: Vec::new(),
         counts: Vec::new(),
         json: false,
+        name: false,
         query: String::new(),
     };
     let mut query = None;
@@ -78,6 +85,7 @@ fn parse_args() -> Result<Args, String> {
             "--facet" => args.facets.push(value("--facet")?),
             "--count" => args.counts.push(value("--count")?),
             "--json" => args.json = true,
+            "--name" => args.name = true,
             "-h" | "--help" => return Err(usage()),
             "--" => {
                 query = it.next();
@@ -129,9 +137,12 @@ fn open(args: &Args) -> whereas::Result<Index> {
 }
 
 fn request(args: &Args, query: &str) -> SearchRequest {
-    let mut r = SearchRequest::new(query)
-        .limit(args.limit)
-        .offset(args.offset);
+    let r = if args.name {
+        SearchRequest::name(query)
+    } else {
+        SearchRequest::new(query)
+    };
+    let mut r = r.limit(args.limit).offset(args.offset);
     for k in &args.kinds {
         r = r.kind(*k);
     }

@@ -32,7 +32,7 @@
 //! | transliteration keys | `name_translit` | 2.0 |
 //! | prose stem | `text` (BM25) | 1.0 |
 //! | related forms | `name_related` | 0.8 |
-//! | fuzzy, distance 1, only when no translit key of `w` is in the index | `name_translit` | 0.5 |
+//! | fuzzy: indexed keys close under the name analysis's confusable-aware distance, only when no translit key of `w` is in the index | `name_translit` | 0.45–0.3 by distance |
 //!
 //! so an exact spelling outranks a transliteration variant, which outranks a fuzzy
 //! match. Two adjacent bare words also add a proximity clause (boost 3.0): their
@@ -41,6 +41,12 @@
 //! channel's share of that boost, 1.2 (`Yerlan Akhmetov` finds `Erlan Akhmetuly`,
 //! whose surname has another suffix). The whole name thus outranks one part of it,
 //! and two parts naming one person outrank two people each matching one part.
+//!
+//! # Looking a person up by name
+//! [`SearchRequest::name`] takes a name rather than a query and ranks for precision:
+//! hits below [`crate::name::RELATIVE_CUTOFF`] × the best score are dropped, so units
+//! that share only a given name with the person disappear. [`SearchRequest::new`]
+//! never drops a hit for scoring low, since for prose that would lose relevant units.
 //!
 //! # Limits
 //! Queries longer than 4096 bytes, with more than 64 words or with groups nested more
@@ -51,8 +57,8 @@ use std::ops::Bound;
 
 use tantivy::collector::{Count, FacetCollector, MultiCollector, TopDocs};
 use tantivy::query::{
-    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, DisjunctionMaxQuery, EmptyQuery,
-    FuzzyTermQuery, Occur, PhraseQuery, Query, RangeQuery, RegexQuery, TermQuery,
+    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, DisjunctionMaxQuery, EmptyQuery, Occur,
+    PhraseQuery, Query, RangeQuery, RegexQuery, TermQuery,
 };
 use tantivy::query_grammar::{
     self, Delimiter, Occur as AstOccur, UserInputAst, UserInputBound, UserInputLeaf,
@@ -72,13 +78,14 @@ use crate::index::{
 use crate::segment::UnitKind;
 
 mod cutoff;
+mod fuzzy;
+mod lookup;
 
 const BOOST_EXACT: f32 = 4.0;
 const BOOST_FOLDED: f32 = 3.0;
 const BOOST_TRANSLIT: f32 = 2.0;
 const BOOST_TEXT: f32 = 1.0;
 const BOOST_RELATED: f32 = 0.8;
-const BOOST_FUZZY: f32 = 0.5;
 const BOOST_PROXIMITY: f32 = 3.0;
 /// Shortest word (in chars) that may fall back to a fuzzy match.
 const FUZZY_MIN_CHARS: usize = 4;
@@ -861,15 +868,12 @@ impl<'a> Compiler<'a> {
                 && keys.folded.chars().count() >= FUZZY_MIN_CHARS
                 && !self.any_in_index(self.fields.name_translit, &buf)
             {
-                for key in &buf {
-                    let term = Term::from_field_text(self.fields.name_translit, key);
-                    disjuncts.push(boosted(
-                        Box::new(FuzzyTermQuery::new(term, 1, true)),
-                        BOOST_FUZZY,
-                    ));
-                    if positive {
-                        self.highlight.add_fuzzy(key);
-                    }
+                let close = fuzzy::candidates(self.searcher, self.fields.name_translit, &buf);
+                disjuncts.extend(fuzzy::query(self.fields.name_translit, &close));
+                if positive {
+                    close
+                        .iter()
+                        .for_each(|(term, _)| self.highlight.add_fuzzy(term));
                 }
             }
         }

@@ -75,6 +75,41 @@ fn suffix_and_glide_families() {
 /// Different people: no shared translit key, and a lower score than any true
 /// variant pair.
 #[test]
+fn russian_and_kazakh_surname_forms_share_a_key_by_sex() {
+    // One name in two conventions: -ov/-ev and -uly, -ova/-eva and -kyzy.
+    assert_family(&["Kunanbayev", "Qunanbaiuly", "Құнанбайұлы", "Кунанбаев"]);
+    assert_family(&["Akhmetov", "Akhmetuly", "Ахметұлы"]);
+    assert_family(&["Akhmetova", "Akhmetkyzy", "Ахметқызы"]);
+    assert_family(&["Onlabekova", "Onlabekkyzy"]);
+    // Masculine and feminine forms are two people: related only.
+    for (a, b) in [
+        ("Akhmetuly", "Akhmetova"),
+        ("Akhmetkyzy", "Akhmetov"),
+        ("Kunanbaev", "Kunanbaeva"),
+    ] {
+        assert!(!share_key(a, b), "{a} / {b}");
+        assert_eq!(
+            compare(a, b).map(|m| m.channel),
+            Some(Channel::Related),
+            "{a} / {b}"
+        );
+    }
+    // Another stem stays apart.
+    assert!(compare("Akhmetuly", "Akhmedov").is_none_or(|m| m.channel > Channel::Translit));
+    // Too short a stem: no surname-form key (words, not surnames).
+    assert!(!share_key("Geneva", "Genova"));
+    assert!(!share_key("Popov", "Populy"));
+}
+
+#[test]
+fn tzh_is_t_then_zh_not_ts() {
+    // English/BGN `tzh` is т + ж (Бахытжан), never ц + х.
+    assert_family(&["Бахытжан", "Bakhytzhan", "Bakhytjan"]);
+    // `tz` alone stays ц (German).
+    assert!(share_key("Kuznetz", "Кузнец"));
+}
+
+#[test]
 fn look_alikes_stay_apart() {
     let variant_floor = [
         ("Zhumagulov", "Jumagulov"),

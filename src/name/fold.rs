@@ -171,7 +171,8 @@ pub(crate) fn key(cs: &[char], i: usize, raw: &mut Raw) -> usize {
             raw.push("c");
             3
         }
-        't' if at(1) == 'z' || at(1) == 'c' => {
+        // (not tzh: т + ж, Bakhytzhan)
+        't' if (at(1) == 'z' && at(2) != 'h') || at(1) == 'c' => {
             raw.push("ts");
             2
         }

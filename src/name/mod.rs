@@ -25,7 +25,9 @@
 //!
 //! // Whole names, surname first in capitals with a patronymic, still match.
 //! let m = compare("АХМЕТОВ Сапар Кайратович", "Sapar Akhmetov").unwrap();
-//! assert_eq!(m.channel, Channel::Folded); // BGN spelling of the Cyrillic
+//! assert_eq!(m.channel, Channel::Translit); // folding never crosses scripts
+//! let m = compare("Жұмағұлов Алмат", "ЖУМАГУЛОВ Алмат").unwrap();
+//! assert_eq!(m.channel, Channel::Folded); // Kazakh letters flattened
 //! let m = compare("Nursultan Äbışūly Nazarbaev", "НАЗАРБАЕВ Нұрсұлтан").unwrap();
 //! assert_eq!(m.channel, Channel::Translit);
 //! assert!(compare("Tokayev", "Tokarev").is_none());
@@ -33,12 +35,19 @@
 //!
 //! # Channels
 //! - `exact`: the word lower-cased (NFC).
-//! - `folded`: lower case without diacritics or apostrophes; Cyrillic spelled in
-//!   BGN/PCGN Latin (`Жұмағұлов` → `zhumaghulov`).
+//! - `folded`: lower case without diacritics or apostrophes, in the word's own
+//!   script: Latin loses its marks (`Jumağulov` → `jumagulov`); Cyrillic stays
+//!   Cyrillic, with `ё` as `е` and Kazakh letters flattened to Russian ones as
+//!   Russian-language texts write them (`Жұмағұлов` → `жумагулов`). Folding
+//!   never crosses scripts, so a Cyrillic word meets a Latin spelling only on
+//!   `translit` (or `related`), never above a Latin spelling that is a true
+//!   variant.
 //! - `translit`: phonetic keys that every script and romanisation of the word
 //!   share (see `key.rs` for the key alphabet and rules); one key, or up to
 //!   four where a Latin spelling is truly ambiguous (German `ch` = х vs
-//!   English `ch` = ч).
+//!   English `ch` = ч); plus, for a surname with a Russian (-ov/-ev, -ova/-eva)
+//!   or Kazakh (-uly, -kyzy) ending, a key its form in the other convention
+//!   shares, by sex (`kunanba~m` for Кунанбаев and Құнанбайұлы).
 //! - `related`: stems without gender, patronymic and -uly/-kyzy endings, for
 //!   related but distinct forms (Abisheva → Abishev).
 //! - fuzzy: a weighted edit distance over translit keys that knows the
@@ -100,10 +109,13 @@ impl Channel {
 pub struct TokenKeys {
     /// Lower-cased surface form (NFC).
     pub exact: String,
-    /// Folded form: lower case, no diacritics or apostrophes, Latin script.
+    /// Folded form: lower case, no diacritics or apostrophes, in the word's own
+    /// script (Cyrillic with `ё` → `е` and Kazakh letters flattened to Russian).
     pub folded: String,
     /// Transliteration keys shared by the romanisations of the same word,
-    /// primary first; empty when the word has no letters or digits.
+    /// primary first; empty when the word has no letters or digits. A surname
+    /// with a Russian or Kazakh ending ends the list with its surname-form key
+    /// (`stem~m` or `stem~f`, shared with its form in the other convention).
     pub translit: Vec<String>,
     /// Weaker keys for related but distinct forms (a feminine surname's masculine
     /// base, say), ranked below `translit`. Every word has at least one related
@@ -121,11 +133,16 @@ pub struct TokenKeys {
 /// let k = token_keys("Qaiyrbek");
 /// assert_eq!(k.exact, "qaiyrbek");
 /// assert_eq!(k.translit, token_keys("Қайырбек").translit);
-/// assert_eq!(token_keys("Жұмағұлов").folded, "zhumaghulov");
+/// // Folding keeps the script; Kazakh letters flatten to Russian ones.
+/// assert_eq!(token_keys("Жұмағұлов").folded, "жумагулов");
+/// assert_eq!(token_keys("Jumağulov").folded, "jumagulov");
 /// // German `ch` may be х or ч: two keys.
 /// assert_eq!(token_keys("Muchtar").translit, ["muctar", "muhtar"]);
 /// // A feminine surname relates to the masculine one.
 /// assert_eq!(token_keys("Abisheva").related, token_keys("Abishev").related);
+/// // A surname's Russian and Kazakh forms share a key.
+/// assert!(token_keys("Абишұлы").translit.contains(&"abix~m".to_string()));
+/// assert!(token_keys("Abishev").translit.contains(&"abix~m".to_string()));
 /// ```
 pub fn token_keys(word: &str) -> TokenKeys {
     let (exact, chars) = if word.is_ascii() {
@@ -137,7 +154,7 @@ pub fn token_keys(word: &str) -> TokenKeys {
         (cs.iter().collect::<String>(), cs)
     };
     let folded = fold_chars(&chars);
-    let translit = key::translit_keys(&chars);
+    let mut translit = key::translit_keys(&chars);
     let mut related: Vec<String> = Vec::with_capacity(translit.len());
     for k in &translit {
         for r in key::related(k) {
@@ -145,6 +162,10 @@ pub fn token_keys(word: &str) -> TokenKeys {
                 related.push(r);
             }
         }
+    }
+    if let Some(first) = translit.first() {
+        let forms = surname_form_keys(first);
+        translit.extend(forms);
     }
     TokenKeys {
         exact,
@@ -154,31 +175,67 @@ pub fn token_keys(word: &str) -> TokenKeys {
     }
 }
 
-/// Folds lower-case chars: Cyrillic to BGN/PCGN Latin, then marks and
-/// apostrophes removed.
+/// The surname-form keys of a translit key: a Kazakh surname in its Russian form
+/// (-ov/-ev, feminine -ova/-eva) and in its Kazakh form (-uly, feminine -kyzy) is one
+/// name in two conventions (Кунанбаев and Құнанбайұлы, Akhmetova and Akhmetkyzy), so
+/// both get `stem~m` (masculine) or `stem~f` (feminine): the stem as the related
+/// key cuts it, and a `~` no other key contains. Masculine and feminine forms stay
+/// apart (two people), meeting only on the related channel. Stems shorter than
+/// four symbols (before a final glide is dropped) get none.
+fn surname_form_keys(key: &str) -> Vec<String> {
+    const FORMS: &[(&str, char)] = &[
+        ("kisi", 'f'),
+        ("ova", 'f'),
+        ("eva", 'f'),
+        ("uli", 'm'),
+        ("ov", 'm'),
+        ("ev", 'm'),
+    ];
+    let Some((suffix, gender)) = FORMS.iter().find(|(suf, _)| key.ends_with(suf)) else {
+        return Vec::new();
+    };
+    let stem = key.get(..key.len() - suffix.len()).unwrap_or_default();
+    // Short stems are mostly words, not surnames (Geneva, Genova; Popov).
+    if stem.len() < 4 {
+        return Vec::new();
+    }
+    // A final glide belongs to the ending (Құнанбай-ұлы, Кунанба-ев).
+    let stem = stem.strip_suffix('i').unwrap_or(stem);
+    let mut out = vec![format!("{stem}~{gender}")];
+    if *suffix == "kisi" {
+        // -kyzy after a stem ending in k lost one k to the run collapse
+        // (Onlabek-kyzy); which it was cannot be told, so both.
+        out.push(format!("{stem}k~{gender}"));
+    }
+    out
+}
+
+/// Folds lower-case chars without leaving their script: Latin letters lose
+/// marks and apostrophes; Cyrillic stays Cyrillic, with `ё` written `е` and
+/// the Kazakh letters flattened to the Russian ones, as Russian-language texts
+/// write them (`Жұмағұлов` → `жумагулов`). Cross-script matches are the
+/// translit and related channels' job.
 fn fold_chars(cs: &[char]) -> String {
-    let mut out = String::with_capacity(cs.len() + 4);
-    let mut prev: Option<char> = None;
+    let mut out = String::with_capacity(cs.len() * 2);
     for &c in cs {
-        let cyr = |x: char| kk::letter(x).is_some() || ru::letter(x).is_some();
-        // A Cyrillic letter with marks no table lists (ӑ, ӛ) folds as its base.
-        let c = if cyr(c) {
-            c
-        } else {
-            fold::base_letter(c).filter(|b| cyr(*b)).unwrap_or(c)
-        };
-        if let Some(k) = kk::letter(c) {
-            for d in k.bgn.chars() {
-                fold::fold_char(d, &mut out);
-            }
-        } else if let Some(sp) = ru::bgn(c, prev) {
-            for d in sp.chars() {
-                fold::fold_char(d, &mut out);
-            }
-        } else {
+        if c.is_ascii() {
             fold::fold_char(c, &mut out);
+            continue;
         }
-        prev = Some(c);
+        if let Some(k) = kk::letter(c) {
+            out.push(k.flat);
+            continue;
+        }
+        if ru::letter(c).is_some() {
+            out.push(if c == 'ё' { 'е' } else { c });
+            continue;
+        }
+        // A Cyrillic letter with marks no table lists (ӑ, ӛ) folds as its base.
+        match fold::base_letter(c) {
+            Some(b) if kk::letter(b).is_some() => out.push(kk::letter(b).map_or(b, |k| k.flat)),
+            Some(b) if ru::letter(b).is_some() => out.push(if b == 'ё' { 'е' } else { b }),
+            _ => fold::fold_char(c, &mut out),
+        }
     }
     out
 }
@@ -366,16 +423,32 @@ pub fn match_words(a: &TokenKeys, b: &TokenKeys) -> Option<NameMatch> {
     let mut best: Option<f32> = None;
     for ka in &a.translit {
         for kb in &b.translit {
-            let bound = distance::fuzzy_bound(ka.chars().count().min(kb.chars().count()));
-            if bound <= 0.0 {
-                continue;
-            }
-            if let Some(d) = key_distance(ka, kb, bound) {
+            if let Some(d) = fuzzy_distance(ka, kb) {
                 best = Some(best.map_or(d, |b: f32| b.min(d)));
             }
         }
     }
     best.and_then(|d| hit(Channel::Fuzzy, Channel::Fuzzy.weight() - 0.2 * d))
+}
+
+/// The fuzzy channel's rule for two translit keys: their [`key_distance`] if it
+/// is within the bound the shorter key's length allows (none below four
+/// symbols, 0.5 up to five, 0.7 up to eight, 1.0 from nine), else `None`.
+/// [`match_words`] and the index's fuzzy fallback both decide with it.
+pub(crate) fn fuzzy_distance(a: &str, b: &str) -> Option<f32> {
+    let bound = distance::fuzzy_bound(a.chars().count().min(b.chars().count()));
+    if bound <= 0.0 {
+        return None;
+    }
+    key_distance(a, b, bound)
+}
+
+/// The largest distance [`fuzzy_distance`] ever accepts, in plain edits: every
+/// weighted edit costs at least 0.5 and the bound is at most 1.0, so at most
+/// two; below nine symbols the bound is at most 0.7, so at most one.
+pub(crate) fn fuzzy_max_edits(len: usize) -> u8 {
+    let bound = distance::fuzzy_bound(len);
+    (bound / 0.5).floor() as u8
 }
 
 /// Whether and how strongly two names match, in any word order.
@@ -634,11 +707,23 @@ mod tests {
     }
 
     #[test]
-    fn folded_is_bgn_latin() {
-        assert_eq!(token_keys("Есхожин").folded, "yeskhozhin");
-        assert_eq!(token_keys("Қайырбек").folded, "qayyrbek");
+    fn folded_keeps_the_script() {
+        assert_eq!(token_keys("Есхожин").folded, "есхожин");
+        assert_eq!(token_keys("Қайырбек").folded, "кайырбек");
+        assert_eq!(token_keys("Қайырбек").folded, token_keys("Кайырбек").folded);
+        assert_eq!(
+            token_keys("Жұмағұлов").folded,
+            token_keys("Жумагулов").folded
+        );
+        assert_eq!(token_keys("Әлихан").folded, "алихан");
+        assert_eq!(token_keys("Шаһмардан").folded, "шахмардан");
+        assert_eq!(token_keys("Сейітқазы").folded, "сейитказы");
+        assert_eq!(token_keys("Фёдоров").folded, "федоров");
+        assert_eq!(token_keys("Йемен").folded, "йемен");
         assert_eq!(token_keys("Biläşulı").folded, "bilasuli");
         assert_eq!(token_keys("Qudai’bergen").folded, "qudaibergen");
+        // Never crosses scripts.
+        assert_ne!(token_keys("Абай").folded, token_keys("Abay").folded);
     }
 
     #[test]
