@@ -243,7 +243,7 @@ pub(crate) fn top_children(counts: HashMap<Vec<u8>, u64>, top: usize) -> Vec<Fac
     }
     let mut all: Vec<(Vec<u8>, u64)> = counts.into_iter().collect();
     // Only children that can still be in the top need a path.
-    all.sort_unstable_by(|a, b| b.1.cmp(&a.1));
+    all.sort_unstable_by_key(|c| std::cmp::Reverse(c.1));
     if let Some(&(_, threshold)) = all.get(top - 1) {
         all.retain(|(_, n)| *n >= threshold);
     }
