@@ -250,10 +250,32 @@ impl HighlightTerms {
     }
 }
 
-/// The prose stem of one word, `None` for a stop word.
-fn stem(analyzer: &mut TextAnalyzer, word: &str) -> Option<String> {
+/// Most words [`stem`] remembers per thread before it starts afresh.
+const STEM_CACHE_WORDS: usize = 1 << 16;
+
+thread_local! {
+    /// Stems of recently seen words. Highlighting stems every distinct word of the
+    /// hits it returns, and prose repeats its vocabulary from one search to the next;
+    /// stemming is deterministic, so a remembered stem is the stem.
+    static STEM_CACHE: RefCell<WordMap<Option<String>>> = RefCell::new(WordMap::default());
+}
+
+/// The prose stem of one word, `None` for a stop word. `analyzer` is always the
+/// prose analyzer ([`prose_analyzer`]): the cache is keyed by the word alone.
+pub(crate) fn stem(analyzer: &mut TextAnalyzer, word: &str) -> Option<String> {
+    if let Some(known) = STEM_CACHE.with(|c| c.borrow().get(word).cloned()) {
+        return known;
+    }
     let mut stream = analyzer.token_stream(word);
-    stream.next().map(|t| t.text.clone())
+    let stem = stream.next().map(|t| t.text.clone());
+    STEM_CACHE.with(|c| {
+        let mut cache = c.borrow_mut();
+        if cache.len() >= STEM_CACHE_WORDS {
+            cache.clear();
+        }
+        cache.insert(word.to_string(), stem.clone());
+    });
+    stem
 }
 
 /// Levenshtein distance ≤ 1 (with an adjacent transposition counted as 1).
@@ -383,6 +405,31 @@ mod tests {
         assert!(s.starts_with('…') && s.ends_with('…'), "{s}");
         assert!(s.contains("<b>Bokayev</b>"));
         assert!(s.len() < SNIPPET_BYTES + 40);
+    }
+
+    #[test]
+    fn remembered_stems_are_the_computed_stems() {
+        let words = [
+            "tortured",
+            "Detention",
+            "the",
+            "Жумагулов",
+            "arrested",
+            "tortured",
+        ];
+        for _ in 0..2 {
+            for w in words {
+                let mut fresh = crate::index::text_analyzer();
+                let mut stream = fresh.token_stream(w);
+                let computed = stream.next().map(|t| t.text.clone());
+                assert_eq!(stem(&mut prose_analyzer(), w), computed, "{w}");
+            }
+        }
+        assert_eq!(stem(&mut prose_analyzer(), "the"), None);
+        assert_eq!(
+            stem(&mut prose_analyzer(), "tortured").as_deref(),
+            Some("tortur")
+        );
     }
 
     #[test]

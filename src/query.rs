@@ -780,8 +780,7 @@ impl<'a> Compiler<'a> {
 
     /// The prose stem of a word, `None` for a stop word.
     fn stem(&mut self, word: &str) -> Option<String> {
-        let mut stream = self.analyzer.token_stream(word);
-        stream.next().map(|t| t.text.clone())
+        crate::hit::stem(&mut self.analyzer, word)
     }
 
     fn any_in_index(&self, field: Field, keys: &[String]) -> bool {
