@@ -55,7 +55,7 @@
 use std::collections::{BTreeMap, HashSet};
 use std::ops::Bound;
 
-use tantivy::collector::{Count, FacetCollector, MultiCollector, TopDocs};
+use tantivy::collector::{Count, TopDocs};
 use tantivy::query::{
     AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, DisjunctionMaxQuery, EmptyQuery, Occur,
     PhraseQuery, Query, RangeQuery, RegexQuery, TermQuery,
@@ -70,10 +70,10 @@ use tantivy::{Searcher, Term};
 
 use crate::entity::Entity;
 use crate::error::Error;
-use crate::hit::{snippet, FacetCount, HighlightTerms, Hit, SearchResults};
+use crate::hit::{prose_analyzer, snippet, HighlightTerms, Hit, SearchResults};
+use crate::index::collector::{top_children, FacetChildCounts};
 use crate::index::{
-    channel_keys, date_number, date_number_upper, keys_of, text_analyzer, words, Fields, Index,
-    KeyChannel,
+    channel_keys, date_number, date_number_upper, keys_of, words, Fields, Index, KeyChannel,
 };
 use crate::segment::UnitKind;
 
@@ -262,45 +262,30 @@ pub(crate) fn execute(index: &Index, request: &SearchRequest) -> crate::Result<S
         }
     }
 
-    let mut multi = MultiCollector::new();
+    // One typed collector: the page (scored), the total (tantivy counts without
+    // scoring when it can) and the facet counts, in one pass over the matches.
     // The cutoff compares scores, so scoring stays on even when no hit is wanted.
-    let top_handle = (request.limit > 0 || request.relative_cutoff.is_some()).then(|| {
-        multi.add_collector(
-            TopDocs::with_limit(request.limit.max(1))
-                .and_offset(request.offset)
-                .order_by_score(),
+    let top = (request.limit > 0 || request.relative_cutoff.is_some()).then(|| {
+        TopDocs::with_limit(request.limit.max(1))
+            .and_offset(request.offset)
+            .order_by_score()
+    });
+    let counter = (!roots.is_empty()).then(|| {
+        FacetChildCounts::new(
+            crate::index::facet_field_name(),
+            roots.iter().map(|(facet, _)| facet.clone()).collect(),
         )
     });
-    let count_handle = multi.add_collector(Count);
-    let facet_handles: Vec<_> = roots
-        .iter()
-        .map(|(facet, top)| {
-            let mut collector = FacetCollector::for_field(crate::index::facet_field_name());
-            collector.add_facet(facet.clone());
-            (facet, *top, multi.add_collector(collector))
-        })
-        .collect();
-    let mut fruits = searcher.search(&query, &multi)?;
+    let (page, total, counted) = searcher.search(&query, &(top, Count, counter))?;
 
-    let total = count_handle.extract(&mut fruits);
     let mut facets = BTreeMap::new();
-    for (facet, top, handle) in facet_handles {
-        let counts = handle.extract(&mut fruits);
-        let mut children: Vec<FacetCount> = counts
-            .get(facet.clone())
-            .map(|(f, count)| FacetCount {
-                path: f.to_string(),
-                count,
-            })
-            .collect();
-        children.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.path.cmp(&b.path)));
-        children.truncate(top);
-        facets.insert(facet.to_string(), children);
+    for ((facet, top), counts) in roots.into_iter().zip(counted.unwrap_or_default()) {
+        facets.insert(facet.to_string(), top_children(counts, top));
     }
 
     let mut hits = Vec::new();
-    if let Some(handle) = top_handle {
-        for (score, address) in handle.extract(&mut fruits).into_iter().take(request.limit) {
+    if let Some(page) = page {
+        for (score, address) in page.into_iter().take(request.limit) {
             let doc: TantivyDocument = searcher.doc(address)?;
             hits.push(hit(&doc, score, fields, &compiler.highlight));
         }
@@ -509,7 +494,7 @@ impl<'a> Compiler<'a> {
             input,
             fields,
             searcher,
-            analyzer: text_analyzer(),
+            analyzer: prose_analyzer(),
             words: 0,
             highlight: HighlightTerms::default(),
         }
@@ -807,8 +792,7 @@ impl<'a> Compiler<'a> {
 
     /// The prose stem of a word, `None` for a stop word.
     fn stem(&mut self, word: &str) -> Option<String> {
-        let mut stream = self.analyzer.token_stream(word);
-        stream.next().map(|t| t.text.clone())
+        crate::hit::stem(&mut self.analyzer, word)
     }
 
     fn any_in_index(&self, field: Field, keys: &[String]) -> bool {

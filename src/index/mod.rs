@@ -64,6 +64,7 @@
 //! ```
 
 mod analyzer;
+pub(crate) mod collector;
 pub mod export;
 mod schema;
 

@@ -1,0 +1,402 @@
+//! Facet counts by ordinal: the children of a few facet roots, counted over a result
+//! set.
+//!
+//! In: the facet field's name and the roots asked for (`/person`, `/date/2021`). Out:
+//! for each root, every child that some matching unit carries (itself or below it),
+//! with the number of matching units carrying it.
+//!
+//! tantivy's `FacetCollector` gives the same counts, but for every segment it streams
+//! the whole facet dictionary to map ordinals to children, and then looks the name of
+//! every counted child up on its own, decompressing a dictionary block each time: with
+//! thousands of people named in a result set that lookup is most of a search's time.
+//! Here a segment's facets under a root are one contiguous range of ordinals (facets
+//! are sorted, and a facet's descendants all start with its encoded path and a
+//! separator byte), found with two dictionary lookups. Units are counted per ordinal
+//! in that range, and only the ordinals that were counted are resolved to names, in
+//! one sorted pass that decompresses each block once.
+//!
+//! Invariant: the counts equal tantivy's `FacetCollector` for the same root (the
+//! tests compare them on an index with several segments): a unit carrying several
+//! facets below one child counts once for that child, and a unit carrying the root
+//! itself counts for no child.
+
+use std::collections::HashMap;
+use std::io;
+
+use tantivy::collector::{Collector, SegmentCollector};
+use tantivy::fastfield::FacetReader;
+use tantivy::schema::Facet;
+use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader};
+
+use crate::hit::FacetCount;
+
+/// Counts the children of each root over the matching units.
+pub(crate) struct FacetChildCounts {
+    field: String,
+    roots: Vec<Facet>,
+}
+
+impl FacetChildCounts {
+    /// A collector on facet field `field` for `roots` (which may overlap).
+    pub(crate) fn new(field: impl Into<String>, roots: Vec<Facet>) -> FacetChildCounts {
+        FacetChildCounts {
+            field: field.into(),
+            roots,
+        }
+    }
+}
+
+/// For each root, its children (encoded facet bytes) with their counts, in no order.
+pub(crate) type ChildCounts = Vec<HashMap<Vec<u8>, u64>>;
+
+/// One root's ordinal range in one segment and what was counted in it.
+struct RootRange {
+    /// First ordinal of the root's descendants.
+    lo: u64,
+    /// One past the last.
+    hi: u64,
+    /// Length of the encoded root plus its separator: where a child's name starts.
+    child_from: usize,
+    /// Per ordinal (from `lo`): units whose only facet in the range is this one.
+    single: Vec<u32>,
+    /// Ordinals (from `lo`) of units with several facets in the range, one unit
+    /// after another; `multi_ends` closes each unit.
+    multi: Vec<u32>,
+    multi_ends: Vec<usize>,
+    /// Ordinals (from `lo`) of the unit being collected.
+    pending: Vec<u32>,
+}
+
+pub(crate) struct FacetChildSegment {
+    reader: FacetReader,
+    ranges: Vec<RootRange>,
+}
+
+/// The first ordinal whose term is `key` or sorts after it.
+fn ord_at_or_after(reader: &FacetReader, key: &[u8]) -> io::Result<u64> {
+    let dict = reader.facet_dict();
+    let ord = match dict.term_ord_or_next(key)? {
+        tantivy::columnar::TermOrdHit::Exact(ord) | tantivy::columnar::TermOrdHit::Next(ord) => ord,
+    };
+    Ok(ord.min(dict.num_terms() as u64))
+}
+
+impl Collector for FacetChildCounts {
+    type Fruit = ChildCounts;
+    type Child = FacetChildSegment;
+
+    fn for_segment(
+        &self,
+        _: SegmentOrdinal,
+        segment: &SegmentReader,
+    ) -> tantivy::Result<FacetChildSegment> {
+        let reader = segment.facet_reader(&self.field)?;
+        let mut ranges = Vec::with_capacity(self.roots.len());
+        for root in &self.roots {
+            let encoded = root.encoded_str().as_bytes();
+            let (lo, hi, child_from) = if root.is_root() {
+                (0, reader.num_facets() as u64, 0)
+            } else {
+                // Descendants are `root \0 …`; `root \1` sorts after all of them.
+                let mut key = encoded.to_vec();
+                key.push(0);
+                let lo = ord_at_or_after(&reader, &key)?;
+                key.pop();
+                key.push(1);
+                let hi = ord_at_or_after(&reader, &key)?;
+                (lo, hi.max(lo), encoded.len() + 1)
+            };
+            ranges.push(RootRange {
+                lo,
+                hi,
+                child_from,
+                single: vec![0; (hi - lo) as usize],
+                multi: Vec::new(),
+                multi_ends: Vec::new(),
+                pending: Vec::new(),
+            });
+        }
+        Ok(FacetChildSegment { reader, ranges })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        false
+    }
+
+    fn merge_fruits(
+        &self,
+        segment_fruits: Vec<io::Result<ChildCounts>>,
+    ) -> tantivy::Result<ChildCounts> {
+        let mut merged: ChildCounts = vec![HashMap::new(); self.roots.len()];
+        for fruit in segment_fruits {
+            for (total, counts) in merged.iter_mut().zip(fruit?) {
+                for (child, count) in counts {
+                    *total.entry(child).or_insert(0) += count;
+                }
+            }
+        }
+        Ok(merged)
+    }
+}
+
+impl SegmentCollector for FacetChildSegment {
+    type Fruit = io::Result<ChildCounts>;
+
+    fn collect(&mut self, doc: DocId, _: Score) {
+        for ord in self.reader.facet_ords(doc) {
+            for range in &mut self.ranges {
+                if (range.lo..range.hi).contains(&ord) {
+                    range.pending.push((ord - range.lo) as u32);
+                }
+            }
+        }
+        for range in &mut self.ranges {
+            match range.pending.as_slice() {
+                [] => {}
+                [one] => range.single[*one as usize] += 1,
+                several => {
+                    range.multi.extend_from_slice(several);
+                    range.multi_ends.push(range.multi.len());
+                }
+            }
+            range.pending.clear();
+        }
+    }
+
+    fn harvest(self) -> io::Result<ChildCounts> {
+        let dict = self.reader.facet_dict();
+        let mut out = Vec::with_capacity(self.ranges.len());
+        for range in self.ranges {
+            let mut seen: Vec<bool> = range.single.iter().map(|&n| n > 0).collect();
+            for &o in &range.multi {
+                seen[o as usize] = true;
+            }
+            let ords: Vec<u64> = seen
+                .iter()
+                .enumerate()
+                .filter(|(_, &s)| s)
+                .map(|(i, _)| range.lo + i as u64)
+                .collect();
+            // Children of the counted ordinals: sorted ordinals give each child's
+            // ordinals one after another.
+            let mut children: Vec<Vec<u8>> = Vec::new();
+            let mut child_of = vec![u32::MAX; seen.len()];
+            let mut next = ords.iter();
+            let found = dict.sorted_ords_to_term_cb(&ords, |term| {
+                let end = term
+                    .get(range.child_from..)
+                    .and_then(|rest| rest.iter().position(|&b| b == 0))
+                    .map_or(term.len(), |p| range.child_from + p);
+                let child = &term[..end];
+                if children.last().map(Vec::as_slice) != Some(child) {
+                    children.push(child.to_vec());
+                }
+                if let Some(ord) = next.next() {
+                    child_of[(ord - range.lo) as usize] = (children.len() - 1) as u32;
+                }
+            })?;
+            if !found {
+                return Err(io::Error::new(
+                    io::ErrorKind::InvalidData,
+                    "a facet ordinal of a unit is missing from the facet dictionary",
+                ));
+            }
+            let mut counts = vec![0u64; children.len()];
+            for (i, &n) in range.single.iter().enumerate() {
+                if n > 0 {
+                    counts[child_of[i] as usize] += u64::from(n);
+                }
+            }
+            let mut start = 0;
+            let mut unit: Vec<u32> = Vec::new();
+            for &end in &range.multi_ends {
+                unit.clear();
+                unit.extend(
+                    range.multi[start..end]
+                        .iter()
+                        .map(|&o| child_of[o as usize]),
+                );
+                unit.sort_unstable();
+                unit.dedup();
+                for &c in &unit {
+                    counts[c as usize] += 1;
+                }
+                start = end;
+            }
+            out.push(
+                children
+                    .into_iter()
+                    .zip(counts)
+                    .filter(|(_, n)| *n > 0)
+                    .collect(),
+            );
+        }
+        Ok(out)
+    }
+}
+
+/// The `top` most frequent children, most frequent first, ties by path; children
+/// whose encoded path is not UTF-8 are skipped, as tantivy skips them.
+pub(crate) fn top_children(counts: HashMap<Vec<u8>, u64>, top: usize) -> Vec<FacetCount> {
+    if top == 0 {
+        return Vec::new();
+    }
+    let mut all: Vec<(Vec<u8>, u64)> = counts.into_iter().collect();
+    // Only children that can still be in the top need a path.
+    all.sort_unstable_by_key(|c| std::cmp::Reverse(c.1));
+    if let Some(&(_, threshold)) = all.get(top - 1) {
+        all.retain(|(_, n)| *n >= threshold);
+    }
+    let mut children: Vec<FacetCount> = all
+        .into_iter()
+        .filter_map(|(bytes, count)| {
+            Facet::from_encoded(bytes).ok().map(|f| FacetCount {
+                path: f.to_string(),
+                count,
+            })
+        })
+        .collect();
+    children.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.path.cmp(&b.path)));
+    children.truncate(top);
+    children
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use tantivy::collector::FacetCollector;
+    use tantivy::query::{AllQuery, Query, TermQuery};
+    use tantivy::schema::{FacetOptions, IndexRecordOption, Schema, STRING};
+    use tantivy::{doc, Index, IndexWriter, TantivyDocument, Term};
+
+    /// tantivy's answer, in the same shape.
+    fn reference(searcher: &tantivy::Searcher, query: &dyn Query, root: &Facet) -> Vec<FacetCount> {
+        let mut collector = FacetCollector::for_field("facets");
+        collector.add_facet(root.clone());
+        let counts = searcher.search(query, &collector).expect("search runs");
+        let mut children: Vec<FacetCount> = counts
+            .get(root.clone())
+            .map(|(f, count)| FacetCount {
+                path: f.to_string(),
+                count,
+            })
+            .collect();
+        children.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.path.cmp(&b.path)));
+        children
+    }
+
+    /// Several segments of units with people (some nested, some repeated below one
+    /// child), places, dates and the bare `/person` root, and a few deleted units.
+    fn index() -> Index {
+        let mut schema = Schema::builder();
+        let facets = schema.add_facet_field("facets", FacetOptions::default());
+        let tag = schema.add_text_field("tag", STRING);
+        let index = Index::create_in_ram(schema.build());
+        let mut writer: IndexWriter<TantivyDocument> = index
+            .writer_with_num_threads(1, 15_000_000)
+            .expect("writer");
+        writer.set_merge_policy(Box::new(tantivy::indexer::NoMergePolicy));
+        let mut state = 7u64;
+        let mut next = move |n: u64| {
+            state = state
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (state >> 33) % n
+        };
+        for segment in 0..5 {
+            for unit in 0..120 {
+                let mut doc = TantivyDocument::default();
+                doc.add_text(tag, if unit % 3 == 0 { "a" } else { "b" });
+                for _ in 0..next(4) {
+                    let person = format!("P{}", next(40));
+                    let facet = if next(3) == 0 {
+                        Facet::from_path(["person", &person, &format!("role{}", next(3))])
+                    } else {
+                        Facet::from_path(["person", &person])
+                    };
+                    doc.add_facet(facets, facet);
+                }
+                if next(10) == 0 {
+                    doc.add_facet(facets, Facet::from_path(["person"]));
+                }
+                doc.add_facet(
+                    facets,
+                    Facet::from_path(["place", &format!("C{}", next(5))]),
+                );
+                doc.add_facet(
+                    facets,
+                    Facet::from_path(["date", &format!("{}", 2015 + next(4)), "01"]),
+                );
+                writer.add_document(doc).expect("adds");
+            }
+            if segment == 2 {
+                writer.delete_term(Term::from_field_text(tag, "a"));
+            }
+            writer.commit().expect("commits");
+        }
+        writer
+            .add_document(doc!(tag => "b"))
+            .expect("adds a unit without facets");
+        writer.commit().expect("commits");
+        index
+    }
+
+    #[test]
+    fn counts_equal_tantivys_facet_collector() {
+        let index = index();
+        let searcher = index.reader().expect("reader").searcher();
+        assert!(searcher.segment_readers().len() >= 5, "several segments");
+        let tag = index.schema().get_field("tag").expect("tag field");
+        let queries: Vec<Box<dyn Query>> = vec![
+            Box::new(AllQuery),
+            Box::new(TermQuery::new(
+                Term::from_field_text(tag, "a"),
+                IndexRecordOption::Basic,
+            )),
+        ];
+        let roots: Vec<Facet> = [
+            "/person",
+            "/person/P3",
+            "/place",
+            "/date",
+            "/date/2016",
+            "/nothing",
+            "/zzz",
+        ]
+        .iter()
+        .map(|p| Facet::from_text(p).expect("facet"))
+        .collect();
+        for query in &queries {
+            let ours = searcher
+                .search(
+                    query.as_ref(),
+                    &FacetChildCounts::new("facets", roots.clone()),
+                )
+                .expect("search runs");
+            for (root, counts) in roots.iter().zip(ours) {
+                let expected = reference(&searcher, query.as_ref(), root);
+                let got = top_children(counts, usize::MAX);
+                assert_eq!(got, expected, "children of {root} for {query:?}");
+                for top in [0, 1, 3, 10] {
+                    let mut cut = expected.clone();
+                    cut.truncate(top);
+                    let counts = searcher
+                        .search(
+                            query.as_ref(),
+                            &FacetChildCounts::new("facets", vec![root.clone()]),
+                        )
+                        .expect("search runs")
+                        .remove(0);
+                    assert_eq!(top_children(counts, top), cut, "top {top} of {root}");
+                }
+            }
+        }
+        // The test must see something to compare.
+        let people = reference(
+            &searcher,
+            &AllQuery,
+            &Facet::from_text("/person").expect("facet"),
+        );
+        assert!(people.len() > 20, "{people:?}");
+    }
+}
