@@ -12,14 +12,14 @@
 
 use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::BuildHasherDefault;
 use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 use tantivy::tokenizer::TextAnalyzer;
 
 use crate::entity::Entity;
-use crate::index::{channel_keys, keys_of, words, KeyChannel};
+use crate::index::{channel_keys, keys_of, prose_stem, words, FxHasher, KeyChannel};
 use crate::segment::UnitKind;
 
 /// One matching unit.
@@ -113,32 +113,8 @@ pub(crate) fn prose_analyzer() -> TextAnalyzer {
     ANALYZER.get_or_init(crate::index::text_analyzer).clone()
 }
 
-/// A small, fast hasher for the short words of one request (FxHash's mixing step):
-/// the maps below are private to a request, so no hash flooding can reach them.
-#[derive(Default, Clone, Copy)]
-pub(crate) struct WordHasher(u64);
-
-impl Hasher for WordHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        const K: u64 = 0x517c_c1b7_2722_0a95;
-        let mut chunks = bytes.chunks_exact(8);
-        for chunk in &mut chunks {
-            let mut word = [0u8; 8];
-            word.copy_from_slice(chunk);
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(K);
-        }
-        for &b in chunks.remainder() {
-            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
-        }
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-type WordSet = HashSet<String, BuildHasherDefault<WordHasher>>;
-type WordMap<V> = HashMap<String, V, BuildHasherDefault<WordHasher>>;
+type WordSet = HashSet<String, BuildHasherDefault<FxHasher>>;
+type WordMap<V> = HashMap<String, V, BuildHasherDefault<FxHasher>>;
 
 /// Maximum snippet length in bytes of source text (before markup).
 const SNIPPET_BYTES: usize = 240;
@@ -175,7 +151,7 @@ impl HighlightTerms {
             channel_keys(&keys, channel, &mut buf);
             set.extend(buf.drain(..));
         }
-        if let Some(stem) = stem(&mut prose_analyzer(), word) {
+        if let Some(stem) = prose_stem(word) {
             self.stems.insert(stem);
         }
     }
@@ -198,7 +174,7 @@ impl HighlightTerms {
             && self.prefixes.is_empty()
     }
 
-    fn matches(&self, analyzer: &mut TextAnalyzer, word: &str) -> bool {
+    fn matches(&self, word: &str) -> bool {
         let keys = keys_of(word);
         if self.exact.contains(&keys.exact)
             || self.folded.contains(&keys.folded)
@@ -222,7 +198,7 @@ impl HighlightTerms {
         {
             return true;
         }
-        !self.stems.is_empty() && stem(analyzer, word).is_some_and(|s| self.stems.contains(&s))
+        !self.stems.is_empty() && prose_stem(word).is_some_and(|s| self.stems.contains(&s))
     }
 
     /// Byte ranges of the words of `text` that match.
@@ -230,15 +206,13 @@ impl HighlightTerms {
         if self.is_empty() {
             return Vec::new();
         }
-        let mut analyzer = None;
         let mut verdicts = self.verdicts.borrow_mut();
         words(text)
             .filter(|(_, w)| {
                 if let Some(&verdict) = verdicts.get(*w) {
                     return verdict;
                 }
-                let analyzer = analyzer.get_or_insert_with(prose_analyzer);
-                let verdict = self.matches(analyzer, w);
+                let verdict = self.matches(w);
                 verdicts.insert((*w).to_string(), verdict);
                 verdict
             })
@@ -248,34 +222,6 @@ impl HighlightTerms {
             })
             .collect()
     }
-}
-
-/// Most words [`stem`] remembers per thread before it starts afresh.
-const STEM_CACHE_WORDS: usize = 1 << 16;
-
-thread_local! {
-    /// Stems of recently seen words. Highlighting stems every distinct word of the
-    /// hits it returns, and prose repeats its vocabulary from one search to the next;
-    /// stemming is deterministic, so a remembered stem is the stem.
-    static STEM_CACHE: RefCell<WordMap<Option<String>>> = RefCell::new(WordMap::default());
-}
-
-/// The prose stem of one word, `None` for a stop word. `analyzer` is always the
-/// prose analyzer ([`prose_analyzer`]): the cache is keyed by the word alone.
-pub(crate) fn stem(analyzer: &mut TextAnalyzer, word: &str) -> Option<String> {
-    if let Some(known) = STEM_CACHE.with(|c| c.borrow().get(word).cloned()) {
-        return known;
-    }
-    let mut stream = analyzer.token_stream(word);
-    let stem = stream.next().map(|t| t.text.clone());
-    STEM_CACHE.with(|c| {
-        let mut cache = c.borrow_mut();
-        if cache.len() >= STEM_CACHE_WORDS {
-            cache.clear();
-        }
-        cache.insert(word.to_string(), stem.clone());
-    });
-    stem
 }
 
 /// Levenshtein distance ≤ 1 (with an adjacent transposition counted as 1).
@@ -405,31 +351,6 @@ mod tests {
         assert!(s.starts_with('…') && s.ends_with('…'), "{s}");
         assert!(s.contains("<b>Bokayev</b>"));
         assert!(s.len() < SNIPPET_BYTES + 40);
-    }
-
-    #[test]
-    fn remembered_stems_are_the_computed_stems() {
-        let words = [
-            "tortured",
-            "Detention",
-            "the",
-            "Жумагулов",
-            "arrested",
-            "tortured",
-        ];
-        for _ in 0..2 {
-            for w in words {
-                let mut fresh = crate::index::text_analyzer();
-                let mut stream = fresh.token_stream(w);
-                let computed = stream.next().map(|t| t.text.clone());
-                assert_eq!(stem(&mut prose_analyzer(), w), computed, "{w}");
-            }
-        }
-        assert_eq!(stem(&mut prose_analyzer(), "the"), None);
-        assert_eq!(
-            stem(&mut prose_analyzer(), "tortured").as_deref(),
-            Some("tortur")
-        );
     }
 
     #[test]

@@ -792,7 +792,7 @@ impl<'a> Compiler<'a> {
 
     /// The prose stem of a word, `None` for a stop word.
     fn stem(&mut self, word: &str) -> Option<String> {
-        crate::hit::stem(&mut self.analyzer, word)
+        crate::index::prose_stem(word)
     }
 
     fn any_in_index(&self, field: Field, keys: &[String]) -> bool {

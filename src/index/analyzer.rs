@@ -127,6 +127,13 @@ thread_local! {
         RefCell::new(HashMap::default());
 }
 
+/// The prose term (stem) of one word, `None` for a stop word: what the `text` field
+/// indexes for it. Remembered per thread, like [`keys_of`].
+pub(crate) fn prose_stem(word: &str) -> Option<String> {
+    let mut out = String::new();
+    prose_term(word, &mut out).then_some(out)
+}
+
 /// Writes the prose term of `word` into `out`; false if the word is a stop word.
 fn prose_term(word: &str, out: &mut String) -> bool {
     PROSE_CACHE.with(|cache| {
@@ -390,7 +397,7 @@ const KEY_CACHE_WORDS: usize = 1 << 16;
 /// FxHash (the rustc hasher): the key cache is hit once per word of every unit, and
 /// SipHash's flood resistance buys nothing for a per-thread, size-bounded cache.
 #[derive(Default, Clone, Copy)]
-struct FxHasher(u64);
+pub(crate) struct FxHasher(u64);
 
 impl std::hash::Hasher for FxHasher {
     fn write(&mut self, bytes: &[u8]) {

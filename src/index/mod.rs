@@ -81,7 +81,9 @@ use crate::segment::{Resolution, Unit};
 
 pub use self::schema::SCHEMA_VERSION;
 
-pub(crate) use self::analyzer::{channel_keys, keys_of, text_analyzer, words, KeyChannel};
+pub(crate) use self::analyzer::{
+    channel_keys, keys_of, prose_stem, text_analyzer, words, FxHasher, KeyChannel,
+};
 pub(crate) use self::schema::{date_number, date_number_upper, Fields};
 
 /// Memory given to the indexing thread, in bytes.
