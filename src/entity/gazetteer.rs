@@ -146,21 +146,7 @@ pub(crate) fn places() -> &'static Places {
 
 /// English month names (folded) → month number.
 pub(crate) fn month(folded: &str) -> Option<u32> {
-    const MONTHS: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    MONTHS
+    crate::segment::meta::MONTHS
         .iter()
         .position(|m| *m == folded)
         .and_then(|i| u32::try_from(i + 1).ok())

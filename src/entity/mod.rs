@@ -383,10 +383,11 @@ fn extract_tokens(text: &str, toks: &[Tok], ctx: &Context) -> (Vec<Entity>, Vec<
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
-    fn norms(text: &str, kind: EntityKind) -> Vec<String> {
+    /// The normalised forms of the entities of one kind in `text`.
+    pub(crate) fn norms(text: &str, kind: EntityKind) -> Vec<String> {
         extract(text)
             .into_iter()
             .filter(|e| e.kind == kind)

@@ -830,15 +830,8 @@ pub(crate) fn places(doc: &mut Doc) {
 
 #[cfg(test)]
 mod tests {
+    use crate::entity::tests::norms as of;
     use crate::entity::{extract, EntityKind};
-
-    fn of(text: &str, kind: EntityKind) -> Vec<String> {
-        extract(text)
-            .into_iter()
-            .filter(|e| e.kind == kind)
-            .map(|e| e.normalized)
-            .collect()
-    }
 
     #[test]
     fn heads_and_complements() {

@@ -142,7 +142,8 @@ pub(crate) fn pick_reference<'a>(texts: impl Iterator<Item = &'a str>) -> Option
         .map(|(r, _)| r)
 }
 
-const MONTHS: [&str; 12] = [
+/// English month names, lower case, January first.
+pub(crate) const MONTHS: [&str; 12] = [
     "january",
     "february",
     "march",

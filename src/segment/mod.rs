@@ -44,7 +44,7 @@ mod html;
 mod lines;
 mod load;
 mod marker;
-mod meta;
+pub(crate) mod meta;
 mod noise;
 
 use serde::{Deserialize, Serialize};
