@@ -101,6 +101,23 @@ fn prepare(path: &Path) -> whereas::Result<whereas::Resolution> {
     Ok(resolution)
 }
 
+/// Commits; on failure abandons the progress bar, reports the folder and the cause,
+/// and returns false.
+fn commit(writer: &mut whereas::IndexWriter, bar: &ProgressBar, dir: &Path) -> bool {
+    match writer.commit() {
+        Ok(_) => true,
+        Err(e) => {
+            bar.abandon();
+            eprintln!(
+                "index: {}: commit failed: {}",
+                dir.display(),
+                common::chain(&e)
+            );
+            false
+        }
+    }
+}
+
 fn main() -> ExitCode {
     let (dir, paths) = match parse_args() {
         Ok(args) => args,
@@ -172,26 +189,12 @@ fn main() -> ExitCode {
                 failed.push((file.clone(), reason));
             }
         }
-        if (i + 1) % COMMIT_EVERY == 0 {
-            if let Err(e) = writer.commit() {
-                bar.abandon();
-                eprintln!(
-                    "index: {}: commit failed: {}",
-                    dir.display(),
-                    common::chain(&e)
-                );
-                return ExitCode::FAILURE;
-            }
+        if (i + 1) % COMMIT_EVERY == 0 && !commit(&mut writer, &bar, &dir) {
+            return ExitCode::FAILURE;
         }
         bar.inc(1);
     }
-    if let Err(e) = writer.commit() {
-        bar.abandon();
-        eprintln!(
-            "index: {}: commit failed: {}",
-            dir.display(),
-            common::chain(&e)
-        );
+    if !commit(&mut writer, &bar, &dir) {
         return ExitCode::FAILURE;
     }
     bar.finish_and_clear();

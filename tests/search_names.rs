@@ -31,14 +31,19 @@ fn index() -> Index {
     Index::from_resolutions([&resolution(REF, "2023-01-01", units)]).unwrap()
 }
 
-fn labels(index: &Index, query: &str) -> Vec<String> {
+/// Labels of the hits of `request` (at most 20), best first.
+fn labels_of(index: &Index, request: SearchRequest) -> Vec<String> {
     index
-        .search(&SearchRequest::new(query).limit(20))
+        .search(&request.limit(20))
         .unwrap()
         .hits
         .into_iter()
         .map(|h| h.label)
         .collect()
+}
+
+fn labels(index: &Index, query: &str) -> Vec<String> {
+    labels_of(index, SearchRequest::new(query))
 }
 
 #[test]
@@ -247,13 +252,7 @@ fn namesakes() -> Index {
 }
 
 fn name_labels(index: &Index, name: &str) -> Vec<String> {
-    index
-        .search(&SearchRequest::name(name).limit(20))
-        .unwrap()
-        .hits
-        .into_iter()
-        .map(|h| h.label)
-        .collect()
+    labels_of(index, SearchRequest::name(name))
 }
 
 #[test]
