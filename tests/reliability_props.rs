@@ -266,9 +266,12 @@ proptest! {
             }
         }
         prop_assert_eq!(compare(&a, &b).is_some(), compare(&b, &a).is_some());
-        // A name matches itself exactly.
-        let same = compare(&a, &a).expect("a name matches itself");
-        prop_assert_eq!(same.channel, whereas::Channel::Exact);
+        // A name matches itself exactly, when it has a sounded letter ("Ь" alone has
+        // no key, so it names no one).
+        if a.split(' ').any(|w| !token_keys(w).translit.is_empty()) {
+            let same = compare(&a, &a).expect("a name matches itself");
+            prop_assert_eq!(same.channel, whereas::Channel::Exact);
+        }
     }
 }
 
