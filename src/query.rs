@@ -55,10 +55,10 @@
 use std::collections::{BTreeMap, HashSet};
 use std::ops::Bound;
 
-use tantivy::collector::{Count, TopDocs};
+use tantivy::collector::{Collector, Count, TopDocs};
 use tantivy::query::{
-    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, DisjunctionMaxQuery, EmptyQuery, Occur,
-    PhraseQuery, Query, RangeQuery, RegexQuery, TermQuery,
+    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, DisjunctionMaxQuery, EmptyQuery,
+    EnableScoring, Occur, PhraseQuery, Query, RangeQuery, RegexQuery, TermQuery,
 };
 use tantivy::query_grammar::{
     self, Delimiter, Occur as AstOccur, UserInputAst, UserInputBound, UserInputLeaf,
@@ -77,9 +77,12 @@ use crate::index::{
 };
 use crate::segment::UnitKind;
 
+mod best;
 mod cutoff;
 mod fuzzy;
 mod lookup;
+
+use self::best::BestTermQuery;
 
 const BOOST_EXACT: f32 = 4.0;
 const BOOST_FOLDED: f32 = 3.0;
@@ -262,21 +265,53 @@ pub(crate) fn execute(index: &Index, request: &SearchRequest) -> crate::Result<S
         }
     }
 
-    // One typed collector: the page (scored), the total (tantivy counts without
-    // scoring when it can) and the facet counts, in one pass over the matches.
-    // The cutoff compares scores, so scoring stays on even when no hit is wanted.
+    // The page, the total and the facet counts come from one weight, built once. The
+    // page is collected on its own, so that `TopDocs` may skip what cannot make the
+    // page (see `best`); the total and facet counts take one unscored pass. The
+    // cutoff compares scores, so scoring stays on even when no hit is wanted.
     let top = (request.limit > 0 || request.relative_cutoff.is_some()).then(|| {
         TopDocs::with_limit(request.limit.max(1))
             .and_offset(request.offset)
             .order_by_score()
     });
     let counter = (!roots.is_empty()).then(|| {
-        FacetChildCounts::new(
-            crate::index::facet_field_name(),
-            roots.iter().map(|(facet, _)| facet.clone()).collect(),
+        (
+            Count,
+            FacetChildCounts::new(
+                crate::index::facet_field_name(),
+                roots.iter().map(|(facet, _)| facet.clone()).collect(),
+            ),
         )
     });
-    let (page, total, counted) = searcher.search(&query, &(top, Count, counter))?;
+    let scoring = if top.is_some() {
+        EnableScoring::enabled_from_searcher(&searcher)
+    } else {
+        EnableScoring::disabled_from_searcher(&searcher)
+    };
+    let weight = query.weight(scoring)?;
+    let mut pages = Vec::new();
+    let mut totals = Vec::new();
+    let mut facet_counts = Vec::new();
+    for (ord, reader) in searcher.segment_readers().iter().enumerate() {
+        let ord = ord as u32;
+        if let Some(top) = &top {
+            pages.push(top.collect_segment(weight.as_ref(), ord, reader)?);
+        }
+        match &counter {
+            // `Count` alone asks the weight for its count, which may skip scorers.
+            None => totals.push(Count.collect_segment(weight.as_ref(), ord, reader)?),
+            Some(counter) => {
+                let (n, f) = counter.collect_segment(weight.as_ref(), ord, reader)?;
+                totals.push(n);
+                facet_counts.push(f);
+            }
+        }
+    }
+    let page = top.map(|top| top.merge_fruits(pages)).transpose()?;
+    let total = Count.merge_fruits(totals)?;
+    let counted = counter
+        .map(|(_, counter)| counter.merge_fruits(facet_counts))
+        .transpose()?;
 
     let mut facets = BTreeMap::new();
     for ((facet, top), counts) in roots.into_iter().zip(counted.unwrap_or_default()) {
@@ -818,12 +853,9 @@ impl<'a> Compiler<'a> {
             return None;
         }
         let keys = keys_of(word);
-        let mut disjuncts: Vec<Box<dyn Query>> = Vec::new();
+        let mut clauses: Vec<(Term, f32)> = Vec::new();
         if let Some(stem) = stem {
-            disjuncts.push(boosted(
-                term_query(Term::from_field_text(self.fields.text, &stem)),
-                BOOST_TEXT,
-            ));
+            clauses.push((Term::from_field_text(self.fields.text, &stem), BOOST_TEXT));
         }
         if scope.names {
             let mut buf = Vec::new();
@@ -840,10 +872,7 @@ impl<'a> Compiler<'a> {
                 buf.clear();
                 channel_keys(&keys, channel, &mut buf);
                 for key in &buf {
-                    disjuncts.push(boosted(
-                        term_query(Term::from_field_text(field, key)),
-                        boost,
-                    ));
+                    clauses.push((Term::from_field_text(field, key), boost));
                 }
             }
             buf.clear();
@@ -853,7 +882,7 @@ impl<'a> Compiler<'a> {
                 && !self.any_in_index(self.fields.name_translit, &buf)
             {
                 let close = fuzzy::candidates(self.searcher, self.fields.name_translit, &buf);
-                disjuncts.extend(fuzzy::query(self.fields.name_translit, &close));
+                clauses.extend(fuzzy::clauses(self.fields.name_translit, &close));
                 if positive {
                     close
                         .iter()
@@ -861,13 +890,13 @@ impl<'a> Compiler<'a> {
                 }
             }
         }
-        if disjuncts.is_empty() {
+        if clauses.is_empty() {
             return None;
         }
         if positive {
             self.highlight.add_word(word);
         }
-        Some(Box::new(DisjunctionMaxQuery::new(disjuncts)))
+        Some(Box::new(BestTermQuery::new(clauses)))
     }
 
     /// A multi-word literal: a phrase in prose and in each name channel.

@@ -120,6 +120,10 @@ pub struct TokenKeys {
     /// Weaker keys for related but distinct forms (a feminine surname's masculine
     /// base, say), ranked below `translit`. Every word has at least one related
     /// key when it has a translit key (its stem, which may equal the key).
+    ///
+    /// Invariant: two words sharing a translit key share a related key, and two
+    /// words with the same `exact` form have the same `folded` form; searches rely
+    /// on it to count hits without reading every key's postings.
     pub related: Vec<String>,
 }
 
@@ -165,6 +169,16 @@ pub fn token_keys(word: &str) -> TokenKeys {
     }
     if let Some(first) = translit.first() {
         let forms = surname_form_keys(first);
+        // A surname form's stem is also a related key, so that every word matched
+        // through any translit key is matched through a related key too (a search
+        // counts its hits on the related keys alone).
+        for form in &forms {
+            if let Some((stem, _)) = form.split_once('~') {
+                if !related.iter().any(|r| r == stem) {
+                    related.push(stem.to_string());
+                }
+            }
+        }
         translit.extend(forms);
     }
     TokenKeys {

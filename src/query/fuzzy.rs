@@ -22,8 +22,8 @@
 
 use std::collections::BTreeMap;
 
-use tantivy::query::{BoostQuery, DisjunctionMaxQuery, FuzzyTermQuery, Query, TermQuery};
-use tantivy::schema::{Field, IndexRecordOption};
+use tantivy::query::FuzzyTermQuery;
+use tantivy::schema::Field;
 use tantivy::{Searcher, Term};
 
 use crate::name::{fuzzy_distance, fuzzy_max_edits};
@@ -80,23 +80,13 @@ pub(crate) fn candidates(searcher: &Searcher, field: Field, keys: &[String]) -> 
     out
 }
 
-/// The fuzzy channel for one word: the best (dis-max) of the candidates, each a BM25 term query
-/// boosted by [`boost`] of its distance; `None` when there is no candidate.
-pub(crate) fn query(field: Field, candidates: &[(String, f32)]) -> Option<Box<dyn Query>> {
-    if candidates.is_empty() {
-        return None;
-    }
-    let terms: Vec<Box<dyn Query>> = candidates
+/// The fuzzy channel for one word: one BM25 term clause per candidate, boosted by
+/// [`boost`] of its distance, for the word's best-of query.
+pub(crate) fn clauses(field: Field, candidates: &[(String, f32)]) -> Vec<(Term, f32)> {
+    candidates
         .iter()
-        .map(|(term, d)| {
-            let q = TermQuery::new(
-                Term::from_field_text(field, term),
-                IndexRecordOption::WithFreqs,
-            );
-            Box::new(BoostQuery::new(Box::new(q), boost(*d))) as Box<dyn Query>
-        })
-        .collect();
-    Some(Box::new(DisjunctionMaxQuery::new(terms)))
+        .map(|(term, d)| (Term::from_field_text(field, term), boost(*d)))
+        .collect()
 }
 
 #[cfg(test)]
