@@ -208,3 +208,41 @@ fn kind_survives_the_round_trip() {
         ]
     );
 }
+
+#[test]
+fn finishing_merges_segments_and_keeps_units_and_version() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("merged");
+    let corpus = whereas::synth::Corpus::new(7);
+    let index = Index::create(&path).unwrap();
+    let mut writer = index.writer().unwrap();
+    let mut references = Vec::new();
+    // One commit per resolution: many small segments, which tantivy merges.
+    for generated in corpus.resolutions(600) {
+        let mut resolution = whereas::segment(&generated.text).unwrap();
+        whereas::entity::annotate(&mut resolution);
+        references.push(resolution.reference.clone().unwrap());
+        writer.add(&resolution).unwrap();
+        writer.commit().unwrap();
+    }
+    let before = index.num_units();
+    let hits_before = index
+        .search(&SearchRequest::new("torture").limit(0))
+        .unwrap();
+    writer.finish().unwrap();
+    let segments = index.tantivy().searchable_segment_ids().unwrap().len();
+    assert!(
+        segments < references.len(),
+        "{segments} segments for {} commits",
+        references.len()
+    );
+    assert_eq!(index.num_units(), before);
+    let hits_after = index
+        .search(&SearchRequest::new("torture").limit(0))
+        .unwrap();
+    assert_eq!(hits_after.total, hits_before.total);
+    drop(index);
+    // The merged index still says which schema wrote it.
+    let reopened = Index::open(&path).unwrap();
+    assert_eq!(reopened.num_units(), before);
+}

@@ -311,6 +311,30 @@ fn stop_words_are_ignored_unless_quoted() {
     let plain = index.search(&SearchRequest::new("The Bokayev")).unwrap();
     assert_eq!(plain.total, 2, "'The' adds nothing");
     assert!(plain.hits.iter().all(|h| !h.snippet.contains("<b>the</b>")));
-    let quoted = index.search(&SearchRequest::new("\"the\"")).unwrap();
-    assert!(quoted.total > 2, "quoted, it is looked up");
+    // Quoted, a stop word is looked up as a name: where it is written with a capital.
+    let units = vec![
+        unit(
+            UnitKind::Recital,
+            "A",
+            0,
+            "whereas Will Smith was arrested in May",
+            &["Will Smith"],
+        ),
+        unit(
+            UnitKind::Paragraph,
+            "1",
+            1,
+            "Calls for the release of the journalist, as it will be done by may",
+            &[],
+        ),
+    ];
+    let index = Index::from_resolutions([&resolution(KZ, "2021-02-11", units)]).unwrap();
+    let ids = |q: &str| ranked(&index, q);
+    assert!(ids("will").is_empty(), "a bare stop word is ignored");
+    assert!(ids("Will the").is_empty(), "whatever its case");
+    assert_eq!(ids("\"will\""), [format!("{KZ}/recital/A")]);
+    assert!(
+        ids("\"the\"").is_empty(),
+        "no unit writes The with a capital"
+    );
 }

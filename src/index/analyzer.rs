@@ -461,37 +461,79 @@ fn shared_keys(word: &str) -> Rc<TokenKeys> {
     })
 }
 
-/// Keys of one word, NFC-normalised first so that composed and decomposed input agree.
-pub(crate) fn keys_of(word: &str) -> TokenKeys {
-    TokenKeys::clone(&shared_keys(word))
+/// Keys of one word, NFC-normalised first so that composed and decomposed input agree;
+/// shared with the per-thread cache, not copied.
+pub(crate) fn keys_of(word: &str) -> Rc<TokenKeys> {
+    shared_keys(word)
 }
 
-/// One word of an analysed text: its byte range and its keys.
+/// Whether the prose term of `word` is in `stems` (false for a stop word), without
+/// allocating when the word has been seen before.
+pub(crate) fn prose_stem_in<S: std::hash::BuildHasher>(
+    word: &str,
+    stems: &std::collections::HashSet<String, S>,
+) -> bool {
+    if stems.is_empty() {
+        return false;
+    }
+    let hit = PROSE_CACHE.with(|cache| {
+        cache
+            .borrow()
+            .get(word)
+            .map(|term| term.as_ref().is_some_and(|t| stems.contains(t)))
+    });
+    hit.unwrap_or_else(|| prose_stem(word).is_some_and(|s| stems.contains(&s)))
+}
+
+/// Whether a word may be (part of) a name, and so gets name keys in the index: it has
+/// a capital letter (`Zhumagulov`, `McCarthy`, `ABLYAZOV`, `Жумагулов`) or letters
+/// of a script without case. Lower-case words are prose, searched through their
+/// stems; skipping them keeps most of the text out of the four name fields.
+pub(crate) fn is_name_like(word: &str) -> bool {
+    word.chars().any(|c| {
+        if c.is_ascii() {
+            c.is_ascii_uppercase()
+        } else {
+            c.is_uppercase() || (c.is_alphabetic() && !c.is_lowercase())
+        }
+    })
+}
+
+/// One word of an analysed text: its byte range and its keys (`None`: the word
+/// takes no name keys, see [`is_name_like`]).
 struct WordKeys {
     from: usize,
     to: usize,
-    keys: Rc<TokenKeys>,
+    keys: Option<Rc<TokenKeys>>,
 }
 
 /// A text split into [`words`], each with its keys.
 struct TextKeys {
     text: String,
+    /// Whether every word was keyed, or only the name-like ones.
+    every_word: bool,
     words: Vec<WordKeys>,
 }
 
-/// The words and keys of `text`, reusing the last analysis when the text is the same.
-fn text_keys(text: &str) -> Rc<TextKeys> {
+/// The words and keys of `text` (of every word, or of the name-like ones), reusing
+/// the last analysis when the text is the same.
+fn text_keys(text: &str, every_word: bool) -> Rc<TextKeys> {
     LAST_TEXT.with(|last| {
-        if let Some(done) = last.borrow().as_ref().filter(|done| done.text == text) {
+        if let Some(done) = last
+            .borrow()
+            .as_ref()
+            .filter(|done| done.every_word == every_word && done.text == text)
+        {
             return Rc::clone(done);
         }
         let analysis = Rc::new(TextKeys {
             text: text.to_string(),
+            every_word,
             words: words(text)
                 .map(|(from, word)| WordKeys {
                     from,
                     to: from + word.len(),
-                    keys: shared_keys(word),
+                    keys: (every_word || is_name_like(word)).then(|| shared_keys(word)),
                 })
                 .collect(),
         });
@@ -536,9 +578,10 @@ pub(crate) fn channel_keys(keys: &TokenKeys, channel: KeyChannel, out: &mut Vec<
     }
 }
 
-/// Tokenizer of one name channel: splits text into [`words`] and replaces each word
-/// by the keys of the channel, all at the word's position and with the word's
-/// offsets. A word with no key in the channel leaves a gap, as a stop word does.
+/// Tokenizer of one name channel: splits text into [`words`] and replaces each
+/// name-like word ([`is_name_like`]; every word for the entity channel) by the keys
+/// of the channel, all at the word's position and with the word's offsets. A word
+/// with no key in the channel leaves a gap, as a stop word does.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct NameKeys {
     channel: KeyChannel,
@@ -556,7 +599,8 @@ impl Tokenizer for NameKeys {
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> NameKeysStream {
         NameKeysStream {
-            analysis: text_keys(text),
+            // Entity texts are names as a whole (`Court of Human Rights`): every word.
+            analysis: text_keys(text, self.channel == KeyChannel::Entity),
             channel: self.channel,
             word: 0,
             candidate: 0,
@@ -583,13 +627,17 @@ impl TokenStream for NameKeysStream {
             };
             let i = self.candidate;
             self.candidate += 1;
-            let Some(key) = candidate(&word.keys, self.channel, i) else {
+            let Some(keys) = &word.keys else {
                 self.word += 1;
                 self.candidate = 0;
                 continue;
             };
-            if key.is_empty() || (0..i).any(|j| candidate(&word.keys, self.channel, j) == Some(key))
-            {
+            let Some(key) = candidate(keys, self.channel, i) else {
+                self.word += 1;
+                self.candidate = 0;
+                continue;
+            };
+            if key.is_empty() || (0..i).any(|j| candidate(keys, self.channel, j) == Some(key)) {
                 continue;
             }
             self.token.position = self.word;
@@ -687,9 +735,9 @@ mod tests {
             "Zhumagulov",
         ] {
             let first = keys_of(word);
-            assert_eq!(first, keys_of(word), "{word}: second call");
+            assert_eq!(*first, *keys_of(word), "{word}: second call");
             let nfc: String = word.nfc().collect();
-            assert_eq!(first, token_keys(&nfc), "{word}: against token_keys");
+            assert_eq!(*first, token_keys(&nfc), "{word}: against token_keys");
         }
     }
 
@@ -698,6 +746,9 @@ mod tests {
     fn reference_tokens(channel: KeyChannel, text: &str) -> Vec<(usize, String, usize, usize)> {
         let mut out = Vec::new();
         for (position, (from, word)) in words(text).enumerate() {
+            if channel != KeyChannel::Entity && !is_name_like(word) {
+                continue;
+            }
             let mut keys = Vec::new();
             channel_keys(
                 &token_keys(&word.nfc().collect::<String>()),
@@ -709,6 +760,37 @@ mod tests {
             }
         }
         out
+    }
+
+    #[test]
+    fn name_like_words_have_a_capital_or_no_case() {
+        for word in [
+            "Zhumagulov",
+            "ABLYAZOV",
+            "McCarthy",
+            "Жумагулов",
+            "ЖҰМАҒҰЛОВ",
+            "عمر",
+            "李",
+        ] {
+            assert!(is_name_like(word), "{word}");
+        }
+        for word in ["torture", "жумагулов", "café", "2021", "o'brien"] {
+            assert!(!is_name_like(word), "{word}");
+        }
+    }
+
+    #[test]
+    fn lower_case_words_leave_gaps_in_name_channels_only() {
+        let text = "the journalist Max Bokayev";
+        let positions = |channel| -> Vec<usize> {
+            tokens(name_analyzer(channel), text)
+                .into_iter()
+                .map(|t| t.position)
+                .collect()
+        };
+        assert_eq!(positions(KeyChannel::Exact), [2, 3]);
+        assert_eq!(positions(KeyChannel::Entity).first(), Some(&0));
     }
 
     #[test]

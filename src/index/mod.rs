@@ -82,7 +82,7 @@ use crate::segment::{Resolution, Unit};
 pub use self::schema::SCHEMA_VERSION;
 
 pub(crate) use self::analyzer::{
-    channel_keys, keys_of, prose_stem, text_analyzer, words, FxHasher, KeyChannel,
+    channel_keys, keys_of, prose_stem, prose_stem_in, text_analyzer, words, FxHasher, KeyChannel,
 };
 pub(crate) use self::schema::{date_number, date_number_upper, Fields};
 
@@ -346,6 +346,19 @@ impl IndexWriter {
     /// Drops everything added or deleted since the last commit.
     pub fn rollback(&mut self) -> crate::Result<()> {
         self.writer.rollback()?;
+        Ok(())
+    }
+
+    /// Closes the writer once the segment merges that commits started in the
+    /// background are done, and makes the merged segments visible. Uncommitted
+    /// changes are dropped, as when a writer is dropped.
+    ///
+    /// Searches see the same units before and after; after, they read fewer, larger
+    /// segments, and the layout no longer changes under them, which is what a
+    /// read-mostly archive and a benchmark want.
+    pub fn finish(self) -> crate::Result<()> {
+        self.writer.wait_merging_threads()?;
+        self.reader.reload()?;
         Ok(())
     }
 }
