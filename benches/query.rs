@@ -4,7 +4,9 @@
 //! 100 000). Each generated resolution goes through the public pipeline
 //! (`whereas::segment`, `whereas::entity::annotate`, `IndexWriter::add`); up to
 //! 100 000 units the index is held in RAM, above that in a temporary directory.
-//! Build times go to stderr.
+//! After the commit the writer is finished (`IndexWriter::finish`), so every id runs
+//! on the same settled segments, not on a layout that background merges change
+//! during the run. Build times and the segment count go to stderr.
 //!
 //! Ids (group `query`), all on that one index, all returning the top 10 hits with
 //! their stored documents plus the total count:
@@ -125,11 +127,13 @@ fn fixture() -> Fixture {
                 writer.add(&resolution).expect("adds");
             }
             writer.commit().expect("commits");
+            writer.finish().expect("merges finish");
         },
     );
     eprintln!(
-        "corpus: {} units indexed, {bytes} bytes of resolution text; truth {truth:?}",
-        index.num_units()
+        "corpus: {} units indexed in {} segments, {bytes} bytes of resolution text; truth {truth:?}",
+        index.num_units(),
+        index.tantivy().searchable_segment_ids().map_or(0, |s| s.len()),
     );
     Fixture {
         index,

@@ -10,7 +10,6 @@
 //! where the query fell back to one, or the same English stem for prose.
 //! Invariant: every [`Highlight`] is a byte range on char boundaries of [`Hit::text`].
 
-use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::hash::BuildHasherDefault;
 use std::sync::OnceLock;
@@ -19,7 +18,7 @@ use serde::{Deserialize, Serialize};
 use tantivy::tokenizer::TextAnalyzer;
 
 use crate::entity::Entity;
-use crate::index::{channel_keys, keys_of, prose_stem, words, FxHasher, KeyChannel};
+use crate::index::{channel_keys, keys_of, prose_stem, prose_stem_in, words, FxHasher, KeyChannel};
 use crate::segment::UnitKind;
 
 /// One matching unit.
@@ -114,7 +113,6 @@ pub(crate) fn prose_analyzer() -> TextAnalyzer {
 }
 
 type WordSet = HashSet<String, BuildHasherDefault<FxHasher>>;
-type WordMap<V> = HashMap<String, V, BuildHasherDefault<FxHasher>>;
 
 /// Maximum snippet length in bytes of source text (before markup).
 const SNIPPET_BYTES: usize = 240;
@@ -131,10 +129,12 @@ pub(crate) struct HighlightTerms {
     /// Folded prefixes of `word*` queries.
     prefixes: Vec<String>,
     stems: WordSet,
-    /// Each distinct word of the hit texts, matched once per request: computing a
-    /// word's keys and stem is most of the cost of a search that returns hits.
-    verdicts: RefCell<WordMap<bool>>,
 }
+
+/// Whether each distinct word of a page's hit texts matched, so that a word is matched
+/// once per page: computing a word's keys and stem is most of the cost of a search
+/// that returns hits. Borrows the words from the texts.
+pub(crate) type Verdicts<'t> = HashMap<&'t str, bool, BuildHasherDefault<FxHasher>>;
 
 impl HighlightTerms {
     /// Adds one query word (its keys and its prose stem).
@@ -198,24 +198,21 @@ impl HighlightTerms {
         {
             return true;
         }
-        !self.stems.is_empty() && prose_stem(word).is_some_and(|s| self.stems.contains(&s))
+        prose_stem_in(word, &self.stems)
     }
 
-    /// Byte ranges of the words of `text` that match.
-    pub(crate) fn highlights(&self, text: &str) -> Vec<Highlight> {
+    /// Byte ranges of the words of `text` that match; `verdicts` remembers the words
+    /// already matched for this page.
+    pub(crate) fn highlights<'t>(
+        &self,
+        text: &'t str,
+        verdicts: &mut Verdicts<'t>,
+    ) -> Vec<Highlight> {
         if self.is_empty() {
             return Vec::new();
         }
-        let mut verdicts = self.verdicts.borrow_mut();
         words(text)
-            .filter(|(_, w)| {
-                if let Some(&verdict) = verdicts.get(*w) {
-                    return verdict;
-                }
-                let verdict = self.matches(w);
-                verdicts.insert((*w).to_string(), verdict);
-                verdict
-            })
+            .filter(|&(_, w)| *verdicts.entry(w).or_insert_with(|| self.matches(w)))
             .map(|(start, w)| Highlight {
                 start,
                 end: start + w.len(),
@@ -333,7 +330,7 @@ mod tests {
         let mut terms = HighlightTerms::default();
         terms.add_word("torture");
         terms.add_word("BOKAYEV");
-        let hl = terms.highlights(text);
+        let hl = terms.highlights(text, &mut Verdicts::default());
         assert_eq!(hl.len(), 2);
         assert_eq!(
             snippet(text, &hl),
@@ -346,7 +343,7 @@ mod tests {
         let text = format!("{} Bokayev {}", "ü ".repeat(300), "é ".repeat(300));
         let mut terms = HighlightTerms::default();
         terms.add_word("bokayev");
-        let hl = terms.highlights(&text);
+        let hl = terms.highlights(&text, &mut Verdicts::default());
         let s = snippet(&text, &hl);
         assert!(s.starts_with('…') && s.ends_with('…'), "{s}");
         assert!(s.contains("<b>Bokayev</b>"));

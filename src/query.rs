@@ -20,7 +20,8 @@
 //! | `date:` | the resolution's date: `date:2021`, `date:2021-02`, `date:[2021-01 TO 2021-06]` |
 //!
 //! Words are ORed unless marked `+` or joined by `AND`. An English stop word on its own
-//! is ignored (`the`, `will`); quoted (`"May"`), it is looked up like any word.
+//! is ignored (`the`, `will`); quoted (`"May"`), it is looked up as a name, in the
+//! units that write it with a capital.
 //!
 //! # Ranking
 //! A bare query word `w` becomes the best (dis-max) of:
@@ -70,7 +71,7 @@ use tantivy::{Searcher, Term};
 
 use crate::entity::Entity;
 use crate::error::Error;
-use crate::hit::{prose_analyzer, snippet, HighlightTerms, Hit, SearchResults};
+use crate::hit::{prose_analyzer, snippet, HighlightTerms, Hit, SearchResults, Verdicts};
 use crate::index::collector::{top_children, FacetChildCounts};
 use crate::index::{
     channel_keys, date_number, date_number_upper, keys_of, words, Fields, Index, KeyChannel,
@@ -82,7 +83,7 @@ mod cutoff;
 mod fuzzy;
 mod lookup;
 
-use self::best::BestTermQuery;
+use self::best::{BestTermQuery, Clause};
 
 const BOOST_EXACT: f32 = 4.0;
 const BOOST_FOLDED: f32 = 3.0;
@@ -318,13 +319,15 @@ pub(crate) fn execute(index: &Index, request: &SearchRequest) -> crate::Result<S
         facets.insert(facet.to_string(), top_children(counts, top));
     }
 
-    let mut hits = Vec::new();
-    if let Some(page) = page {
-        for (score, address) in page.into_iter().take(request.limit) {
-            let doc: TantivyDocument = searcher.doc(address)?;
-            hits.push(hit(&doc, score, fields, &compiler.highlight));
-        }
+    let mut docs = Vec::new();
+    for (score, address) in page.into_iter().flatten().take(request.limit) {
+        docs.push((score, searcher.doc::<TantivyDocument>(address)?));
     }
+    let mut verdicts = Verdicts::default();
+    let hits = docs
+        .iter()
+        .map(|(score, doc)| hit(doc, *score, fields, &compiler.highlight, &mut verdicts))
+        .collect();
     Ok(SearchResults {
         total,
         hits,
@@ -363,11 +366,22 @@ fn stored_str(doc: &TantivyDocument, field: Field) -> Option<String> {
         .and_then(|v| v.as_str().map(str::to_string))
 }
 
-fn hit(doc: &TantivyDocument, score: f32, fields: &Fields, terms: &HighlightTerms) -> Hit {
-    let text = stored_str(doc, fields.text).unwrap_or_default();
-    let highlights = terms.highlights(&text);
-    let entities: Vec<Entity> = stored_str(doc, fields.entities)
-        .and_then(|json| serde_json::from_str(&json).ok())
+fn hit<'t>(
+    doc: &'t TantivyDocument,
+    score: f32,
+    fields: &Fields,
+    terms: &HighlightTerms,
+    verdicts: &mut Verdicts<'t>,
+) -> Hit {
+    let text = doc
+        .get_first(fields.text)
+        .and_then(|v| v.as_str())
+        .unwrap_or_default();
+    let highlights = terms.highlights(text, verdicts);
+    let entities: Vec<Entity> = doc
+        .get_first(fields.entities)
+        .and_then(|v| v.as_str())
+        .and_then(|json| serde_json::from_str(json).ok())
         .unwrap_or_default();
     let kind = stored_str(doc, fields.kind)
         .as_deref()
@@ -381,10 +395,10 @@ fn hit(doc: &TantivyDocument, score: f32, fields: &Fields, terms: &HighlightTerm
         label: stored_str(doc, fields.label).unwrap_or_default(),
         title: stored_str(doc, fields.title),
         date: stored_str(doc, fields.date),
-        snippet: snippet(&text, &highlights),
+        snippet: snippet(text, &highlights),
         highlights,
         entities,
-        text,
+        text: text.to_string(),
     }
 }
 
@@ -807,22 +821,31 @@ impl<'a> Compiler<'a> {
         }
     }
 
-    /// `tortur*`: words whose folded form starts with the prefix.
+    /// `tortur*`: words whose folded form starts with the prefix (the name channel,
+    /// which holds name-like words) or whose prose stem starts with the prefix's stem
+    /// (prose, where `torture*` reaches `tortured` through the stem `tortur`).
     fn prefix(&mut self, ws: &[&str], positive: bool) -> crate::Result<Option<Box<dyn Query>>> {
         let [word] = ws else {
             return Err(self.error(0, "a prefix query (word*) takes one word"));
         };
-        let folded = keys_of(word).folded;
+        let folded = keys_of(word).folded.clone();
         if folded.chars().count() < 2 {
             return Err(self.error(0, "a prefix query (word*) needs at least two letters"));
         }
-        let pattern = format!("{}.*", escape_regex(&folded));
-        let query = RegexQuery::from_pattern(&pattern, self.fields.name_folded)
-            .map_err(|e| self.error(0, format!("bad prefix: {e}")))?;
+        let stem = self
+            .stem(word)
+            .filter(|s| s.chars().count() >= 2)
+            .unwrap_or_else(|| folded.clone());
+        let regex = |prefix: &str, field: Field| {
+            RegexQuery::from_pattern(&format!("{}.*", escape_regex(prefix)), field)
+                .map_err(|e| self.error(0, format!("bad prefix: {e}")))
+        };
+        let names = regex(&folded, self.fields.name_folded)?;
+        let prose = regex(&stem, self.fields.text)?;
         if positive {
             self.highlight.add_prefix(&folded);
         }
-        Ok(Some(Box::new(query)))
+        Ok(Some(union(vec![Box::new(names), Box::new(prose)])))
     }
 
     /// The prose stem of a word, `None` for a stop word.
@@ -853,26 +876,51 @@ impl<'a> Compiler<'a> {
             return None;
         }
         let keys = keys_of(word);
-        let mut clauses: Vec<(Term, f32)> = Vec::new();
-        if let Some(stem) = stem {
-            clauses.push((Term::from_field_text(self.fields.text, &stem), BOOST_TEXT));
+        let mut clauses: Vec<Clause> = Vec::new();
+        let prose = stem.map(|stem| Term::from_field_text(self.fields.text, &stem));
+        if let Some(term) = &prose {
+            clauses.push(Clause::new(term.clone(), BOOST_TEXT));
         }
         if scope.names {
+            // The keys nest (see `TokenKeys::related`): a unit matching the exact
+            // spelling matches the folded form, and one matching a translit key
+            // matches a related key, so those clauses are covered for counting.
             let mut buf = Vec::new();
-            for (channel, field, boost) in [
-                (KeyChannel::Exact, self.fields.name_exact, BOOST_EXACT),
-                (KeyChannel::Folded, self.fields.name_folded, BOOST_FOLDED),
+            for (channel, field, boost, covered) in [
+                (
+                    KeyChannel::Exact,
+                    self.fields.name_exact,
+                    BOOST_EXACT,
+                    !keys.folded.is_empty(),
+                ),
+                (
+                    KeyChannel::Folded,
+                    self.fields.name_folded,
+                    BOOST_FOLDED,
+                    false,
+                ),
                 (
                     KeyChannel::Translit,
                     self.fields.name_translit,
                     BOOST_TRANSLIT,
+                    !keys.related.is_empty(),
                 ),
-                (KeyChannel::Related, self.fields.name_related, BOOST_RELATED),
+                (
+                    KeyChannel::Related,
+                    self.fields.name_related,
+                    BOOST_RELATED,
+                    false,
+                ),
             ] {
                 buf.clear();
                 channel_keys(&keys, channel, &mut buf);
                 for key in &buf {
-                    clauses.push((Term::from_field_text(field, key), boost));
+                    let term = Term::from_field_text(field, key);
+                    clauses.push(if covered {
+                        Clause::covered(term, boost)
+                    } else {
+                        Clause::new(term, boost)
+                    });
                 }
             }
             buf.clear();
@@ -896,7 +944,11 @@ impl<'a> Compiler<'a> {
         if positive {
             self.highlight.add_word(word);
         }
-        Some(Box::new(BestTermQuery::new(clauses)))
+        let query = BestTermQuery::new(clauses);
+        Some(Box::new(match prose {
+            Some(term) => query.with_frequency_floor(term),
+            None => query,
+        }))
     }
 
     /// A multi-word literal: a phrase in prose and in each name channel.

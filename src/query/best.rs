@@ -16,14 +16,19 @@
 //!   threshold are left out of the merge (MaxScore pruning: under a max, such a
 //!   clause can neither add a hit nor lift one above the threshold);
 //! - counting ([`Weight::count`]) unions the clauses' document ids in a bit set,
-//!   without frequencies or scores.
+//!   without frequencies or scores, and skips the clauses the query marks as
+//!   [covered](Clause::covered) (a word's keys nest: whatever its exact spelling or a
+//!   translit key matches, its folded form or a related key matches too).
 
+use std::borrow::Cow;
 use std::fmt;
+use std::sync::Arc;
 
 use tantivy::fieldnorm::FieldNormReader;
-use tantivy::postings::{Postings, SegmentPostings};
-use tantivy::query::{Bm25Weight, EnableScoring, Explanation, Query, Scorer, Weight};
-use tantivy::schema::IndexRecordOption;
+use tantivy::index::{InvertedIndexReader, SegmentId};
+use tantivy::postings::{Postings, SegmentPostings, TermInfo};
+use tantivy::query::{Bm25StatisticsProvider, EnableScoring, Explanation, Query, Scorer, Weight};
+use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{DocId, DocSet, Score, SegmentReader, Term, TERMINATED};
 
 /// The best (dis-max, no tie-breaker) of boosted single-term BM25 clauses.
@@ -32,56 +37,243 @@ use tantivy::{DocId, DocSet, Score, SegmentReader, Term, TERMINATED};
 /// frequencies; clauses may be on different fields.
 #[derive(Clone)]
 pub(crate) struct BestTermQuery {
-    clauses: Vec<(Term, Score)>,
+    clauses: Vec<Clause>,
+    /// A term whose document frequency is the least any clause's idf is computed
+    /// with (see [`BestTermQuery::with_frequency_floor`]).
+    floor: Option<Term>,
+}
+
+/// One term of a [`BestTermQuery`].
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Clause {
+    pub(crate) term: Term,
+    pub(crate) boost: Score,
+    /// Every document this term matches is matched by an uncovered clause of the same
+    /// query, by construction of the keys (an exact spelling by its folded form, a
+    /// translit key by its related keys): counting skips it.
+    pub(crate) covered: bool,
+}
+
+impl Clause {
+    /// A clause that counting must read.
+    pub(crate) fn new(term: Term, boost: Score) -> Clause {
+        Clause {
+            term,
+            boost,
+            covered: false,
+        }
+    }
+
+    /// A clause whose matches other clauses of the query always match.
+    pub(crate) fn covered(term: Term, boost: Score) -> Clause {
+        Clause {
+            term,
+            boost,
+            covered: true,
+        }
+    }
 }
 
 impl BestTermQuery {
-    /// One clause per `(term, boost)`; a term given twice keeps its highest boost.
-    pub(crate) fn new(clauses: Vec<(Term, Score)>) -> BestTermQuery {
-        let mut kept: Vec<(Term, Score)> = Vec::with_capacity(clauses.len());
-        for (term, boost) in clauses {
-            match kept.iter_mut().find(|(t, _)| *t == term) {
-                Some((_, b)) => *b = b.max(boost),
-                None => kept.push((term, boost)),
+    /// The best of `clauses`; a term given twice keeps its highest boost, and is
+    /// covered only if both were.
+    pub(crate) fn new(clauses: Vec<Clause>) -> BestTermQuery {
+        let mut kept: Vec<Clause> = Vec::with_capacity(clauses.len());
+        for clause in clauses {
+            match kept.iter_mut().find(|k| k.term == clause.term) {
+                Some(k) => {
+                    k.boost = k.boost.max(clause.boost);
+                    k.covered &= clause.covered;
+                }
+                None => kept.push(clause),
             }
         }
-        BestTermQuery { clauses: kept }
+        BestTermQuery {
+            clauses: kept,
+            floor: None,
+        }
     }
+
+    /// Computes every clause's idf with at least `term`'s document frequency. The
+    /// name fields hold only name-like words, so a common word written with a capital
+    /// (a title's `Torture`, a sentence's first `Calls`) is rare there; floored by the
+    /// word's prose frequency, it weighs what the word weighs in the text.
+    pub(crate) fn with_frequency_floor(mut self, term: Term) -> BestTermQuery {
+        self.floor = Some(term);
+        self
+    }
+}
+
+impl BestTermQuery {
+    /// Each clause's inverted index and term info in one segment (`None`: absent).
+    fn lookup(&self, reader: &SegmentReader) -> tantivy::Result<Vec<Option<Found>>> {
+        lookup(self.clauses.iter().map(|c| &c.term), reader)
+    }
+}
+
+/// A term found in a segment: the field's inverted index there, and the term's info.
+type Found = (Arc<InvertedIndexReader>, TermInfo);
+
+fn lookup<'a>(
+    terms: impl Iterator<Item = &'a Term>,
+    reader: &SegmentReader,
+) -> tantivy::Result<Vec<Option<Found>>> {
+    let mut found = Vec::new();
+    let mut fields: Vec<(Field, Arc<InvertedIndexReader>)> = Vec::new();
+    for term in terms {
+        let field = term.field();
+        let inverted = match fields.iter().find(|(f, _)| *f == field) {
+            Some((_, inverted)) => Arc::clone(inverted),
+            None => {
+                let inverted = reader.inverted_index(field)?;
+                fields.push((field, Arc::clone(&inverted)));
+                inverted
+            }
+        };
+        found.push(
+            inverted
+                .get_term_info(term)?
+                .map(|info| (Arc::clone(&inverted), info)),
+        );
+    }
+    Ok(found)
 }
 
 impl fmt::Debug for BestTermQuery {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_list()
-            .entries(self.clauses.iter().map(|(t, b)| format!("{t:?}^{b}")))
+            .entries(
+                self.clauses
+                    .iter()
+                    .map(|c| format!("{:?}^{}", c.term, c.boost)),
+            )
             .finish()
     }
 }
 
 impl Query for BestTermQuery {
     fn weight(&self, enable_scoring: EnableScoring<'_>) -> tantivy::Result<Box<dyn Weight>> {
+        // Each term is looked up once per segment, here; scoring, the page and the
+        // count all reuse the lookups.
+        let searcher = enable_scoring.searcher();
+        let mut segments = Vec::new();
+        if let Some(searcher) = searcher {
+            for reader in searcher.segment_readers() {
+                segments.push((reader.segment_id(), self.lookup(reader)?));
+            }
+        }
+        let floor = match (&self.floor, enable_scoring) {
+            (
+                Some(term),
+                EnableScoring::Enabled {
+                    statistics_provider: stats,
+                    ..
+                },
+            ) => stats.doc_freq(term)?,
+            _ => 0,
+        };
+        let doc_freq = |i: usize, stats: &dyn Bm25StatisticsProvider| -> tantivy::Result<u64> {
+            // The searcher's own statistics are the sum over its segments.
+            let own = searcher.is_some_and(|searcher| {
+                std::ptr::addr_eq(stats as *const dyn Bm25StatisticsProvider, searcher)
+            });
+            if own {
+                Ok(segments
+                    .iter()
+                    .filter_map(|(_, terms)| terms[i].as_ref())
+                    .map(|(_, info)| u64::from(info.doc_freq))
+                    .sum())
+            } else {
+                stats.doc_freq(&self.clauses[i].term)
+            }
+        };
         let mut clauses = Vec::with_capacity(self.clauses.len());
-        for (term, boost) in &self.clauses {
+        // A field's length normalisation is shared by its clauses.
+        let mut norms: Vec<(Field, Arc<[Score; 256]>)> = Vec::new();
+        for (i, clause) in self.clauses.iter().enumerate() {
             let bm25 = match enable_scoring {
                 EnableScoring::Enabled {
-                    statistics_provider,
+                    statistics_provider: stats,
                     ..
-                } => Some(
-                    Bm25Weight::for_terms(statistics_provider, std::slice::from_ref(term))?
-                        .boost_by(*boost),
-                ),
+                } => {
+                    let field = clause.term.field();
+                    let docs = stats.total_num_docs()?;
+                    let norm = match norms.iter().find(|(f, _)| *f == field) {
+                        Some((_, norm)) => Arc::clone(norm),
+                        None => {
+                            let average =
+                                stats.total_num_tokens(field)? as Score / docs.max(1) as Score;
+                            let norm = length_norms(average);
+                            norms.push((field, Arc::clone(&norm)));
+                            norm
+                        }
+                    };
+                    let df = doc_freq(i, stats)?.max(floor);
+                    let weight = idf(df, docs) * (1.0 + K1) * clause.boost;
+                    Some(Bm25 { weight, norm })
+                }
                 EnableScoring::Disabled { .. } => None,
             };
             clauses.push(ClauseWeight {
-                term: term.clone(),
+                term: clause.term.clone(),
                 bm25,
+                covered: clause.covered,
             });
         }
-        Ok(Box::new(BestTermWeight { clauses }))
+        Ok(Box::new(BestTermWeight { clauses, segments }))
     }
 
     fn query_terms<'a>(&'a self, visitor: &mut dyn FnMut(&'a Term, bool)) {
-        for (term, _) in &self.clauses {
-            visitor(term, false);
+        for clause in &self.clauses {
+            visitor(&clause.term, false);
+        }
+    }
+}
+
+/// BM25's term-frequency saturation.
+const K1: Score = 1.2;
+/// BM25's length normalisation.
+const B: Score = 0.75;
+
+/// BM25's inverse document frequency, as tantivy computes it.
+fn idf(doc_freq: u64, docs: u64) -> Score {
+    let x = (docs.saturating_sub(doc_freq) as Score + 0.5) / (doc_freq as Score + 0.5);
+    (1.0 + x).ln()
+}
+
+/// BM25's length term for each of tantivy's 256 field-length codes.
+fn length_norms(average: Score) -> Arc<[Score; 256]> {
+    let mut norms = [0.0; 256];
+    for (id, norm) in norms.iter_mut().enumerate() {
+        let length = FieldNormReader::id_to_fieldnorm(id as u8) as Score;
+        *norm = K1 * (1.0 - B + B * length / average.max(Score::MIN_POSITIVE));
+    }
+    Arc::new(norms)
+}
+
+/// One clause's BM25 scoring, boost included: the same scores as tantivy's
+/// `Bm25Weight`, with the length norms shared between the clauses of a field.
+#[derive(Clone)]
+struct Bm25 {
+    weight: Score,
+    norm: Arc<[Score; 256]>,
+}
+
+impl Bm25 {
+    fn score(&self, fieldnorm_id: u8, term_freq: u32) -> Score {
+        let tf = term_freq as Score;
+        self.weight * tf / (tf + self.norm[fieldnorm_id as usize])
+    }
+
+    /// The highest score any document can get.
+    fn max_score(&self) -> Score {
+        self.weight
+    }
+
+    fn boost_by(&self, boost: Score) -> Bm25 {
+        Bm25 {
+            weight: self.weight * boost,
+            norm: Arc::clone(&self.norm),
         }
     }
 }
@@ -89,44 +281,55 @@ impl Query for BestTermQuery {
 struct ClauseWeight {
     term: Term,
     /// `None` when scoring is off.
-    bm25: Option<Bm25Weight>,
+    bm25: Option<Bm25>,
+    /// See [`Clause::covered`].
+    covered: bool,
 }
 
 struct BestTermWeight {
     clauses: Vec<ClauseWeight>,
+    /// The clauses' lookups in each segment of the searcher the weight was built on.
+    segments: Vec<(SegmentId, Vec<Option<Found>>)>,
 }
 
 impl BestTermWeight {
+    /// Each clause's lookup in `reader`'s segment: remembered from when the weight
+    /// was built, or done now for a segment it did not know.
+    fn found(&self, reader: &SegmentReader) -> tantivy::Result<Cow<'_, [Option<Found>]>> {
+        let id = reader.segment_id();
+        match self.segments.iter().find(|(s, _)| *s == id) {
+            Some((_, found)) => Ok(Cow::Borrowed(found)),
+            None => Ok(Cow::Owned(lookup(
+                self.clauses.iter().map(|c| &c.term),
+                reader,
+            )?)),
+        }
+    }
+
     /// The clauses present in this segment, as cursors on their first document.
     fn cursors(&self, reader: &SegmentReader, boost: Score) -> tantivy::Result<Vec<Cursor>> {
         let mut cursors = Vec::with_capacity(self.clauses.len());
-        for clause in &self.clauses {
-            let field = clause.term.field();
-            let inverted = reader.inverted_index(field)?;
-            let Some(info) = inverted.get_term_info(&clause.term)? else {
+        for (clause, found) in self.clauses.iter().zip(self.found(reader)?.iter()) {
+            let Some((inverted, info)) = found else {
                 continue;
             };
+            let field = clause.term.field();
             let option = if clause.bm25.is_some() {
                 IndexRecordOption::WithFreqs
             } else {
                 IndexRecordOption::Basic
             };
-            let postings = inverted.read_postings_from_terminfo(&info, option)?;
+            let postings = inverted.read_postings_from_terminfo(info, option)?;
             let norms = match &clause.bm25 {
                 Some(_) => reader.fieldnorms_readers().get_field(field)?,
                 None => None,
             }
             .unwrap_or_else(|| FieldNormReader::constant(reader.max_doc(), 1));
-            let bm25 = clause
-                .bm25
-                .as_ref()
-                .map(|w| w.boost_by(boost))
-                .unwrap_or_else(|| Bm25Weight::for_one_term_without_explain(1, 2, 1.0));
-            let max = bm25.max_score();
+            let bm25 = clause.bm25.as_ref().map(|w| w.boost_by(boost));
+            let max = bm25.as_ref().map_or(1.0, Bm25::max_score);
             cursors.push(Cursor {
                 postings,
                 norms,
-                scored: clause.bm25.is_some(),
                 bm25,
                 max,
             });
@@ -159,11 +362,13 @@ impl Weight for BestTermWeight {
             return Ok(scorer.count(reader.alive_bitset().expect("checked above")));
         }
         let mut blocks = Vec::with_capacity(self.clauses.len());
-        for clause in &self.clauses {
-            let inverted = reader.inverted_index(clause.term.field())?;
-            if let Some(info) = inverted.get_term_info(&clause.term)? {
+        for (clause, found) in self.clauses.iter().zip(self.found(reader)?.iter()) {
+            if clause.covered {
+                continue;
+            }
+            if let Some((inverted, info)) = found {
                 blocks.push(
-                    inverted.read_block_postings_from_terminfo(&info, IndexRecordOption::Basic)?,
+                    inverted.read_block_postings_from_terminfo(info, IndexRecordOption::Basic)?,
                 );
             }
         }
@@ -229,9 +434,8 @@ impl Weight for BestTermWeight {
 struct Cursor {
     postings: SegmentPostings,
     norms: FieldNormReader,
-    bm25: Bm25Weight,
-    /// Whether scores are wanted; without, every match scores 1.
-    scored: bool,
+    /// `None` when scores are not wanted: every match scores 1.
+    bm25: Option<Bm25>,
     /// Highest score this clause can give.
     max: Score,
 }
@@ -242,12 +446,13 @@ impl Cursor {
     }
 
     fn score(&mut self) -> Score {
-        if !self.scored {
-            return 1.0;
+        match &self.bm25 {
+            Some(bm25) => bm25.score(
+                self.norms.fieldnorm_id(self.postings.doc()),
+                self.postings.term_freq(),
+            ),
+            None => 1.0,
         }
-        let doc = self.postings.doc();
-        self.bm25
-            .score(self.norms.fieldnorm_id(doc), self.postings.term_freq())
     }
 }
 
@@ -365,13 +570,13 @@ mod tests {
         (index, a, b)
     }
 
-    fn clauses(a: tantivy::schema::Field, b: tantivy::schema::Field) -> Vec<(Term, Score)> {
+    fn clauses(a: tantivy::schema::Field, b: tantivy::schema::Field) -> Vec<Clause> {
         vec![
-            (Term::from_field_text(a, "w1"), 4.0),
-            (Term::from_field_text(a, "w2"), 2.0),
-            (Term::from_field_text(b, "w1"), 3.0),
-            (Term::from_field_text(b, "w3"), 0.8),
-            (Term::from_field_text(a, "absent"), 5.0),
+            Clause::new(Term::from_field_text(a, "w1"), 4.0),
+            Clause::new(Term::from_field_text(a, "w2"), 2.0),
+            Clause::new(Term::from_field_text(b, "w1"), 3.0),
+            Clause::new(Term::from_field_text(b, "w3"), 0.8),
+            Clause::new(Term::from_field_text(a, "absent"), 5.0),
         ]
     }
 
@@ -380,14 +585,14 @@ mod tests {
         v.iter().map(|(s, _)| (s * 1e4).round() as i64).collect()
     }
 
-    fn dismax(clauses: &[(Term, Score)]) -> DisjunctionMaxQuery {
+    fn dismax(clauses: &[Clause]) -> DisjunctionMaxQuery {
         DisjunctionMaxQuery::new(
             clauses
                 .iter()
-                .map(|(t, b)| {
+                .map(|c| {
                     Box::new(BoostQuery::new(
-                        Box::new(TermQuery::new(t.clone(), IndexRecordOption::WithFreqs)),
-                        *b,
+                        Box::new(TermQuery::new(c.term.clone(), IndexRecordOption::WithFreqs)),
+                        c.boost,
                     )) as Box<dyn Query>
                 })
                 .collect(),
@@ -417,6 +622,44 @@ mod tests {
             searcher.search(&theirs, &Count).expect("counts")
         );
         assert!(searcher.search(&ours, &Count).expect("counts") > 0);
+    }
+
+    #[test]
+    fn counting_skips_covered_clauses_only() {
+        let (index, a, b) = index();
+        let searcher = index.reader().expect("reader").searcher();
+        let count = |clauses: Vec<Clause>| {
+            searcher
+                .search(&BestTermQuery::new(clauses), &Count)
+                .expect("counts")
+        };
+        let w1 = Term::from_field_text(a, "w1");
+        let w2 = Term::from_field_text(a, "w2");
+        // w1 is not covered by w2 in this index: marking it covered drops its units
+        // from the count, which shows the count reads only uncovered clauses.
+        let both = count(vec![
+            Clause::new(w1.clone(), 1.0),
+            Clause::new(w2.clone(), 1.0),
+        ]);
+        let only_w2 = count(vec![Clause::new(w2.clone(), 1.0)]);
+        assert!(both > only_w2);
+        assert_eq!(
+            count(vec![
+                Clause::covered(w1.clone(), 1.0),
+                Clause::new(w2.clone(), 1.0)
+            ]),
+            only_w2
+        );
+        // A term given twice is covered only if both say so.
+        assert_eq!(
+            count(vec![
+                Clause::covered(w1.clone(), 1.0),
+                Clause::new(w1, 2.0),
+                Clause::new(w2, 1.0)
+            ]),
+            both
+        );
+        let _ = b;
     }
 
     #[test]

@@ -23,6 +23,8 @@
 use std::collections::BTreeMap;
 
 use tantivy::query::FuzzyTermQuery;
+
+use super::best::Clause;
 use tantivy::schema::Field;
 use tantivy::{Searcher, Term};
 
@@ -82,10 +84,10 @@ pub(crate) fn candidates(searcher: &Searcher, field: Field, keys: &[String]) -> 
 
 /// The fuzzy channel for one word: one BM25 term clause per candidate, boosted by
 /// [`boost`] of its distance, for the word's best-of query.
-pub(crate) fn clauses(field: Field, candidates: &[(String, f32)]) -> Vec<(Term, f32)> {
+pub(crate) fn clauses(field: Field, candidates: &[(String, f32)]) -> Vec<Clause> {
     candidates
         .iter()
-        .map(|(term, d)| (Term::from_field_text(field, term), boost(*d)))
+        .map(|(term, d)| Clause::new(Term::from_field_text(field, term), boost(*d)))
         .collect()
 }
 
