@@ -404,6 +404,38 @@ impl Weight for BestTermWeight {
         // Highest possible score first: the clauses that can still beat the
         // threshold are always a prefix.
         cursors.sort_by(|a, b| b.max.total_cmp(&a.max));
+        if cursors.is_empty() {
+            return Ok(());
+        }
+        // First the units of the clause that can score highest (the exact spelling,
+        // typically), each with its full score: the collector's threshold is then
+        // that of the best units there, and most clauses drop out before the rest of
+        // the units is merged.
+        let mut first = cursors.remove(0);
+        let mut seen = first.clone();
+        let mut others = cursors.clone();
+        while first.doc() != TERMINATED {
+            let doc = first.doc();
+            let mut best = first.score();
+            for cursor in &mut others {
+                if cursor.max <= best {
+                    // Sorted by best possible score: no later clause can do better.
+                    break;
+                }
+                if cursor.doc() < doc {
+                    cursor.postings.seek(doc);
+                }
+                if cursor.doc() == doc {
+                    best = best.max(cursor.score());
+                }
+            }
+            if best > threshold {
+                threshold = callback(doc, best);
+            }
+            first.postings.advance();
+        }
+        // Then the units the first clause lacks, from the clauses that can still beat
+        // the threshold; a second cursor on the first clause tells which were seen.
         let mut live = cursors.iter().take_while(|c| c.max > threshold).count();
         while live > 0 {
             let doc = cursors[..live]
@@ -419,7 +451,10 @@ impl Weight for BestTermWeight {
                 best = best.max(cursor.score());
                 cursor.postings.advance();
             }
-            if best > threshold {
+            if seen.doc() < doc {
+                seen.postings.seek(doc);
+            }
+            if best > threshold && seen.doc() != doc {
                 threshold = callback(doc, best);
                 while live > 0 && cursors[live - 1].max <= threshold {
                     live -= 1;
@@ -431,6 +466,7 @@ impl Weight for BestTermWeight {
 }
 
 /// One clause's postings in one segment, with what scoring them takes.
+#[derive(Clone)]
 struct Cursor {
     postings: SegmentPostings,
     norms: FieldNormReader,
