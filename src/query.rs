@@ -576,6 +576,15 @@ impl<'a> Compiler<'a> {
         if self.input.trim().is_empty() {
             return Ok(Box::new(AllQuery));
         }
+        let trimmed = self.input.trim();
+        if trimmed.chars().all(char::is_alphanumeric) && !matches!(trimmed, "AND" | "OR" | "NOT") {
+            // One bare word, the commonest query: what the grammar makes of it,
+            // without running the grammar (twice, below).
+            self.count_words(1)?;
+            return Ok(self
+                .word(trimmed, ALL, true, false)
+                .unwrap_or_else(|| Box::new(EmptyQuery)));
+        }
         if let Some(at) = too_deep(self.input) {
             return Err(self.error(at, format!("groups nested deeper than {MAX_DEPTH}")));
         }

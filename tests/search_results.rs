@@ -338,3 +338,42 @@ fn stop_words_are_ignored_unless_quoted() {
         "no unit writes The with a capital"
     );
 }
+
+#[test]
+fn a_bare_word_means_what_the_grammar_says() {
+    let index = index();
+    for word in [
+        "Zhumagulov",
+        "Жумагулов",
+        "torture",
+        "Bokaev",
+        "2019",
+        "the",
+        "AND",
+    ] {
+        let plain = index.search(&SearchRequest::new(word).limit(100));
+        // Parenthesised, the word goes through the query grammar.
+        let grouped = index.search(&SearchRequest::new(format!("({word})")).limit(100));
+        match (plain, grouped) {
+            (Ok(plain), Ok(grouped)) => {
+                assert_eq!(plain.total, grouped.total, "{word}");
+                let scores = |r: &whereas::SearchResults| -> Vec<(String, i64)> {
+                    r.hits
+                        .iter()
+                        .map(|h| (h.id.clone(), (h.score * 1e4).round() as i64))
+                        .collect()
+                };
+                assert_eq!(scores(&plain), scores(&grouped), "{word}");
+            }
+            (Err(_), Err(_)) => {}
+            (plain, grouped) => panic!("{word}: {plain:?} vs {grouped:?}"),
+        }
+    }
+    assert!(
+        index
+            .search(&SearchRequest::new("Zhumagulov"))
+            .unwrap()
+            .total
+            > 0
+    );
+}
