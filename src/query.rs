@@ -69,7 +69,6 @@ use tantivy::schema::{Facet, Field, IndexRecordOption, TantivyDocument, Value};
 use tantivy::tokenizer::TextAnalyzer;
 use tantivy::{Searcher, Term};
 
-use crate::entity::Entity;
 use crate::error::Error;
 use crate::hit::{prose_analyzer, snippet, HighlightTerms, Hit, SearchResults, Verdicts};
 use crate::index::collector::{top_children, FacetChildCounts};
@@ -378,10 +377,10 @@ fn hit<'t>(
         .and_then(|v| v.as_str())
         .unwrap_or_default();
     let highlights = terms.highlights(text, verdicts);
-    let entities: Vec<Entity> = doc
+    let entities = doc
         .get_first(fields.entities)
         .and_then(|v| v.as_str())
-        .and_then(|json| serde_json::from_str(json).ok())
+        .map(|stored| crate::index::stored::decode(text, stored))
         .unwrap_or_default();
     let kind = stored_str(doc, fields.kind)
         .as_deref()

@@ -67,6 +67,7 @@ mod analyzer;
 pub(crate) mod collector;
 pub mod export;
 mod schema;
+pub(crate) mod stored;
 
 use std::path::Path;
 
@@ -442,8 +443,7 @@ fn document(
     for facet in unit_facets(reference, unit) {
         doc.add_facet(fields.facets, facet);
     }
-    let entities = serde_json::to_string(&unit.entities).unwrap_or_else(|_| "[]".into());
-    doc.add_text(fields.entities, entities);
+    doc.add_text(fields.entities, stored::encode(&unit.text, &unit.entities));
     doc
 }
 
