@@ -332,6 +332,7 @@ impl BestTermWeight {
                 norms,
                 bm25,
                 max,
+                covered: clause.covered,
             });
         }
         Ok(cursors)
@@ -474,6 +475,8 @@ struct Cursor {
     bm25: Option<Bm25>,
     /// Highest score this clause can give.
     max: Score,
+    /// See [`Clause::covered`].
+    covered: bool,
 }
 
 impl Cursor {
@@ -493,15 +496,26 @@ impl Cursor {
 }
 
 /// Merges the clauses' postings; a document scores the best of the clauses on it.
+///
+/// Only the uncovered clauses are merged to find the documents (the covered ones
+/// match nothing else, see [`Clause::covered`]); a covered clause is moved to a
+/// document when its score is asked for, which in an intersection is for few of them.
 struct BestTermScorer {
-    cursors: Vec<Cursor>,
+    drivers: Vec<Cursor>,
+    covered: Vec<Cursor>,
     doc: DocId,
 }
 
 impl BestTermScorer {
     fn new(cursors: Vec<Cursor>) -> BestTermScorer {
+        let (mut drivers, mut covered): (Vec<Cursor>, Vec<Cursor>) =
+            cursors.into_iter().partition(|c| !c.covered);
+        if drivers.is_empty() {
+            std::mem::swap(&mut drivers, &mut covered);
+        }
         let mut scorer = BestTermScorer {
-            cursors,
+            drivers,
+            covered,
             doc: TERMINATED,
         };
         scorer.doc = scorer.min_doc();
@@ -509,7 +523,7 @@ impl BestTermScorer {
     }
 
     fn min_doc(&self) -> DocId {
-        self.cursors
+        self.drivers
             .iter()
             .map(Cursor::doc)
             .min()
@@ -523,7 +537,7 @@ impl DocSet for BestTermScorer {
             return TERMINATED;
         }
         let current = self.doc;
-        for cursor in self.cursors.iter_mut().filter(|c| c.doc() == current) {
+        for cursor in self.drivers.iter_mut().filter(|c| c.doc() == current) {
             cursor.postings.advance();
         }
         self.doc = self.min_doc();
@@ -534,7 +548,7 @@ impl DocSet for BestTermScorer {
         if self.doc >= target {
             return self.doc;
         }
-        for cursor in self.cursors.iter_mut().filter(|c| c.doc() < target) {
+        for cursor in self.drivers.iter_mut().filter(|c| c.doc() < target) {
             cursor.postings.seek(target);
         }
         self.doc = self.min_doc();
@@ -546,7 +560,7 @@ impl DocSet for BestTermScorer {
     }
 
     fn size_hint(&self) -> u32 {
-        self.cursors
+        self.drivers
             .iter()
             .map(|c| c.postings.size_hint())
             .max()
@@ -557,11 +571,19 @@ impl DocSet for BestTermScorer {
 impl Scorer for BestTermScorer {
     fn score(&mut self) -> Score {
         let doc = self.doc;
-        self.cursors
-            .iter_mut()
-            .filter(|c| c.doc() == doc)
-            .map(Cursor::score)
-            .fold(0.0, Score::max)
+        let mut best: Score = 0.0;
+        for cursor in self.drivers.iter_mut().filter(|c| c.doc() == doc) {
+            best = best.max(cursor.score());
+        }
+        for cursor in &mut self.covered {
+            if cursor.doc() < doc {
+                cursor.postings.seek(doc);
+            }
+            if cursor.doc() == doc {
+                best = best.max(cursor.score());
+            }
+        }
+        best
     }
 }
 
@@ -594,7 +616,11 @@ mod tests {
         for i in 0..3000 {
             let len = 1 + next() % 8;
             let ta: Vec<&str> = (0..len).map(|_| vocab[next() % vocab.len()]).collect();
-            let tb: Vec<&str> = (0..1 + next() % 3).map(|_| vocab[next() % 4]).collect();
+            let mut tb: Vec<&str> = (0..1 + next() % 3).map(|_| vocab[next() % 4]).collect();
+            // b:w9 matches wherever a:w1 does (and nowhere else): a covering clause.
+            if ta.contains(&"w1") {
+                tb.push("w9");
+            }
             writer
                 .add_document(doc!(a => ta.join(" "), b => tb.join(" ")))
                 .expect("adds");
@@ -696,6 +722,28 @@ mod tests {
             both
         );
         let _ = b;
+    }
+
+    #[test]
+    fn covered_clauses_score_in_the_merge_too() {
+        let (index, a, b) = index();
+        let searcher = index.reader().expect("reader").searcher();
+        let clauses = vec![
+            Clause::covered(Term::from_field_text(a, "w1"), 4.0),
+            Clause::new(Term::from_field_text(b, "w9"), 0.5),
+            Clause::new(Term::from_field_text(a, "w3"), 1.0),
+        ];
+        let ours = BestTermQuery::new(clauses.clone());
+        let theirs = dismax(&clauses);
+        let top = || TopDocs::with_limit(3000).order_by_score();
+        // The tuple collector goes through the scorer; TopDocs alone through pruning.
+        let (mine, count) = searcher.search(&ours, &(top(), Count)).expect("searches");
+        let (reference, expected) = searcher.search(&theirs, &(top(), Count)).expect("searches");
+        assert_eq!(count, expected);
+        assert_eq!(scores(&mine), scores(&reference));
+        let pruned = searcher.search(&ours, &top()).expect("searches");
+        assert_eq!(scores(&pruned), scores(&reference));
+        assert_eq!(searcher.search(&ours, &Count).expect("counts"), expected);
     }
 
     #[test]
