@@ -6,9 +6,17 @@
 //! our own (x → ks, dzh/zh → j, kh → h, w → v, y → i, doubled letters once), so "Max" and
 //! "Maks" agree while "Aset" and "Asel" do not. A bare family name joins the only cluster
 //! that has it; with two candidates ("Dulat Agadil", "Zhanbolat Agadil") it stays as written.
+//!
+//! Keys are computed once per distinct word ([`KeyMemo`], kept per thread from one
+//! resolution to the next and cleared when it grows past [`MEMO_WORDS`]): the cluster
+//! search compares every mention with every cluster, names recur across resolutions, and
+//! transliteration keys are the costly part. Keys are a pure function of the word, so a
+//! remembered answer is the answer.
+
+use std::cell::RefCell;
 
 use super::gazetteer::fold;
-use super::EntityKind;
+use super::{EntityKind, FxMap};
 use crate::name::token_keys;
 use crate::segment::Resolution;
 
@@ -45,12 +53,46 @@ fn is_initial(word: &str) -> bool {
     word.trim_end_matches('.').chars().count() == 1
 }
 
+#[cfg(test)]
 fn given_compatible(a: &str, b: &str) -> bool {
+    given_compatible_with(&mut KeyMemo::default(), a, b)
+}
+
+/// [`given_compatible`], with the keys taken from (and added to) `memo`.
+fn given_compatible_with(memo: &mut KeyMemo, a: &str, b: &str) -> bool {
     if is_initial(a) || is_initial(b) {
         let first = |w: &str| fold(w).chars().next();
         return first(a) == first(b);
     }
-    share(&keys(a), &keys(b))
+    memo.fill(a);
+    memo.fill(b);
+    share(memo.of(a), memo.of(b))
+}
+
+/// Most words a thread's [`KeyMemo`] holds before it starts afresh.
+const MEMO_WORDS: usize = 1 << 14;
+
+/// [`keys`] of every word met so far, computed once each.
+#[derive(Default)]
+struct KeyMemo(FxMap<String, Vec<String>>);
+
+thread_local! {
+    /// The memo [`link`] reuses from one resolution to the next.
+    static MEMO: RefCell<KeyMemo> = RefCell::new(KeyMemo::default());
+}
+
+impl KeyMemo {
+    /// Computes the keys of `word` unless they are known.
+    fn fill(&mut self, word: &str) {
+        if !self.0.contains_key(word) {
+            self.0.insert(word.to_string(), keys(word));
+        }
+    }
+
+    /// The keys of `word`, once [`KeyMemo::fill`]ed (none before).
+    fn of(&self, word: &str) -> &[String] {
+        self.0.get(word).map_or(&[], Vec::as_slice)
+    }
 }
 
 struct Cluster {
@@ -64,6 +106,10 @@ struct Cluster {
 pub(crate) fn link(resolution: &mut Resolution) {
     let mut clusters: Vec<Cluster> = Vec::new();
     let mut assign: Vec<(usize, usize, usize)> = Vec::new();
+    let mut memo = MEMO.with(|m| std::mem::take(&mut *m.borrow_mut()));
+    if memo.0.len() > MEMO_WORDS {
+        memo.0.clear();
+    }
     for (u, unit) in resolution.units.iter().enumerate() {
         for (e, ent) in unit.entities.iter().enumerate() {
             if ent.kind != EntityKind::Person {
@@ -76,10 +122,14 @@ pub(crate) fn link(resolution: &mut Resolution) {
             if words.len() < 2 {
                 continue;
             }
-            let surname = keys(last);
+            memo.fill(last);
+            let surname = memo.of(last).to_vec();
             let rank = (words.len(), ent.normalized.chars().count());
             let found = clusters.iter().position(|c| {
-                share(&c.surname, &surname) && c.given.iter().any(|g| given_compatible(g, first))
+                share(&c.surname, &surname)
+                    && c.given
+                        .iter()
+                        .any(|g| given_compatible_with(&mut memo, g, first))
             });
             let idx = match found {
                 Some(i) => {
@@ -115,13 +165,15 @@ pub(crate) fn link(resolution: &mut Resolution) {
             if ent.kind != EntityKind::Person || ent.normalized.contains(' ') {
                 continue;
             }
-            let k = keys(&ent.normalized);
-            let mut hits = clusters.iter().filter(|c| share(&c.surname, &k));
+            memo.fill(&ent.normalized);
+            let k = memo.of(&ent.normalized);
+            let mut hits = clusters.iter().filter(|c| share(&c.surname, k));
             if let (Some(c), None) = (hits.next(), hits.next()) {
                 ent.normalized = c.canonical.clone();
             }
         }
     }
+    MEMO.with(|m| *m.borrow_mut() = memo);
 }
 
 #[cfg(test)]

@@ -98,12 +98,22 @@ mod phrase;
 mod token;
 
 use std::collections::{HashMap, HashSet};
+use std::hash::BuildHasherDefault;
 
 use serde::{Deserialize, Serialize};
 
+use crate::index::FxHasher;
 use crate::segment::Resolution;
 
-use self::token::{Tok, TokKind};
+use self::gazetteer::Lex;
+use self::token::{Tok, TokKind, Tokens};
+
+/// A hash map with FxHash: every key here is a word or name from our own gazetteers or
+/// from the text being read, looked up once or more per token, where SipHash's flood
+/// resistance buys nothing.
+pub(crate) type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+/// A hash set with FxHash (see [`FxMap`]).
+pub(crate) type FxSet<T> = HashSet<T, BuildHasherDefault<FxHasher>>;
 
 /// What an entity is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -155,14 +165,14 @@ pub fn extract(text: &str) -> Vec<Entity> {
 pub fn annotate(resolution: &mut Resolution) {
     let mut ctx = Context::default();
     // Each unit is tokenized once; both passes read the same tokens.
-    let toks: Vec<Vec<Tok>> = resolution
+    let toks: Vec<Tokens> = resolution
         .units
         .iter()
         .map(|unit| token::tokenize(&unit.text))
         .collect();
     for (unit, toks) in resolution.units.iter().zip(&toks) {
         let (entities, pairs) = extract_tokens(&unit.text, toks, &ctx);
-        ctx.learn(&entities, &pairs);
+        ctx.learn(&unit.text, toks, &entities, &pairs);
     }
     for (unit, toks) in resolution.units.iter_mut().zip(&toks) {
         let (entities, pairs) = extract_tokens(&unit.text, toks, &ctx);
@@ -184,24 +194,27 @@ pub(crate) struct Pair {
 #[derive(Debug, Default)]
 pub(crate) struct Context {
     /// Folded given names of people found.
-    pub(crate) given: HashSet<String>,
+    pub(crate) given: FxSet<String>,
     /// Folded family names of people found.
-    pub(crate) surnames: HashSet<String>,
+    pub(crate) surnames: FxSet<String>,
     /// Acronym → (full name, kind).
-    pub(crate) pairs: HashMap<String, (String, EntityKind)>,
+    pub(crate) pairs: FxMap<String, (String, EntityKind)>,
     /// Folded first word → (folded words, normalised name, kind) of multi-word
     /// organisations and instruments found.
-    pub(crate) names: HashMap<String, Vec<(Vec<String>, String, EntityKind)>>,
+    pub(crate) names: FxMap<String, Vec<(Vec<String>, String, EntityKind)>>,
 }
 
 impl Context {
-    fn learn(&mut self, entities: &[Entity], pairs: &[Pair]) {
+    /// Learns from the entities found in `text` (tokenized as `toks`).
+    fn learn(&mut self, text: &str, toks: &Tokens, entities: &[Entity], pairs: &[Pair]) {
         for e in entities {
-            let words: Vec<String> = token::tokenize(&e.text)
-                .into_iter()
-                .filter(|t| t.kind == TokKind::Word || t.kind == TokKind::Num)
-                .map(|t| t.key)
-                .collect();
+            if !matches!(
+                e.kind,
+                EntityKind::Person | EntityKind::Organisation | EntityKind::Law
+            ) {
+                continue;
+            }
+            let words = entity_keys(text, toks, e, |k| k == TokKind::Word || k == TokKind::Num);
             match e.kind {
                 EntityKind::Person if words.len() >= 2 => {
                     if let (Some(first), Some(last)) = (words.first(), words.last()) {
@@ -234,15 +247,52 @@ impl Context {
     }
 }
 
+/// The folded keys of the tokens of entity `e` whose kind passes `keep`: the tokens that
+/// `token::tokenize(&e.text)` would give. `e` comes from `text`, tokenized as `toks`; where
+/// its span starts and ends on token boundaries (always, bar spans cut inside a word), the
+/// tokens are read from `toks`, else its text is tokenized again.
+pub(crate) fn entity_keys(
+    text: &str,
+    toks: &Tokens,
+    e: &Entity,
+    keep: impl Fn(TokKind) -> bool,
+) -> Vec<String> {
+    let t = &toks.toks;
+    let first = t.partition_point(|t| t.start < e.start);
+    let last = t.partition_point(|t| t.end <= e.end);
+    let aligned = first < last
+        && t.get(first)
+            .is_some_and(|a| a.start == e.start && a.kind != TokKind::Poss)
+        && t.get(last - 1).is_some_and(|b| b.end == e.end)
+        && text.get(e.start..e.end) == Some(e.text.as_str());
+    if aligned {
+        t.get(first..last)
+            .unwrap_or_default()
+            .iter()
+            .filter(|t| keep(t.kind))
+            .map(|t| toks.key(t).to_string())
+            .collect()
+    } else {
+        let own = token::tokenize(&e.text);
+        own.toks
+            .iter()
+            .filter(|t| keep(t.kind))
+            .map(|t| own.key(t).to_string())
+            .collect()
+    }
+}
+
 /// The working state of one extraction: tokens, which are taken, what was found.
 pub(crate) struct Doc<'a> {
     pub(crate) text: &'a str,
     pub(crate) toks: &'a [Tok],
+    /// The tokens with their keys (`toks` is `tokens.toks`).
+    pub(crate) tokens: &'a Tokens,
     pub(crate) claimed: Vec<bool>,
     pub(crate) out: Vec<Entity>,
     pub(crate) pairs: Vec<Pair>,
     /// The same pairings by acronym, first one wins.
-    pub(crate) pair_map: HashMap<String, (String, EntityKind)>,
+    pub(crate) pair_map: FxMap<String, (String, EntityKind)>,
     pub(crate) ctx: &'a Context,
 }
 
@@ -256,11 +306,27 @@ impl<'a> Doc<'a> {
     }
 
     /// The folded text of token `i` ("" past the end).
-    pub(crate) fn key(&self, i: usize) -> &str {
-        self.toks.get(i).map_or("", |t| t.key.as_str())
+    pub(crate) fn key(&self, i: usize) -> &'a str {
+        let tokens = self.tokens;
+        tokens.toks.get(i).map_or("", |t| tokens.key(t))
     }
 
-    pub(crate) fn tok(&self, i: usize) -> Option<&Tok> {
+    /// The gazetteers' answer for word `i` (empty for other tokens and past the end).
+    pub(crate) fn lex(&self, i: usize) -> Lex {
+        self.toks.get(i).map_or(Lex::default(), |t| t.lex)
+    }
+
+    /// The gazetteers' answer for the first part of hyphenated word `i` ("maria" for
+    /// "Maria-Luisa"), or for the whole word when it has no hyphen.
+    pub(crate) fn first_part_lex(&self, i: usize) -> Lex {
+        let k = self.key(i);
+        match k.split_once('-') {
+            Some((first, _)) => gazetteer::lex(first),
+            None => self.lex(i),
+        }
+    }
+
+    pub(crate) fn tok(&self, i: usize) -> Option<&'a Tok> {
         self.toks.get(i)
     }
 
@@ -356,16 +422,17 @@ pub(crate) fn extract_with(text: &str, ctx: &Context) -> (Vec<Entity>, Vec<Pair>
     extract_tokens(text, &token::tokenize(text), ctx)
 }
 
-/// [`extract_with`] on a text already tokenized (`toks` is `token::tokenize(text)`).
-fn extract_tokens(text: &str, toks: &[Tok], ctx: &Context) -> (Vec<Entity>, Vec<Pair>) {
-    let n = toks.len();
+/// [`extract_with`] on a text already tokenized (`tokens` is `token::tokenize(text)`).
+fn extract_tokens(text: &str, tokens: &Tokens, ctx: &Context) -> (Vec<Entity>, Vec<Pair>) {
+    let n = tokens.toks.len();
     let mut doc = Doc {
         text,
-        toks,
+        toks: &tokens.toks,
+        tokens,
         claimed: vec![false; n],
         out: Vec::new(),
         pairs: Vec::new(),
-        pair_map: HashMap::new(),
+        pair_map: FxMap::default(),
         ctx,
     };
     date::dates(&mut doc);
