@@ -59,13 +59,20 @@ fn given_compatible(a: &str, b: &str) -> bool {
 }
 
 /// [`given_compatible`], with the keys taken from (and added to) `memo`.
+#[cfg(test)]
 fn given_compatible_with(memo: &mut KeyMemo, a: &str, b: &str) -> bool {
+    memo.fill_given(a);
+    memo.fill_given(b);
+    given_compatible_in(memo, a, b)
+}
+
+/// [`given_compatible`], with the keys of `a` and `b` already in `memo`
+/// ([`KeyMemo::fill_given`]).
+fn given_compatible_in(memo: &KeyMemo, a: &str, b: &str) -> bool {
     if is_initial(a) || is_initial(b) {
         let first = |w: &str| fold(w).chars().next();
         return first(a) == first(b);
     }
-    memo.fill(a);
-    memo.fill(b);
     share(memo.of(a), memo.of(b))
 }
 
@@ -86,6 +93,14 @@ impl KeyMemo {
     fn fill(&mut self, word: &str) {
         if !self.0.contains_key(word) {
             self.0.insert(word.to_string(), keys(word));
+        }
+    }
+
+    /// Computes the keys [`given_compatible`] needs for given name `word`: none for an
+    /// initial.
+    fn fill_given(&mut self, word: &str) {
+        if !is_initial(word) {
+            self.fill(word);
         }
     }
 
@@ -115,27 +130,29 @@ pub(crate) fn link(resolution: &mut Resolution) {
             if ent.kind != EntityKind::Person {
                 continue;
             }
-            let words: Vec<&str> = ent.normalized.split(' ').collect();
-            let (Some(first), Some(last)) = (words.first(), words.last()) else {
+            let words = ent.normalized.split(' ').count();
+            let (Some(first), Some(last)) = (
+                ent.normalized.split(' ').next(),
+                ent.normalized.rsplit(' ').next(),
+            ) else {
                 continue;
             };
-            if words.len() < 2 {
+            if words < 2 {
                 continue;
             }
             memo.fill(last);
-            let surname = memo.of(last).to_vec();
-            let rank = (words.len(), ent.normalized.chars().count());
+            memo.fill_given(first);
+            let surname = memo.of(last);
+            let rank = (words, ent.normalized.chars().count());
             let found = clusters.iter().position(|c| {
-                share(&c.surname, &surname)
-                    && c.given
-                        .iter()
-                        .any(|g| given_compatible_with(&mut memo, g, first))
+                share(&c.surname, surname)
+                    && c.given.iter().any(|g| given_compatible_in(&memo, g, first))
             });
             let idx = match found {
                 Some(i) => {
                     let c = &mut clusters[i];
                     if !c.given.iter().any(|g| g == first) {
-                        c.given.push((*first).to_string());
+                        c.given.push(first.to_string());
                     }
                     if rank > c.rank {
                         c.rank = rank;
@@ -145,8 +162,8 @@ pub(crate) fn link(resolution: &mut Resolution) {
                 }
                 None => {
                     clusters.push(Cluster {
-                        surname,
-                        given: vec![(*first).to_string()],
+                        surname: surname.to_vec(),
+                        given: vec![first.to_string()],
                         canonical: ent.normalized.clone(),
                         rank,
                     });
@@ -157,7 +174,16 @@ pub(crate) fn link(resolution: &mut Resolution) {
         }
     }
     for (u, e, idx) in assign {
-        resolution.units[u].entities[e].normalized = clusters[idx].canonical.clone();
+        let canonical = &clusters[idx].canonical;
+        if let Some(ent) = resolution
+            .units
+            .get_mut(u)
+            .and_then(|unit| unit.entities.get_mut(e))
+        {
+            if ent.normalized != *canonical {
+                ent.normalized.clone_from(canonical);
+            }
+        }
     }
     // Bare family names.
     for unit in &mut resolution.units {

@@ -90,6 +90,7 @@
 
 pub mod facet;
 
+mod context;
 mod date;
 mod gazetteer;
 mod link;
@@ -105,6 +106,7 @@ use serde::{Deserialize, Serialize};
 use crate::index::FxHasher;
 use crate::segment::Resolution;
 
+use self::context::{Context, Name, Query, QueryLog};
 use self::gazetteer::Lex;
 use self::token::{Tok, TokKind, Tokens};
 
@@ -151,7 +153,7 @@ pub struct Entity {
 /// Entities are sorted by `(start, end)`; spans are byte offsets into `text` on char
 /// boundaries. Any input is accepted; see the [module docs](self) for the normalised forms.
 pub fn extract(text: &str) -> Vec<Entity> {
-    extract_with(text, &Context::default()).0
+    extract_tokens(text, &token::tokenize(text), &Context::default()).0
 }
 
 /// Fills [`crate::Unit::entities`] for every unit of a resolution and links variants.
@@ -164,20 +166,42 @@ pub fn extract(text: &str) -> Vec<Entity> {
 /// name or initial; a bare family name joins the only full name that has it).
 pub fn annotate(resolution: &mut Resolution) {
     let mut ctx = Context::default();
+    let units = &resolution.units;
     // Each unit is tokenized once; both passes read the same tokens.
-    let toks: Vec<Tokens> = resolution
-        .units
+    let toks: Vec<Tokens> = units
         .iter()
         .map(|unit| token::tokenize(&unit.text))
         .collect();
-    for (unit, toks) in resolution.units.iter().zip(&toks) {
-        let (entities, pairs) = extract_tokens(&unit.text, toks, &ctx);
+    // First pass: what unit k learns is stamped k, and it sees stamps below k.
+    let mut first = Vec::with_capacity(units.len());
+    for (k, (unit, toks)) in units.iter().zip(&toks).enumerate() {
+        ctx.set_stamp(k);
+        let (entities, pairs, queries) = extract_tokens(&unit.text, toks, &ctx);
         ctx.learn(&unit.text, toks, &entities, &pairs);
+        first.push((entities, queries));
     }
-    for (unit, toks) in resolution.units.iter_mut().zip(&toks) {
-        let (entities, pairs) = extract_tokens(&unit.text, toks, &ctx);
-        unit.entities = entities;
+    // Second pass, with everything learned. A unit whose every lookup hits an entry
+    // stamped before it (or still misses) would be read exactly as in the first pass, so
+    // that reading stands; its pairings are learned already. What a re-read unit teaches
+    // is stamped after every unit, so later units that looked it up are re-read too.
+    let n = units.len();
+    let mut found = Vec::with_capacity(n);
+    for (k, ((unit, toks), (entities, queries))) in units.iter().zip(&toks).zip(first).enumerate() {
+        let unchanged = queries
+            .into_inner()
+            .into_iter()
+            .all(|q| ctx.same_answer(q, k, &unit.text, toks));
+        if unchanged {
+            found.push(entities);
+            continue;
+        }
+        ctx.set_stamp(n + k);
+        let (entities, pairs, _) = extract_tokens(&unit.text, toks, &ctx);
         ctx.learn_pairs(&pairs);
+        found.push(entities);
+    }
+    for (unit, entities) in resolution.units.iter_mut().zip(found) {
+        unit.entities = entities;
     }
     link::link(resolution);
 }
@@ -188,63 +212,6 @@ pub(crate) struct Pair {
     pub(crate) acronym: String,
     pub(crate) full: String,
     pub(crate) kind: EntityKind,
-}
-
-/// What a resolution teaches about its own names (see [`annotate`]).
-#[derive(Debug, Default)]
-pub(crate) struct Context {
-    /// Folded given names of people found.
-    pub(crate) given: FxSet<String>,
-    /// Folded family names of people found.
-    pub(crate) surnames: FxSet<String>,
-    /// Acronym → (full name, kind).
-    pub(crate) pairs: FxMap<String, (String, EntityKind)>,
-    /// Folded first word → (folded words, normalised name, kind) of multi-word
-    /// organisations and instruments found.
-    pub(crate) names: FxMap<String, Vec<(Vec<String>, String, EntityKind)>>,
-}
-
-impl Context {
-    /// Learns from the entities found in `text` (tokenized as `toks`).
-    fn learn(&mut self, text: &str, toks: &Tokens, entities: &[Entity], pairs: &[Pair]) {
-        for e in entities {
-            if !matches!(
-                e.kind,
-                EntityKind::Person | EntityKind::Organisation | EntityKind::Law
-            ) {
-                continue;
-            }
-            let words = entity_keys(text, toks, e, |k| k == TokKind::Word || k == TokKind::Num);
-            match e.kind {
-                EntityKind::Person if words.len() >= 2 => {
-                    if let (Some(first), Some(last)) = (words.first(), words.last()) {
-                        self.given.insert(first.clone());
-                        self.surnames.insert(last.clone());
-                    }
-                }
-                EntityKind::Organisation | EntityKind::Law if words.len() >= 2 => {
-                    let Some(first) = words.first().cloned() else {
-                        continue;
-                    };
-                    let list = self.names.entry(first).or_default();
-                    if !list.iter().any(|(w, _, _)| *w == words) {
-                        list.push((words, e.normalized.clone(), e.kind));
-                        list.sort_by_key(|(w, _, _)| std::cmp::Reverse(w.len()));
-                    }
-                }
-                _ => {}
-            }
-        }
-        self.learn_pairs(pairs);
-    }
-
-    fn learn_pairs(&mut self, pairs: &[Pair]) {
-        for p in pairs {
-            self.pairs
-                .entry(p.acronym.clone())
-                .or_insert_with(|| (p.full.clone(), p.kind));
-        }
-    }
 }
 
 /// The folded keys of the tokens of entity `e` whose kind passes `keep`: the tokens that
@@ -293,7 +260,10 @@ pub(crate) struct Doc<'a> {
     pub(crate) pairs: Vec<Pair>,
     /// The same pairings by acronym, first one wins.
     pub(crate) pair_map: FxMap<String, (String, EntityKind)>,
-    pub(crate) ctx: &'a Context,
+    /// What the resolution taught so far (empty for a lone text).
+    ctx: &'a Context,
+    /// Every lookup in `ctx`, for [`annotate`] to tell whether a second reading could differ.
+    queries: QueryLog,
 }
 
 impl<'a> Doc<'a> {
@@ -324,6 +294,31 @@ impl<'a> Doc<'a> {
             Some((first, _)) => gazetteer::lex(first),
             None => self.lex(i),
         }
+    }
+
+    /// Is the key of token `i` a given name learned from the resolution?
+    pub(crate) fn known_given(&self, i: usize) -> bool {
+        self.ctx
+            .is_given(self.key(i), Query::Given(i), &self.queries)
+    }
+
+    /// Is the key of token `i` a family name learned from the resolution?
+    pub(crate) fn known_surname(&self, i: usize) -> bool {
+        self.ctx
+            .is_surname(self.key(i), Query::Surname(i), &self.queries)
+    }
+
+    /// The full name and kind the resolution pairs with the acronym at byte span
+    /// `start..end` of the text.
+    pub(crate) fn known_pair(&self, start: usize, end: usize) -> Option<&'a (String, EntityKind)> {
+        let acronym = self.text.get(start..end)?;
+        self.ctx
+            .pair(acronym, Query::Pair(start, end), &self.queries)
+    }
+
+    /// The multi-word names learned from the resolution that start with the key of token `i`.
+    pub(crate) fn known_names(&self, i: usize) -> impl Iterator<Item = &'a Name> {
+        self.ctx.names(self.key(i), Query::Names(i), &self.queries)
     }
 
     pub(crate) fn tok(&self, i: usize) -> Option<&'a Tok> {
@@ -417,13 +412,13 @@ pub(crate) fn push_norm(out: &mut String, word: &str) {
     }
 }
 
-/// Runs every stage over `text`; returns the sorted entities and the acronym pairings.
-pub(crate) fn extract_with(text: &str, ctx: &Context) -> (Vec<Entity>, Vec<Pair>) {
-    extract_tokens(text, &token::tokenize(text), ctx)
-}
-
-/// [`extract_with`] on a text already tokenized (`tokens` is `token::tokenize(text)`).
-fn extract_tokens(text: &str, tokens: &Tokens, ctx: &Context) -> (Vec<Entity>, Vec<Pair>) {
+/// Runs every stage over `text` (`tokens` is `token::tokenize(text)`); returns the sorted
+/// entities, the acronym pairings and the lookups made in `ctx`.
+fn extract_tokens(
+    text: &str,
+    tokens: &Tokens,
+    ctx: &Context,
+) -> (Vec<Entity>, Vec<Pair>, QueryLog) {
     let n = tokens.toks.len();
     let mut doc = Doc {
         text,
@@ -434,6 +429,7 @@ fn extract_tokens(text: &str, tokens: &Tokens, ctx: &Context) -> (Vec<Entity>, V
         pairs: Vec::new(),
         pair_map: FxMap::default(),
         ctx,
+        queries: QueryLog::default(),
     };
     date::dates(&mut doc);
     phrase::laws_and_phrases(&mut doc);
@@ -441,12 +437,17 @@ fn extract_tokens(text: &str, tokens: &Tokens, ctx: &Context) -> (Vec<Entity>, V
     phrase::known_names(&mut doc);
     phrase::places(&mut doc);
     person::persons(&mut doc);
-    let Doc { mut out, pairs, .. } = doc;
+    let Doc {
+        mut out,
+        pairs,
+        queries,
+        ..
+    } = doc;
     out.sort_by(|a, b| {
         (a.start, a.end, a.kind, &a.normalized).cmp(&(b.start, b.end, b.kind, &b.normalized))
     });
     out.dedup_by(|a, b| a.start == b.start && a.end == b.end && a.normalized == b.normalized);
-    (out, pairs)
+    (out, pairs, queries)
 }
 
 #[cfg(test)]

@@ -95,7 +95,7 @@ fn particles_at(doc: &Doc, i: usize) -> usize {
 
 fn given(doc: &Doc, i: usize) -> bool {
     let first = doc.first_part_lex(i);
-    (first.is(Lex::GIVEN) || doc.ctx.given.contains(doc.key(i))) && !first.is(Lex::STOP)
+    (first.is(Lex::GIVEN) || doc.known_given(i)) && !first.is(Lex::STOP)
 }
 
 fn family_ending(doc: &Doc, i: usize) -> bool {
@@ -104,7 +104,7 @@ fn family_ending(doc: &Doc, i: usize) -> bool {
     gz::surname_suffixes()
         .iter()
         .any(|s| last.ends_with(s.as_str()) && last.chars().count() >= s.chars().count() + 2)
-        || doc.ctx.surnames.contains(k)
+        || doc.known_surname(i)
 }
 
 fn is_role(doc: &Doc, i: usize) -> bool {
@@ -199,7 +199,7 @@ fn candidates_in_run(doc: &Doc, from: usize, to: usize, out: &mut Vec<Cand>) {
                 || cue_after(doc, j)
                 || (words == 2 && family_ending(doc, i) && given(doc, j))
         } else {
-            title || (role_before && family_ending(doc, i)) || doc.ctx.surnames.contains(doc.key(i))
+            title || (role_before && family_ending(doc, i)) || doc.known_surname(i)
         };
         if (1..=4).contains(&words) {
             out.push(Cand {

@@ -401,20 +401,35 @@ fn is_article_word(key: &str) -> bool {
 }
 
 /// Expands an acronym the text or the resolution pairs with a full name.
-fn expand_acronym(doc: &Doc, acronym: &str) -> Option<(String, EntityKind)> {
+/// The acronym is the text's byte span `start..end`.
+fn expand_acronym(doc: &Doc, start: usize, end: usize) -> Option<(String, EntityKind)> {
+    let acronym = doc.text.get(start..end)?;
     doc.pair_map
         .get(acronym)
-        .or_else(|| doc.ctx.pairs.get(acronym))
+        .or_else(|| doc.known_pair(start, end))
         .cloned()
 }
 
-/// An acronym or one-word body: paired in the text or resolution, else from `bodies.txt`.
-fn lookup_acronym(doc: &Doc, s: &str) -> Option<(String, EntityKind)> {
-    expand_acronym(doc, s).or_else(|| {
+/// The whole of token `i` as an acronym (see [`expand_acronym`]).
+fn expand_token(doc: &Doc, i: usize) -> Option<(String, EntityKind)> {
+    let t = doc.tok(i)?;
+    expand_acronym(doc, t.start, t.end)
+}
+
+/// An acronym or one-word body, the text's byte span `start..end`: paired in the text or
+/// resolution, else from `bodies.txt`.
+fn lookup_acronym(doc: &Doc, start: usize, end: usize) -> Option<(String, EntityKind)> {
+    expand_acronym(doc, start, end).or_else(|| {
         gz::bodies()
-            .get(s)
+            .get(doc.text.get(start..end)?)
             .map(|full| (full.clone(), EntityKind::Organisation))
     })
+}
+
+/// The whole of token `i` as an acronym or body (see [`lookup_acronym`]).
+fn lookup_token(doc: &Doc, i: usize) -> Option<(String, EntityKind)> {
+    let t = doc.tok(i)?;
+    lookup_acronym(doc, t.start, t.end)
 }
 
 /// "Articles 1, 4, 5 and 235 of the EPCA": one entity per article. Returns the next index.
@@ -479,8 +494,7 @@ fn article_refs(doc: &mut Doc, i: usize, last_instrument: &mut Option<String>) -
         && !doc.s(j).contains('/')
     {
         // "Article 7(1) TEU", "Article 2 ICCPR"
-        let s = doc.s(j).to_string();
-        let full = expand_acronym(doc, &s).map_or(s, |(full, _)| full);
+        let full = expand_token(doc, j).map_or_else(|| doc.s(j).to_string(), |(full, _)| full);
         instrument = Some(full);
         acronym = Some(j);
     } else if doc.key(j) == "of" {
@@ -494,8 +508,7 @@ fn article_refs(doc: &mut Doc, i: usize, last_instrument: &mut Option<String>) -
             instrument = Some(p.normalized.clone());
             phrase = Some(p);
         } else if doc.is_capword(k) && is_acronym(doc, k) {
-            let s = doc.s(k).to_string();
-            let full = expand_acronym(doc, &s).map_or(s, |(full, _)| full);
+            let full = expand_token(doc, k).map_or_else(|| doc.s(k).to_string(), |(full, _)| full);
             instrument = Some(full);
             acronym = Some(k);
         }
@@ -637,7 +650,7 @@ pub(crate) fn org_lists(doc: &mut Doc) {
                 }
                 if !single_place {
                     let known = (e == k)
-                        .then(|| lookup_acronym(doc, doc.s(k)))
+                        .then(|| lookup_token(doc, k))
                         .flatten()
                         .map(|(full, _)| full);
                     let normalized = known.unwrap_or_else(|| doc.norm(k, e));
@@ -696,7 +709,7 @@ pub(crate) fn known_names(doc: &mut Doc) {
         // Paired acronyms have an acronym's shape; `bodies.txt` keys are flagged in the
         // lexicon. Other words cannot be looked up successfully, so they skip the lookups.
         let may_be_known = doc.toks[i].acronym || doc.lex(i).is(Lex::BODY);
-        if let Some((full, kind)) = may_be_known.then(|| lookup_acronym(doc, s)).flatten() {
+        if let Some((full, kind)) = may_be_known.then(|| lookup_token(doc, i)).flatten() {
             doc.push(kind, i, i, full);
             i += 1;
             continue;
@@ -706,8 +719,9 @@ pub(crate) fn known_names(doc: &mut Doc) {
             let mut off = 0;
             let mut any = false;
             for part in s.split('/') {
-                if let Some((full, kind)) = lookup_acronym(doc, part) {
-                    doc.push_span(kind, base + off, base + off + part.len(), full);
+                let (a, b) = (base + off, base + off + part.len());
+                if let Some((full, kind)) = lookup_acronym(doc, a, b) {
+                    doc.push_span(kind, a, b, full);
                     any = true;
                 }
                 off += part.len() + 1;
@@ -723,7 +737,7 @@ pub(crate) fn known_names(doc: &mut Doc) {
             continue;
         }
         let key = doc.key(i);
-        let from_ctx = doc.ctx.names.get(key).into_iter().flatten();
+        let from_ctx = doc.known_names(i);
         let best = local_by_first
             .get(key)
             .into_iter()
