@@ -45,7 +45,7 @@ fn keys(word: &str) -> Vec<String> {
     k
 }
 
-fn share(a: &[String], b: &[String]) -> bool {
+fn share<T: PartialEq>(a: &[T], b: &[T]) -> bool {
     a.iter().any(|x| b.contains(x))
 }
 
@@ -79,9 +79,15 @@ fn given_compatible_in(memo: &KeyMemo, a: &str, b: &str) -> bool {
 /// Most words a thread's [`KeyMemo`] holds before it starts afresh.
 const MEMO_WORDS: usize = 1 << 14;
 
-/// [`keys`] of every word met so far, computed once each.
+/// [`keys`] of every word met so far, computed once each. Each distinct key is numbered,
+/// so comparing keys compares numbers.
 #[derive(Default)]
-struct KeyMemo(FxMap<String, Vec<String>>);
+struct KeyMemo {
+    /// Word → the numbers of its keys, in [`keys`] order.
+    words: FxMap<String, Vec<u32>>,
+    /// Key → its number.
+    ids: FxMap<String, u32>,
+}
 
 thread_local! {
     /// The memo [`link`] reuses from one resolution to the next.
@@ -91,12 +97,20 @@ thread_local! {
 impl KeyMemo {
     /// Computes the keys of `word` unless they are known.
     fn fill(&mut self, word: &str) {
-        if !self.0.contains_key(word) {
-            self.0.insert(word.to_string(), keys(word));
+        if self.words.contains_key(word) {
+            return;
         }
+        let numbered = keys(word)
+            .into_iter()
+            .map(|key| {
+                let next = u32::try_from(self.ids.len()).unwrap_or(u32::MAX);
+                *self.ids.entry(key).or_insert(next)
+            })
+            .collect();
+        self.words.insert(word.to_string(), numbered);
     }
 
-    /// Computes the keys [`given_compatible`] needs for given name `word`: none for an
+    /// Computes the keys `given_compatible` needs for given name `word`: none for an
     /// initial.
     fn fill_given(&mut self, word: &str) {
         if !is_initial(word) {
@@ -104,14 +118,23 @@ impl KeyMemo {
         }
     }
 
-    /// The keys of `word`, once [`KeyMemo::fill`]ed (none before).
-    fn of(&self, word: &str) -> &[String] {
-        self.0.get(word).map_or(&[], Vec::as_slice)
+    /// The key numbers of `word`, once [`KeyMemo::fill`]ed (none before).
+    fn of(&self, word: &str) -> &[u32] {
+        self.words.get(word).map_or(&[], Vec::as_slice)
+    }
+
+    /// Starts afresh once the memo holds more than [`MEMO_WORDS`] words.
+    fn trim(&mut self) {
+        if self.words.len() > MEMO_WORDS {
+            self.words.clear();
+            self.ids.clear();
+        }
     }
 }
 
 struct Cluster {
-    surname: Vec<String>,
+    /// Key numbers of the family name.
+    surname: Vec<u32>,
     given: Vec<String>,
     canonical: String,
     rank: (usize, usize),
@@ -122,9 +145,7 @@ pub(crate) fn link(resolution: &mut Resolution) {
     let mut clusters: Vec<Cluster> = Vec::new();
     let mut assign: Vec<(usize, usize, usize)> = Vec::new();
     let mut memo = MEMO.with(|m| std::mem::take(&mut *m.borrow_mut()));
-    if memo.0.len() > MEMO_WORDS {
-        memo.0.clear();
-    }
+    memo.trim();
     for (u, unit) in resolution.units.iter().enumerate() {
         for (e, ent) in unit.entities.iter().enumerate() {
             if ent.kind != EntityKind::Person {

@@ -11,11 +11,9 @@
 //! resolution; it takes the full name when exactly one full name has that family name, and
 //! stays as written otherwise. Everything else is left out: precision first.
 
-use std::collections::HashMap;
-
 use super::gazetteer::{self as gz, Lex};
 use super::token::TokKind;
-use super::{push_norm, Doc, EntityKind};
+use super::{push_norm, Doc, EntityKind, FxMap};
 
 /// Lower-case name particles allowed inside a name ("Ursula von der Leyen").
 const PARTICLES: &[&str] = &[
@@ -279,12 +277,10 @@ pub(crate) fn persons(doc: &mut Doc) {
     }
 
     // A family name confirmed once vouches for other names with it in the same text.
-    let mut full_by_surname: HashMap<String, Vec<String>> = HashMap::new();
+    let mut full_by_surname: FxMap<&str, Vec<String>> = FxMap::default();
     for c in cands.iter().filter(|c| c.evidence && c.words >= 2) {
         let name = normal_name(doc, c.first, c.last);
-        let list = full_by_surname
-            .entry(doc.key(c.last).to_string())
-            .or_default();
+        let list = full_by_surname.entry(doc.key(c.last)).or_default();
         if !list.contains(&name) {
             list.push(name);
         }

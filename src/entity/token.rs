@@ -102,8 +102,8 @@ pub(crate) fn tokenize(text: &str) -> Tokens {
     let at = |o: usize| text.get(o..).and_then(|s| s.chars().next());
     // The char at `o` and the offset just past it.
     let step = |o: usize| at(o).map(|c| (c, o + c.len_utf8()));
-    // About one token per four bytes of prose, so the vector rarely grows.
-    let mut toks: Vec<Tok> = Vec::with_capacity(text.len() / 4 + 1);
+    // Prose has about one token per five or six bytes.
+    let mut toks: Vec<Tok> = Vec::with_capacity(text.len() / 5 + 1);
     let mut keys = String::with_capacity(text.len());
     let mut j = 0;
     let mut space = false;
