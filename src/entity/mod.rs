@@ -402,6 +402,11 @@ impl<'a> Doc<'a> {
 
 /// Appends `word` with typographic hyphens, dashes and apostrophes made ASCII.
 pub(crate) fn push_norm(out: &mut String, word: &str) {
+    // Printable ASCII (no whitespace) has nothing to change.
+    if word.bytes().all(|b| b.is_ascii_graphic()) {
+        out.push_str(word);
+        return;
+    }
     for c in word.chars() {
         match c {
             '\u{2010}' | '\u{2011}' | '\u{2013}' => out.push('-'),
