@@ -3,7 +3,6 @@
 //! "08/05/2025", "2020-11-26". Days need a year to be normalised; a day and month with no
 //! year ("on 3 February") is left alone.
 
-use super::gazetteer::month;
 use super::{Doc, EntityKind};
 
 /// How one listed day or month is joined to the next.
@@ -117,7 +116,7 @@ pub(crate) fn dates(doc: &mut Doc) {
             continue;
         }
         let Some(m) = (doc.free(i) && doc.is_word(i))
-            .then(|| month(doc.key(i)))
+            .then(|| doc.lex(i).month())
             .flatten()
         else {
             i += 1;
@@ -176,7 +175,7 @@ pub(crate) fn dates(doc: &mut Doc) {
                 break;
             };
             let Some(m2) = (doc.free(j) && doc.is_word(j))
-                .then(|| month(doc.key(j)))
+                .then(|| doc.lex(j).month())
                 .flatten()
             else {
                 break;
@@ -209,7 +208,7 @@ fn borrowed_year(doc: &Doc, i: usize) -> Option<u32> {
         doc.key(i + 1),
         "to" | "and" | "until" | "till" | "-" | "\u{2013}" | "\u{2014}"
     );
-    let next_month = doc.is_word(i + 3) && month(doc.key(i + 3)).is_some();
+    let next_month = doc.is_word(i + 3) && doc.lex(i + 3).month().is_some();
     (joined && day(doc, i + 2).is_some() && next_month)
         .then(|| year(doc, i + 4))
         .flatten()

@@ -4,19 +4,36 @@
 //! words); none is drawn from the people or organisations of a particular resolution.
 //! Keys are folded with [`fold`]: lower case, diacritics removed, a few letters that do not
 //! decompose mapped by hand (ł → l, ø → o, ß → ss …).
+//!
+//! The rules ask many one-word questions of every token ("a given name?", "a month?", "an
+//! institution word?"). [`lex`] answers all of them with one lookup in [`Lex`] form; the
+//! tokenizer stores the answer on each word, so the stages read flags instead of hashing
+//! the same word again and again.
 
-use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
 
+use super::{FxMap, FxSet};
+
 /// Lower case, no diacritics, typographic apostrophes and hyphens made ASCII.
 pub(crate) fn fold(word: &str) -> String {
-    if word.is_ascii() {
-        return word.to_ascii_lowercase();
-    }
     let mut out = String::with_capacity(word.len());
+    fold_into(&mut out, word);
+    out
+}
+
+/// [`fold`], appended to `out` (so the tokenizer keeps every key in one buffer).
+pub(crate) fn fold_into(out: &mut String, word: &str) {
+    if word.is_ascii() {
+        let from = out.len();
+        out.push_str(word);
+        if let Some(tail) = out.get_mut(from..) {
+            tail.make_ascii_lowercase();
+        }
+        return;
+    }
     for c in word.nfd() {
         if is_combining_mark(c) {
             continue;
@@ -36,7 +53,6 @@ pub(crate) fn fold(word: &str) -> String {
             _ => out.extend(c.to_lowercase()),
         }
     }
-    out
 }
 
 fn words(data: &'static str) -> impl Iterator<Item = &'static str> {
@@ -45,14 +61,14 @@ fn words(data: &'static str) -> impl Iterator<Item = &'static str> {
         .flat_map(str::split_whitespace)
 }
 
-fn word_set(data: &'static str) -> HashSet<String> {
+fn word_set(data: &'static str) -> FxSet<String> {
     words(data).map(fold).collect()
 }
 
 macro_rules! set_table {
     ($name:ident, $file:literal) => {
-        pub(crate) fn $name() -> &'static HashSet<String> {
-            static TABLE: OnceLock<HashSet<String>> = OnceLock::new();
+        pub(crate) fn $name() -> &'static FxSet<String> {
+            static TABLE: OnceLock<FxSet<String>> = OnceLock::new();
             TABLE.get_or_init(|| word_set(include_str!($file)))
         }
     };
@@ -67,8 +83,8 @@ set_table!(demonyms, "data/demonyms.txt");
 set_table!(openers, "data/openers.txt");
 
 /// Capitalised words that are never part of a personal name (openers included).
-pub(crate) fn stop_words() -> &'static HashSet<String> {
-    static TABLE: OnceLock<HashSet<String>> = OnceLock::new();
+pub(crate) fn stop_words() -> &'static FxSet<String> {
+    static TABLE: OnceLock<FxSet<String>> = OnceLock::new();
     TABLE.get_or_init(|| {
         let mut set = word_set(include_str!("data/stop_words.txt"));
         set.extend(openers().iter().cloned());
@@ -89,8 +105,8 @@ pub(crate) fn surname_suffixes() -> &'static [String] {
 }
 
 /// One-word bodies and acronyms (case-sensitive key) → normalised name.
-pub(crate) fn bodies() -> &'static HashMap<String, String> {
-    static TABLE: OnceLock<HashMap<String, String>> = OnceLock::new();
+pub(crate) fn bodies() -> &'static FxMap<String, String> {
+    static TABLE: OnceLock<FxMap<String, String>> = OnceLock::new();
     TABLE.get_or_init(|| {
         include_str!("data/bodies.txt")
             .lines()
@@ -106,16 +122,16 @@ pub(crate) fn bodies() -> &'static HashMap<String, String> {
 
 /// Place names: first folded word → (folded words, normalised name), longest first.
 pub(crate) struct Places {
-    pub(crate) by_first: HashMap<String, Vec<(Vec<String>, &'static str)>>,
+    pub(crate) by_first: FxMap<String, Vec<(Vec<String>, &'static str)>>,
     /// Every folded word of every one-word place name.
-    pub(crate) single: HashSet<String>,
+    pub(crate) single: FxSet<String>,
 }
 
 pub(crate) fn places() -> &'static Places {
     static TABLE: OnceLock<Places> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut by_first: HashMap<String, Vec<(Vec<String>, &'static str)>> = HashMap::new();
-        let mut single = HashSet::new();
+        let mut by_first: FxMap<String, Vec<(Vec<String>, &'static str)>> = FxMap::default();
+        let mut single = FxSet::default();
         for line in include_str!("data/places.txt").lines() {
             let line = line.trim();
             if line.is_empty() || line.starts_with('#') {
@@ -144,12 +160,85 @@ pub(crate) fn places() -> &'static Places {
     })
 }
 
-/// English month names (folded) → month number.
-pub(crate) fn month(folded: &str) -> Option<u32> {
-    crate::segment::meta::MONTHS
-        .iter()
-        .position(|m| *m == folded)
-        .and_then(|i| u32::try_from(i + 1).ok())
+/// What the gazetteers say about one folded word: a set of flags and a month number.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Lex {
+    flags: u16,
+    /// 1–12 for an English month name, 0 otherwise.
+    month: u8,
+}
+
+impl Lex {
+    /// In [`given_names`].
+    pub(crate) const GIVEN: u16 = 1;
+    /// In [`stop_words`] (openers included).
+    pub(crate) const STOP: u16 = 1 << 1;
+    /// In [`org_words`].
+    pub(crate) const ORG_WORD: u16 = 1 << 2;
+    /// In [`law_words`].
+    pub(crate) const LAW_WORD: u16 = 1 << 3;
+    /// In [`roles`].
+    pub(crate) const ROLE: u16 = 1 << 4;
+    /// In [`org_cues`].
+    pub(crate) const ORG_CUE: u16 = 1 << 5;
+    /// In [`demonyms`].
+    pub(crate) const DEMONYM: u16 = 1 << 6;
+    /// In [`openers`].
+    pub(crate) const OPENER: u16 = 1 << 7;
+    /// In [`Places::single`].
+    pub(crate) const PLACE: u16 = 1 << 8;
+    /// A key of [`Places::by_first`]: some place name starts with this word.
+    pub(crate) const PLACE_FIRST: u16 = 1 << 9;
+    /// The folded form of a key of [`bodies`] (whose keys are case-sensitive, so a hit
+    /// still needs the exact lookup).
+    pub(crate) const BODY: u16 = 1 << 10;
+
+    /// Does the word carry `flag` (one of the constants above)?
+    pub(crate) fn is(self, flag: u16) -> bool {
+        self.flags & flag != 0
+    }
+
+    /// Does the word carry any of `flags` (constants above, or-ed)?
+    pub(crate) fn any(self, flags: u16) -> bool {
+        self.flags & flags != 0
+    }
+
+    /// The month the word names, if it is an English month name.
+    pub(crate) fn month(self) -> Option<u32> {
+        (self.month > 0).then_some(u32::from(self.month))
+    }
+}
+
+/// Every gazetteer's answer for one folded word, in one lookup (empty for unknown words).
+pub(crate) fn lex(folded: &str) -> Lex {
+    static TABLE: OnceLock<FxMap<String, Lex>> = OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        let mut table: FxMap<String, Lex> = FxMap::default();
+        let mut mark = |words: &mut dyn Iterator<Item = &String>, flag: u16| {
+            for w in words {
+                table.entry(w.clone()).or_default().flags |= flag;
+            }
+        };
+        mark(&mut given_names().iter(), Lex::GIVEN);
+        mark(&mut stop_words().iter(), Lex::STOP);
+        mark(&mut org_words().iter(), Lex::ORG_WORD);
+        mark(&mut law_words().iter(), Lex::LAW_WORD);
+        mark(&mut roles().iter(), Lex::ROLE);
+        mark(&mut org_cues().iter(), Lex::ORG_CUE);
+        mark(&mut demonyms().iter(), Lex::DEMONYM);
+        mark(&mut openers().iter(), Lex::OPENER);
+        mark(&mut places().single.iter(), Lex::PLACE);
+        mark(&mut places().by_first.keys(), Lex::PLACE_FIRST);
+        let bodies: Vec<String> = bodies().keys().map(|k| fold(k)).collect();
+        mark(&mut bodies.iter(), Lex::BODY);
+        for (i, m) in crate::segment::meta::MONTHS.iter().enumerate() {
+            if let Ok(n) = u8::try_from(i + 1) {
+                table.entry((*m).to_string()).or_default().month = n;
+            }
+        }
+        table
+    });
+    table.get(folded).copied().unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -176,7 +265,40 @@ mod tests {
             Some("United Nations")
         );
         assert!(surname_suffixes()[0].chars().count() >= surname_suffixes()[1].chars().count());
-        assert_eq!(month("june"), Some(6));
-        assert_eq!(month("juneau"), None);
+        assert_eq!(lex("june").month(), Some(6));
+        assert_eq!(lex("juneau").month(), None);
+    }
+
+    #[test]
+    fn lex_agrees_with_every_table() {
+        let tables: [(&FxSet<String>, u16); 9] = [
+            (given_names(), Lex::GIVEN),
+            (stop_words(), Lex::STOP),
+            (org_words(), Lex::ORG_WORD),
+            (law_words(), Lex::LAW_WORD),
+            (roles(), Lex::ROLE),
+            (org_cues(), Lex::ORG_CUE),
+            (demonyms(), Lex::DEMONYM),
+            (openers(), Lex::OPENER),
+            (&places().single, Lex::PLACE),
+        ];
+        let mut words: Vec<String> = tables
+            .iter()
+            .flat_map(|(t, _)| t.iter().cloned())
+            .chain(places().by_first.keys().cloned())
+            .chain(["kazakhstan's", "the", "zzz", ""].map(String::from))
+            .collect();
+        words.extend(bodies().keys().map(|k| fold(k)));
+        for w in &words {
+            let l = lex(w);
+            for (table, flag) in tables {
+                assert_eq!(l.is(flag), table.contains(w), "{w} {flag}");
+            }
+            assert_eq!(l.is(Lex::PLACE_FIRST), places().by_first.contains_key(w));
+            let body = bodies().keys().any(|k| fold(k) == *w);
+            assert_eq!(l.is(Lex::BODY), body, "{w}");
+        }
+        assert_eq!(lex("december").month(), Some(12));
+        assert!(lex("may").is(Lex::STOP));
     }
 }

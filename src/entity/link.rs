@@ -6,9 +6,17 @@
 //! our own (x → ks, dzh/zh → j, kh → h, w → v, y → i, doubled letters once), so "Max" and
 //! "Maks" agree while "Aset" and "Asel" do not. A bare family name joins the only cluster
 //! that has it; with two candidates ("Dulat Agadil", "Zhanbolat Agadil") it stays as written.
+//!
+//! Keys are computed once per distinct word ([`KeyMemo`], kept per thread from one
+//! resolution to the next and cleared when it grows past [`MEMO_WORDS`]): the cluster
+//! search compares every mention with every cluster, names recur across resolutions, and
+//! transliteration keys are the costly part. Keys are a pure function of the word, so a
+//! remembered answer is the answer.
+
+use std::cell::RefCell;
 
 use super::gazetteer::fold;
-use super::EntityKind;
+use super::{EntityKind, FxMap};
 use crate::name::token_keys;
 use crate::segment::Resolution;
 
@@ -37,7 +45,7 @@ fn keys(word: &str) -> Vec<String> {
     k
 }
 
-fn share(a: &[String], b: &[String]) -> bool {
+fn share<T: PartialEq>(a: &[T], b: &[T]) -> bool {
     a.iter().any(|x| b.contains(x))
 }
 
@@ -45,16 +53,88 @@ fn is_initial(word: &str) -> bool {
     word.trim_end_matches('.').chars().count() == 1
 }
 
+#[cfg(test)]
 fn given_compatible(a: &str, b: &str) -> bool {
+    given_compatible_with(&mut KeyMemo::default(), a, b)
+}
+
+/// [`given_compatible`], with the keys taken from (and added to) `memo`.
+#[cfg(test)]
+fn given_compatible_with(memo: &mut KeyMemo, a: &str, b: &str) -> bool {
+    memo.fill_given(a);
+    memo.fill_given(b);
+    given_compatible_in(memo, a, b)
+}
+
+/// [`given_compatible`], with the keys of `a` and `b` already in `memo`
+/// ([`KeyMemo::fill_given`]).
+fn given_compatible_in(memo: &KeyMemo, a: &str, b: &str) -> bool {
     if is_initial(a) || is_initial(b) {
         let first = |w: &str| fold(w).chars().next();
         return first(a) == first(b);
     }
-    share(&keys(a), &keys(b))
+    share(memo.of(a), memo.of(b))
+}
+
+/// Most words a thread's [`KeyMemo`] holds before it starts afresh.
+const MEMO_WORDS: usize = 1 << 14;
+
+/// [`keys`] of every word met so far, computed once each. Each distinct key is numbered,
+/// so comparing keys compares numbers.
+#[derive(Default)]
+struct KeyMemo {
+    /// Word → the numbers of its keys, in [`keys`] order.
+    words: FxMap<String, Vec<u32>>,
+    /// Key → its number.
+    ids: FxMap<String, u32>,
+}
+
+thread_local! {
+    /// The memo [`link`] reuses from one resolution to the next.
+    static MEMO: RefCell<KeyMemo> = RefCell::new(KeyMemo::default());
+}
+
+impl KeyMemo {
+    /// Computes the keys of `word` unless they are known.
+    fn fill(&mut self, word: &str) {
+        if self.words.contains_key(word) {
+            return;
+        }
+        let numbered = keys(word)
+            .into_iter()
+            .map(|key| {
+                let next = u32::try_from(self.ids.len()).unwrap_or(u32::MAX);
+                *self.ids.entry(key).or_insert(next)
+            })
+            .collect();
+        self.words.insert(word.to_string(), numbered);
+    }
+
+    /// Computes the keys `given_compatible` needs for given name `word`: none for an
+    /// initial.
+    fn fill_given(&mut self, word: &str) {
+        if !is_initial(word) {
+            self.fill(word);
+        }
+    }
+
+    /// The key numbers of `word`, once [`KeyMemo::fill`]ed (none before).
+    fn of(&self, word: &str) -> &[u32] {
+        self.words.get(word).map_or(&[], Vec::as_slice)
+    }
+
+    /// Starts afresh once the memo holds more than [`MEMO_WORDS`] words.
+    fn trim(&mut self) {
+        if self.words.len() > MEMO_WORDS {
+            self.words.clear();
+            self.ids.clear();
+        }
+    }
 }
 
 struct Cluster {
-    surname: Vec<String>,
+    /// Key numbers of the family name.
+    surname: Vec<u32>,
     given: Vec<String>,
     canonical: String,
     rank: (usize, usize),
@@ -64,28 +144,36 @@ struct Cluster {
 pub(crate) fn link(resolution: &mut Resolution) {
     let mut clusters: Vec<Cluster> = Vec::new();
     let mut assign: Vec<(usize, usize, usize)> = Vec::new();
+    let mut memo = MEMO.with(|m| std::mem::take(&mut *m.borrow_mut()));
+    memo.trim();
     for (u, unit) in resolution.units.iter().enumerate() {
         for (e, ent) in unit.entities.iter().enumerate() {
             if ent.kind != EntityKind::Person {
                 continue;
             }
-            let words: Vec<&str> = ent.normalized.split(' ').collect();
-            let (Some(first), Some(last)) = (words.first(), words.last()) else {
+            let words = ent.normalized.split(' ').count();
+            let (Some(first), Some(last)) = (
+                ent.normalized.split(' ').next(),
+                ent.normalized.rsplit(' ').next(),
+            ) else {
                 continue;
             };
-            if words.len() < 2 {
+            if words < 2 {
                 continue;
             }
-            let surname = keys(last);
-            let rank = (words.len(), ent.normalized.chars().count());
+            memo.fill(last);
+            memo.fill_given(first);
+            let surname = memo.of(last);
+            let rank = (words, ent.normalized.chars().count());
             let found = clusters.iter().position(|c| {
-                share(&c.surname, &surname) && c.given.iter().any(|g| given_compatible(g, first))
+                share(&c.surname, surname)
+                    && c.given.iter().any(|g| given_compatible_in(&memo, g, first))
             });
             let idx = match found {
                 Some(i) => {
                     let c = &mut clusters[i];
                     if !c.given.iter().any(|g| g == first) {
-                        c.given.push((*first).to_string());
+                        c.given.push(first.to_string());
                     }
                     if rank > c.rank {
                         c.rank = rank;
@@ -95,8 +183,8 @@ pub(crate) fn link(resolution: &mut Resolution) {
                 }
                 None => {
                     clusters.push(Cluster {
-                        surname,
-                        given: vec![(*first).to_string()],
+                        surname: surname.to_vec(),
+                        given: vec![first.to_string()],
                         canonical: ent.normalized.clone(),
                         rank,
                     });
@@ -107,7 +195,16 @@ pub(crate) fn link(resolution: &mut Resolution) {
         }
     }
     for (u, e, idx) in assign {
-        resolution.units[u].entities[e].normalized = clusters[idx].canonical.clone();
+        let canonical = &clusters[idx].canonical;
+        if let Some(ent) = resolution
+            .units
+            .get_mut(u)
+            .and_then(|unit| unit.entities.get_mut(e))
+        {
+            if ent.normalized != *canonical {
+                ent.normalized.clone_from(canonical);
+            }
+        }
     }
     // Bare family names.
     for unit in &mut resolution.units {
@@ -115,13 +212,15 @@ pub(crate) fn link(resolution: &mut Resolution) {
             if ent.kind != EntityKind::Person || ent.normalized.contains(' ') {
                 continue;
             }
-            let k = keys(&ent.normalized);
-            let mut hits = clusters.iter().filter(|c| share(&c.surname, &k));
+            memo.fill(&ent.normalized);
+            let k = memo.of(&ent.normalized);
+            let mut hits = clusters.iter().filter(|c| share(&c.surname, k));
             if let (Some(c), None) = (hits.next(), hits.next()) {
                 ent.normalized = c.canonical.clone();
             }
         }
     }
+    MEMO.with(|m| *m.borrow_mut() = memo);
 }
 
 #[cfg(test)]

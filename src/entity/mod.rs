@@ -90,6 +90,7 @@
 
 pub mod facet;
 
+mod context;
 mod date;
 mod gazetteer;
 mod link;
@@ -98,12 +99,23 @@ mod phrase;
 mod token;
 
 use std::collections::{HashMap, HashSet};
+use std::hash::BuildHasherDefault;
 
 use serde::{Deserialize, Serialize};
 
+use crate::index::FxHasher;
 use crate::segment::Resolution;
 
-use self::token::{Tok, TokKind};
+use self::context::{Context, Name, Query, QueryLog};
+use self::gazetteer::Lex;
+use self::token::{Tok, TokKind, Tokens};
+
+/// A hash map with FxHash: every key here is a word or name from our own gazetteers or
+/// from the text being read, looked up once or more per token, where SipHash's flood
+/// resistance buys nothing.
+pub(crate) type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+/// A hash set with FxHash (see [`FxMap`]).
+pub(crate) type FxSet<T> = HashSet<T, BuildHasherDefault<FxHasher>>;
 
 /// What an entity is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -141,7 +153,7 @@ pub struct Entity {
 /// Entities are sorted by `(start, end)`; spans are byte offsets into `text` on char
 /// boundaries. Any input is accepted; see the [module docs](self) for the normalised forms.
 pub fn extract(text: &str) -> Vec<Entity> {
-    extract_with(text, &Context::default()).0
+    extract_tokens(text, &token::tokenize(text), &Context::default()).0
 }
 
 /// Fills [`crate::Unit::entities`] for every unit of a resolution and links variants.
@@ -154,20 +166,42 @@ pub fn extract(text: &str) -> Vec<Entity> {
 /// name or initial; a bare family name joins the only full name that has it).
 pub fn annotate(resolution: &mut Resolution) {
     let mut ctx = Context::default();
+    let units = &resolution.units;
     // Each unit is tokenized once; both passes read the same tokens.
-    let toks: Vec<Vec<Tok>> = resolution
-        .units
+    let toks: Vec<Tokens> = units
         .iter()
         .map(|unit| token::tokenize(&unit.text))
         .collect();
-    for (unit, toks) in resolution.units.iter().zip(&toks) {
-        let (entities, pairs) = extract_tokens(&unit.text, toks, &ctx);
-        ctx.learn(&entities, &pairs);
+    // First pass: what unit k learns is stamped k, and it sees stamps below k.
+    let mut first = Vec::with_capacity(units.len());
+    for (k, (unit, toks)) in units.iter().zip(&toks).enumerate() {
+        ctx.set_stamp(k);
+        let (entities, pairs, queries) = extract_tokens(&unit.text, toks, &ctx);
+        ctx.learn(&unit.text, toks, &entities, &pairs);
+        first.push((entities, queries));
     }
-    for (unit, toks) in resolution.units.iter_mut().zip(&toks) {
-        let (entities, pairs) = extract_tokens(&unit.text, toks, &ctx);
-        unit.entities = entities;
+    // Second pass, with everything learned. A unit whose every lookup hits an entry
+    // stamped before it (or still misses) would be read exactly as in the first pass, so
+    // that reading stands; its pairings are learned already. What a re-read unit teaches
+    // is stamped after every unit, so later units that looked it up are re-read too.
+    let n = units.len();
+    let mut found = Vec::with_capacity(n);
+    for (k, ((unit, toks), (entities, queries))) in units.iter().zip(&toks).zip(first).enumerate() {
+        let unchanged = queries
+            .into_inner()
+            .into_iter()
+            .all(|q| ctx.same_answer(q, k, &unit.text, toks));
+        if unchanged {
+            found.push(entities);
+            continue;
+        }
+        ctx.set_stamp(n + k);
+        let (entities, pairs, _) = extract_tokens(&unit.text, toks, &ctx);
         ctx.learn_pairs(&pairs);
+        found.push(entities);
+    }
+    for (unit, entities) in resolution.units.iter_mut().zip(found) {
+        unit.entities = entities;
     }
     link::link(resolution);
 }
@@ -180,57 +214,38 @@ pub(crate) struct Pair {
     pub(crate) kind: EntityKind,
 }
 
-/// What a resolution teaches about its own names (see [`annotate`]).
-#[derive(Debug, Default)]
-pub(crate) struct Context {
-    /// Folded given names of people found.
-    pub(crate) given: HashSet<String>,
-    /// Folded family names of people found.
-    pub(crate) surnames: HashSet<String>,
-    /// Acronym → (full name, kind).
-    pub(crate) pairs: HashMap<String, (String, EntityKind)>,
-    /// Folded first word → (folded words, normalised name, kind) of multi-word
-    /// organisations and instruments found.
-    pub(crate) names: HashMap<String, Vec<(Vec<String>, String, EntityKind)>>,
-}
-
-impl Context {
-    fn learn(&mut self, entities: &[Entity], pairs: &[Pair]) {
-        for e in entities {
-            let words: Vec<String> = token::tokenize(&e.text)
-                .into_iter()
-                .filter(|t| t.kind == TokKind::Word || t.kind == TokKind::Num)
-                .map(|t| t.key)
-                .collect();
-            match e.kind {
-                EntityKind::Person if words.len() >= 2 => {
-                    if let (Some(first), Some(last)) = (words.first(), words.last()) {
-                        self.given.insert(first.clone());
-                        self.surnames.insert(last.clone());
-                    }
-                }
-                EntityKind::Organisation | EntityKind::Law if words.len() >= 2 => {
-                    let Some(first) = words.first().cloned() else {
-                        continue;
-                    };
-                    let list = self.names.entry(first).or_default();
-                    if !list.iter().any(|(w, _, _)| *w == words) {
-                        list.push((words, e.normalized.clone(), e.kind));
-                        list.sort_by_key(|(w, _, _)| std::cmp::Reverse(w.len()));
-                    }
-                }
-                _ => {}
-            }
-        }
-        self.learn_pairs(pairs);
-    }
-
-    fn learn_pairs(&mut self, pairs: &[Pair]) {
-        for p in pairs {
-            self.pairs
-                .entry(p.acronym.clone())
-                .or_insert_with(|| (p.full.clone(), p.kind));
-        }
+/// The folded keys of the tokens of entity `e` whose kind passes `keep`: the tokens that
+/// `token::tokenize(&e.text)` would give. `e` comes from `text`, tokenized as `toks`; where
+/// its span starts and ends on token boundaries (always, bar spans cut inside a word), the
+/// tokens are read from `toks`, else its text is tokenized again.
+pub(crate) fn entity_keys(
+    text: &str,
+    toks: &Tokens,
+    e: &Entity,
+    keep: impl Fn(TokKind) -> bool,
+) -> Vec<String> {
+    let t = &toks.toks;
+    let first = t.partition_point(|t| t.start < e.start);
+    let last = t.partition_point(|t| t.end <= e.end);
+    let aligned = first < last
+        && t.get(first)
+            .is_some_and(|a| a.start == e.start && a.kind != TokKind::Poss)
+        && t.get(last - 1).is_some_and(|b| b.end == e.end)
+        && text.get(e.start..e.end) == Some(e.text.as_str());
+    if aligned {
+        t.get(first..last)
+            .unwrap_or_default()
+            .iter()
+            .filter(|t| keep(t.kind))
+            .map(|t| toks.key(t).to_string())
+            .collect()
+    } else {
+        let own = token::tokenize(&e.text);
+        own.toks
+            .iter()
+            .filter(|t| keep(t.kind))
+            .map(|t| own.key(t).to_string())
+            .collect()
     }
 }
 
@@ -238,12 +253,17 @@ impl Context {
 pub(crate) struct Doc<'a> {
     pub(crate) text: &'a str,
     pub(crate) toks: &'a [Tok],
+    /// The tokens with their keys (`toks` is `tokens.toks`).
+    pub(crate) tokens: &'a Tokens,
     pub(crate) claimed: Vec<bool>,
     pub(crate) out: Vec<Entity>,
     pub(crate) pairs: Vec<Pair>,
     /// The same pairings by acronym, first one wins.
-    pub(crate) pair_map: HashMap<String, (String, EntityKind)>,
-    pub(crate) ctx: &'a Context,
+    pub(crate) pair_map: FxMap<String, (String, EntityKind)>,
+    /// What the resolution taught so far (empty for a lone text).
+    ctx: &'a Context,
+    /// Every lookup in `ctx`, for [`annotate`] to tell whether a second reading could differ.
+    queries: QueryLog,
 }
 
 impl<'a> Doc<'a> {
@@ -256,11 +276,52 @@ impl<'a> Doc<'a> {
     }
 
     /// The folded text of token `i` ("" past the end).
-    pub(crate) fn key(&self, i: usize) -> &str {
-        self.toks.get(i).map_or("", |t| t.key.as_str())
+    pub(crate) fn key(&self, i: usize) -> &'a str {
+        let tokens = self.tokens;
+        tokens.toks.get(i).map_or("", |t| tokens.key(t))
     }
 
-    pub(crate) fn tok(&self, i: usize) -> Option<&Tok> {
+    /// The gazetteers' answer for word `i` (empty for other tokens and past the end).
+    pub(crate) fn lex(&self, i: usize) -> Lex {
+        self.toks.get(i).map_or(Lex::default(), |t| t.lex)
+    }
+
+    /// The gazetteers' answer for the first part of hyphenated word `i` ("maria" for
+    /// "Maria-Luisa"), or for the whole word when it has no hyphen.
+    pub(crate) fn first_part_lex(&self, i: usize) -> Lex {
+        let k = self.key(i);
+        match k.split_once('-') {
+            Some((first, _)) => gazetteer::lex(first),
+            None => self.lex(i),
+        }
+    }
+
+    /// Is the key of token `i` a given name learned from the resolution?
+    pub(crate) fn known_given(&self, i: usize) -> bool {
+        self.ctx
+            .is_given(self.key(i), Query::Given(i), &self.queries)
+    }
+
+    /// Is the key of token `i` a family name learned from the resolution?
+    pub(crate) fn known_surname(&self, i: usize) -> bool {
+        self.ctx
+            .is_surname(self.key(i), Query::Surname(i), &self.queries)
+    }
+
+    /// The full name and kind the resolution pairs with the acronym at byte span
+    /// `start..end` of the text.
+    pub(crate) fn known_pair(&self, start: usize, end: usize) -> Option<&'a (String, EntityKind)> {
+        let acronym = self.text.get(start..end)?;
+        self.ctx
+            .pair(acronym, Query::Pair(start, end), &self.queries)
+    }
+
+    /// The multi-word names learned from the resolution that start with the key of token `i`.
+    pub(crate) fn known_names(&self, i: usize) -> impl Iterator<Item = &'a Name> {
+        self.ctx.names(self.key(i), Query::Names(i), &self.queries)
+    }
+
+    pub(crate) fn tok(&self, i: usize) -> Option<&'a Tok> {
         self.toks.get(i)
     }
 
@@ -341,6 +402,11 @@ impl<'a> Doc<'a> {
 
 /// Appends `word` with typographic hyphens, dashes and apostrophes made ASCII.
 pub(crate) fn push_norm(out: &mut String, word: &str) {
+    // Printable ASCII (no whitespace) has nothing to change.
+    if word.bytes().all(|b| b.is_ascii_graphic()) {
+        out.push_str(word);
+        return;
+    }
     for c in word.chars() {
         match c {
             '\u{2010}' | '\u{2011}' | '\u{2013}' => out.push('-'),
@@ -351,22 +417,24 @@ pub(crate) fn push_norm(out: &mut String, word: &str) {
     }
 }
 
-/// Runs every stage over `text`; returns the sorted entities and the acronym pairings.
-pub(crate) fn extract_with(text: &str, ctx: &Context) -> (Vec<Entity>, Vec<Pair>) {
-    extract_tokens(text, &token::tokenize(text), ctx)
-}
-
-/// [`extract_with`] on a text already tokenized (`toks` is `token::tokenize(text)`).
-fn extract_tokens(text: &str, toks: &[Tok], ctx: &Context) -> (Vec<Entity>, Vec<Pair>) {
-    let n = toks.len();
+/// Runs every stage over `text` (`tokens` is `token::tokenize(text)`); returns the sorted
+/// entities, the acronym pairings and the lookups made in `ctx`.
+fn extract_tokens(
+    text: &str,
+    tokens: &Tokens,
+    ctx: &Context,
+) -> (Vec<Entity>, Vec<Pair>, QueryLog) {
+    let n = tokens.toks.len();
     let mut doc = Doc {
         text,
-        toks,
+        toks: &tokens.toks,
+        tokens,
         claimed: vec![false; n],
         out: Vec::new(),
         pairs: Vec::new(),
-        pair_map: HashMap::new(),
+        pair_map: FxMap::default(),
         ctx,
+        queries: QueryLog::default(),
     };
     date::dates(&mut doc);
     phrase::laws_and_phrases(&mut doc);
@@ -374,12 +442,17 @@ fn extract_tokens(text: &str, toks: &[Tok], ctx: &Context) -> (Vec<Entity>, Vec<
     phrase::known_names(&mut doc);
     phrase::places(&mut doc);
     person::persons(&mut doc);
-    let Doc { mut out, pairs, .. } = doc;
+    let Doc {
+        mut out,
+        pairs,
+        queries,
+        ..
+    } = doc;
     out.sort_by(|a, b| {
         (a.start, a.end, a.kind, &a.normalized).cmp(&(b.start, b.end, b.kind, &b.normalized))
     });
     out.dedup_by(|a, b| a.start == b.start && a.end == b.end && a.normalized == b.normalized);
-    (out, pairs)
+    (out, pairs, queries)
 }
 
 #[cfg(test)]

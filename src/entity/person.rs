@@ -11,11 +11,9 @@
 //! resolution; it takes the full name when exactly one full name has that family name, and
 //! stays as written otherwise. Everything else is left out: precision first.
 
-use std::collections::HashMap;
-
-use super::gazetteer::{self as gz, month};
+use super::gazetteer::{self as gz, Lex};
 use super::token::TokKind;
-use super::{push_norm, Doc, EntityKind};
+use super::{push_norm, Doc, EntityKind, FxMap};
 
 /// Lower-case name particles allowed inside a name ("Ursula von der Leyen").
 const PARTICLES: &[&str] = &[
@@ -54,24 +52,31 @@ struct Cand {
 
 fn name_like(doc: &Doc, i: usize) -> bool {
     let Some(t) = doc.tok(i) else { return false };
-    if t.kind != TokKind::Word || !t.cap || !doc.free(i) || t.key.chars().count() < 2 {
+    let key = doc.key(i);
+    if t.kind != TokKind::Word || !t.cap || !doc.free(i) || key.chars().nth(1).is_none() {
         return false;
     }
     let text = doc.s(i);
-    let caps_part = text.split(['-', '\u{2011}', '\u{2010}']).any(|p| {
-        p.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !p.chars().any(char::is_lowercase)
-    });
+    // A word with no hyphen is its own only part, and `t.cap` says it has a lower-case
+    // letter: only hyphenated words can hold an all-capital part.
+    let hyphenated = text.contains(['-', '\u{2011}', '\u{2010}']);
+    let caps_part = hyphenated
+        && text.split(['-', '\u{2011}', '\u{2010}']).any(|p| {
+            p.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                && !p.chars().any(char::is_lowercase)
+        });
     if caps_part {
         return false;
     }
-    t.key.split('-').all(|p| {
-        !(gz::stop_words().contains(p)
-            || gz::org_words().contains(p)
-            || gz::law_words().contains(p)
-            || gz::roles().contains(p)
-            || gz::demonyms().contains(p)
-            || month(p).is_some())
-    })
+    let not_a_name = |l: Lex| {
+        l.any(Lex::STOP | Lex::ORG_WORD | Lex::LAW_WORD | Lex::ROLE | Lex::DEMONYM)
+            || l.month().is_some()
+    };
+    if key.contains('-') {
+        key.split('-').all(|p| !not_a_name(gz::lex(p)))
+    } else {
+        !not_a_name(t.lex)
+    }
 }
 
 fn is_particle(doc: &Doc, i: usize) -> bool {
@@ -87,10 +92,8 @@ fn particles_at(doc: &Doc, i: usize) -> usize {
 }
 
 fn given(doc: &Doc, i: usize) -> bool {
-    let k = doc.key(i);
-    let first = k.split('-').next().unwrap_or(k);
-    (gz::given_names().contains(first) || doc.ctx.given.contains(k))
-        && !gz::stop_words().contains(first)
+    let first = doc.first_part_lex(i);
+    (first.is(Lex::GIVEN) || doc.known_given(i)) && !first.is(Lex::STOP)
 }
 
 fn family_ending(doc: &Doc, i: usize) -> bool {
@@ -99,11 +102,11 @@ fn family_ending(doc: &Doc, i: usize) -> bool {
     gz::surname_suffixes()
         .iter()
         .any(|s| last.ends_with(s.as_str()) && last.chars().count() >= s.chars().count() + 2)
-        || doc.ctx.surnames.contains(k)
+        || doc.known_surname(i)
 }
 
 fn is_role(doc: &Doc, i: usize) -> bool {
-    doc.is_word(i) && gz::roles().contains(doc.key(i))
+    doc.is_word(i) && doc.lex(i).is(Lex::ROLE)
 }
 
 fn cue_after(doc: &Doc, e: usize) -> bool {
@@ -119,16 +122,20 @@ fn cue_after(doc: &Doc, e: usize) -> bool {
 
 /// A separator between two names of a list: ",", "and", ", and", "or", ", or".
 fn list_gap(doc: &Doc, from: usize, to: usize) -> bool {
-    let gap: Vec<&str> = (from..to).map(|k| doc.key(k)).collect();
+    let gap = match to.checked_sub(from) {
+        Some(1) => [doc.key(from), ""],
+        Some(2) => [doc.key(from), doc.key(from + 1)],
+        _ => return false,
+    };
     matches!(
-        gap.as_slice(),
-        [","] | ["and"] | [",", "and"] | ["or"] | [",", "or"] | ["&"]
+        gap,
+        [",", ""] | ["and", ""] | [",", "and"] | ["or", ""] | [",", "or"] | ["&", ""]
     ) && (from..to).all(|k| doc.free(k))
 }
 
-fn normal_word(out: &mut String, word: &str) {
-    let all_caps = word.chars().filter(|c| c.is_alphabetic()).count() >= 2
-        && !word.chars().any(char::is_lowercase);
+/// Appends one word of a name; `all_caps` (at least two letters, none lower case, as
+/// `Tok::upper` says) puts it in title case.
+fn normal_word(out: &mut String, word: &str, all_caps: bool) {
     if !all_caps {
         push_norm(out, word);
         return;
@@ -152,7 +159,8 @@ fn normal_name(doc: &Doc, first: usize, last: usize) -> String {
         if i > first {
             out.push(' ');
         }
-        normal_word(&mut out, doc.s(i));
+        let all_caps = doc.tok(i).is_some_and(|t| t.upper);
+        normal_word(&mut out, doc.s(i), all_caps);
     }
     out
 }
@@ -189,7 +197,7 @@ fn candidates_in_run(doc: &Doc, from: usize, to: usize, out: &mut Vec<Cand>) {
                 || cue_after(doc, j)
                 || (words == 2 && family_ending(doc, i) && given(doc, j))
         } else {
-            title || (role_before && family_ending(doc, i)) || doc.ctx.surnames.contains(doc.key(i))
+            title || (role_before && family_ending(doc, i)) || doc.known_surname(i)
         };
         if (1..=4).contains(&words) {
             out.push(Cand {
@@ -269,12 +277,10 @@ pub(crate) fn persons(doc: &mut Doc) {
     }
 
     // A family name confirmed once vouches for other names with it in the same text.
-    let mut full_by_surname: HashMap<String, Vec<String>> = HashMap::new();
+    let mut full_by_surname: FxMap<&str, Vec<String>> = FxMap::default();
     for c in cands.iter().filter(|c| c.evidence && c.words >= 2) {
         let name = normal_name(doc, c.first, c.last);
-        let list = full_by_surname
-            .entry(doc.key(c.last).to_string())
-            .or_default();
+        let list = full_by_surname.entry(doc.key(c.last)).or_default();
         if !list.contains(&name) {
             list.push(name);
         }

@@ -6,11 +6,9 @@
 //! first run ("Trade Union Law" → law; "Industrial Trade Union of …" → organisation;
 //! "UN Human Rights Council Universal Periodic Review" → stops after "Council").
 
-use std::collections::HashMap;
-
-use super::gazetteer::{self as gz, fold};
+use super::gazetteer::{self as gz, fold, Lex};
 use super::token::TokKind;
-use super::{push_norm, Doc, EntityKind, Pair};
+use super::{entity_keys, push_norm, Doc, EntityKind, FxMap, Pair};
 
 /// Words that may open a complement right after a head.
 const COMPLEMENT: &[&str] = &[
@@ -52,12 +50,11 @@ fn block_end(doc: &Doc, i: usize) -> usize {
 }
 
 fn is_org_head(doc: &Doc, i: usize, last: bool) -> bool {
-    let k = doc.key(i);
-    gz::org_words().contains(k) && (k != "international" || last)
+    doc.lex(i).is(Lex::ORG_WORD) && (last || doc.key(i) != "international")
 }
 
 fn is_law_head(doc: &Doc, i: usize) -> bool {
-    gz::law_words().contains(doc.key(i))
+    doc.lex(i).is(Lex::LAW_WORD)
 }
 
 fn last_head(doc: &Doc, from: usize, to: usize) -> Option<usize> {
@@ -68,10 +65,8 @@ fn last_head(doc: &Doc, from: usize, to: usize) -> Option<usize> {
 
 /// An acronym token: a word with at least two capitals, mostly capitals ("OSCE", "MAHs").
 fn is_acronym(doc: &Doc, i: usize) -> bool {
-    let s = doc.s(i);
-    let upper = s.chars().filter(|c| c.is_uppercase()).count();
-    let lower = s.chars().filter(|c| c.is_lowercase()).count();
-    doc.is_word(i) && upper >= 2 && lower <= 1
+    doc.tok(i)
+        .is_some_and(|t| t.kind == TokKind::Word && t.acronym)
 }
 
 /// The index of a bracketed acronym right after token `e`: "… (OSCE)".
@@ -124,7 +119,7 @@ fn coordinated(doc: &Doc, c: usize, e: usize) -> Option<usize> {
     let single = |k: usize| {
         doc.is_capword(k)
             && block_end(doc, k) == k
-            && !gz::places().single.contains(doc.key(k))
+            && !doc.lex(k).is(Lex::PLACE)
             && !line_break(doc, k)
     };
     if c == 0 || doc.key(c - 1) != "to" || e != c || !single(c) {
@@ -138,11 +133,14 @@ fn coordinated(doc: &Doc, c: usize, e: usize) -> Option<usize> {
     }
     (steps > 0 && doc.key(m) == "and" && doc.free(m) && doc.is_capword(m + 1))
         .then_some(m + 1)
-        .filter(|&v| !gz::places().single.contains(doc.key(v)))
+        .filter(|&v| !doc.lex(v).is(Lex::PLACE))
 }
 
 /// Length in tokens of the longest gazetteer place starting at `i`.
 fn place_len(doc: &Doc, i: usize) -> Option<usize> {
+    if !doc.lex(i).is(Lex::PLACE_FIRST) {
+        return None;
+    }
     gz::places()
         .by_first
         .get(doc.key(i))?
@@ -167,13 +165,12 @@ fn place_name(key: &str) -> Option<&'static str> {
 /// A phrase with an institution or instrument head starting at `i`, or an acronym-paired
 /// phrase with no head that names a place or follows an organisation noun.
 fn head_phrase(doc: &Doc, i: usize, allow_single: bool) -> Option<Phrase> {
-    if !doc.is_capword(i) || gz::openers().contains(doc.key(i)) {
+    if !doc.is_capword(i) || doc.lex(i).is(Lex::OPENER) {
         return None;
     }
     let b1 = block_end(doc, i);
     let mut head = last_head(doc, i, b1);
-    let plain =
-        |k: usize| !gz::given_names().contains(doc.key(k)) && !gz::roles().contains(doc.key(k));
+    let plain = |k: usize| !doc.lex(k).any(Lex::GIVEN | Lex::ROLE);
     if head.is_none()
         && doc.key(b1 + 1) == "and"
         && doc.free(b1 + 1)
@@ -288,10 +285,8 @@ fn headless_pair(doc: &Doc, i: usize) -> Option<Phrase> {
             .next()
             .is_some_and(|c| c.to_lowercase().eq(std::iter::once(l)))
     });
-    let names_place = words
-        .iter()
-        .any(|&w| gz::places().single.contains(doc.key(w)));
-    let announced = (i.saturating_sub(3)..i).any(|c| gz::org_cues().contains(doc.key(c)));
+    let names_place = words.iter().any(|&w| doc.lex(w).is(Lex::PLACE));
+    let announced = (i.saturating_sub(3)..i).any(|c| doc.lex(c).is(Lex::ORG_CUE));
     if !matches || !(names_place || announced) {
         return None;
     }
@@ -406,20 +401,35 @@ fn is_article_word(key: &str) -> bool {
 }
 
 /// Expands an acronym the text or the resolution pairs with a full name.
-fn expand_acronym(doc: &Doc, acronym: &str) -> Option<(String, EntityKind)> {
+/// The acronym is the text's byte span `start..end`.
+fn expand_acronym(doc: &Doc, start: usize, end: usize) -> Option<(String, EntityKind)> {
+    let acronym = doc.text.get(start..end)?;
     doc.pair_map
         .get(acronym)
-        .or_else(|| doc.ctx.pairs.get(acronym))
+        .or_else(|| doc.known_pair(start, end))
         .cloned()
 }
 
-/// An acronym or one-word body: paired in the text or resolution, else from `bodies.txt`.
-fn lookup_acronym(doc: &Doc, s: &str) -> Option<(String, EntityKind)> {
-    expand_acronym(doc, s).or_else(|| {
+/// The whole of token `i` as an acronym (see [`expand_acronym`]).
+fn expand_token(doc: &Doc, i: usize) -> Option<(String, EntityKind)> {
+    let t = doc.tok(i)?;
+    expand_acronym(doc, t.start, t.end)
+}
+
+/// An acronym or one-word body, the text's byte span `start..end`: paired in the text or
+/// resolution, else from `bodies.txt`.
+fn lookup_acronym(doc: &Doc, start: usize, end: usize) -> Option<(String, EntityKind)> {
+    expand_acronym(doc, start, end).or_else(|| {
         gz::bodies()
-            .get(s)
+            .get(doc.text.get(start..end)?)
             .map(|full| (full.clone(), EntityKind::Organisation))
     })
+}
+
+/// The whole of token `i` as an acronym or body (see [`lookup_acronym`]).
+fn lookup_token(doc: &Doc, i: usize) -> Option<(String, EntityKind)> {
+    let t = doc.tok(i)?;
+    lookup_acronym(doc, t.start, t.end)
 }
 
 /// "Articles 1, 4, 5 and 235 of the EPCA": one entity per article. Returns the next index.
@@ -484,8 +494,7 @@ fn article_refs(doc: &mut Doc, i: usize, last_instrument: &mut Option<String>) -
         && !doc.s(j).contains('/')
     {
         // "Article 7(1) TEU", "Article 2 ICCPR"
-        let s = doc.s(j).to_string();
-        let full = expand_acronym(doc, &s).map_or(s, |(full, _)| full);
+        let full = expand_token(doc, j).map_or_else(|| doc.s(j).to_string(), |(full, _)| full);
         instrument = Some(full);
         acronym = Some(j);
     } else if doc.key(j) == "of" {
@@ -499,8 +508,7 @@ fn article_refs(doc: &mut Doc, i: usize, last_instrument: &mut Option<String>) -
             instrument = Some(p.normalized.clone());
             phrase = Some(p);
         } else if doc.is_capword(k) && is_acronym(doc, k) {
-            let s = doc.s(k).to_string();
-            let full = expand_acronym(doc, &s).map_or(s, |(full, _)| full);
+            let full = expand_token(doc, k).map_or_else(|| doc.s(k).to_string(), |(full, _)| full);
             instrument = Some(full);
             acronym = Some(k);
         }
@@ -546,13 +554,14 @@ pub(crate) fn laws_and_phrases(doc: &mut Doc) {
             i += 1;
             continue;
         }
-        if is_article_word(doc.key(i)) && doc.is_num(i + 1) && doc.free(i + 1) {
+        if doc.is_num(i + 1) && doc.free(i + 1) && is_article_word(doc.key(i)) {
             if let Some(next) = article_refs(doc, i, &mut last_instrument) {
                 i = next.max(i + 1);
                 continue;
             }
         }
-        if inside_name(doc, i) {
+        // A phrase starts only at a capitalised word (see `head_phrase`).
+        if !doc.is_capword(i) || inside_name(doc, i) {
             i += 1;
             continue;
         }
@@ -573,11 +582,9 @@ fn person_like(doc: &Doc, from: usize, to: usize) -> bool {
     if !(2..=4).contains(&words) {
         return false;
     }
-    let first = doc.key(from);
-    let first = first.split('-').next().unwrap_or(first);
     let last = doc.key(to);
     let last = last.rsplit('-').next().unwrap_or(last);
-    gz::given_names().contains(first)
+    doc.first_part_lex(from).is(Lex::GIVEN)
         || gz::surname_suffixes()
             .iter()
             .any(|s| last.ends_with(s.as_str()) && last.chars().count() >= s.chars().count() + 2)
@@ -588,9 +595,11 @@ fn person_like(doc: &Doc, from: usize, to: usize) -> bool {
 pub(crate) fn org_lists(doc: &mut Doc) {
     let n = doc.toks.len();
     for c in 0..n {
+        if !doc.lex(c).is(Lex::ORG_CUE) {
+            continue;
+        }
         let lower_or_ngo = doc.tok(c).is_some_and(|t| !t.cap) || doc.key(c).starts_with("ngo");
-        if !doc.free(c) || !doc.is_word(c) || !lower_or_ngo || !gz::org_cues().contains(doc.key(c))
-        {
+        if !doc.free(c) || !doc.is_word(c) || !lower_or_ngo {
             continue;
         }
         let mut k = c + 1;
@@ -635,13 +644,13 @@ pub(crate) fn org_lists(doc: &mut Doc) {
                     }
                     e = block_end(doc, s);
                 }
-                let single_place = e == k && gz::places().single.contains(doc.key(k));
+                let single_place = e == k && doc.lex(k).is(Lex::PLACE);
                 if person_like(doc, k, e) && e == block_end(doc, k) {
                     break;
                 }
                 if !single_place {
                     let known = (e == k)
-                        .then(|| lookup_acronym(doc, doc.s(k)))
+                        .then(|| lookup_token(doc, k))
                         .flatten()
                         .map(|(full, _)| full);
                     let normalized = known.unwrap_or_else(|| doc.norm(k, e));
@@ -672,26 +681,21 @@ pub(crate) fn org_lists(doc: &mut Doc) {
 /// Acronyms (paired in this text, in the resolution, or in the gazetteer of international
 /// bodies) and multi-word names already found elsewhere in the text or resolution.
 pub(crate) fn known_names(doc: &mut Doc) {
-    let local: Vec<(Vec<String>, String, EntityKind)> = doc
-        .out
-        .iter()
-        .filter(|e| matches!(e.kind, EntityKind::Organisation | EntityKind::Law))
-        .map(|e| {
-            let ws: Vec<String> = super::token::tokenize(&e.text)
-                .into_iter()
-                .filter(|t| t.kind != TokKind::Punct)
-                .map(|t| t.key)
-                .collect();
-            (ws, e.normalized.clone(), e.kind)
-        })
-        .filter(|(ws, _, _)| ws.len() >= 2)
-        .collect();
-    let mut local_by_first: HashMap<String, Vec<(Vec<String>, String, EntityKind)>> =
-        HashMap::new();
-    for entry in local {
-        let list = local_by_first.entry(entry.0[0].clone()).or_default();
-        if !list.iter().any(|(ws, _, _)| *ws == entry.0) {
-            list.push(entry);
+    // The multi-word organisations and instruments found so far in this text, by first
+    // folded word, each once.
+    let mut local_by_first: FxMap<String, Vec<(Vec<String>, String, EntityKind)>> =
+        FxMap::default();
+    for e in &doc.out {
+        if !matches!(e.kind, EntityKind::Organisation | EntityKind::Law) {
+            continue;
+        }
+        let ws = entity_keys(doc.text, doc.tokens, e, |k| k != TokKind::Punct);
+        let Some(first) = ws.first().filter(|_| ws.len() >= 2) else {
+            continue;
+        };
+        let list = local_by_first.entry(first.clone()).or_default();
+        if !list.iter().any(|(w, _, _)| *w == ws) {
+            list.push((ws, e.normalized.clone(), e.kind));
         }
     }
     let n = doc.toks.len();
@@ -701,20 +705,23 @@ pub(crate) fn known_names(doc: &mut Doc) {
             i += 1;
             continue;
         }
-        let s = doc.s(i).to_string();
-        let lookup = lookup_acronym;
-        if let Some((full, kind)) = lookup(doc, &s) {
+        let s = doc.s(i);
+        // Paired acronyms have an acronym's shape; `bodies.txt` keys are flagged in the
+        // lexicon. Other words cannot be looked up successfully, so they skip the lookups.
+        let may_be_known = doc.toks[i].acronym || doc.lex(i).is(Lex::BODY);
+        if let Some((full, kind)) = may_be_known.then(|| lookup_token(doc, i)).flatten() {
             doc.push(kind, i, i, full);
             i += 1;
             continue;
         }
-        if s.contains('/') && is_acronym(doc, i) {
+        if is_acronym(doc, i) && s.contains('/') {
             let base = doc.toks[i].start;
             let mut off = 0;
             let mut any = false;
             for part in s.split('/') {
-                if let Some((full, kind)) = lookup(doc, part) {
-                    doc.push_span(kind, base + off, base + off + part.len(), full);
+                let (a, b) = (base + off, base + off + part.len());
+                if let Some((full, kind)) = lookup_acronym(doc, a, b) {
+                    doc.push_span(kind, a, b, full);
                     any = true;
                 }
                 off += part.len() + 1;
@@ -729,10 +736,10 @@ pub(crate) fn known_names(doc: &mut Doc) {
             i += 1;
             continue;
         }
-        let key = doc.key(i).to_string();
-        let from_ctx = doc.ctx.names.get(&key).into_iter().flatten();
-        let candidates: Vec<(usize, String, EntityKind)> = local_by_first
-            .get(&key)
+        let key = doc.key(i);
+        let from_ctx = doc.known_names(i);
+        let best = local_by_first
+            .get(key)
             .into_iter()
             .flatten()
             .chain(from_ctx)
@@ -741,9 +748,9 @@ pub(crate) fn known_names(doc: &mut Doc) {
                     .enumerate()
                     .all(|(k, w)| doc.free(i + k) && doc.key(i + k) == w)
             })
-            .map(|(ws, norm, kind)| (ws.len(), norm.clone(), *kind))
-            .collect();
-        if let Some((len, norm, kind)) = candidates.into_iter().max_by_key(|(len, _, _)| *len) {
+            .max_by_key(|(ws, _, _)| ws.len());
+        if let Some((ws, norm, kind)) = best {
+            let (len, norm, kind) = (ws.len(), norm.clone(), *kind);
             doc.push(kind, i, i + len - 1, norm);
             i += len;
             continue;
@@ -765,7 +772,8 @@ pub(crate) fn places(doc: &mut Doc) {
             continue;
         }
         let mut matched = None;
-        if let Some(list) = table.by_first.get(doc.key(i)) {
+        let first = doc.lex(i).is(Lex::PLACE_FIRST);
+        if let Some(list) = first.then(|| table.by_first.get(doc.key(i))).flatten() {
             for (ws, canon) in list {
                 let ok = ws.iter().enumerate().all(|(k, w)| {
                     doc.free(i + k) && doc.key(i + k) == w && (k == 0 || !line_break(doc, i + k))
@@ -779,10 +787,8 @@ pub(crate) fn places(doc: &mut Doc) {
         if let Some((len, canon)) = matched {
             let next_is_name = doc.is_capword(i + len)
                 && !line_break(doc, i + len)
-                && !gz::stop_words().contains(doc.key(i + len))
-                && !gz::org_words().contains(doc.key(i + len))
-                && !gz::places().single.contains(doc.key(i + len));
-            if len == 1 && gz::given_names().contains(doc.key(i)) && next_is_name {
+                && !doc.lex(i + len).any(Lex::STOP | Lex::ORG_WORD | Lex::PLACE);
+            if len == 1 && doc.lex(i).is(Lex::GIVEN) && next_is_name {
                 i += 1;
                 continue;
             }

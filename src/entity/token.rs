@@ -1,9 +1,14 @@
 //! A small tokenizer for the entity rules: words, numbers, possessive `'s`, punctuation,
 //! each with its byte range in the unit text. One pass, no backtracking.
+//!
+//! Tokenizing runs once per unit and touches every character, so it avoids allocating per
+//! token: every token's folded key lives in one shared buffer ([`Tokens::keys`]), ASCII
+//! characters take a fast path around the Unicode tables, and each word carries its
+//! gazetteer answers ([`Lex`]) so the stages never look the same word up twice.
 
 use unicode_normalization::char::is_combining_mark;
 
-use super::gazetteer::fold;
+use super::gazetteer::{self as gz, fold_into, Lex};
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -32,12 +37,37 @@ pub(crate) struct Tok {
     pub(crate) cap: bool,
     /// At least two letters, all upper case ("OSCE", "RFE/RL", "COVID-19").
     pub(crate) upper: bool,
-    /// Folded form (lower case, no diacritics).
-    pub(crate) key: String,
+    /// At least two upper-case letters and at most one lower-case one ("OSCE", "MAHs").
+    pub(crate) acronym: bool,
+    /// The gazetteers' answer for the key (words only; empty for other tokens).
+    pub(crate) lex: Lex,
+    /// Byte range of the folded form (lower case, no diacritics) in [`Tokens::keys`].
+    key: (usize, usize),
+}
+
+/// The tokens of one text and their folded keys.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Tokens {
+    pub(crate) toks: Vec<Tok>,
+    /// Every token's folded form, end to end.
+    pub(crate) keys: String,
+}
+
+impl Tokens {
+    /// The folded form of `t`, one of these tokens.
+    pub(crate) fn key(&self, t: &Tok) -> &str {
+        self.keys.get(t.key.0..t.key.1).unwrap_or("")
+    }
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || is_combining_mark(c)
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        // Cased letters first: their tables are quicker than the alphabetic one, and
+        // Unicode derives Alphabetic to include Uppercase and Lowercase.
+        c.is_lowercase() || c.is_uppercase() || c.is_alphanumeric() || is_combining_mark(c)
+    }
 }
 
 fn is_hyphen(c: char) -> bool {
@@ -48,103 +78,137 @@ fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '\u{2019}')
 }
 
+/// Letter counts of a word: (first letter upper case, letters, upper case, lower case).
+fn letter_shape(word: &str) -> (bool, usize, usize, usize) {
+    let first_upper = word.chars().next().is_some_and(char::is_uppercase);
+    let (mut letters, mut upper, mut lower) = (0, 0, 0);
+    if word.is_ascii() {
+        for b in word.bytes() {
+            letters += usize::from(b.is_ascii_alphabetic());
+            upper += usize::from(b.is_ascii_uppercase());
+            lower += usize::from(b.is_ascii_lowercase());
+        }
+    } else {
+        for c in word.chars() {
+            let (u, l) = (c.is_uppercase(), c.is_lowercase());
+            // Unicode derives Alphabetic to include Uppercase and Lowercase, so the
+            // (slower) alphabetic table is read only for uncased characters.
+            letters += usize::from(u || l || c.is_alphabetic());
+            upper += usize::from(u);
+            lower += usize::from(l);
+        }
+    }
+    (first_upper, letters, upper, lower)
+}
+
 /// Splits `text` into tokens. Offsets are on char boundaries; tokens are sorted and disjoint.
-pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let at = |j: usize| chars.get(j).map(|&(_, c)| c);
-    let off = |j: usize| chars.get(j).map_or(text.len(), |&(o, _)| o);
-    let mut toks = Vec::with_capacity(chars.len() / 4);
+pub(crate) fn tokenize(text: &str) -> Tokens {
+    // The char at byte offset `o` (None at the end); `o` is always a char boundary.
+    let at = |o: usize| text.get(o..).and_then(|s| s.chars().next());
+    // The char at `o` and the offset just past it.
+    let step = |o: usize| at(o).map(|c| (c, o + c.len_utf8()));
+    // Prose has about one token per five or six bytes.
+    let mut toks: Vec<Tok> = Vec::with_capacity(text.len() / 5 + 1);
+    let mut keys = String::with_capacity(text.len());
     let mut j = 0;
     let mut space = false;
     let mut line = false;
-    while let Some(c) = at(j) {
+    while let Some((c, after)) = step(j) {
         if c.is_whitespace() {
             space = true;
             line |= matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}');
-            j += 1;
+            j = after;
             continue;
         }
         let start = j;
         let kind;
         if c.is_alphabetic() {
             kind = TokKind::Word;
-            j += 1;
-            while let Some(c) = at(j) {
+            j = after;
+            while let Some((c, a1)) = step(j) {
                 if is_word_char(c) {
-                    j += 1;
+                    j = a1;
                 } else if is_apostrophe(c) {
                     // "O’Brien" joins; a possessive "’s" ends the word.
-                    let next = at(j + 1);
-                    let possessive =
-                        matches!(next, Some('s' | 'S')) && !at(j + 2).is_some_and(is_word_char);
-                    if !possessive && next.is_some_and(char::is_alphabetic) {
-                        j += 2;
-                    } else {
-                        break;
+                    let next = step(a1);
+                    let possessive = matches!(next, Some(('s' | 'S', _)))
+                        && !next.and_then(|(_, a2)| at(a2)).is_some_and(is_word_char);
+                    match next {
+                        Some((n, a2)) if !possessive && n.is_alphabetic() => j = a2,
+                        _ => break,
                     }
-                } else if (is_hyphen(c) || c == '&' || c == '/')
-                    && at(j + 1).is_some_and(is_word_char)
-                {
-                    j += 2;
+                } else if is_hyphen(c) || c == '&' || c == '/' {
+                    match step(a1) {
+                        Some((n, a2)) if is_word_char(n) => j = a2,
+                        _ => break,
+                    }
                 } else {
                     break;
                 }
             }
         } else if c.is_numeric() {
             kind = TokKind::Num;
-            j += 1;
-            while let Some(c) = at(j) {
+            j = after;
+            while let Some((c, a1)) = step(j) {
                 if is_word_char(c) {
-                    j += 1;
-                } else if (matches!(c, '.' | '/' | '\u{2013}') || is_hyphen(c))
-                    && at(j + 1).is_some_and(char::is_alphanumeric)
-                {
-                    j += 2;
+                    j = a1;
+                } else if matches!(c, '.' | '/' | '\u{2013}') || is_hyphen(c) {
+                    match step(a1) {
+                        Some((n, a2)) if n.is_alphanumeric() => j = a2,
+                        _ => break,
+                    }
                 } else {
                     break;
                 }
             }
-        } else if is_apostrophe(c)
-            && matches!(at(j + 1), Some('s' | 'S'))
-            && !at(j + 2).is_some_and(is_word_char)
-            && toks
-                .last()
-                .is_some_and(|t: &Tok| t.end == off(j) && t.kind == TokKind::Word)
+        } else if let Some(a2) = is_apostrophe(c)
+            .then(|| step(after))
+            .flatten()
+            .filter(|&(n, a2)| matches!(n, 's' | 'S') && !at(a2).is_some_and(is_word_char))
+            .map(|(_, a2)| a2)
+            .filter(|_| {
+                toks.last()
+                    .is_some_and(|t| t.end == start && t.kind == TokKind::Word)
+            })
         {
             kind = TokKind::Poss;
-            j += 2;
+            j = a2;
         } else {
             kind = TokKind::Punct;
-            j += 1;
+            j = after;
         }
-        let (s, e) = (off(start), off(j));
-        let slice = &text[s..e];
-        let (cap, upper) = if kind == TokKind::Word {
-            let first_upper = slice.chars().next().is_some_and(char::is_uppercase);
-            let letters = slice.chars().filter(|c| c.is_alphabetic()).count();
-            let lower = slice.chars().any(char::is_lowercase);
-            (first_upper && lower, letters >= 2 && !lower)
+        let slice = text.get(start..j).unwrap_or("");
+        let key_start = keys.len();
+        if kind == TokKind::Punct {
+            keys.push_str(slice);
         } else {
-            (false, false)
-        };
+            fold_into(&mut keys, slice);
+        }
+        let key = (key_start, keys.len());
+        let (mut cap, mut upper, mut acronym, mut lex) = (false, false, false, Lex::default());
+        if kind == TokKind::Word {
+            let (first_upper, letters, uppers, lowers) = letter_shape(slice);
+            cap = first_upper && lowers > 0;
+            upper = letters >= 2 && lowers == 0;
+            acronym = uppers >= 2 && lowers <= 1;
+            lex = gz::lex(keys.get(key_start..).unwrap_or(""));
+        }
         toks.push(Tok {
-            start: s,
-            end: e,
+            start,
+            end: j,
             kind,
             space_before: space,
             line_before: line,
             cap,
             upper,
-            key: if kind == TokKind::Punct {
-                slice.to_string()
-            } else {
-                fold(slice)
-            },
+            acronym,
+            lex,
+            key,
         });
         space = false;
         line = false;
     }
-    toks
+    Tokens { toks, keys }
 }
 
 #[cfg(test)]
@@ -152,7 +216,11 @@ mod tests {
     use super::*;
 
     fn texts(s: &str) -> Vec<&str> {
-        tokenize(s).iter().map(|t| &s[t.start..t.end]).collect()
+        tokenize(s)
+            .toks
+            .iter()
+            .map(|t| &s[t.start..t.end])
+            .collect()
     }
 
     #[test]
@@ -187,7 +255,7 @@ mod tests {
                 "X"
             ]
         );
-        let t = tokenize("OSCE Kazakh");
+        let t = tokenize("OSCE Kazakh").toks;
         assert!(t[0].upper && !t[0].cap);
         assert!(t[1].cap && !t[1].upper);
     }
