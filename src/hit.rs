@@ -18,7 +18,10 @@ use serde::{Deserialize, Serialize};
 use tantivy::tokenizer::TextAnalyzer;
 
 use crate::entity::Entity;
-use crate::index::{channel_keys, keys_of, prose_stem, prose_stem_in, words, FxHasher, KeyChannel};
+use crate::index::{
+    channel_keys, keys_of, prose_stem, prose_stem_in, signature_of, words, FxHasher, KeyChannel,
+    Signature,
+};
 use crate::segment::UnitKind;
 
 /// One matching unit.
@@ -129,6 +132,9 @@ pub(crate) struct HighlightTerms {
     /// Folded prefixes of `word*` queries.
     prefixes: Vec<String>,
     stems: WordSet,
+    /// Every key and stem above, as one signature: a word whose signature does not
+    /// meet it matches through none of them.
+    signature: Signature,
 }
 
 /// Whether each distinct word of a page's hit texts matched, so that a word is matched
@@ -149,9 +155,11 @@ impl HighlightTerms {
         ] {
             buf.clear();
             channel_keys(&keys, channel, &mut buf);
+            buf.iter().for_each(|k| self.signature.add(k));
             set.extend(buf.drain(..));
         }
         if let Some(stem) = prose_stem(word) {
+            self.signature.add(&stem);
             self.stems.insert(stem);
         }
     }
@@ -175,6 +183,12 @@ impl HighlightTerms {
     }
 
     fn matches(&self, word: &str) -> bool {
+        if self.fuzzy.is_empty()
+            && self.prefixes.is_empty()
+            && !signature_of(word).meets(&self.signature)
+        {
+            return false;
+        }
         let keys = keys_of(word);
         if self.exact.contains(&keys.exact)
             || self.folded.contains(&keys.folded)

@@ -11,7 +11,7 @@
 //! Invariant: filters never touch offsets; every token's offsets are the byte range of
 //! its word in the text given to the analyzer.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 use std::mem;
@@ -213,6 +213,9 @@ pub(crate) fn name_analyzer(channel: KeyChannel) -> TextAnalyzer {
 
 /// Is `c` part of a word? Letters, digits and combining marks.
 fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
     c.is_alphanumeric() || is_combining_mark(c)
 }
 
@@ -423,7 +426,65 @@ impl std::hash::Hasher for FxHasher {
     }
 }
 
-type KeyCache = HashMap<String, Rc<TokenKeys>, BuildHasherDefault<FxHasher>>;
+type KeyCache = HashMap<String, Rc<KeyEntry>, BuildHasherDefault<FxHasher>>;
+
+/// A word's keys as the per-thread cache holds them, with the word's [`Signature`]
+/// once asked for.
+pub(crate) struct KeyEntry {
+    keys: TokenKeys,
+    signature: Cell<Option<Signature>>,
+}
+
+impl std::ops::Deref for KeyEntry {
+    type Target = TokenKeys;
+
+    fn deref(&self) -> &TokenKeys {
+        &self.keys
+    }
+}
+
+/// A 512-bit Bloom signature of a set of keys: one bit per key, from its FxHash. Two
+/// sets that share a key share a bit, so signatures that share no bit tell, with two
+/// loads and eight ANDs, that two words cannot match (highlighting asks this of
+/// every word of every hit).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Signature([u64; 8]);
+
+impl Signature {
+    /// Adds one key.
+    pub(crate) fn add(&mut self, key: &str) {
+        use std::hash::Hasher;
+        let mut h = FxHasher::default();
+        h.write(key.as_bytes());
+        h.write_u8(0xff);
+        let bit = (h.finish() >> 32) as usize % 512;
+        self.0[bit / 64] |= 1 << (bit % 64);
+    }
+
+    /// Whether the two signatures share a bit (the sets may share a key).
+    pub(crate) fn meets(&self, other: &Signature) -> bool {
+        self.0.iter().zip(&other.0).any(|(a, b)| a & b != 0)
+    }
+}
+
+/// The signature of everything a word can match through: its exact, folded,
+/// translit and related keys and its prose stem. Remembered with the word's keys.
+pub(crate) fn signature_of(word: &str) -> Signature {
+    let entry = shared_keys(word);
+    if let Some(signature) = entry.signature.get() {
+        return signature;
+    }
+    let mut signature = Signature::default();
+    signature.add(&entry.exact);
+    signature.add(&entry.folded);
+    entry.translit.iter().for_each(|k| signature.add(k));
+    entry.related.iter().for_each(|k| signature.add(k));
+    if let Some(stem) = prose_stem(word) {
+        signature.add(&stem);
+    }
+    entry.signature.set(Some(signature));
+    signature
+}
 
 thread_local! {
     /// Keys of recently seen words. Prose repeats its words, and highlighting and
@@ -440,18 +501,19 @@ thread_local! {
 }
 
 /// Keys of one word, shared with the cache.
-fn shared_keys(word: &str) -> Rc<TokenKeys> {
+fn shared_keys(word: &str) -> Rc<KeyEntry> {
     KEY_CACHE.with(|cache| {
         if let Some(keys) = cache.borrow().get(word) {
             return Rc::clone(keys);
         }
-        let keys = Rc::new(
-            if word.is_ascii() || is_nfc_quick(word.chars()) == IsNormalized::Yes {
+        let keys = Rc::new(KeyEntry {
+            keys: if word.is_ascii() || is_nfc_quick(word.chars()) == IsNormalized::Yes {
                 token_keys(word)
             } else {
                 token_keys(&word.nfc().collect::<String>())
             },
-        );
+            signature: Cell::new(None),
+        });
         let mut cache = cache.borrow_mut();
         if cache.len() >= KEY_CACHE_WORDS {
             cache.clear();
@@ -463,7 +525,7 @@ fn shared_keys(word: &str) -> Rc<TokenKeys> {
 
 /// Keys of one word, NFC-normalised first so that composed and decomposed input agree;
 /// shared with the per-thread cache, not copied.
-pub(crate) fn keys_of(word: &str) -> Rc<TokenKeys> {
+pub(crate) fn keys_of(word: &str) -> Rc<KeyEntry> {
     shared_keys(word)
 }
 
@@ -504,7 +566,7 @@ pub(crate) fn is_name_like(word: &str) -> bool {
 struct WordKeys {
     from: usize,
     to: usize,
-    keys: Option<Rc<TokenKeys>>,
+    keys: Option<Rc<KeyEntry>>,
 }
 
 /// A text split into [`words`], each with its keys.
@@ -735,9 +797,9 @@ mod tests {
             "Zhumagulov",
         ] {
             let first = keys_of(word);
-            assert_eq!(*first, *keys_of(word), "{word}: second call");
+            assert_eq!(**first, **keys_of(word), "{word}: second call");
             let nfc: String = word.nfc().collect();
-            assert_eq!(*first, token_keys(&nfc), "{word}: against token_keys");
+            assert_eq!(**first, token_keys(&nfc), "{word}: against token_keys");
         }
     }
 
@@ -760,6 +822,29 @@ mod tests {
             }
         }
         out
+    }
+
+    #[test]
+    fn signatures_meet_when_keys_or_stems_are_shared() {
+        let of_keys = |word: &str| {
+            let mut signature = Signature::default();
+            signature.add(&keys_of(word).related[0]);
+            signature
+        };
+        // Jumagulov and Zhumagulov share their related key.
+        assert!(signature_of("Zhumagulov").meets(&of_keys("Jumagulov")));
+        let mut stem = Signature::default();
+        stem.add(&prose_stem("tortured").expect("a stem"));
+        assert!(signature_of("torture").meets(&stem));
+        // Most unrelated words share no bit (one key of 512 bits each).
+        let unrelated = [
+            "the", "of", "and", "release", "Calls", "whereas", "human", "rights",
+        ];
+        let misses = unrelated
+            .iter()
+            .filter(|w| !signature_of(w).meets(&of_keys("Jumagulov")))
+            .count();
+        assert!(misses >= 6, "{misses} of {}", unrelated.len());
     }
 
     #[test]

@@ -83,7 +83,8 @@ use crate::segment::{Resolution, Unit};
 pub use self::schema::SCHEMA_VERSION;
 
 pub(crate) use self::analyzer::{
-    channel_keys, keys_of, prose_stem, prose_stem_in, text_analyzer, words, FxHasher, KeyChannel,
+    channel_keys, keys_of, prose_stem, prose_stem_in, signature_of, text_analyzer, words, FxHasher,
+    KeyChannel, Signature,
 };
 pub(crate) use self::schema::{date_number, date_number_upper, Fields};
 
