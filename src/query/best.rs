@@ -308,34 +308,56 @@ impl BestTermWeight {
 
     /// The clauses present in this segment, as cursors on their first document.
     fn cursors(&self, reader: &SegmentReader, boost: Score) -> tantivy::Result<Vec<Cursor>> {
+        let found = self.found(reader)?;
         let mut cursors = Vec::with_capacity(self.clauses.len());
-        for (clause, found) in self.clauses.iter().zip(self.found(reader)?.iter()) {
-            let Some((inverted, info)) = found else {
-                continue;
-            };
-            let field = clause.term.field();
-            let option = if clause.bm25.is_some() {
-                IndexRecordOption::WithFreqs
-            } else {
-                IndexRecordOption::Basic
-            };
-            let postings = inverted.read_postings_from_terminfo(info, option)?;
-            let norms = match &clause.bm25 {
-                Some(_) => reader.fieldnorms_readers().get_field(field)?,
-                None => None,
+        for i in 0..self.clauses.len() {
+            if let Some(cursor) = self.open(i, &found, reader, boost)? {
+                cursors.push(cursor);
             }
-            .unwrap_or_else(|| FieldNormReader::constant(reader.max_doc(), 1));
-            let bm25 = clause.bm25.as_ref().map(|w| w.boost_by(boost));
-            let max = bm25.as_ref().map_or(1.0, Bm25::max_score);
-            cursors.push(Cursor {
-                postings,
-                norms,
-                bm25,
-                max,
-                covered: clause.covered,
-            });
         }
         Ok(cursors)
+    }
+
+    /// Clause `i` as a cursor on its first document in this segment, if it is there.
+    fn open(
+        &self,
+        i: usize,
+        found: &[Option<Found>],
+        reader: &SegmentReader,
+        boost: Score,
+    ) -> tantivy::Result<Option<Cursor>> {
+        let (Some(clause), Some(Some((inverted, info)))) = (self.clauses.get(i), found.get(i))
+        else {
+            return Ok(None);
+        };
+        let field = clause.term.field();
+        let option = if clause.bm25.is_some() {
+            IndexRecordOption::WithFreqs
+        } else {
+            IndexRecordOption::Basic
+        };
+        let postings = inverted.read_postings_from_terminfo(info, option)?;
+        let norms = match &clause.bm25 {
+            Some(_) => reader.fieldnorms_readers().get_field(field)?,
+            None => None,
+        }
+        .unwrap_or_else(|| FieldNormReader::constant(reader.max_doc(), 1));
+        let bm25 = clause.bm25.as_ref().map(|w| w.boost_by(boost));
+        Ok(Some(Cursor {
+            postings,
+            norms,
+            max: bm25.as_ref().map_or(1.0, Bm25::max_score),
+            bm25,
+            covered: clause.covered,
+        }))
+    }
+
+    /// The highest score clause `i` can give (boost 1).
+    fn max_score(&self, i: usize) -> Score {
+        self.clauses
+            .get(i)
+            .and_then(|c| c.bm25.as_ref())
+            .map_or(1.0, Bm25::max_score)
     }
 }
 
@@ -401,28 +423,42 @@ impl Weight for BestTermWeight {
         reader: &SegmentReader,
         callback: &mut dyn FnMut(DocId, Score) -> Score,
     ) -> tantivy::Result<()> {
-        let mut cursors = self.cursors(reader, 1.0)?;
-        // Highest possible score first: the clauses that can still beat the
-        // threshold are always a prefix.
-        cursors.sort_by(|a, b| b.max.total_cmp(&a.max));
-        if cursors.is_empty() {
+        let found = self.found(reader)?;
+        // The clauses present here, highest possible score first: those that can
+        // still beat the threshold are always a prefix. A clause's postings are opened
+        // only when it is needed; most are not.
+        let mut order: Vec<(usize, Score)> = (0..self.clauses.len())
+            .filter(|&i| matches!(found.get(i), Some(Some(_))))
+            .map(|i| (i, self.max_score(i)))
+            .collect();
+        order.sort_by(|a, b| b.1.total_cmp(&a.1));
+        let Some((&(first, _), rest)) = order.split_first() else {
             return Ok(());
-        }
+        };
         // First the units of the clause that can score highest (the exact spelling,
         // typically), each with its full score: the collector's threshold is then
         // that of the best units there, and most clauses drop out before the rest of
         // the units is merged.
-        let mut first = cursors.remove(0);
+        let Some(mut first) = self.open(first, &found, reader, 1.0)? else {
+            return Ok(());
+        };
         let mut seen = first.clone();
-        let mut others = cursors.clone();
+        let mut others: Vec<Option<Cursor>> = vec![None; rest.len()];
         while first.doc() != TERMINATED {
             let doc = first.doc();
             let mut best = first.score();
-            for cursor in &mut others {
-                if cursor.max <= best {
+            for (&(i, max), slot) in rest.iter().zip(others.iter_mut()) {
+                if max <= best {
                     // Sorted by best possible score: no later clause can do better.
                     break;
                 }
+                let cursor = match slot {
+                    Some(cursor) => cursor,
+                    None => match self.open(i, &found, reader, 1.0)? {
+                        Some(cursor) => slot.insert(cursor),
+                        None => continue,
+                    },
+                };
                 if cursor.doc() < doc {
                     cursor.postings.seek(doc);
                 }
@@ -437,7 +473,11 @@ impl Weight for BestTermWeight {
         }
         // Then the units the first clause lacks, from the clauses that can still beat
         // the threshold; a second cursor on the first clause tells which were seen.
-        let mut live = cursors.iter().take_while(|c| c.max > threshold).count();
+        let mut cursors = Vec::new();
+        for &(i, _) in rest.iter().take_while(|(_, max)| *max > threshold) {
+            cursors.extend(self.open(i, &found, reader, 1.0)?);
+        }
+        let mut live = cursors.len();
         while live > 0 {
             let doc = cursors[..live]
                 .iter()
