@@ -6,8 +6,9 @@
 //! *Joumagoulov*, *Schumagulow*, *Жумагулов* or *Жұмағұлов*; plain full-text search finds one
 //! of them. whereas splits each resolution into its citations, recitals, paragraphs and
 //! footnotes, finds the people, organisations, places, legal references and dates in each,
-//! and indexes every word through several name channels (exact, folded,
-//! transliteration key, related form) so that any romanisation — or Cyrillic — finds the
+//! and indexes every word that can be a name (every capitalised word, not only the names it
+//! recognised) through several name channels (exact, folded, transliteration key, related
+//! form) so that any romanisation — or Cyrillic — finds the
 //! others, ranked: exact spelling first, then variants, then bounded fuzzy matches.
 //!
 //! # Example

@@ -920,6 +920,11 @@ impl SynthResolution {
     }
 }
 
+/// The first year resolutions are dated in.
+const FIRST_YEAR: usize = 2009;
+/// How many years resolutions are spread over (2009 to 2024).
+const YEARS: usize = 16;
+
 const MONTHS: [&str; 12] = [
     "January",
     "February",
@@ -1110,8 +1115,13 @@ impl<'a> Writer<'a> {
         }
     }
 
+    /// The resolution's date. Its year follows from its index, so that with its
+    /// number in the year ([`Writer::number`]) the reference is unique.
     fn date(&mut self) -> (String, String) {
-        let year = self.rng.range(2009, 2025);
+        // Drawn and set aside, so the rest of the text is what it was when years
+        // were drawn at random.
+        let _ = self.rng.range(2009, 2025);
+        let year = FIRST_YEAR + self.index % YEARS;
         let month = self.rng.below(12);
         let day = self.rng.range(1, 28);
         (
@@ -1176,6 +1186,13 @@ impl<'a> Writer<'a> {
         out
     }
 
+    /// The resolution's number within its year: resolutions `i` and `i + YEARS` share
+    /// a year, so `i / YEARS + 1` is unique there, and has four digits, as EP
+    /// references do, up to `9999 × YEARS` resolutions (about ten million units).
+    fn number(&self) -> usize {
+        self.index / YEARS + 1
+    }
+
     fn resolution(mut self, max_units: usize) -> SynthResolution {
         let (date_text, date_iso) = self.date();
         let year = &date_iso[..4];
@@ -1185,7 +1202,7 @@ impl<'a> Writer<'a> {
             y if y < "2024" => 9,
             _ => 10,
         };
-        let reference = format!("TA-{term}-{year}-{:04}", self.index + 1);
+        let reference = format!("TA-{term}-{year}-{:04}", self.number());
 
         // Plan the unit counts, then shrink them to fit `max_units`.
         let mut plan = [

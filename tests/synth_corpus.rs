@@ -72,3 +72,26 @@ fn search_finds_the_frequent_person_in_every_spelling() {
         );
     }
 }
+
+#[test]
+fn references_stay_unique_and_readable_past_ten_thousand_resolutions() {
+    let corpus = Corpus::new(42);
+    let mut seen = std::collections::HashSet::new();
+    // Indexes around the old four-digit limit, and far past it (a million units is
+    // about fifteen thousand resolutions).
+    let indexes = (0..40).chain(9_990..10_030).chain(159_960..159_984);
+    for index in indexes {
+        let generated = corpus.resolution(index, 3);
+        let resolution = whereas::segment(&generated.text).expect("segments");
+        assert_eq!(
+            resolution.reference.as_deref(),
+            Some(generated.reference.as_str()),
+            "resolution {index}"
+        );
+        assert!(
+            seen.insert(generated.reference.clone()),
+            "{}",
+            generated.reference
+        );
+    }
+}

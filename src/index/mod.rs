@@ -7,8 +7,9 @@
 //! Each unit is indexed
 //! - as prose (`text`: NFKC, lower case, English stop words and stemming, BM25);
 //! - through four name channels, one field each, holding the [`crate::token_keys`] of
-//!   *every* word at the word's position: `name_exact`, `name_folded`,
-//!   `name_translit`, `name_related`;
+//!   every word that can be a name (one with a capital letter, or in a script without
+//!   case; not only the names the entity stage found) at the word's position:
+//!   `name_exact`, `name_folded`, `name_translit`, `name_related`;
 //! - by entity (`person`, `org`, `place`, `law`: the entity texts, keyed like names);
 //! - as facets (`/kind/…`, `/resolution/…`, `/person/…`, `/org/…`, `/place/…`,
 //!   `/law/…`, `/date/YYYY/MM/DD`).
