@@ -27,7 +27,9 @@ use std::sync::Arc;
 use tantivy::fieldnorm::FieldNormReader;
 use tantivy::index::{InvertedIndexReader, SegmentId};
 use tantivy::postings::{Postings, SegmentPostings, TermInfo};
-use tantivy::query::{Bm25StatisticsProvider, EnableScoring, Explanation, Query, Scorer, Weight};
+use tantivy::query::{
+    Bm25StatisticsProvider, Bm25Weight, EnableScoring, Explanation, Query, Scorer, Weight,
+};
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{DocId, DocSet, Score, SegmentReader, Term, TERMINATED};
 
@@ -189,7 +191,7 @@ impl Query for BestTermQuery {
         };
         let mut clauses = Vec::with_capacity(self.clauses.len());
         // A field's length normalisation is shared by its clauses.
-        let mut norms: Vec<(Field, Arc<[Score; 256]>)> = Vec::new();
+        let mut norms: Vec<(Field, Arc<[Score; 256]>, Score)> = Vec::new();
         for (i, clause) in self.clauses.iter().enumerate() {
             let bm25 = match enable_scoring {
                 EnableScoring::Enabled {
@@ -198,19 +200,26 @@ impl Query for BestTermQuery {
                 } => {
                     let field = clause.term.field();
                     let docs = stats.total_num_docs()?;
-                    let norm = match norms.iter().find(|(f, _)| *f == field) {
-                        Some((_, norm)) => Arc::clone(norm),
+                    let (norm, average) = match norms.iter().find(|(f, _, _)| *f == field) {
+                        Some((_, norm, average)) => (Arc::clone(norm), *average),
                         None => {
                             let average =
                                 stats.total_num_tokens(field)? as Score / docs.max(1) as Score;
                             let norm = length_norms(average);
-                            norms.push((field, Arc::clone(&norm)));
-                            norm
+                            norms.push((field, Arc::clone(&norm), average));
+                            (norm, average)
                         }
                     };
                     let df = doc_freq(i, stats)?.max(floor);
                     let weight = idf(df, docs) * (1.0 + K1) * clause.boost;
-                    Some(Bm25 { weight, norm })
+                    Some(Bm25 {
+                        weight,
+                        norm,
+                        df,
+                        docs,
+                        average,
+                        boost: clause.boost,
+                    })
                 }
                 EnableScoring::Disabled { .. } => None,
             };
@@ -257,6 +266,12 @@ fn length_norms(average: Score) -> Arc<[Score; 256]> {
 struct Bm25 {
     weight: Score,
     norm: Arc<[Score; 256]>,
+    /// The statistics the weight came from, for tantivy's own `Bm25Weight` (which the
+    /// postings' block maxima are computed with).
+    df: u64,
+    docs: u64,
+    average: Score,
+    boost: Score,
 }
 
 impl Bm25 {
@@ -273,8 +288,15 @@ impl Bm25 {
     fn boost_by(&self, boost: Score) -> Bm25 {
         Bm25 {
             weight: self.weight * boost,
-            norm: Arc::clone(&self.norm),
+            boost: self.boost * boost,
+            ..self.clone()
         }
+    }
+
+    /// The same weight as tantivy's, which block maxima take.
+    fn tantivy(&self) -> Bm25Weight {
+        Bm25Weight::for_one_term_without_explain(self.df, self.docs, self.average)
+            .boost_by(self.boost)
     }
 }
 
@@ -438,38 +460,63 @@ impl Weight for BestTermWeight {
         // First the units of the clause that can score highest (the exact spelling,
         // typically), each with its full score: the collector's threshold is then
         // that of the best units there, and most clauses drop out before the rest of
-        // the units is merged.
-        let Some(mut first) = self.open(first, &found, reader, 1.0)? else {
+        // the units is merged. A block of that clause's postings whose best score
+        // cannot beat the threshold is not scored; its units are left to the merge.
+        let (Some(seen), Some(Some((inverted, info))), Some(weight)) = (
+            self.open(first, &found, reader, 1.0)?,
+            found.get(first),
+            self.clauses.get(first),
+        ) else {
             return Ok(());
         };
-        let mut seen = first.clone();
+        let mut seen = seen;
+        let mut block =
+            inverted.read_block_postings_from_terminfo(info, IndexRecordOption::WithFreqs)?;
+        let block_weight = weight.bm25.as_ref().map(Bm25::tantivy);
+        // Doc ranges of the blocks left unscored.
+        let mut unscored: Vec<(DocId, DocId)> = Vec::new();
         let mut others: Vec<Option<Cursor>> = vec![None; rest.len()];
-        while first.doc() != TERMINATED {
-            let doc = first.doc();
-            let mut best = first.score();
-            for (&(i, max), slot) in rest.iter().zip(others.iter_mut()) {
-                if max <= best {
-                    // Sorted by best possible score: no later clause can do better.
-                    break;
+        loop {
+            let docs = block.docs();
+            let (Some(&from), Some(&to)) = (docs.first(), docs.last()) else {
+                break;
+            };
+            if let Some(w) = &block_weight {
+                if block.block_max_score(&seen.norms, w) <= threshold {
+                    unscored.push((from, to));
+                    block.advance();
+                    continue;
                 }
-                let cursor = match slot {
-                    Some(cursor) => cursor,
-                    None => match self.open(i, &found, reader, 1.0)? {
-                        Some(cursor) => slot.insert(cursor),
-                        None => continue,
-                    },
+            }
+            for (&doc, &tf) in block.docs().iter().zip(block.freqs()) {
+                let mut best = match &seen.bm25 {
+                    Some(bm25) => bm25.score(seen.norms.fieldnorm_id(doc), tf),
+                    None => 1.0,
                 };
-                if cursor.doc() < doc {
-                    cursor.postings.seek(doc);
+                for (&(i, max), slot) in rest.iter().zip(others.iter_mut()) {
+                    if max <= best {
+                        // Sorted by best possible score: no later clause can do better.
+                        break;
+                    }
+                    let cursor = match slot {
+                        Some(cursor) => cursor,
+                        None => match self.open(i, &found, reader, 1.0)? {
+                            Some(cursor) => slot.insert(cursor),
+                            None => continue,
+                        },
+                    };
+                    if cursor.doc() < doc {
+                        cursor.postings.seek(doc);
+                    }
+                    if cursor.doc() == doc {
+                        best = best.max(cursor.score());
+                    }
                 }
-                if cursor.doc() == doc {
-                    best = best.max(cursor.score());
+                if best > threshold {
+                    threshold = callback(doc, best);
                 }
             }
-            if best > threshold {
-                threshold = callback(doc, best);
-            }
-            first.postings.advance();
+            block.advance();
         }
         // Then the units the first clause lacks, from the clauses that can still beat
         // the threshold; a second cursor on the first clause tells which were seen.
@@ -495,7 +542,14 @@ impl Weight for BestTermWeight {
             if seen.doc() < doc {
                 seen.postings.seek(doc);
             }
-            if best > threshold && seen.doc() != doc {
+            while unscored.first().is_some_and(|&(_, to)| to < doc) {
+                unscored.remove(0);
+            }
+            let scored_first = seen.doc() == doc
+                && !unscored
+                    .first()
+                    .is_some_and(|&(from, to)| from <= doc && doc <= to);
+            if best > threshold && !scored_first {
                 threshold = callback(doc, best);
                 while live > 0 && cursors[live - 1].max <= threshold {
                     live -= 1;
