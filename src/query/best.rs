@@ -9,16 +9,24 @@
 //! units, so most of that work is thrown away by the max.
 //!
 //! [`BestTermQuery`] gives the same scores for less:
-//! - its scorer merges the clauses' postings directly and computes a unit's score only
-//!   when asked, from the clauses positioned on it;
-//! - when only the top hits are wanted ([`Weight::for_each_pruning`], what
-//!   `TopDocs` calls), clauses whose best possible score cannot beat the current
-//!   threshold are left out of the merge (MaxScore pruning: under a max, such a
-//!   clause can neither add a hit nor lift one above the threshold);
+//! - for the page ([`Weight::for_each_pruning`], what `TopDocs` alone calls), the
+//!   clause that can score highest is collected first, block by block, each unit with
+//!   its full score, and blocks whose block maximum cannot beat the collector's
+//!   threshold are not scored; then the clauses whose best possible score still beats
+//!   the threshold are merged, skipping the units already scored (MaxScore pruning:
+//!   under a max, a clause below the threshold can neither add a hit nor lift one).
+//!   A clause's postings are opened only when needed;
 //! - counting ([`Weight::count`]) unions the clauses' document ids in a bit set,
 //!   without frequencies or scores, and skips the clauses the query marks as
 //!   [covered](Clause::covered) (a word's keys nest: whatever its exact spelling or a
-//!   translit key matches, its folded form or a related key matches too).
+//!   translit key matches, its folded form or a related key matches too);
+//! - its scorer, for use inside other queries, merges the uncovered clauses and
+//!   scores a unit only when asked;
+//! - each term is looked up once per segment, and BM25 length norms are shared by
+//!   the clauses of a field.
+//!
+//! The tests below compare scores, pages and counts with tantivy's dis-max on a
+//! randomised index, through each path, with filters and deletes.
 
 use std::borrow::Cow;
 use std::fmt;
@@ -26,7 +34,7 @@ use std::sync::Arc;
 
 use tantivy::fieldnorm::FieldNormReader;
 use tantivy::index::{InvertedIndexReader, SegmentId};
-use tantivy::postings::{Postings, SegmentPostings, TermInfo};
+use tantivy::postings::{BlockSegmentPostings, TermInfo};
 use tantivy::query::{
     Bm25StatisticsProvider, Bm25Weight, EnableScoring, Explanation, Query, Scorer, Weight,
 };
@@ -36,7 +44,8 @@ use tantivy::{DocId, DocSet, Score, SegmentReader, Term, TERMINATED};
 /// The best (dis-max, no tie-breaker) of boosted single-term BM25 clauses.
 ///
 /// Scores equal those of a `DisjunctionMaxQuery` of `BoostQuery(TermQuery)`s with
-/// frequencies; clauses may be on different fields.
+/// frequencies (unless a [frequency floor](BestTermQuery::with_frequency_floor) raises
+/// a clause's document frequency); clauses may be on different fields.
 #[derive(Clone)]
 pub(crate) struct BestTermQuery {
     clauses: Vec<Clause>,
@@ -358,7 +367,7 @@ impl BestTermWeight {
         } else {
             IndexRecordOption::Basic
         };
-        let postings = inverted.read_postings_from_terminfo(info, option)?;
+        let block = inverted.read_block_postings_from_terminfo(info, option)?;
         let norms = match &clause.bm25 {
             Some(_) => reader.fieldnorms_readers().get_field(field)?,
             None => None,
@@ -366,9 +375,11 @@ impl BestTermWeight {
         .unwrap_or_else(|| FieldNormReader::constant(reader.max_doc(), 1));
         let bm25 = clause.bm25.as_ref().map(|w| w.boost_by(boost));
         Ok(Some(Cursor {
-            postings,
+            block,
+            at: 0,
             norms,
             max: bm25.as_ref().map_or(1.0, Bm25::max_score),
+            block_weight: bm25.as_ref().map(Bm25::tantivy),
             bm25,
             covered: clause.covered,
         }))
@@ -506,7 +517,7 @@ impl Weight for BestTermWeight {
                         },
                     };
                     if cursor.doc() < doc {
-                        cursor.postings.seek(doc);
+                        cursor.seek(doc);
                     }
                     if cursor.doc() == doc {
                         best = best.max(cursor.score());
@@ -519,13 +530,37 @@ impl Weight for BestTermWeight {
             block.advance();
         }
         // Then the units the first clause lacks, from the clauses that can still beat
-        // the threshold; a second cursor on the first clause tells which were seen.
+        // the threshold, skipping their blocks that cannot; a second cursor on the first
+        // clause tells which units were scored.
+        let live_clauses: Vec<usize> = rest
+            .iter()
+            .take_while(|(_, max)| *max > threshold)
+            .map(|&(i, _)| i)
+            .collect();
+        // Units the first clause scored already (it holds them, outside the blocks
+        // left unscored).
+        let mut unscored = unscored.into_iter().peekable();
+        let mut scored_first = |doc: DocId| {
+            if seen.doc() < doc {
+                seen.seek(doc);
+            }
+            while unscored.next_if(|&(_, to)| to < doc).is_some() {}
+            seen.doc() == doc
+                && !unscored
+                    .peek()
+                    .is_some_and(|&(from, to)| from <= doc && doc <= to)
+        };
         let mut cursors = Vec::new();
-        for &(i, _) in rest.iter().take_while(|(_, max)| *max > threshold) {
+        for &i in &live_clauses {
             cursors.extend(self.open(i, &found, reader, 1.0)?);
         }
         let mut live = cursors.len();
         while live > 0 {
+            // Under a max, a block whose best score cannot beat the threshold adds
+            // nothing: its units reach the page through another clause, or not at all.
+            for cursor in &mut cursors[..live] {
+                cursor.skip_blocks_below(threshold);
+            }
             let doc = cursors[..live]
                 .iter()
                 .map(Cursor::doc)
@@ -537,19 +572,9 @@ impl Weight for BestTermWeight {
             let mut best: Score = 0.0;
             for cursor in cursors[..live].iter_mut().filter(|c| c.doc() == doc) {
                 best = best.max(cursor.score());
-                cursor.postings.advance();
+                cursor.advance();
             }
-            if seen.doc() < doc {
-                seen.postings.seek(doc);
-            }
-            while unscored.first().is_some_and(|&(_, to)| to < doc) {
-                unscored.remove(0);
-            }
-            let scored_first = seen.doc() == doc
-                && !unscored
-                    .first()
-                    .is_some_and(|&(from, to)| from <= doc && doc <= to);
-            if best > threshold && !scored_first {
+            if best > threshold && !scored_first(doc) {
                 threshold = callback(doc, best);
                 while live > 0 && cursors[live - 1].max <= threshold {
                     live -= 1;
@@ -560,29 +585,75 @@ impl Weight for BestTermWeight {
     }
 }
 
-/// One clause's postings in one segment, with what scoring them takes.
+/// One clause's postings in one segment, with what scoring them takes: a position in
+/// tantivy's block postings, moved as tantivy's `SegmentPostings` moves, with access
+/// to the block's maximum score so that whole blocks can be skipped.
 #[derive(Clone)]
 struct Cursor {
-    postings: SegmentPostings,
+    block: BlockSegmentPostings,
+    /// Index of the current document in the block.
+    at: usize,
     norms: FieldNormReader,
     /// `None` when scores are not wanted: every match scores 1.
     bm25: Option<Bm25>,
+    /// `bm25` as tantivy's weight, which block maxima are computed with.
+    block_weight: Option<Bm25Weight>,
     /// Highest score this clause can give.
     max: Score,
     /// See [`Clause::covered`].
     covered: bool,
 }
 
+/// Documents per block of postings.
+const BLOCK: usize = 128;
+
 impl Cursor {
+    /// The current document ([`TERMINATED`] past the last).
     fn doc(&self) -> DocId {
-        self.postings.doc()
+        self.block.doc(self.at)
+    }
+
+    fn advance(&mut self) -> DocId {
+        if self.at == BLOCK - 1 {
+            self.at = 0;
+            self.block.advance();
+        } else {
+            self.at += 1;
+        }
+        self.doc()
+    }
+
+    /// Moves to the first document at or after `target`.
+    fn seek(&mut self, target: DocId) -> DocId {
+        if self.doc() >= target {
+            return self.doc();
+        }
+        self.at = (self.at + 1).min(BLOCK - 1);
+        if self.doc() >= target {
+            return self.doc();
+        }
+        self.at = self.block.seek(target);
+        self.doc()
+    }
+
+    /// Skips the rest of the block while its best score cannot beat `threshold`.
+    fn skip_blocks_below(&mut self, threshold: Score) {
+        let Some(weight) = &self.block_weight else {
+            return;
+        };
+        while self.doc() != TERMINATED
+            && self.block.block_max_score(&self.norms, weight) <= threshold
+        {
+            self.at = 0;
+            self.block.advance();
+        }
     }
 
     fn score(&mut self) -> Score {
         match &self.bm25 {
             Some(bm25) => bm25.score(
-                self.norms.fieldnorm_id(self.postings.doc()),
-                self.postings.term_freq(),
+                self.norms.fieldnorm_id(self.doc()),
+                self.block.freq(self.at),
             ),
             None => 1.0,
         }
@@ -632,7 +703,7 @@ impl DocSet for BestTermScorer {
         }
         let current = self.doc;
         for cursor in self.drivers.iter_mut().filter(|c| c.doc() == current) {
-            cursor.postings.advance();
+            cursor.advance();
         }
         self.doc = self.min_doc();
         self.doc
@@ -643,7 +714,7 @@ impl DocSet for BestTermScorer {
             return self.doc;
         }
         for cursor in self.drivers.iter_mut().filter(|c| c.doc() < target) {
-            cursor.postings.seek(target);
+            cursor.seek(target);
         }
         self.doc = self.min_doc();
         self.doc
@@ -656,7 +727,7 @@ impl DocSet for BestTermScorer {
     fn size_hint(&self) -> u32 {
         self.drivers
             .iter()
-            .map(|c| c.postings.size_hint())
+            .map(|c| c.block.doc_freq())
             .max()
             .unwrap_or(0)
     }
@@ -671,7 +742,7 @@ impl Scorer for BestTermScorer {
         }
         for cursor in &mut self.covered {
             if cursor.doc() < doc {
-                cursor.postings.seek(doc);
+                cursor.seek(doc);
             }
             if cursor.doc() == doc {
                 best = best.max(cursor.score());
