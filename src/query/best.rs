@@ -30,7 +30,7 @@
 
 use std::borrow::Cow;
 use std::fmt;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use tantivy::fieldnorm::FieldNormReader;
 use tantivy::index::{InvertedIndexReader, SegmentId};
@@ -228,6 +228,7 @@ impl Query for BestTermQuery {
                         docs,
                         average,
                         boost: clause.boost,
+                        block: Arc::default(),
                     })
                 }
                 EnableScoring::Disabled { .. } => None,
@@ -281,6 +282,9 @@ struct Bm25 {
     docs: u64,
     average: Score,
     boost: Score,
+    /// tantivy's weight, made once (it fills a table) and shared by the clause's
+    /// cursors in every segment.
+    block: Arc<OnceLock<Bm25Weight>>,
 }
 
 impl Bm25 {
@@ -295,17 +299,25 @@ impl Bm25 {
     }
 
     fn boost_by(&self, boost: Score) -> Bm25 {
+        if boost == 1.0 {
+            return self.clone();
+        }
         Bm25 {
             weight: self.weight * boost,
             boost: self.boost * boost,
+            block: Arc::default(),
             ..self.clone()
         }
     }
 
     /// The same weight as tantivy's, which block maxima take.
     fn tantivy(&self) -> Bm25Weight {
-        Bm25Weight::for_one_term_without_explain(self.df, self.docs, self.average)
-            .boost_by(self.boost)
+        self.block
+            .get_or_init(|| {
+                Bm25Weight::for_one_term_without_explain(self.df, self.docs, self.average)
+                    .boost_by(self.boost)
+            })
+            .clone()
     }
 }
 
@@ -473,17 +485,11 @@ impl Weight for BestTermWeight {
         // that of the best units there, and most clauses drop out before the rest of
         // the units is merged. A block of that clause's postings whose best score
         // cannot beat the threshold is not scored; its units are left to the merge.
-        let (Some(seen), Some(Some((inverted, info))), Some(weight)) = (
-            self.open(first, &found, reader, 1.0)?,
-            found.get(first),
-            self.clauses.get(first),
-        ) else {
+        let Some(mut seen) = self.open(first, &found, reader, 1.0)? else {
             return Ok(());
         };
-        let mut seen = seen;
-        let mut block =
-            inverted.read_block_postings_from_terminfo(info, IndexRecordOption::WithFreqs)?;
-        let block_weight = weight.bm25.as_ref().map(Bm25::tantivy);
+        let mut block = seen.block.clone();
+        let block_weight = seen.block_weight.clone();
         // Doc ranges of the blocks left unscored.
         let mut unscored: Vec<(DocId, DocId)> = Vec::new();
         let mut others: Vec<Option<Cursor>> = vec![None; rest.len()];
@@ -499,7 +505,10 @@ impl Weight for BestTermWeight {
                     continue;
                 }
             }
-            for (&doc, &tf) in block.docs().iter().zip(block.freqs()) {
+            let freqs = block.freqs();
+            for (k, &doc) in block.docs().iter().enumerate() {
+                // Without scores the postings carry no frequencies.
+                let tf = freqs.get(k).copied().unwrap_or(1);
                 let mut best = match &seen.bm25 {
                     Some(bm25) => bm25.score(seen.norms.fieldnorm_id(doc), tf),
                     None => 1.0,
