@@ -470,7 +470,7 @@ impl Signature {
 /// The signature of everything a word can match through: its exact, folded,
 /// translit and related keys and its prose stem. Remembered with the word's keys.
 pub(crate) fn signature_of(word: &str) -> Signature {
-    let entry = shared_keys(word);
+    let entry = keys_of(word);
     if let Some(signature) = entry.signature.get() {
         return signature;
     }
@@ -500,8 +500,9 @@ thread_local! {
     static LAST_TEXT: RefCell<Option<Rc<TextKeys>>> = const { RefCell::new(None) };
 }
 
-/// Keys of one word, shared with the cache.
-fn shared_keys(word: &str) -> Rc<KeyEntry> {
+/// Keys of one word, NFC-normalised first so that composed and decomposed input agree;
+/// shared with the per-thread cache, not copied.
+pub(crate) fn keys_of(word: &str) -> Rc<KeyEntry> {
     KEY_CACHE.with(|cache| {
         if let Some(keys) = cache.borrow().get(word) {
             return Rc::clone(keys);
@@ -521,12 +522,6 @@ fn shared_keys(word: &str) -> Rc<KeyEntry> {
         cache.insert(word.to_string(), Rc::clone(&keys));
         keys
     })
-}
-
-/// Keys of one word, NFC-normalised first so that composed and decomposed input agree;
-/// shared with the per-thread cache, not copied.
-pub(crate) fn keys_of(word: &str) -> Rc<KeyEntry> {
-    shared_keys(word)
 }
 
 /// Whether the prose term of `word` is in `stems` (false for a stop word), without
@@ -595,7 +590,7 @@ fn text_keys(text: &str, every_word: bool) -> Rc<TextKeys> {
                 .map(|(from, word)| WordKeys {
                     from,
                     to: from + word.len(),
-                    keys: (every_word || is_name_like(word)).then(|| shared_keys(word)),
+                    keys: (every_word || is_name_like(word)).then(|| keys_of(word)),
                 })
                 .collect(),
         });

@@ -311,13 +311,11 @@ impl Bm25 {
     }
 
     /// The same weight as tantivy's, which block maxima take.
-    fn tantivy(&self) -> Bm25Weight {
-        self.block
-            .get_or_init(|| {
-                Bm25Weight::for_one_term_without_explain(self.df, self.docs, self.average)
-                    .boost_by(self.boost)
-            })
-            .clone()
+    fn tantivy(&self) -> &Bm25Weight {
+        self.block.get_or_init(|| {
+            Bm25Weight::for_one_term_without_explain(self.df, self.docs, self.average)
+                .boost_by(self.boost)
+        })
     }
 }
 
@@ -391,7 +389,6 @@ impl BestTermWeight {
             at: 0,
             norms,
             max: bm25.as_ref().map_or(1.0, Bm25::max_score),
-            block_weight: bm25.as_ref().map(Bm25::tantivy),
             bm25,
             covered: clause.covered,
         }))
@@ -489,7 +486,7 @@ impl Weight for BestTermWeight {
             return Ok(());
         };
         let mut block = seen.block.clone();
-        let block_weight = seen.block_weight.clone();
+        let block_weight = seen.bm25.as_ref().map(Bm25::tantivy);
         // Doc ranges of the blocks left unscored.
         let mut unscored: Vec<(DocId, DocId)> = Vec::new();
         let mut others: Vec<Option<Cursor>> = vec![None; rest.len()];
@@ -605,8 +602,6 @@ struct Cursor {
     norms: FieldNormReader,
     /// `None` when scores are not wanted: every match scores 1.
     bm25: Option<Bm25>,
-    /// `bm25` as tantivy's weight, which block maxima are computed with.
-    block_weight: Option<Bm25Weight>,
     /// Highest score this clause can give.
     max: Score,
     /// See [`Clause::covered`].
@@ -647,7 +642,7 @@ impl Cursor {
 
     /// Skips the rest of the block while its best score cannot beat `threshold`.
     fn skip_blocks_below(&mut self, threshold: Score) {
-        let Some(weight) = &self.block_weight else {
+        let Some(weight) = self.bm25.as_ref().map(Bm25::tantivy) else {
             return;
         };
         while self.doc() != TERMINATED
