@@ -78,7 +78,7 @@ fn parse_args() -> Result<Args, String> {
             "--offset" => args.offset = number(&value("--offset")?, "--offset")?,
             "--kind" => {
                 let v = value("--kind")?;
-                args.kinds.push(kind(&v).ok_or_else(|| {
+                args.kinds.push(UnitKind::parse(&v).ok_or_else(|| {
                     format!("unknown kind {v:?}: use citation, recital, paragraph or footnote")
                 })?);
             }
@@ -106,17 +106,6 @@ fn parse_args() -> Result<Args, String> {
 fn number(s: &str, name: &str) -> Result<usize, String> {
     s.parse()
         .map_err(|_| format!("{name} takes a number, not {s:?}"))
-}
-
-fn kind(s: &str) -> Option<UnitKind> {
-    [
-        UnitKind::Citation,
-        UnitKind::Recital,
-        UnitKind::Paragraph,
-        UnitKind::Footnote,
-    ]
-    .into_iter()
-    .find(|k| k.as_str().eq_ignore_ascii_case(s))
 }
 
 /// The bundled resolution, segmented and annotated.

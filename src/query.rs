@@ -384,7 +384,7 @@ fn hit<'t>(
         .unwrap_or_default();
     let kind = stored_str(doc, fields.kind)
         .as_deref()
-        .and_then(kind_from_str)
+        .and_then(UnitKind::parse)
         .unwrap_or(UnitKind::Paragraph);
     Hit {
         score,
@@ -399,17 +399,6 @@ fn hit<'t>(
         entities,
         text: text.to_string(),
     }
-}
-
-fn kind_from_str(s: &str) -> Option<UnitKind> {
-    [
-        UnitKind::Citation,
-        UnitKind::Recital,
-        UnitKind::Paragraph,
-        UnitKind::Footnote,
-    ]
-    .into_iter()
-    .find(|k| k.as_str().eq_ignore_ascii_case(s))
 }
 
 fn parse_facet(path: &str) -> crate::Result<Facet> {
@@ -775,7 +764,7 @@ impl<'a> Compiler<'a> {
                 return Ok(self.entity(f, &ws, positive));
             }
             Some("kind") => {
-                let kind = kind_from_str(lit.phrase.trim()).ok_or_else(|| {
+                let kind = UnitKind::parse(lit.phrase.trim()).ok_or_else(|| {
                     self.error(
                         self.locate_field("kind"),
                         format!(
@@ -1231,11 +1220,5 @@ mod tests {
         assert!(combinations(&[v(&["a"]), vec![]]).is_empty());
         let many: Vec<Vec<String>> = (0..6).map(|_| v(&["x", "y", "z"])).collect();
         assert!(combinations(&many).len() <= MAX_COMBINATIONS);
-    }
-
-    #[test]
-    fn kinds_parse_case_insensitively() {
-        assert_eq!(kind_from_str("Recital"), Some(UnitKind::Recital));
-        assert_eq!(kind_from_str("whereas"), None);
     }
 }

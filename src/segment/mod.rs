@@ -91,6 +91,28 @@ pub enum UnitKind {
 }
 
 impl UnitKind {
+    /// Every kind, in the order they come in a resolution.
+    pub const ALL: [UnitKind; 4] = [
+        UnitKind::Citation,
+        UnitKind::Recital,
+        UnitKind::Paragraph,
+        UnitKind::Footnote,
+    ];
+
+    /// The kind named `name`, in any case (`"Recital"`, `"footnote"`); `None` for
+    /// anything else.
+    ///
+    /// ```
+    /// use whereas::UnitKind;
+    /// assert_eq!(UnitKind::parse("Recital"), Some(UnitKind::Recital));
+    /// assert_eq!(UnitKind::parse("whereas"), None);
+    /// ```
+    pub fn parse(name: &str) -> Option<UnitKind> {
+        UnitKind::ALL
+            .into_iter()
+            .find(|k| k.as_str().eq_ignore_ascii_case(name))
+    }
+
     /// The lower-case name used in ids, facets and JSON (`"recital"`).
     pub fn as_str(self) -> &'static str {
         match self {
