@@ -6,10 +6,7 @@
 
 mod common;
 
-use std::sync::OnceLock;
-
 use proptest::prelude::*;
-use whereas::index::Index;
 use whereas::name::{compare, match_words, name_keys, token_keys};
 use whereas::query::SearchRequest;
 use whereas::{Error, Resolution, UnitKind};
@@ -275,21 +272,8 @@ proptest! {
     }
 }
 
-/// A small index for the query properties.
-fn index() -> &'static Index {
-    static INDEX: OnceLock<Index> = OnceLock::new();
-    INDEX.get_or_init(|| {
-        let mut res = whereas::Segmenter::new()
-            .reference("TA-9-2021-0056")
-            .segment(common::SEED)
-            .unwrap();
-        whereas::entity::annotate(&mut res);
-        Index::from_resolutions([&res]).unwrap()
-    })
-}
-
 fn check_search(request: &SearchRequest) -> Result<(), TestCaseError> {
-    match index().search(request) {
+    match common::seed_index().search(request) {
         Ok(r) => prop_assert!(r.hits.len() <= r.total),
         Err(Error::Query { input, at, reason }) => {
             prop_assert_eq!(input.as_str(), request.query_text());

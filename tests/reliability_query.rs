@@ -3,28 +3,12 @@
 
 mod common;
 
-use std::sync::OnceLock;
-
-use whereas::index::Index;
 use whereas::query::{SearchRequest, MAX_LIMIT, MAX_OFFSET, MAX_QUERY_BYTES};
 use whereas::Error;
 
-/// The seed resolution, segmented and indexed in RAM once for all tests.
-fn index() -> &'static Index {
-    static INDEX: OnceLock<Index> = OnceLock::new();
-    INDEX.get_or_init(|| {
-        let mut res = whereas::Segmenter::new()
-            .reference("TA-9-2021-0056")
-            .segment(common::SEED)
-            .unwrap();
-        whereas::entity::annotate(&mut res);
-        Index::from_resolutions([&res]).unwrap()
-    })
-}
-
 /// Runs a request: Ok, or an error that is a query or argument error with a message.
 fn run(request: &SearchRequest) -> Result<usize, Error> {
-    match index().search(request) {
+    match common::seed_index().search(request) {
         Ok(results) => {
             assert!(results.hits.len() <= results.total);
             Ok(results.hits.len())
@@ -231,11 +215,11 @@ fn bad_facet_paths_are_errors_unknown_ones_are_empty() {
             "{path}"
         );
     }
-    let results = index()
+    let results = common::seed_index()
         .search(&SearchRequest::new("torture").facet_counts("/nope", usize::MAX))
         .unwrap();
     assert!(results.facets["/nope"].is_empty());
-    let results = index()
+    let results = common::seed_index()
         .search(&SearchRequest::new("torture").facet_counts("/", usize::MAX))
         .unwrap();
     assert!(!results.facets["/"].is_empty());
@@ -342,7 +326,7 @@ fn huge_limit_and_offset_are_refused_or_empty() {
         .unwrap(),
         0
     );
-    let r = index()
+    let r = common::seed_index()
         .search(
             &SearchRequest::new("torture")
                 .limit(0)
@@ -380,9 +364,11 @@ fn odd_boosts_slops_and_ranges() {
 
 #[test]
 fn empty_and_blank_queries_match_everything() {
-    let all = index().num_units() as usize;
+    let all = common::seed_index().num_units() as usize;
     for q in ["", "   ", "\t\n"] {
-        let r = index().search(&SearchRequest::new(q).limit(0)).unwrap();
+        let r = common::seed_index()
+            .search(&SearchRequest::new(q).limit(0))
+            .unwrap();
         assert_eq!(r.total, all, "{q:?}");
     }
 }

@@ -2,21 +2,12 @@
 
 mod common;
 
-use whereas::index::Index;
 use whereas::query::SearchRequest;
 use whereas::UnitKind;
 
-fn seed_index() -> Index {
-    let mut seed = whereas::segment(common::SEED).unwrap();
-    seed.reference
-        .get_or_insert_with(|| "TA-9-2021-0056".into());
-    whereas::entity::annotate(&mut seed);
-    Index::from_resolutions([&seed]).unwrap()
-}
-
 #[test]
 fn facet_counts_agree_with_facet_filters() {
-    let index = seed_index();
+    let index = common::seed_index();
     let base = SearchRequest::new("torture OR prisoners").limit(0);
     let counted = index
         .search(
@@ -49,7 +40,7 @@ fn facet_counts_agree_with_facet_filters() {
 
 #[test]
 fn a_transliterated_name_finds_recitals_and_paragraphs() {
-    let index = seed_index();
+    let index = common::seed_index();
     for query in ["Jumagulov", "Жумагулов", "Zhumagulov"] {
         let results = index.search(&SearchRequest::new(query)).unwrap();
         assert!(results.total >= 2, "{query}");

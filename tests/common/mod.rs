@@ -2,9 +2,26 @@
 #![allow(dead_code)]
 
 use std::path::PathBuf;
+use std::sync::OnceLock;
+
+use whereas::index::Index;
 
 /// The bundled seed resolution (a copy of `shared/corpus/TA-9-2021-0056_EN.txt`).
 pub const SEED: &str = include_str!("../../data/TA-9-2021-0056_EN.txt");
+
+/// The seed resolution, segmented under its reference, its entities annotated, and
+/// indexed in RAM: built once per test binary.
+pub fn seed_index() -> &'static Index {
+    static INDEX: OnceLock<Index> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut seed = whereas::Segmenter::new()
+            .reference("TA-9-2021-0056")
+            .segment(SEED)
+            .expect("the seed segments");
+        whereas::entity::annotate(&mut seed);
+        Index::from_resolutions([&seed]).expect("the seed indexes")
+    })
+}
 
 /// Where the project's shared data lives: `$WHEREAS_SHARED`, else `../shared` beside the
 /// crate. `None` (and a plain message on stderr) where it is absent, as in a user's clone.
