@@ -23,12 +23,7 @@ fn index() -> Index {
         ("related", "Aigul Zhumagulova was questioned by the police."),
         ("other", "Erlan Zhumabekov was released on bail."),
     ];
-    let units = texts
-        .iter()
-        .enumerate()
-        .map(|(i, (label, text))| unit(UnitKind::Paragraph, label, i, text, &[]))
-        .collect();
-    Index::from_resolutions([&resolution(REF, "2023-01-01", units)]).unwrap()
+    paragraphs_index(&texts)
 }
 
 /// Labels of the hits of `request` (at most 20), best first.
@@ -146,12 +141,7 @@ fn fuzzy_index() -> Index {
         ("dzhakishev", "whereas Mukhtar Dzhakishev is in prison;"),
         ("rakishev", "whereas Kenes Rakishev owns a bank;"),
     ];
-    let units = texts
-        .iter()
-        .enumerate()
-        .map(|(i, (label, text))| unit(UnitKind::Paragraph, label, i, text, &[]))
-        .collect();
-    Index::from_resolutions([&resolution(REF, "2023-01-01", units)]).unwrap()
+    paragraphs_index(&texts)
 }
 
 #[test]
@@ -243,12 +233,7 @@ fn namesakes() -> Index {
         ("may", "whereas Theresa May did not act;"),
         ("and", "whereas Aigul And was detained;"),
     ];
-    let units = texts
-        .iter()
-        .enumerate()
-        .map(|(i, (label, text))| unit(UnitKind::Paragraph, label, i, text, &[]))
-        .collect();
-    Index::from_resolutions([&resolution(REF, "2023-01-01", units)]).unwrap()
+    paragraphs_index(&texts)
 }
 
 fn name_labels(index: &Index, name: &str) -> Vec<String> {
@@ -289,4 +274,14 @@ fn a_name_is_words_not_query_syntax() {
     );
     assert_eq!(name_labels(&index, "O'Sagintaev"), Vec::<String>::new());
     assert!(index.search(&SearchRequest::name("")).unwrap().hits.len() <= 4);
+}
+
+/// An index of one resolution with one paragraph per `(label, text)`, no entities.
+fn paragraphs_index(texts: &[(&str, &str)]) -> Index {
+    let units = texts
+        .iter()
+        .enumerate()
+        .map(|(i, (label, text))| unit(UnitKind::Paragraph, label, i, text, &[]))
+        .collect();
+    Index::from_resolutions([&resolution(REF, "2023-01-01", units)]).unwrap()
 }
