@@ -71,6 +71,14 @@ fn is_page_number(line: &str) -> bool {
         })
 }
 
+/// The first two non-blank lines among the first eight of `lines` (in the order
+/// given, forward or backward): where a page header or footer may stand.
+fn nearest_nonblank<'a>(
+    lines: impl Iterator<Item = (usize, &'a Line)>,
+) -> impl Iterator<Item = (usize, &'a Line)> {
+    lines.take(8).filter(|(_, l)| !l.is_blank()).take(2)
+}
+
 /// Marks running page headers and footers: short lines next to a form feed that repeat
 /// (digits aside) on several pages, and page numbers next to a form feed. Returns one flag
 /// per line. Lines that open a unit are never headers. Linear in the number of lines.
@@ -91,20 +99,9 @@ pub(crate) fn page_headers(
             continue;
         }
         // Bounded look-around keeps this linear even for inputs made of form feeds.
-        let after = lines[i..]
-            .iter()
-            .enumerate()
-            .take(8)
-            .filter(|(_, l)| !l.is_blank())
-            .take(2);
-        let before = lines[..i]
-            .iter()
-            .enumerate()
-            .rev()
-            .take(8)
-            .filter(|(_, l)| !l.is_blank())
-            .take(2);
-        for (j, _) in after.map(|(k, l)| (i + k, l)).chain(before) {
+        let after = nearest_nonblank(lines[i..].iter().enumerate()).map(|(k, l)| (i + k, l));
+        let before = nearest_nonblank(lines[..i].iter().enumerate().rev());
+        for (j, _) in after.chain(before) {
             if short(&lines[j]) {
                 candidate[j] = true;
             }
@@ -118,19 +115,8 @@ pub(crate) fn page_headers(
             *near_break.entry(header_key(&text[l.cs..l.ce])).or_default() += 1;
         }
     }
-    let ends = lines
-        .iter()
-        .enumerate()
-        .take(8)
-        .filter(|(_, l)| !l.is_blank())
-        .take(2);
-    let tail = lines
-        .iter()
-        .enumerate()
-        .rev()
-        .take(8)
-        .filter(|(_, l)| !l.is_blank())
-        .take(2);
+    let ends = nearest_nonblank(lines.iter().enumerate());
+    let tail = nearest_nonblank(lines.iter().enumerate().rev());
     for (j, l) in ends.chain(tail) {
         if short(l) && near_break.contains_key(&header_key(&text[l.cs..l.ce])) {
             candidate[j] = true;
