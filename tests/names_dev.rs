@@ -8,15 +8,22 @@
 //! Skipped, with a message, when `../shared` is absent.
 
 mod common;
-#[path = "names_common.rs"]
 mod names_common;
+#[path = "eval/rows.rs"]
+mod rows;
 
-use names_common::{corpus, evaluate, parse_rows, table_header, table_line, Doc, Row};
+use names_common::{corpus, evaluate, table_header, table_line, Doc};
+use rows::{parse_tsv, Row};
 use whereas::name::{compare_keys, name_keys, rank, token_keys, NameKeys};
 
 fn load() -> Option<(Vec<Doc>, Vec<Row>)> {
-    let names = parse_rows(&common::shared_text("dev/names_dev.tsv")?);
-    let distractors = parse_rows(&common::shared_text("dev/distractors_dev.tsv")?);
+    let names = parse_tsv("names_dev.tsv", &common::shared_text("dev/names_dev.tsv")?)
+        .expect("names_dev.tsv parses");
+    let distractors = parse_tsv(
+        "distractors_dev.tsv",
+        &common::shared_text("dev/distractors_dev.tsv")?,
+    )
+    .expect("distractors_dev.tsv parses");
     assert!(names.len() > 50, "names_dev.tsv looks truncated");
     Some(corpus(&names, &distractors))
 }

@@ -1,41 +1,10 @@
-//! The dev-set loader and ranked-retrieval evaluation shared by the name tests
-//! (and, later, the index-level evaluation). Included with
-//! `#[path = "names_common.rs"] mod names_common;`; as a test target of its own
-//! it holds no tests.
+//! The ranked-retrieval evaluation of the name analysis (no index) on the dev set,
+//! used by `tests/names_dev.rs` with `mod names_common;`; the dev-set rows come
+//! from `tests/eval/rows.rs`, which the crate including this module declares as
+//! `rows`.
 #![allow(dead_code)]
 
-/// One row of `dev/names_dev.tsv` or `dev/distractors_dev.tsv`.
-#[derive(Debug, Clone)]
-pub struct Row {
-    /// Stable id of the person.
-    pub entity_id: String,
-    /// The person's name as the corpus writes it.
-    pub canonical: String,
-    /// One attested spelling.
-    pub variant: String,
-    /// `Latn` or `Cyrl`.
-    pub script: String,
-    /// Romanisation or source language (`en`, `de`, `kk-latn-2021`, …).
-    pub system: String,
-}
-
-/// Parses a dev TSV (header line first); rows with fewer than five fields are
-/// skipped.
-pub fn parse_rows(text: &str) -> Vec<Row> {
-    text.lines()
-        .skip(1)
-        .filter_map(|line| {
-            let f: Vec<&str> = line.split('\t').collect();
-            (f.len() >= 5).then(|| Row {
-                entity_id: f[0].to_string(),
-                canonical: f[1].to_string(),
-                variant: f[2].to_string(),
-                script: f[3].to_string(),
-                system: f[4].to_string(),
-            })
-        })
-        .collect()
-}
+use crate::rows::Row;
 
 /// A searchable document: one name, belonging to one entity.
 #[derive(Debug, Clone)]
