@@ -82,7 +82,7 @@
 //!   supported scripts and romanisations (Russian and Kazakh Cyrillic; English, French,
 //!   German, Turkish and Kazakh Latin spellings).
 //! - Entity extraction is rules plus general gazetteers: it prefers precision, and misses
-//!   names it has no cue for (a lone given name it does not know, a name in capitals).
+//!   names it has no cue for (a lone given name it does not know, a family name alone).
 //! - One writer per index at a time (tantivy's lock); any number of readers.
 #![deny(missing_docs)]
 

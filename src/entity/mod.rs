@@ -80,8 +80,9 @@
 //!   word is left to the person rules ("Milan Zver").
 //!
 //! # Limits
-//! Names written in capitals ("ABLYAZOV Mukhtar") and given names absent from the
-//! gazetteer outside any list or role ("Villy Søvndal" alone on a line) are missed; a day
+//! A family name in capitals with nothing beside it that vouches for a name ("ZHOVTIS
+//! said") and given names absent from the gazetteer outside any list or role ("Villy
+//! Søvndal" alone on a line) are missed; a day
 //! and month with no year ("on 3 February") is not normalised unless it runs to a dated day
 //! ("30 November to 2 December 2020"), and then only the two ends are given when the range
 //! crosses a month; years alone are not dates;

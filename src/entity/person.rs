@@ -4,12 +4,21 @@
 //! or one learned from the resolution); a family-name ending last (-ov, -eva, -uly,
 //! -kyzy, -bek, -enko, -ski, …) or a family name learned from the resolution; a role word
 //! just before ("journalist", "human rights defender", "son") or an apposition just after
-//! (", a mother of three", ", who"); membership in a list of names ("including A, B and C")
-//! where enough of the others have evidence; or a family name already confirmed in the same
-//! text. A single word needs a title before it ("President Zelenskyy"), a role word and a
-//! family-name ending, or a family name already confirmed in the text or learned from the
-//! resolution; it takes the full name when exactly one full name has that family name, and
-//! stays as written otherwise. Everything else is left out: precision first.
+//! (", a mother of three", ", a human rights defender", ", who"); membership in a list of
+//! names ("including A, B and C") where enough of the others have evidence; or a family
+//! name already confirmed in the same text. A single word needs a title before it
+//! ("President Zelenskyy"), a role word before it or a role apposition after it together
+//! with a family-name ending, or a family name already confirmed in the text or learned
+//! from the resolution; it takes the full name when exactly one full name has that family
+//! name, and stays as written otherwise.
+//!
+//! A family name in capitals, as official lists write it ("ABLYAZOV Mukhtar",
+//! "JUMABEKOV Onalsyn Islamovich", "Askar AIDARKHAN"), is taken with a known given name
+//! beside it, a family-name ending, or a closing patronymic; the name is normalised given
+//! names first ("Mukhtar Ablyazov"). A word in capitals next to other capitals (a
+//! heading), a known acronym or a place is not a family name.
+//!
+//! Everything else is left out: precision first.
 
 use super::gazetteer::{self as gz, Lex};
 use super::token::TokKind;
@@ -68,15 +77,121 @@ fn name_like(doc: &Doc, i: usize) -> bool {
     if caps_part {
         return false;
     }
-    let not_a_name = |l: Lex| {
-        l.any(Lex::STOP | Lex::ORG_WORD | Lex::LAW_WORD | Lex::ROLE | Lex::DEMONYM)
-            || l.month().is_some()
-    };
     if key.contains('-') {
         key.split('-').all(|p| !not_a_name(gz::lex(p)))
     } else {
         !not_a_name(t.lex)
     }
+}
+
+/// The gazetteers know the word as something other than a name.
+fn not_a_name(l: Lex) -> bool {
+    l.any(Lex::STOP | Lex::ORG_WORD | Lex::LAW_WORD | Lex::ROLE | Lex::DEMONYM)
+        || l.month().is_some()
+}
+
+/// Word `i` may be a family name written in capitals, as official lists write them
+/// ("ABLYAZOV Mukhtar", "Askar AIDARKHAN"): a free word of three letters or more, all
+/// upper case, no digits, that the gazetteers know neither as a word of another kind,
+/// a place nor a body's acronym ("OSCE", "KAZAKHSTAN").
+fn caps_surname(doc: &Doc, i: usize) -> bool {
+    let Some(t) = doc.tok(i) else { return false };
+    let key = doc.key(i);
+    t.kind == TokKind::Word
+        && t.upper
+        && doc.free(i)
+        && key.chars().filter(|c| c.is_alphabetic()).count() >= 3
+        && key.chars().all(|c| c.is_alphabetic() || c == '-')
+        && key.split('-').all(|p| {
+            let l = gz::lex(p);
+            !not_a_name(l) && !l.any(Lex::PLACE | Lex::BODY)
+        })
+        && !gz::bodies().contains_key(doc.s(i))
+}
+
+/// Word `i` is written in capitals (an acronym, a heading's word, a shouted surname).
+fn upper(doc: &Doc, i: usize) -> bool {
+    doc.tok(i).is_some_and(|t| t.upper)
+}
+
+/// A name with its family name in capitals, found by [`caps_names`].
+struct CapsName {
+    first: usize,
+    last: usize,
+    /// The family name's token.
+    surname: usize,
+    /// Given names first, family name last, in title case.
+    normalized: String,
+}
+
+/// Names whose family name is written in capitals, with the evidence a given name
+/// gives:
+/// - surname first ("ABLYAZOV Mukhtar", "JUMABEKOV Onalsyn Islamovich"): the capitals
+///   are followed on the same line by one or two name-like words, the first a known
+///   given name, or the capitals end like a family name, or a patronymic closes the
+///   three words;
+/// - given name first ("Askar AIDARKHAN"): a known given name, then the capitals.
+///
+/// A word in capitals next to other capitals is a heading or an acronym, not a name.
+fn caps_names(doc: &Doc) -> Vec<CapsName> {
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < doc.toks.len() {
+        let lone_caps = caps_surname(doc, i)
+            && !(i > 0 && upper(doc, i - 1) && !doc.tok(i).is_some_and(|t| t.line_before))
+            && !upper(doc, i + 1);
+        if !lone_caps {
+            i += 1;
+            continue;
+        }
+        let same_line = |k: usize| {
+            name_like(doc, k) && doc.tok(k).is_some_and(|t| !t.line_before && t.space_before)
+        };
+        let mut last = i;
+        while last < i + 2 && same_line(last + 1) {
+            last += 1;
+        }
+        // The evidence: a known given name after the capitals, a family-name ending on
+        // them, or a patronymic ("-uly", "-ovich") closing three words.
+        let surname_first = last > i
+            && (given(doc, i + 1)
+                || family_ending(doc, i)
+                || (last == i + 2 && family_ending(doc, last)))
+            && !upper(doc, last + 1);
+        let given_first = last == i
+            && i > 0
+            && same_line_before(doc, i)
+            && name_like(doc, i - 1)
+            && given(doc, i - 1);
+        if surname_first {
+            let mut normalized = normal_name(doc, i + 1, last);
+            normalized.push(' ');
+            normal_word(&mut normalized, doc.s(i), true);
+            found.push(CapsName {
+                first: i,
+                last,
+                surname: i,
+                normalized,
+            });
+            i = last + 1;
+        } else if given_first {
+            found.push(CapsName {
+                first: i - 1,
+                last: i,
+                surname: i,
+                normalized: normal_name(doc, i - 1, i),
+            });
+            i += 1;
+        } else {
+            i += 1;
+        }
+    }
+    found
+}
+
+/// Token `i` follows the token before it on the same line, after a space.
+fn same_line_before(doc: &Doc, i: usize) -> bool {
+    doc.tok(i).is_some_and(|t| !t.line_before && t.space_before)
 }
 
 fn is_particle(doc: &Doc, i: usize) -> bool {
@@ -114,10 +229,18 @@ fn cue_after(doc: &Doc, e: usize) -> bool {
     if poss {
         return PERSONAL.contains(&doc.key(e + 2)) || is_role(doc, e + 2);
     }
-    doc.key(e + 1) == ","
-        && (doc.key(e + 2) == "who"
-            || is_role(doc, e + 2)
-            || (matches!(doc.key(e + 2), "a" | "an" | "the") && is_role(doc, e + 3)))
+    if doc.key(e + 1) != "," {
+        return false;
+    }
+    if doc.key(e + 2) == "who" || is_role(doc, e + 2) {
+        return true;
+    }
+    // ", a journalist", ", a human rights defender", ", an independent journalist":
+    // an article, at most three lower-case words, then a role word.
+    matches!(doc.key(e + 2), "a" | "an" | "the")
+        && (e + 3..e + 7)
+            .take_while(|&k| doc.is_word(k) && doc.tok(k).is_some_and(|t| !t.cap && !t.upper))
+            .any(|k| is_role(doc, k))
 }
 
 /// A separator between two names of a list: ",", "and", ", and", "or", ", or".
@@ -197,7 +320,9 @@ fn candidates_in_run(doc: &Doc, from: usize, to: usize, out: &mut Vec<Cand>) {
                 || cue_after(doc, j)
                 || (words == 2 && family_ending(doc, i) && given(doc, j))
         } else {
-            title || (role_before && family_ending(doc, i)) || doc.known_surname(i)
+            title
+                || ((role_before || cue_after(doc, j)) && family_ending(doc, i))
+                || doc.known_surname(i)
         };
         if (1..=4).contains(&words) {
             out.push(Cand {
@@ -213,6 +338,10 @@ fn candidates_in_run(doc: &Doc, from: usize, to: usize, out: &mut Vec<Cand>) {
 
 /// Finds the persons among the free tokens.
 pub(crate) fn persons(doc: &mut Doc) {
+    let caps = caps_names(doc);
+    for c in &caps {
+        doc.claim(c.first, c.last);
+    }
     let n = doc.toks.len();
     let mut cands: Vec<Cand> = Vec::new();
     let mut i = 0;
@@ -285,6 +414,20 @@ pub(crate) fn persons(doc: &mut Doc) {
             list.push(name);
         }
     }
+    for c in &caps {
+        let list = full_by_surname.entry(doc.key(c.surname)).or_default();
+        if !list.contains(&c.normalized) {
+            list.push(c.normalized.clone());
+        }
+    }
+    for c in caps {
+        doc.push_span(
+            EntityKind::Person,
+            doc.toks[c.first].start,
+            doc.toks[c.last].end,
+            c.normalized,
+        );
+    }
     for c in &mut cands {
         if !c.evidence && c.words >= 2 && full_by_surname.contains_key(doc.key(c.last)) {
             c.evidence = true;
@@ -335,10 +478,39 @@ mod tests {
             persons("namely Qwerty Asdfgh, Serik Orazov and Garik Embergenov;"),
             ["Qwerty Asdfgh", "Serik Orazov", "Garik Embergenov"]
         );
-        assert_eq!(persons("ABLYAZOV Mukhtar"), Vec::<String>::new());
+        assert_eq!(persons("ABLYAZOV Mukhtar"), ["Mukhtar Ablyazov"]);
         assert_eq!(
             persons("Ursula von der Leyen said"),
             ["Ursula von der Leyen"]
         );
+    }
+
+    #[test]
+    fn family_names_in_capitals() {
+        assert_eq!(
+            persons("deputies JUMABEKOV Onalsyn Islamovich and OSPANOV Berik;"),
+            ["Onalsyn Islamovich Jumabekov", "Berik Ospanov"]
+        );
+        assert_eq!(
+            persons("the activist Askar AIDARKHAN was"),
+            ["Askar Aidarkhan"]
+        );
+        // A later mention by family name alone takes the full name.
+        assert_eq!(
+            persons("ABLYAZOV Mukhtar fled; Ablyazov was convicted"),
+            ["Mukhtar Ablyazov", "Mukhtar Ablyazov"]
+        );
+        // Headings, acronyms and places in capitals are not family names.
+        for text in [
+            "HUMAN RIGHTS SITUATION IN KAZAKHSTAN",
+            "the OSCE Office in Astana",
+            "KAZAKHSTAN Parliament",
+            "the NGO Kadyr Memorial",
+            "COVID-19 Response Team",
+            "the EU Special Representative",
+            "RESOLUTION Calls on",
+        ] {
+            assert_eq!(persons(text), Vec::<String>::new(), "{text}");
+        }
     }
 }
