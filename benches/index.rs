@@ -10,6 +10,10 @@
 //! - `whereas`: each resolution's full text through the public pipeline:
 //!   `whereas::segment`, `whereas::entity::annotate`, `IndexWriter::add` into a
 //!   fresh `Index::in_ram()`, then commit.
+//! - `segment_extract`: the part of `whereas` that runs on the caller's thread, alone:
+//!   `whereas::segment` and `whereas::entity::annotate` for every resolution, no index.
+//!   `IndexWriter::add` hands documents to tantivy's indexing thread, so `whereas` can
+//!   take no less than the longer of this and the indexing thread's share.
 //! - `tantivy_plain`: the generator's unit texts, one document each, into a fresh
 //!   in-RAM tantivy index with one `TEXT | STORED` field and the default
 //!   tokenizer, then commit. No segmentation: it is handed the units. Its writer
@@ -71,6 +75,18 @@ fn bench_index(c: &mut Criterion) {
                 "one document per unit"
             );
             black_box(index)
+        })
+    });
+    group.bench_function("segment_extract", |b| {
+        b.iter(|| {
+            let mut units = 0;
+            for generated in &resolutions {
+                let mut resolution = whereas::segment(&generated.text).expect("segments");
+                whereas::entity::annotate(&mut resolution);
+                units += resolution.units.len();
+                black_box(&resolution);
+            }
+            assert_eq!(units, unit_texts.len(), "one unit per generated unit");
         })
     });
     group.bench_function("tantivy_plain", |b| {
