@@ -3,6 +3,7 @@
 use std::collections::HashSet;
 
 use super::footnote::{self, Calls};
+use super::hyphen::{line_end_hyphen, Compounds, LineEndHyphen};
 use super::lines::{self, is_ws, Line};
 use super::marker::{self, upper_label, MarkerKind};
 use super::{meta, noise, Noise, NoiseReason, Resolution, Span, SubPoint, Unit, UnitKind, Warning};
@@ -530,6 +531,7 @@ fn build_text(
     text: &str,
     d: &Draft,
     calls: Option<&mut Calls>,
+    compounds: &Compounds,
 ) -> (String, Vec<SubPoint>, Vec<(String, usize)>) {
     let cap: usize = d.segs.iter().map(|(a, b)| b - a).sum();
     let mut out = String::with_capacity(cap);
@@ -546,17 +548,32 @@ fn build_text(
         }
         let starts_point = next_point.peek().is_some_and(|p| p.seg == k);
         if !out.is_empty() {
-            let hyphen_join = !starts_point
-                && out.ends_with('-')
-                && out[..out.len() - 1]
-                    .chars()
+            let hyphen = if !starts_point && out.ends_with('-') {
+                let before = &out[..out.len() - 1];
+                let left_start = before
+                    .char_indices()
+                    .rev()
+                    .take_while(|&(_, c)| c.is_alphanumeric())
                     .last()
-                    .is_some_and(char::is_lowercase)
-                && s.chars().next().is_some_and(char::is_lowercase);
-            if hyphen_join {
-                out.pop();
-            } else if !out.ends_with(' ') {
-                out.push(' ');
+                    .map_or(before.len(), |(j, _)| j);
+                let right_end = s
+                    .char_indices()
+                    .find(|&(_, c)| !c.is_alphanumeric())
+                    .map_or(s.len(), |(j, _)| j);
+                line_end_hyphen(&before[left_start..], &s[..right_end], compounds)
+            } else {
+                LineEndHyphen::Suspended
+            };
+            match hyphen {
+                LineEndHyphen::Join => {
+                    out.pop();
+                }
+                LineEndHyphen::Keep => {}
+                LineEndHyphen::Suspended => {
+                    if !out.ends_with(' ') {
+                        out.push(' ');
+                    }
+                }
             }
         }
         if starts_point {
@@ -686,6 +703,7 @@ pub(crate) fn segment_text(text: &str) -> crate::Result<Resolution> {
         .filter_map(|d| d.label.parse().ok())
         .collect();
     let mut calls = Calls::new(labels);
+    let compounds = Compounds::new(text);
     let mut units: Vec<Unit> = Vec::with_capacity(scan.drafts.len());
     for (ordinal, d) in scan.drafts.iter().enumerate() {
         let c = if d.kind == UnitKind::Footnote {
@@ -693,7 +711,7 @@ pub(crate) fn segment_text(text: &str) -> crate::Result<Resolution> {
         } else {
             Some(&mut calls)
         };
-        let (t, points, found) = build_text(text, d, c);
+        let (t, points, found) = build_text(text, d, c, &compounds);
         let (footnote_calls, footnote_call_offsets) = found.into_iter().unzip();
         units.push(Unit {
             kind: d.kind,
@@ -818,6 +836,25 @@ mod tests {
             .noise
             .iter()
             .any(|n| n.reason == NoiseReason::PageHeader));
+    }
+
+    #[test]
+    fn line_end_hyphens_of_compounds_names_and_numbers_stay() {
+        let t = "A. whereas state-\nowned media, the COVID-\n19 rules and Jean-\nPierre\nharm state-owned firms;\n\n1. Calls for pre-\nand post-trial release of organisa-\ntions.\n";
+        let res = segment(t).unwrap();
+        assert_coverage(t, &res);
+        assert_unit(
+            &res.units[0],
+            UnitKind::Recital,
+            "A",
+            "whereas state-owned media, the COVID-19 rules and Jean-Pierre harm state-owned firms;",
+        );
+        assert_unit(
+            &res.units[1],
+            UnitKind::Paragraph,
+            "1",
+            "Calls for pre- and post-trial release of organisations.",
+        );
     }
 
     #[test]

@@ -30,7 +30,8 @@
 //!
 //! Unit text is cleaned the same way whatever the format: the marker is removed,
 //! whitespace (NBSP, tabs, line breaks) is folded to single spaces, a word hyphenated
-//! across a line break is joined again, and footnote calls (`Kazakhstan(1)`,
+//! across a line break is joined again (a compound wrapped at its own hyphen, such as a
+//! "state-owned" the text also writes unbroken, keeps it), and footnote calls (`Kazakhstan(1)`,
 //! `consequences[1]`, `Kazakhstan (1)`) are removed from the text and listed in
 //! [`Unit::footnote_calls`], with their positions in [`Unit::footnote_call_offsets`].
 //! Sub-points stay in their unit's text, marker included (`… recovery: a. Protect …`).
@@ -41,6 +42,7 @@
 mod assemble;
 mod footnote;
 mod html;
+mod hyphen;
 mod lines;
 mod load;
 mod marker;
