@@ -18,7 +18,9 @@ pub fn root(kind: EntityKind) -> &'static str {
 }
 
 /// Facet segments for an entity: `/person/<normalized>`, …; dates (`YYYY-MM-DD` or
-/// `YYYY-MM`) become `/date/YYYY/MM/DD` (or `/date/YYYY/MM`).
+/// `YYYY-MM`) become `/date/YYYY/MM/DD` (or `/date/YYYY/MM`); a law's article or rule
+/// sits under its instrument (`/law/Criminal Code of Kazakhstan/Article 405`), so that
+/// counting `/law` counts instruments and counting an instrument counts its articles.
 pub fn entity(entity: &Entity) -> Vec<String> {
     let mut path = vec![root(entity.kind).to_string()];
     match entity.kind {
@@ -29,9 +31,26 @@ pub fn entity(entity: &Entity) -> Vec<String> {
                 .filter(|part| !part.is_empty())
                 .map(str::to_string),
         ),
+        EntityKind::Law => match provision(&entity.normalized) {
+            Some((instrument, provision)) => {
+                path.push(instrument.to_string());
+                path.push(provision.to_string());
+            }
+            None => path.push(entity.normalized.clone()),
+        },
         _ => path.push(entity.normalized.clone()),
     }
     path
+}
+
+/// `"<instrument>, Article <n>"` or `"<instrument>, Rule <n>"` (the shape of a law
+/// entity naming a provision) split into instrument and provision.
+fn provision(law: &str) -> Option<(&str, &str)> {
+    ["Article ", "Rule "].iter().find_map(|word| {
+        let at = law.rfind(&format!(", {word}"))?;
+        let (instrument, rest) = (&law[..at], &law[at + 2..]);
+        (!instrument.trim().is_empty() && rest.len() > word.len()).then_some((instrument, rest))
+    })
 }
 
 /// Facet segments for a unit kind: `/kind/recital`.
@@ -69,6 +88,43 @@ mod tests {
         assert_eq!(paths[0], paths[1]);
         let month = crate::entity::extract("in June 2020");
         assert_eq!(entity(&month[0]), ["date", "2020", "06"]);
+    }
+
+    #[test]
+    fn provisions_sit_under_their_instrument() {
+        let law = |normalized: &str| {
+            entity(&Entity {
+                kind: EntityKind::Law,
+                text: normalized.into(),
+                normalized: normalized.into(),
+                start: 0,
+                end: normalized.len(),
+            })
+        };
+        assert_eq!(
+            law("Criminal Code of Kazakhstan, Article 405"),
+            ["law", "Criminal Code of Kazakhstan", "Article 405"]
+        );
+        assert_eq!(
+            law("Rules of Procedure, Rule 144(5)"),
+            ["law", "Rules of Procedure", "Rule 144(5)"]
+        );
+        // Commas inside an instrument's name stay in it.
+        assert_eq!(
+            law("UN Protocol to Prevent, Suppress and Punish Trafficking, Article 3"),
+            [
+                "law",
+                "UN Protocol to Prevent, Suppress and Punish Trafficking",
+                "Article 3"
+            ]
+        );
+        for whole in [
+            "UN Protocol to Prevent, Suppress and Punish Trafficking",
+            "Article 5",
+            "Istanbul Convention",
+        ] {
+            assert_eq!(law(whole), ["law", whole]);
+        }
     }
 
     #[test]
