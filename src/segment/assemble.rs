@@ -12,6 +12,9 @@ use crate::error::Error;
 /// Out-of-order markers are taken only this close to the one due.
 const MAX_SKIP: u32 = 3;
 
+/// Most lines a page's footnotes take, from the rule to the end of the page.
+const PAGE_NOTES_LINES: usize = 40;
+
 /// A unit being built: its kind, label and the content ranges of its lines.
 #[derive(Debug)]
 struct Draft {
@@ -66,6 +69,12 @@ struct Scan<'a> {
     next_note: u32,
     note_square: bool,
     labels: HashSet<(UnitKind, String)>,
+    /// Inside a page's footnotes (after a footnote rule, until the page ends): the unit
+    /// the page break interrupted, which the next page continues.
+    page_notes: Option<Option<usize>>,
+    /// The unit that takes continuation lines, when it is not the last one opened (a
+    /// unit resumed after its page's footnotes).
+    resume: Option<usize>,
 }
 
 /// Abbreviations that end in a full stop without ending a sentence (lower-cased).
@@ -99,6 +108,12 @@ fn ends_with_punct(s: &str) -> bool {
     matches!(t.chars().last(), Some('.' | ';' | ':' | ',' | '!' | '?'))
 }
 
+/// A rule line: at least five underscores or dashes and nothing else.
+fn is_rule(s: &str) -> bool {
+    let s = s.trim_matches(is_ws);
+    s.chars().count() >= 5 && s.chars().all(|c| matches!(c, '_' | '-' | '–' | '—' | '─'))
+}
+
 fn starts_lower(s: &str) -> bool {
     s.chars()
         .next()
@@ -125,6 +140,8 @@ impl<'a> Scan<'a> {
             next_note: 1,
             note_square: false,
             labels: HashSet::new(),
+            page_notes: None,
+            resume: None,
         }
     }
 
@@ -134,7 +151,63 @@ impl<'a> Scan<'a> {
     }
 
     fn cur(&self) -> Option<usize> {
-        self.drafts.len().checked_sub(1)
+        self.resume.or_else(|| self.drafts.len().checked_sub(1))
+    }
+
+    /// Whether line `i` is a footnote rule (`_______`) at the foot of a page of the body:
+    /// the next non-blank line opens the footnote due, and the page ends (a running
+    /// header or footer, or a form feed) within [`PAGE_NOTES_LINES`] lines, before any
+    /// recital or paragraph marker. Without a page end in sight the notes could run into the
+    /// next page's text unseen, so the rule is then left to the unit, as any line is.
+    fn footnote_rule(&self, i: usize, s: &str, headers: &[bool]) -> bool {
+        if !self.body || self.in_notes || !is_rule(s) {
+            return false;
+        }
+        let Some(next) = self.lines[i + 1..].iter().take(3).find(|l| !l.is_blank()) else {
+            return false;
+        };
+        let note_due = matches!(
+            marker::parse(&self.text[next.cs..next.ce]),
+            Some(marker::Marker { kind: MarkerKind::Note { n, .. }, .. }) if n == self.next_note
+        );
+        if !note_due {
+            return false;
+        }
+        let mut prev_end = self.lines[i].ce;
+        for (j, l) in self
+            .lines
+            .iter()
+            .enumerate()
+            .skip(i + 1)
+            .take(PAGE_NOTES_LINES)
+        {
+            if l.is_blank() {
+                continue;
+            }
+            if headers.get(j) == Some(&true) || self.text[prev_end..l.cs].contains('\u{c}') {
+                return true;
+            }
+            // A recital or paragraph marker: the unit ended and the next one began on
+            // this page. (Lower-case markers are not sub-points inside notes: "p. 83.")
+            let other_marker = marker::parse(&self.text[l.cs..l.ce]).is_some_and(|m| {
+                matches!(m.kind, MarkerKind::Upper { .. } | MarkerKind::Number(_))
+            });
+            if other_marker {
+                return false;
+            }
+            prev_end = l.ce;
+        }
+        false
+    }
+
+    /// Ends a page's footnotes: their last lines go to the last note, and the unit the
+    /// page interrupted takes the next page's text.
+    fn end_page_notes(&mut self) {
+        if let Some(interrupted) = self.page_notes.take() {
+            self.flush_pending();
+            self.in_notes = false;
+            self.resume = interrupted;
+        }
     }
 
     /// Appends the pending lines to the current unit.
@@ -172,6 +245,7 @@ impl<'a> Scan<'a> {
             points: Vec::new(),
         });
         self.body = true;
+        self.resume = None;
     }
 
     fn out_of_order(&mut self, kind: UnitKind, expected: String, found: &str, at: usize) {
@@ -223,17 +297,32 @@ impl<'a> Scan<'a> {
         let headers = noise::page_headers(self.text, &self.lines, is_marker);
         let mut blank_before = true;
         let mut prev_punct = true;
+        let mut prev_end = 0;
         for (i, &flagged) in headers.iter().enumerate() {
             let line = self.lines[i];
             if line.is_blank() {
                 blank_before = true;
                 continue;
             }
+            let page_break = self.text[prev_end.min(line.cs)..line.cs].contains('\u{c}');
+            prev_end = line.ce;
+            if flagged || page_break {
+                self.end_page_notes();
+            }
             if flagged {
                 self.noise_line(i, NoiseReason::PageHeader);
                 continue;
             }
             let s = self.content(i);
+            if self.footnote_rule(i, s, &headers) {
+                self.flush_pending();
+                self.noise_line(i, NoiseReason::FootnoteRule);
+                self.page_notes = Some(self.cur());
+                self.in_notes = true;
+                blank_before = true;
+                prev_punct = true;
+                continue;
+            }
             let separated = blank_before || prev_punct;
             let taken = self.try_marker(i, s, separated);
             if !taken {
@@ -855,6 +944,43 @@ mod tests {
             "1",
             "Calls for pre- and post-trial release of organisations.",
         );
+    }
+
+    #[test]
+    fn footnotes_at_the_foot_of_a_page_are_units_and_the_unit_goes_on() {
+        let t = "– having regard to its resolution on Utopia(1),\n\nA. whereas the rights of\n_______________\n(1) OJ C 23, 21.1.2021,\np. 83.\nPE693.123v01-00\n1/2\n\u{c}journalists are restricted;\n\nB. whereas y;\n\n1. Calls.\nPE693.123v01-00\n2/2\n";
+        let res = segment(t).unwrap();
+        assert_coverage(t, &res);
+        assert_eq!(res.counts(), [1, 2, 1, 1]);
+        assert_eq!(res.units[0].footnote_calls, ["1"]);
+        assert_unit(
+            &res.units[1],
+            UnitKind::Recital,
+            "A",
+            "whereas the rights of journalists are restricted;",
+        );
+        assert_unit(
+            &res.units[2],
+            UnitKind::Footnote,
+            "1",
+            "OJ C 23, 21.1.2021, p. 83.",
+        );
+        assert_unit(&res.units[3], UnitKind::Recital, "B", "whereas y;");
+        assert!(res
+            .noise
+            .iter()
+            .any(|n| n.reason == NoiseReason::FootnoteRule));
+    }
+
+    #[test]
+    fn a_rule_with_no_page_end_in_sight_stays_in_its_unit() {
+        // No form feed, no running header: where the notes end is unknown, so nothing
+        // is moved and the later units are all kept.
+        let t = "– having regard to x(1),\n\nA. whereas a\n_______________\n(1) OJ C 23.\nb;\n\nB. whereas y;\n\n1. Calls.\n";
+        let res = segment(t).unwrap();
+        assert_coverage(t, &res);
+        assert_eq!(res.counts(), [1, 2, 1, 0]);
+        assert!(res.units[1].text.contains("(1) OJ C 23."));
     }
 
     #[test]

@@ -14,7 +14,9 @@
 //! A unit's [`Unit::span`] runs from its marker to the end of its last piece; noise that
 //! sits inside a unit (a running page header, a form feed) is the only thing that can lie
 //! within a unit's span without being one of its pieces. Unit spans never overlap each
-//! other. For HTML input the spans refer to the text extracted by [`html_to_text`], not to
+//! other, with one exception: a unit that a page break interrupts after the page's
+//! footnotes (PDF-to-text) spans those footnotes, whose own spans lie inside its span.
+//! For HTML input the spans refer to the text extracted by [`html_to_text`], not to
 //! the markup.
 //!
 //! # How text becomes units
@@ -26,7 +28,10 @@
 //! or a line ending in punctuation, and then earns a [`Warning`]. Lower-case markers (`a.`,
 //! `(b)`, `iv)`) and dashes after the citations open [`SubPoint`]s of the current unit.
 //! Everything before the first unit is noise, classified by rule ([`NoiseReason`]); lines
-//! after the last unit are noise once that unit's text is complete.
+//! after the last unit are noise once that unit's text is complete. A footnote rule
+//! (`_______`) followed by the footnote due, with the page's end (a running header or
+//! footer, or a form feed) in sight, opens footnotes at the foot of a page: they become
+//! units, and the interrupted unit goes on after the page break.
 //!
 //! Unit text is cleaned the same way whatever the format: the marker is removed,
 //! whitespace (NBSP, tabs, line breaks) is folded to single spaces, a word hyphenated
@@ -191,6 +196,8 @@ pub enum NoiseReason {
     Title,
     /// A running page header or footer, or a page number, next to a page break.
     PageHeader,
+    /// The rule (`__________`) over the footnotes at the foot of a page.
+    FootnoteRule,
     /// Page text before the first unit: navigation, document boxes, headings.
     BeforeBody,
     /// Page text after the last unit: download links, footers, "Related Posts".
