@@ -33,6 +33,16 @@ const SKIP: &[(&str, Option<RawKind>)] = &[
     ("select", None),
 ];
 
+/// Elements whose content is text, not markup, and is shown (the tree builder switches
+/// the tokenizer to these states too).
+const RAW_SHOWN: &[(&str, RawKind)] = &[
+    ("textarea", RawKind::Rcdata),
+    ("xmp", RawKind::Rawtext),
+    ("iframe", RawKind::Rawtext),
+    ("noembed", RawKind::Rawtext),
+    ("noframes", RawKind::Rawtext),
+];
+
 /// Elements that start a new block.
 const BLOCKS: &[&str] = &[
     "address",
@@ -148,6 +158,11 @@ impl TokenSink for Layout {
                 if BLOCKS.contains(&name) {
                     flush(&mut self.out.borrow_mut(), &mut self.line.borrow_mut());
                 }
+                if start {
+                    if let Some((_, raw)) = RAW_SHOWN.iter().find(|(n, _)| *n == name) {
+                        return TokenSinkResult::RawData(*raw);
+                    }
+                }
             }
             Token::CharacterTokens(text) if self.skipping.get().is_none() => {
                 push_text(&mut self.line.borrow_mut(), &text);
@@ -206,6 +221,10 @@ mod tests {
             <svg><svg><text>no</text></svg><text>no</text></svg><p>c</p>\
             <select><option>no</select><p>d<br/>e</p><title>no</title>";
         assert_eq!(html_to_text(html), "ab\n\nc\n\nd\n\ne\n");
+        assert_eq!(
+            html_to_text("<p>x<textarea><p>shown</p></textarea></p>"),
+            "x<p>shown</p>\n"
+        );
     }
 
     #[test]
