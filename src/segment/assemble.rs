@@ -637,7 +637,8 @@ fn build_text(
         }
         let starts_point = next_point.peek().is_some_and(|p| p.seg == k);
         if !out.is_empty() {
-            let hyphen = if !starts_point && out.ends_with('-') {
+            // A line that ends with a hyphen: join, keep or space (see `hyphen`).
+            let hyphen = (!starts_point && out.ends_with('-')).then(|| {
                 let before = &out[..out.len() - 1];
                 let left_start = before
                     .char_indices()
@@ -650,15 +651,13 @@ fn build_text(
                     .find(|&(_, c)| !c.is_alphanumeric())
                     .map_or(s.len(), |(j, _)| j);
                 line_end_hyphen(&before[left_start..], &s[..right_end], compounds)
-            } else {
-                LineEndHyphen::Suspended
-            };
+            });
             match hyphen {
-                LineEndHyphen::Join => {
+                Some(LineEndHyphen::Join) => {
                     out.pop();
                 }
-                LineEndHyphen::Keep => {}
-                LineEndHyphen::Suspended => {
+                Some(LineEndHyphen::Keep) => {}
+                Some(LineEndHyphen::Suspended) | None => {
                     if !out.ends_with(' ') {
                         out.push(' ');
                     }
