@@ -144,9 +144,7 @@ fn caps_names(doc: &Doc) -> Vec<CapsName> {
             i += 1;
             continue;
         }
-        let same_line = |k: usize| {
-            name_like(doc, k) && doc.tok(k).is_some_and(|t| !t.line_before && t.space_before)
-        };
+        let same_line = |k: usize| name_like(doc, k) && same_line_before(doc, k);
         let mut last = i;
         while last < i + 2 && same_line(last + 1) {
             last += 1;
