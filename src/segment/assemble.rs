@@ -883,6 +883,11 @@ mod tests {
     use super::super::{assert_coverage, assert_unit, segment};
     use super::*;
 
+    /// Whether the segmenter dropped something for `reason`.
+    fn dropped(res: &Resolution, reason: NoiseReason) -> bool {
+        res.noise.iter().any(|n| n.reason == reason)
+    }
+
     #[test]
     fn web_repost_shapes() {
         let t = "logo\n\nResolution of 1 May 2020 on X\n\n–\u{a0}\u{a0}having regard to Y(1) and Z,\n\n\
@@ -901,7 +906,7 @@ mod tests {
         assert_unit(&res.units[3], UnitKind::Footnote, "1", "OJ C 1, p. 2.");
         assert_unit(&res.units[4], UnitKind::Footnote, "2", "OJ C 3, p. 4.");
         assert_eq!(res.date.as_deref(), Some("2020-05-01"));
-        assert!(res.noise.iter().any(|n| n.reason == NoiseReason::AfterBody));
+        assert!(dropped(&res, NoiseReason::AfterBody));
         assert!(res
             .warnings
             .contains(&Warning::UncalledFootnote { label: "2".into() }));
@@ -920,10 +925,7 @@ mod tests {
         );
         assert_unit(&res.units[1], UnitKind::Paragraph, "1", "Calls for more.");
         assert_eq!(res.units[0].pieces.len(), 2);
-        assert!(res
-            .noise
-            .iter()
-            .any(|n| n.reason == NoiseReason::PageHeader));
+        assert!(dropped(&res, NoiseReason::PageHeader));
     }
 
     #[test]
@@ -965,10 +967,7 @@ mod tests {
             "OJ C 23, 21.1.2021, p. 83.",
         );
         assert_unit(&res.units[3], UnitKind::Recital, "B", "whereas y;");
-        assert!(res
-            .noise
-            .iter()
-            .any(|n| n.reason == NoiseReason::FootnoteRule));
+        assert!(dropped(&res, NoiseReason::FootnoteRule));
     }
 
     #[test]
