@@ -1,10 +1,12 @@
-//! Each real text, re-rendered in each of the five input formats, segments to the same
+//! Each real text, re-rendered in each of six input formats, segments to the same
 //! units: same kinds, labels, footnote calls and texts (up to whitespace, typographic
 //! quotes and dashes, and line-break hyphenation).
 //!
 //! The renderings start from the canonical units of the original text and put them back
 //! into a format: web repost, EP page rendered to text, Official Journal, PDF-to-text,
-//! plain ASCII. The seed always runs; the two third-party texts run when `../shared` is
+//! plain ASCII, and the EUR-Lex page rendered to text (each marker in a table cell of its
+//! own: the citation dashes lost, the other markers alone on their lines). The seed
+//! always runs; the two third-party texts run when `../shared` is
 //! there and say SKIPPED otherwise.
 
 mod common;
@@ -18,14 +20,16 @@ enum Format {
     OfficialJournal,
     PdfText,
     PlainAscii,
+    EurLex,
 }
 
-const FORMATS: [Format; 5] = [
+const FORMATS: [Format; 6] = [
     Format::WebRepost,
     Format::EpPage,
     Format::OfficialJournal,
     Format::PdfText,
     Format::PlainAscii,
+    Format::EurLex,
 ];
 
 const MONTHS: [&str; 12] = [
@@ -87,6 +91,9 @@ fn marker(u: &Unit, f: Format) -> String {
         (UnitKind::Citation, Format::OfficialJournal) => "\u{2014}\t".into(),
         (UnitKind::Citation, Format::PdfText) => "\u{2013} ".into(),
         (UnitKind::Citation, Format::PlainAscii) => "- ".into(),
+        (UnitKind::Citation, Format::EurLex) => String::new(),
+        (UnitKind::Footnote, Format::EurLex) => format!("({})\n\n", u.label),
+        (_, Format::EurLex) => format!("{}.\n\n", u.label),
         (UnitKind::Footnote, Format::EpPage) => format!("[{}] ", u.label),
         (UnitKind::Footnote, Format::OfficialJournal) => format!("({})\t", u.label),
         (UnitKind::Footnote, Format::WebRepost) => format!("({})", u.label),
@@ -101,7 +108,7 @@ fn marker(u: &Unit, f: Format) -> String {
 fn call(f: Format) -> impl Fn(&str) -> String {
     move |l: &str| match f {
         Format::EpPage => format!("[{l}]"),
-        Format::OfficialJournal => format!(" ({l})"),
+        Format::OfficialJournal | Format::EurLex => format!(" ({l})"),
         _ => format!("({l})"),
     }
 }
@@ -234,6 +241,10 @@ fn render(res: &Resolution, f: Format) -> String {
             out
         }
         Format::PlainAscii => ascii(&format!("{title}\n\n{}\n", body.join("\n"))),
+        Format::EurLex => format!(
+            "{reference}\n\n{title}\n\nThe European Parliament,\n\n{}\n",
+            body.join("\n\n")
+        ),
     }
 }
 
@@ -324,7 +335,7 @@ fn check(name: &str, original: &str) {
 }
 
 #[test]
-fn seed_in_five_formats() {
+fn seed_in_six_formats() {
     check("seed", common::SEED);
     assert_eq!(
         whereas::segment(common::SEED).unwrap().counts(),
@@ -333,7 +344,7 @@ fn seed_in_five_formats() {
 }
 
 #[test]
-fn public_health_in_five_formats() {
+fn public_health_in_six_formats() {
     if let Some(t) = common::shared_text("corpus/B-9-2020-0220_public-health.txt") {
         if std::env::var_os("DUMP").is_some() {
             let c = whereas::segment(&t).unwrap();
@@ -344,7 +355,7 @@ fn public_health_in_five_formats() {
 }
 
 #[test]
-fn ukraine_in_five_formats() {
+fn ukraine_in_six_formats() {
     if let Some(t) = common::shared_text("corpus/RC-10-2025-0249_ukraine-children.txt") {
         check("ukraine", &t);
     }
@@ -371,6 +382,15 @@ fn renderings_look_like_their_formats() {
         plain.contains(",\n- having regard")
             && plain.matches("\n\n").count() == 1
             && plain.is_ascii()
+    );
+    let eurlex = render(&res, Format::EurLex);
+    assert!(
+        eurlex.contains("\n\nhaving regard")
+            && !eurlex
+                .lines()
+                .any(|l| l.starts_with(['\u{2013}', '\u{2014}', '-']))
+            && eurlex.contains("\n\nA.\n\nwhereas")
+            && eurlex.contains("\n\n(1)\n\n")
     );
     let web = render(&res, Format::WebRepost);
     assert!(web.contains("p. 83.(2)OJ C 45") && web.contains("14\u{a0}March"));

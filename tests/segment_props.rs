@@ -44,7 +44,10 @@ fn check_tiling(input: &str, res: &Resolution) -> Result<(), TestCaseError> {
         let kept = nonspace(&u.text);
         let calls: usize = u.footnote_calls.iter().map(|c| c.len() + 2).sum();
         let marker = match u.kind {
-            whereas::UnitKind::Citation => 1,
+            // A citation whose dash was lost opens with its text.
+            whereas::UnitKind::Citation => {
+                usize::from(!input[u.pieces[0].start..].starts_with("having regard to "))
+            }
             whereas::UnitKind::Footnote => u.label.len() + 2,
             _ => u.label.len() + 1,
         };

@@ -12,6 +12,9 @@ use crate::error::Error;
 /// Out-of-order markers are taken only this close to the one due.
 const MAX_SKIP: u32 = 3;
 
+/// How every citation of a resolution opens, after its dash.
+const CITATION_OPENER: &str = "having regard to ";
+
 /// Most lines a page's footnotes take, from the rule to the end of the page.
 const PAGE_NOTES_LINES: usize = 40;
 
@@ -343,7 +346,10 @@ impl<'a> Scan<'a> {
 
     /// Handles a line that may open a unit, a sub-point or a run of footnotes.
     fn try_marker(&mut self, i: usize, s: &'a str, separated: bool) -> bool {
-        let Some(m) = marker::parse(s).or_else(|| self.marker_alone(i, s)) else {
+        let Some(m) = marker::parse(s)
+            .or_else(|| self.marker_alone(i, s))
+            .or_else(|| self.citation_without_dash(s))
+        else {
             return false;
         };
         let l = self.lines[i];
@@ -451,6 +457,23 @@ impl<'a> Scan<'a> {
                 }
             }
         }
+    }
+
+    /// A citation whose dash was lost (EUR-Lex pages set it in a table column of its own,
+    /// which a text rendering drops): a line opening with "having regard to", where
+    /// citations are due (before the first recital or paragraph). It opens a citation
+    /// with an empty marker.
+    fn citation_without_dash(&self, s: &str) -> Option<marker::Marker> {
+        let due = !self.seen_recital && !self.seen_para && !self.in_notes;
+        // A dash alone on the line before has already opened this citation.
+        let opened = self.cur().is_some_and(|c| {
+            let d = &self.drafts[c];
+            matches!(d.segs.as_slice(), [(a, b)] if b - a <= d.marker_len)
+        });
+        (due && !opened && s.starts_with(CITATION_OPENER)).then_some(marker::Marker {
+            kind: MarkerKind::Dash { lower: true },
+            len: 0,
+        })
     }
 
     /// A marker alone on its line (`B.`), its text on the next non-blank line, which must

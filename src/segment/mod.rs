@@ -25,7 +25,9 @@
 //! with a marker: a dash (`–`, `—`, `-`, U+F02D …) and whitespace for a citation, `A.` …
 //! `Z.`, `AA.` … for a recital, `1.` … for a paragraph, `(1)` or `[1]` for a footnote. A
 //! marker that is not the next one expected is only taken when it stands after a blank line
-//! or a line ending in punctuation, and then earns a [`Warning`]. Lower-case markers (`a.`,
+//! or a line ending in punctuation, and then earns a [`Warning`]. Where citations are due,
+//! a line opening with "having regard to" is a citation even without its dash (EUR-Lex
+//! pages set the dash in a table cell of its own, which a text rendering drops). Lower-case markers (`a.`,
 //! `(b)`, `iv)`) and dashes after the citations open [`SubPoint`]s of the current unit.
 //! Everything before the first unit is noise, classified by rule ([`NoiseReason`]); lines
 //! after the last unit are noise once that unit's text is complete. A footnote rule
