@@ -80,7 +80,8 @@
 //!
 //! - Prose analysis (stop words, stemming) is English; names are handled in any of the
 //!   supported scripts and romanisations (Russian and Kazakh Cyrillic; English, French,
-//!   German, Turkish and Kazakh Latin spellings).
+//!   German, Czech, Polish, Dutch, Nordic, Italian, Romanian, Turkish and Kazakh Latin
+//!   spellings).
 //! - Entity extraction is rules plus general gazetteers: it prefers precision, and misses
 //!   names it has no cue for (a lone given name it does not know, a family name alone).
 //! - One writer per index at a time (tantivy's lock); any number of readers.

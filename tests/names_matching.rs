@@ -109,6 +109,32 @@ fn tzh_is_t_then_zh_not_ts() {
     assert!(share_key("Kuznetz", "Кузнец"));
 }
 
+/// Spellings of other European languages of the same Russian names: Polish (ż, sz, cz,
+/// dż, w), Dutch and Nordic (zj, sj, tsj), French (ch = ш beside ou, tch, dj), Czech
+/// and Romanian (š, č, ș, c = ч before e), German.
+#[test]
+fn european_romanisations_share_a_key() {
+    assert_family(&[
+        "Shevchenko",
+        "Szewczenko",
+        "Sjevtsjenko",
+        "Ševčenko",
+        "Șevcenko",
+        "Chevtchenko",
+        "Schewtschenko",
+    ]);
+    assert_family(&["Zhovtis", "Żowtis", "Zjovtis", "Žovtis", "Jovtis"]);
+    assert_family(&[
+        "Dzhakishev",
+        "Dżakiszew",
+        "Djakichev",
+        "Dschakischew",
+        "Džakišev",
+    ]);
+    assert_family(&["Chernov", "Czernow", "Černov", "Cernov", "Tschernow"]);
+    assert_family(&["Khodorkovsky", "Chodorkowski", "Chodorkovskij"]);
+}
+
 #[test]
 fn look_alikes_stay_apart() {
     let variant_floor = [
@@ -130,6 +156,11 @@ fn look_alikes_stay_apart() {
         ("Tokayev", "Tokarev"),
         ("Zhumagulov", "Smagulov"),
         ("Sultanbekov", "Sultanbayev"),
+        // ч and ш: two names in English spelling; French `ch` = ш only in a word
+        // spelled the French way.
+        ("Shubin", "Chubin"),
+        ("Sharov", "Charov"),
+        ("Kushin", "Kuchin"),
     ] {
         assert!(
             !share_key(a, b),

@@ -1,6 +1,7 @@
 //! Latin script: folding (diacritics, apostrophes, case) and the lossy key rules
-//! for English, French, German, Czech, Turkish and the Kazakh Latin alphabets of
-//! 2017, 2018 and 2021.
+//! for English, French, German, Czech, Polish, Dutch and the Nordic languages,
+//! Italian, Romanian, Turkish and the Kazakh Latin alphabets of 2017, 2018 and
+//! 2021.
 //!
 //! Folding is lossless in the sense that matters: it only removes marks, so
 //! `fold(fold(w)) == fold(w)`. The key rules merge letter groups (see `key.rs`).
@@ -107,10 +108,23 @@ pub(crate) fn key(cs: &[char], i: usize, raw: &mut Raw) -> usize {
     let apos = |k: usize| is_apostrophe(at(k));
     let c = cs[i];
     match c {
-        // ш: sh, sch (German, also ж), s' (Kazakh 2017).
+        // ш: sh, sch (German, also ж), s' (Kazakh 2017), sz (Polish; Hungarian с),
+        // sj (Dutch, Nordic); щ: szcz (Polish).
+        's' if at(1) == 'z' && at(2) == 'c' && at(3) == 'z' => {
+            raw.push("xc");
+            4
+        }
         's' if at(1) == 'c' && at(2) == 'h' => {
             raw.push_alt("x", "j");
             3
+        }
+        's' if at(1) == 'z' => {
+            raw.push_alt("x", "s");
+            2
+        }
+        's' if at(1) == 'j' => {
+            raw.push("x");
+            2
         }
         's' if at(1) == 'h' => {
             raw.push("x");
@@ -118,6 +132,11 @@ pub(crate) fn key(cs: &[char], i: usize, raw: &mut Raw) -> usize {
         }
         's' if apos(1) => {
             raw.push("x");
+            2
+        }
+        // zj: ж (Dutch, Nordic).
+        'z' if at(1) == 'j' => {
+            raw.push("j");
             2
         }
         // German writes з as s: s and z share `s`.
@@ -137,9 +156,20 @@ pub(crate) fn key(cs: &[char], i: usize, raw: &mut Raw) -> usize {
             raw.push("k");
             1
         }
-        // ch: ч (English/BGN) or х (German, Czech).
+        // ch: ч (English/BGN) or х (German, Czech); also ш inside a word that is
+        // spelled the French way (see `looks_french`). Not everywhere: English Chubin
+        // (Чубин) and Shubin (Шубин) are two names.
+        'c' if at(1) == 'h' && at(2).is_alphabetic() && looks_french(cs) => {
+            raw.push_alt3("c", "h", "x");
+            2
+        }
         'c' if at(1) == 'h' => {
             raw.push_alt("c", "h");
+            2
+        }
+        // cz: ч (Polish).
+        'c' if at(1) == 'z' => {
+            raw.push("c");
             2
         }
         'c' if at(1) == 'k' => {
@@ -151,7 +181,8 @@ pub(crate) fn key(cs: &[char], i: usize, raw: &mut Raw) -> usize {
             2
         }
         'c' if matches!(at(1), 'e' | 'i' | 'y' | 'é' | 'è') => {
-            raw.push_alt("s", "ts"); // English c = с, Czech/ISO c = ц
+            // English c = с, Czech/ISO c = ц, Italian/Romanian c = ч.
+            raw.push_alt3("s", "ts", "c");
             1
         }
         'c' => {
@@ -162,10 +193,14 @@ pub(crate) fn key(cs: &[char], i: usize, raw: &mut Raw) -> usize {
             raw.push("c");
             1
         }
-        // ч in German (tsch) and French (tch); ц as tz, tc.
+        // ч in German (tsch), French (tch), Dutch and Nordic (tsj); ц as tz, tc.
         't' if at(1) == 's' && at(2) == 'c' && at(3) == 'h' => {
             raw.push("c");
             4
+        }
+        't' if at(1) == 's' && at(2) == 'j' => {
+            raw.push("c");
+            3
         }
         't' if at(1) == 'c' && at(2) == 'h' => {
             raw.push("c");
@@ -185,7 +220,7 @@ pub(crate) fn key(cs: &[char], i: usize, raw: &mut Raw) -> usize {
             raw.push("j");
             3
         }
-        'd' if at(1) == 'ž' || at(1) == 'j' => {
+        'd' if at(1) == 'ž' || at(1) == 'ż' || at(1) == 'j' => {
             raw.push("j");
             2
         }
@@ -283,6 +318,14 @@ pub(crate) fn key(cs: &[char], i: usize, raw: &mut Raw) -> usize {
         }
         _ => 0,
     }
+}
+
+/// Whether a word shows the French romanisation of Russian or Kazakh: `ou` (у),
+/// `tch` (ч), `dj` (дж) or `ï` (й). Then its `ch` may be ш (Chevtchenko, Djakichev).
+fn looks_french(cs: &[char]) -> bool {
+    cs.windows(2).any(|w| matches!(w, ['o', 'u'] | ['d', 'j']))
+        || cs.windows(3).any(|w| w == ['t', 'c', 'h'])
+        || cs.contains(&'ï')
 }
 
 /// The base letter of a char with marks (`ӑ` → `а`, `ŕ` → `r`), if it has one.

@@ -4,13 +4,15 @@
 //! # Key alphabet
 //! Vowels `a e i o u`; `i` also stands for `й`, `ы`, `і` and Latin `y`/`j`
 //! glides, so that y/i/j spellings meet. Consonants are Latin letters with these
-//! merges: `j` = ж (zh, ž, j, dzh, dj, dsch), `x` = ш (sh, ş, š, s'), `c` = ч
-//! (ch, tsch, tch, ç, č), `h` = х/һ (kh, h, German ch), `s` = с and з (German
-//! writes з as s), `k` = к/қ (q), `g` = г/ғ (gh, ğ), `v` = в (w), `ts` = ц
-//! (tz, tc). Latin spellings that are truly ambiguous (English `ch` = ч vs German
-//! `ch` = х; German `sch` = ш or ж; `j` = ж or й; `x` = кс or х) give two
-//! pieces; a word's keys are the combinations, primary first, at most
-//! [`MAX_KEYS`].
+//! merges: `j` = ж (zh, ž, ż, zj, j, dzh, dj, dż, dsch), `x` = ш (sh, ş, š, ș,
+//! s', sz, sj), `c` = ч (ch, tsch, tch, tsj, cz, ç, č), `h` = х/һ (kh, h, German
+//! ch), `s` = с and з (German writes з as s), `k` = к/қ (q), `g` = г/ғ (gh, ğ),
+//! `v` = в (w), `ts` = ц (tz, tc). Latin spellings that are truly ambiguous
+//! (English `ch` = ч vs German `ch` = х, and French `ch` = ш in a word spelled the
+//! French way; German `sch` = ш or ж; `j` = ж or й; `x` = кс or х; `c` before e/i
+//! = с in English, ц in Czech, ч in Italian and Romanian; Polish `sz` = ш vs
+//! Hungarian `sz` = с) give two or three pieces; a word's keys are the
+//! combinations, primary first, at most [`MAX_KEYS`].
 //!
 //! # Rules after mapping, in order
 //! 1. Runs of one symbol collapse (doubled consonants; `iy`, `yy`).
@@ -28,13 +30,15 @@ pub(crate) const MAX_KEYS: usize = 4;
 const MAX_SITES: usize = 6;
 
 /// An ambiguous spelling: a byte range of the primary buffer and the
-/// alternative piece that may replace it.
+/// alternative pieces that may replace it.
 #[derive(Clone, Copy)]
 struct Site {
     start: usize,
     end: usize,
     primary: &'static str,
     alt: &'static str,
+    /// A third reading, for the spellings three systems read three ways (`ch`).
+    alt2: Option<&'static str>,
 }
 
 impl Site {
@@ -42,8 +46,9 @@ impl Site {
     /// word, every `ch`): a word is written in one system, so a group is also
     /// read one way throughout.
     fn same_group(&self, other: &Site) -> bool {
-        (self.primary == other.primary && self.alt == other.alt)
-            || (self.primary == other.alt && self.alt == other.primary)
+        ((self.primary == other.primary && self.alt == other.alt)
+            || (self.primary == other.alt && self.alt == other.primary))
+            && self.alt2 == other.alt2
     }
 }
 
@@ -62,6 +67,7 @@ impl Raw {
             end: 0,
             primary: "",
             alt: "",
+            alt2: None,
         };
         Raw {
             buf: String::with_capacity(24),
@@ -82,6 +88,20 @@ impl Raw {
 
     /// Appends `primary`, recording `alt` as an alternative for it.
     pub(crate) fn push_alt(&mut self, primary: &'static str, alt: &'static str) {
+        self.push_site(primary, alt, None);
+    }
+
+    /// Appends `primary`, recording `alt` and `alt2` as alternatives for it.
+    pub(crate) fn push_alt3(
+        &mut self,
+        primary: &'static str,
+        alt: &'static str,
+        alt2: &'static str,
+    ) {
+        self.push_site(primary, alt, Some(alt2));
+    }
+
+    fn push_site(&mut self, primary: &'static str, alt: &'static str, alt2: Option<&'static str>) {
         let start = self.buf.len();
         self.buf.push_str(primary);
         if self.n_sites < MAX_SITES {
@@ -90,6 +110,7 @@ impl Raw {
                 end: self.buf.len(),
                 primary,
                 alt,
+                alt2,
             };
             self.n_sites += 1;
         }
@@ -182,7 +203,10 @@ fn combine(raw: &Raw) -> Vec<String> {
         if sites[..g].iter().any(|s| s.same_group(head)) {
             continue; // group already done
         }
-        for reading in [head.primary, head.alt] {
+        for reading in [Some(head.primary), Some(head.alt), head.alt2]
+            .into_iter()
+            .flatten()
+        {
             emit(
                 &|_, s| {
                     if s.same_group(head) {

@@ -2,8 +2,9 @@
 //!
 //! **In:** a word ([`token_keys`]) or a whole name ([`name_keys`]), in Latin or
 //! Cyrillic (Russian and Kazakh letters), in any of the usual romanisations
-//! (BGN/PCGN, ICAO passports, German, French, Czech, Turkish-style letters, the
-//! Kazakh Latin alphabets of 2017, 2018 and 2021), in any case and word order.
+//! (BGN/PCGN, ICAO passports, German, French, Czech, Polish, Dutch and Nordic,
+//! Italian and Romanian spellings, Turkish-style letters, the Kazakh Latin alphabets
+//! of 2017, 2018 and 2021), in any case and word order.
 //! **Out:** keys, one set per word, on four channels ranked
 //! [`Channel::Exact`] > [`Channel::Folded`] > [`Channel::Translit`] >
 //! [`Channel::Related`] > [`Channel::Fuzzy`]; and [`compare`], which says
