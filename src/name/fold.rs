@@ -167,6 +167,12 @@ pub(crate) fn key(cs: &[char], i: usize, raw: &mut Raw) -> usize {
             raw.push_alt("c", "h");
             2
         }
+        // Turkish c = дж (Cakişev, Kasım-Cömert): in a word with a letter only
+        // Turkish-style spellings use (ı, ş, ğ).
+        'c' if looks_turkish(cs) => {
+            raw.push("j");
+            1
+        }
         // cz: ч (Polish).
         'c' if at(1) == 'z' => {
             raw.push("c");
@@ -326,6 +332,11 @@ fn looks_french(cs: &[char]) -> bool {
     cs.windows(2).any(|w| matches!(w, ['o', 'u'] | ['d', 'j']))
         || cs.windows(3).any(|w| w == ['t', 'c', 'h'])
         || cs.contains(&'ï')
+}
+
+/// Whether a word is spelled with Turkish letters (`ı`, `ş`, `ğ`): then its `c` is дж.
+fn looks_turkish(cs: &[char]) -> bool {
+    cs.iter().any(|c| matches!(c, 'ı' | 'ş' | 'ğ'))
 }
 
 /// The base letter of a char with marks (`ӑ` → `а`, `ŕ` → `r`), if it has one.

@@ -10,7 +10,8 @@
 //! `v` = в (w), `ts` = ц (tz, tc). Latin spellings that are truly ambiguous
 //! (English `ch` = ч vs German `ch` = х, and French `ch` = ш in a word spelled the
 //! French way; German `sch` = ш or ж; `j` = ж or й; `x` = кс or х; `c` before e/i
-//! = с in English, ц in Czech, ч in Italian and Romanian; Polish `sz` = ш vs
+//! = с in English, ц in Czech, ч in Italian and Romanian, and Turkish `c` = дж in
+//! a word with ı, ş or ğ; Polish `sz` = ш vs
 //! Hungarian `sz` = с) give two or three pieces; a word's keys are the
 //! combinations, primary first, at most [`MAX_KEYS`].
 //!
