@@ -30,6 +30,13 @@ struct Draft {
     points: Vec<DraftPoint>,
 }
 
+impl Draft {
+    /// Still only its marker (`1.` alone on its line): its text is on a later line.
+    fn is_bare(&self) -> bool {
+        matches!(self.segs.as_slice(), [(a, b)] if b - a <= self.marker_len)
+    }
+}
+
 #[derive(Debug)]
 struct DraftPoint {
     /// Index into `Draft::segs` of the range the sub-point starts.
@@ -176,7 +183,8 @@ impl<'a> Scan<'a> {
         if !note_due {
             return false;
         }
-        let mut prev_end = self.lines[i].ce;
+        // A form feed since the last non-blank line (see `Line::after_ff`).
+        let mut form_feed = false;
         for (j, l) in self
             .lines
             .iter()
@@ -184,10 +192,11 @@ impl<'a> Scan<'a> {
             .skip(i + 1)
             .take(PAGE_NOTES_LINES)
         {
+            form_feed |= l.after_ff;
             if l.is_blank() {
                 continue;
             }
-            if headers.get(j) == Some(&true) || self.text[prev_end..l.cs].contains('\u{c}') {
+            if headers.get(j) == Some(&true) || form_feed {
                 return true;
             }
             // A recital or paragraph marker: the unit ended and the next one began on
@@ -198,7 +207,6 @@ impl<'a> Scan<'a> {
             if other_marker {
                 return false;
             }
-            prev_end = l.ce;
         }
         false
     }
@@ -300,16 +308,16 @@ impl<'a> Scan<'a> {
         let headers = noise::page_headers(self.text, &self.lines, is_marker);
         let mut blank_before = true;
         let mut prev_punct = true;
-        let mut prev_end = 0;
+        // A form feed since the last non-blank line.
+        let mut form_feed = false;
         for (i, &flagged) in headers.iter().enumerate() {
             let line = self.lines[i];
+            form_feed |= line.after_ff;
             if line.is_blank() {
                 blank_before = true;
                 continue;
             }
-            let page_break = self.text[prev_end.min(line.cs)..line.cs].contains('\u{c}');
-            prev_end = line.ce;
-            if flagged || page_break {
+            if flagged || std::mem::take(&mut form_feed) {
                 self.end_page_notes();
             }
             if flagged {
@@ -466,10 +474,7 @@ impl<'a> Scan<'a> {
     fn citation_without_dash(&self, s: &str) -> Option<marker::Marker> {
         let due = !self.seen_recital && !self.seen_para && !self.in_notes;
         // A dash alone on the line before has already opened this citation.
-        let opened = self.cur().is_some_and(|c| {
-            let d = &self.drafts[c];
-            matches!(d.segs.as_slice(), [(a, b)] if b - a <= d.marker_len)
-        });
+        let opened = self.cur().is_some_and(|c| self.drafts[c].is_bare());
         (due && !opened && s.starts_with(CITATION_OPENER)).then_some(marker::Marker {
             kind: MarkerKind::Dash { lower: true },
             len: 0,
@@ -557,7 +562,7 @@ impl<'a> Scan<'a> {
             let (bare, open) = self.cur().map_or((false, false), |c| {
                 let d = &self.drafts[c];
                 match d.segs.as_slice() {
-                    [(a, b)] if b - a <= d.marker_len => (true, true),
+                    _ if d.is_bare() => (true, true),
                     [.., (a, b)] => (false, ends_open(&self.text[*a..*b])),
                     [] => (false, false),
                 }
