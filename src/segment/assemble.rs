@@ -666,20 +666,8 @@ fn build_text(
         let starts_point = next_point.peek().is_some_and(|p| p.seg == k);
         if !out.is_empty() {
             // A line that ends with a hyphen: join, keep or space (see `hyphen`).
-            let hyphen = (!starts_point && out.ends_with('-')).then(|| {
-                let before = &out[..out.len() - 1];
-                let left_start = before
-                    .char_indices()
-                    .rev()
-                    .take_while(|&(_, c)| c.is_alphanumeric())
-                    .last()
-                    .map_or(before.len(), |(j, _)| j);
-                let right_end = s
-                    .char_indices()
-                    .find(|&(_, c)| !c.is_alphanumeric())
-                    .map_or(s.len(), |(j, _)| j);
-                line_end_hyphen(&before[left_start..], &s[..right_end], compounds)
-            });
+            let hyphen = (!starts_point && out.ends_with('-'))
+                .then(|| line_end_hyphen(&out[..out.len() - 1], s, compounds));
             match hyphen {
                 Some(LineEndHyphen::Join) => {
                     out.pop();

@@ -63,32 +63,41 @@ fn compound_key(left: &str, right: &str) -> String {
     key
 }
 
-/// Every `letters-letters` pair of the text: the two words either side of each hyphen
-/// with a letter on both sides. Each character is read a bounded number of times (a
-/// word is read once as the right part of one hyphen and once as the left part of the
-/// next), so this is linear in the text.
+/// The run of letters and digits that ends `before`: the word a hyphen after it ends.
+fn word_before(before: &str) -> &str {
+    let start = before
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| c.is_alphanumeric())
+        .last()
+        .map_or(before.len(), |(j, _)| j);
+    &before[start..]
+}
+
+/// The run of letters and digits that starts `after`: the word after a hyphen.
+fn word_after(after: &str) -> &str {
+    let end = after
+        .char_indices()
+        .find(|&(_, c)| !c.is_alphanumeric())
+        .map_or(after.len(), |(j, _)| j);
+    &after[..end]
+}
+
+/// Every `word-word` pair of the text: the two words ([`word_before`], [`word_after`])
+/// either side of each hyphen that has a word on both sides, as a line-end hyphen's
+/// parts are read. Each character is read a bounded number of times (a word is read
+/// once as the right part of one hyphen and once as the left part of the next), so this
+/// is linear in the text.
 fn read_compounds(text: &str) -> HashSet<String> {
     let mut set = HashSet::new();
     for (i, c) in text.char_indices() {
         if !is_hyphen(c) {
             continue;
         }
-        let before = &text[..i];
-        let after = &text[i + c.len_utf8()..];
-        let left_start = before
-            .char_indices()
-            .rev()
-            .take_while(|&(_, c)| c.is_alphabetic())
-            .last()
-            .map(|(j, _)| j);
-        let right_end = after
-            .char_indices()
-            .find(|&(_, c)| !c.is_alphabetic())
-            .map_or(after.len(), |(j, _)| j);
-        if let Some(start) = left_start {
-            if right_end > 0 {
-                set.insert(compound_key(&before[start..], &after[..right_end]));
-            }
+        let left = word_before(&text[..i]);
+        let right = word_after(&text[i + c.len_utf8()..]);
+        if !left.is_empty() && !right.is_empty() {
+            set.insert(compound_key(left, right));
         }
     }
     set
@@ -106,9 +115,11 @@ pub(crate) enum LineEndHyphen {
     Suspended,
 }
 
-/// Decides a line-end hyphen (see the module docs). `left` is the run of letters and
-/// digits before the hyphen, `right` the run after the line break; either may be empty.
-pub(crate) fn line_end_hyphen(left: &str, right: &str, compounds: &Compounds) -> LineEndHyphen {
+/// Decides a line-end hyphen (see the module docs): `before` is the text up to the
+/// hyphen, `next` the next line's. The parts are the words either side
+/// ([`word_before`], [`word_after`]); either may be empty.
+pub(crate) fn line_end_hyphen(before: &str, next: &str, compounds: &Compounds) -> LineEndHyphen {
+    let (left, right) = (word_before(before), word_after(next));
     if left.is_empty() || right.is_empty() {
         return LineEndHyphen::Suspended;
     }
