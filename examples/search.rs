@@ -19,9 +19,10 @@
 // and searched. QUERY `-` reads one query a line from stdin. --facet keeps units under a
 // facet (`/person/Max Bokayev`); --count adds facet counts (default: /kind, /person,
 // /org, /place, /law). With --json each query prints one line:
-// {"query", "total", "hits": [{"id", "reference", "kind", "label", "score", "text",
-// "snippet", "entities", …}], "facets": {…}}. Errors are one line on stderr and a
-// non-zero exit.
+// {"query", "total", "total_exact", "hits": [{"id", "reference", "kind", "label", "score",
+// "text", "snippet", "entities", …}], "facets": {…}}. "total_exact" tells whether "total"
+// counts every match (see `SearchRequest::total_up_to`); with facet counts, as here, it
+// does. Errors are one line on stderr and a non-zero exit.
 
 mod common;
 
@@ -170,7 +171,8 @@ fn print_readable(
     let shown = results.hits.len();
     writeln!(
         out,
-        "{} unit{} match {query:?}{}",
+        "{}{} unit{} match {query:?}{}",
+        if results.total_exact { "" } else { "at least " },
         results.total,
         if results.total == 1 { "" } else { "s" },
         if shown == 0 {

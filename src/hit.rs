@@ -73,8 +73,14 @@ pub struct FacetCount {
 /// What a search returns.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SearchResults {
-    /// Number of units matching, over the whole result set.
+    /// Number of units matching, over the whole result set: exact when
+    /// [`total_exact`](Self::total_exact), else a lower bound of at least the
+    /// request's [`total_up_to`](crate::query::SearchRequest::total_up_to) limit.
     pub total: usize,
+    /// Whether [`total`](Self::total) counts every matching unit. False only when
+    /// more units match than the request's limit and counting stopped early.
+    #[serde(default = "exact_by_default")]
+    pub total_exact: bool,
     /// The requested page of hits, best first.
     pub hits: Vec<Hit>,
     /// For each facet asked for with
@@ -86,7 +92,7 @@ pub struct SearchResults {
 
 impl SearchResults {
     /// The results of `query` as one line of JSON (no newline), the line that
-    /// `examples/search.rs --json` prints: `{"query", "total", "hits": [{"score", "id",
+    /// `examples/search.rs --json` prints: `{"query", "total", "total_exact", "hits": [{"score", "id",
     /// "reference", "kind", "label", "title", "date", "text", "snippet", "highlights",
     /// "entities"}], "facets": {"/person": [{"path", "count"}], …}}`.
     pub fn to_json_line(&self, query: &str) -> String {
@@ -94,18 +100,25 @@ impl SearchResults {
         struct Line<'a> {
             query: &'a str,
             total: usize,
+            total_exact: bool,
             hits: &'a [Hit],
             facets: &'a BTreeMap<String, Vec<FacetCount>>,
         }
         let line = Line {
             query,
             total: self.total,
+            total_exact: self.total_exact,
             hits: &self.hits,
             facets: &self.facets,
         };
         // Plain data with string keys: serialising it cannot fail.
         serde_json::to_string(&line).expect("search results serialise to JSON")
     }
+}
+
+/// Results deserialised from before [`SearchResults::total_exact`] counted exactly.
+fn exact_by_default() -> bool {
+    true
 }
 
 /// The prose analyzer, built once: building one makes a stop-word set, which cost

@@ -78,6 +78,7 @@ use crate::index::{
 use crate::segment::UnitKind;
 
 mod best;
+mod count;
 mod cutoff;
 mod fuzzy;
 mod lookup;
@@ -105,6 +106,9 @@ const MAX_DEPTH: usize = 32;
 pub const MAX_LIMIT: usize = 10_000;
 /// Largest offset.
 pub const MAX_OFFSET: usize = 1_000_000;
+/// Up to how many matching units a search counts exactly unless told otherwise (see
+/// [`SearchRequest::total_up_to`]): Elasticsearch's default.
+pub const DEFAULT_TOTAL_LIMIT: usize = 10_000;
 
 /// A search: query, filters, page and facet counts, built step by step.
 ///
@@ -137,6 +141,7 @@ pub struct SearchRequest {
     limit: usize,
     facet_counts: Vec<(String, usize)>,
     relative_cutoff: Option<f32>,
+    total_limit: usize,
 }
 
 impl SearchRequest {
@@ -153,6 +158,7 @@ impl SearchRequest {
             limit: 10,
             facet_counts: Vec::new(),
             relative_cutoff: None,
+            total_limit: DEFAULT_TOTAL_LIMIT,
         }
     }
 
@@ -230,6 +236,45 @@ impl SearchRequest {
         self
     }
 
+    /// Counts the matching units exactly up to `limit` (default
+    /// [`DEFAULT_TOTAL_LIMIT`]). When more match, counting may stop early:
+    /// [`SearchResults::total`] is then a lower bound, at least `limit`, and
+    /// [`SearchResults::total_exact`] is false. The hits are the same either way.
+    ///
+    /// Counting every match of a name an archive mentions tens of thousands of times
+    /// costs more than finding its best hits; ask for [`exact_total`](Self::exact_total)
+    /// when the number itself is wanted. Facet counts are always exact, and so is the
+    /// total when facet counts are asked for (they take the same pass).
+    ///
+    /// ```
+    /// use whereas::query::SearchRequest;
+    /// use whereas::{entity, segment, Index};
+    ///
+    /// let mut resolution = segment(
+    ///     "P9_TA(2022)0001\nA. whereas Ivan Petrov was arrested;\n\
+    ///      B. whereas Ivan Petrov was sentenced;\n1. Calls for Ivan Petrov's release;",
+    /// )?;
+    /// entity::annotate(&mut resolution);
+    /// let index = Index::from_resolutions([&resolution])?;
+    ///
+    /// let bounded = index.search(&SearchRequest::new("Petrov").total_up_to(1))?;
+    /// assert!(!bounded.total_exact && bounded.total >= 1);
+    /// let exact = index.search(&SearchRequest::new("Petrov").exact_total())?;
+    /// assert!(exact.total_exact);
+    /// assert_eq!(exact.total, 3);
+    /// assert_eq!(bounded.hits, exact.hits);
+    /// # Ok::<(), whereas::Error>(())
+    /// ```
+    pub fn total_up_to(mut self, limit: usize) -> SearchRequest {
+        self.total_limit = limit;
+        self
+    }
+
+    /// Counts every matching unit: [`total_up_to`](Self::total_up_to)`(usize::MAX)`.
+    pub fn exact_total(self) -> SearchRequest {
+        self.total_up_to(usize::MAX)
+    }
+
     /// The query string.
     pub fn query_text(&self) -> &str {
         &self.query
@@ -290,7 +335,8 @@ pub(crate) fn execute(index: &Index, request: &SearchRequest) -> crate::Result<S
     };
     let weight = query.weight(scoring)?;
     let mut pages = Vec::new();
-    let mut totals = Vec::new();
+    let mut total = 0usize;
+    let mut total_exact = true;
     let mut facet_counts = Vec::new();
     for (ord, reader) in searcher.segment_readers().iter().enumerate() {
         let ord = ord as u32;
@@ -298,17 +344,27 @@ pub(crate) fn execute(index: &Index, request: &SearchRequest) -> crate::Result<S
             pages.push(top.collect_segment(weight.as_ref(), ord, reader)?);
         }
         match &counter {
-            // `Count` alone asks the weight for its count, which may skip scorers.
-            None => totals.push(Count.collect_segment(weight.as_ref(), ord, reader)?),
+            None => {
+                // What is left of the limit; once it is spent, later segments add only
+                // what they know without counting.
+                let budget = if request.total_limit == usize::MAX {
+                    u32::MAX
+                } else {
+                    let left = request.total_limit.saturating_sub(total);
+                    u32::try_from(left).unwrap_or(u32::MAX - 1)
+                };
+                let counted = count::count_up_to(weight.as_ref(), reader, budget)?;
+                total += counted.units as usize;
+                total_exact &= counted.exact;
+            }
             Some(counter) => {
                 let (n, f) = counter.collect_segment(weight.as_ref(), ord, reader)?;
-                totals.push(n);
+                total += n;
                 facet_counts.push(f);
             }
         }
     }
     let page = top.map(|top| top.merge_fruits(pages)).transpose()?;
-    let total = Count.merge_fruits(totals)?;
     let counted = counter
         .map(|(_, counter)| counter.merge_fruits(facet_counts))
         .transpose()?;
@@ -329,6 +385,7 @@ pub(crate) fn execute(index: &Index, request: &SearchRequest) -> crate::Result<S
         .collect();
     Ok(SearchResults {
         total,
+        total_exact,
         hits,
         facets,
     })

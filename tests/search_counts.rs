@@ -104,3 +104,118 @@ fn totals_count_every_unit_any_key_matches() {
     }
     assert!(nonzero > 100, "only {nonzero} words with hits");
 }
+
+/// An index of `units` generated units, committed in `commits` parts (one segment
+/// each), and its corpus.
+fn index_in_parts(seed: u64, units: usize, commits: usize) -> (Corpus, Index) {
+    let corpus = Corpus::new(seed);
+    let index = Index::in_ram().expect("index");
+    let mut writer = index.writer().expect("writer");
+    let resolutions: Vec<_> = corpus.resolutions(units).collect();
+    let per_commit = resolutions.len().div_ceil(commits);
+    for part in resolutions.chunks(per_commit) {
+        for generated in part {
+            let mut resolution = whereas::segment(&generated.text).expect("segments");
+            whereas::entity::annotate(&mut resolution);
+            writer.add(&resolution).expect("adds");
+        }
+        writer.commit().expect("commits");
+    }
+    (corpus, index)
+}
+
+/// Checks the contract of `total_up_to` for `request` at several limits around its
+/// exact total; returns how many limits stopped the count early.
+fn check_limits(index: &Index, request: &SearchRequest) -> usize {
+    let exact = index
+        .search(&request.clone().exact_total())
+        .expect("searches");
+    assert!(exact.total_exact, "{request:?}: exact_total is exact");
+    let n = exact.total;
+    let mut bounded = 0;
+    for limit in [0, 1, n / 3, n.saturating_sub(1), n, n + 1, usize::MAX - 1] {
+        let got = index
+            .search(&request.clone().total_up_to(limit))
+            .expect("searches");
+        assert_eq!(got.hits, exact.hits, "{request:?} up to {limit}: same hits");
+        if got.total_exact {
+            assert_eq!(got.total, n, "{request:?} up to {limit}: exact total");
+        } else {
+            bounded += 1;
+            assert!(n > limit, "{request:?}: {n} units stopped at {limit}");
+            assert!(
+                (limit..=n).contains(&got.total),
+                "{request:?} up to {limit}: {} outside {limit}..={n}",
+                got.total
+            );
+        }
+        if limit >= n {
+            assert!(got.total_exact, "{request:?}: {n} units within {limit}");
+        }
+    }
+    bounded
+}
+
+#[test]
+fn totals_are_exact_up_to_the_limit_and_lower_bounds_past_it() {
+    let (corpus, index) = index_in_parts(5, 1200, 3);
+    assert!(
+        index
+            .tantivy()
+            .searchable_segment_ids()
+            .expect("segments")
+            .len()
+            >= 2,
+        "the budget must be carried across segments"
+    );
+    let person = corpus.frequent();
+    let requests = [
+        // One word: its clauses' document frequencies bound the count.
+        SearchRequest::new(person.surname(Spelling::French)),
+        SearchRequest::new(person.surname(Spelling::Cyrillic)),
+        // Several words, a filter, a cutoff: counted unit by unit.
+        SearchRequest::new("torture detention"),
+        SearchRequest::new(person.surname(Spelling::Bgn)).kind(whereas::UnitKind::Recital),
+        SearchRequest::new(person.surname(Spelling::German)).relative_cutoff(0.5),
+        SearchRequest::new(person.surname(Spelling::Bgn)).limit(0),
+    ];
+    let mut bounded = 0;
+    for request in &requests {
+        bounded += check_limits(&index, request);
+    }
+    // Each request stops early at least at limits 0 and 1.
+    assert!(
+        bounded >= 2 * requests.len(),
+        "only {bounded} bounded counts"
+    );
+
+    // Facet counts take a full pass: the total is exact whatever the limit.
+    let request = SearchRequest::new(person.surname(Spelling::French))
+        .facet_counts("/person", 3)
+        .total_up_to(1);
+    let got = index.search(&request).expect("searches");
+    let exact = index
+        .search(&request.clone().exact_total())
+        .expect("searches");
+    assert!(got.total_exact && got.total == exact.total && got.total > 1);
+}
+
+#[test]
+fn bounded_totals_skip_deleted_units() {
+    let (corpus, index) = index_in_parts(6, 600, 2);
+    // Re-adding resolutions replaces their units: the old ones are deleted.
+    let mut writer = index.writer().expect("writer");
+    for generated in corpus.resolutions(600).take(10) {
+        let mut resolution = whereas::segment(&generated.text).expect("segments");
+        whereas::entity::annotate(&mut resolution);
+        writer.add(&resolution).expect("adds");
+    }
+    writer.commit().expect("commits");
+    let person = corpus.frequent();
+    for request in [
+        SearchRequest::new(person.surname(Spelling::French)),
+        SearchRequest::new("torture detention"),
+    ] {
+        assert!(check_limits(&index, &request) >= 2, "{request:?}");
+    }
+}

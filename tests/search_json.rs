@@ -11,6 +11,7 @@ fn check_line(line: &Value, query: &str) {
     let obj = line.as_object().expect("an object");
     assert_eq!(obj["query"], query);
     let total = obj["total"].as_u64().expect("total is a number");
+    assert!(obj["total_exact"].is_boolean(), "total_exact in {line}");
     let hits = obj["hits"].as_array().expect("hits is an array");
     assert!(total as usize >= hits.len());
     assert!(!hits.is_empty(), "the seed names Zhumagulov");

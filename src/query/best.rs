@@ -650,7 +650,7 @@ impl Cursor {
 /// Only the uncovered clauses are merged to find the documents (the covered ones
 /// match nothing else, see [`Clause::covered`]); a covered clause is moved to a
 /// document when its score is asked for, which in an intersection is for few of them.
-struct BestTermScorer {
+pub(crate) struct BestTermScorer {
     drivers: Vec<Cursor>,
     covered: Vec<Cursor>,
     doc: DocId,
@@ -670,6 +670,16 @@ impl BestTermScorer {
         };
         scorer.doc = scorer.min_doc();
         scorer
+    }
+
+    /// The most units one merged clause holds: every one of them matches, so the
+    /// scorer matches at least this many (deleted units included).
+    pub(crate) fn matching_floor(&self) -> u32 {
+        self.drivers
+            .iter()
+            .map(|c| c.block.doc_freq())
+            .max()
+            .unwrap_or(0)
     }
 
     fn min_doc(&self) -> DocId {
@@ -710,11 +720,7 @@ impl DocSet for BestTermScorer {
     }
 
     fn size_hint(&self) -> u32 {
-        self.drivers
-            .iter()
-            .map(|c| c.block.doc_freq())
-            .max()
-            .unwrap_or(0)
+        self.matching_floor()
     }
 }
 
