@@ -59,7 +59,7 @@ use std::ops::Bound;
 use tantivy::collector::{Collector, Count, TopDocs};
 use tantivy::query::{
     AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, DisjunctionMaxQuery, EmptyQuery,
-    EnableScoring, Occur, PhraseQuery, Query, RangeQuery, RegexQuery, TermQuery,
+    EnableScoring, Occur, PhraseQuery, Query, RangeQuery, RegexQuery, TermQuery, Weight,
 };
 use tantivy::query_grammar::{
     self, Delimiter, Occur as AstOccur, UserInputAst, UserInputBound, UserInputLeaf,
@@ -84,6 +84,7 @@ mod fuzzy;
 mod lookup;
 
 use self::best::{BestTermQuery, Clause};
+use self::count::Counting;
 
 const BOOST_EXACT: f32 = 4.0;
 const BOOST_FOLDED: f32 = 3.0;
@@ -333,7 +334,19 @@ pub(crate) fn execute(index: &Index, request: &SearchRequest) -> crate::Result<S
     } else {
         EnableScoring::disabled_from_searcher(&searcher)
     };
-    let weight = query.weight(scoring)?;
+    // A lone query word is weighed as its own type: its count knows a lower bound.
+    let word = query
+        .downcast_ref::<BestTermQuery>()
+        .map(|word| word.best_weight(scoring))
+        .transpose()?;
+    let any;
+    let (weight, counting): (&dyn Weight, Counting<'_>) = match &word {
+        Some(word) => (word, Counting::Word(word)),
+        None => {
+            any = query.weight(scoring)?;
+            (any.as_ref(), Counting::Any(any.as_ref()))
+        }
+    };
     let mut pages = Vec::new();
     let mut total = 0usize;
     let mut total_exact = true;
@@ -341,7 +354,7 @@ pub(crate) fn execute(index: &Index, request: &SearchRequest) -> crate::Result<S
     for (ord, reader) in searcher.segment_readers().iter().enumerate() {
         let ord = ord as u32;
         if let Some(top) = &top {
-            pages.push(top.collect_segment(weight.as_ref(), ord, reader)?);
+            pages.push(top.collect_segment(weight, ord, reader)?);
         }
         match &counter {
             None => {
@@ -353,12 +366,12 @@ pub(crate) fn execute(index: &Index, request: &SearchRequest) -> crate::Result<S
                     let left = request.total_limit.saturating_sub(total);
                     u32::try_from(left).unwrap_or(u32::MAX - 1)
                 };
-                let counted = count::count_up_to(weight.as_ref(), reader, budget)?;
+                let counted = count::count_up_to(counting, reader, budget)?;
                 total += counted.units as usize;
                 total_exact &= counted.exact;
             }
             Some(counter) => {
-                let (n, f) = counter.collect_segment(weight.as_ref(), ord, reader)?;
+                let (n, f) = counter.collect_segment(weight, ord, reader)?;
                 total += n;
                 facet_counts.push(f);
             }

@@ -189,6 +189,17 @@ fn totals_are_exact_up_to_the_limit_and_lower_bounds_past_it() {
         "only {bounded} bounded counts"
     );
 
+    // A lone word needs no counting to know a lower bound: the units of its largest
+    // key, whose document frequency is at hand.
+    let floor = index
+        .search(&SearchRequest::new(person.surname(Spelling::French)).total_up_to(0))
+        .expect("searches");
+    assert!(
+        !floor.total_exact && floor.total > 0,
+        "a word's count up to 0: {} units",
+        floor.total
+    );
+
     // Facet counts take a full pass: the total is exact whatever the limit.
     let request = SearchRequest::new(person.surname(Spelling::French))
         .facet_counts("/person", 3)

@@ -164,6 +164,23 @@ impl fmt::Debug for BestTermQuery {
 
 impl Query for BestTermQuery {
     fn weight(&self, enable_scoring: EnableScoring<'_>) -> tantivy::Result<Box<dyn Weight>> {
+        Ok(Box::new(self.best_weight(enable_scoring)?))
+    }
+
+    fn query_terms<'a>(&'a self, visitor: &mut dyn FnMut(&'a Term, bool)) {
+        for clause in &self.clauses {
+            visitor(&clause.term, false);
+        }
+    }
+}
+
+impl BestTermQuery {
+    /// [`Query::weight`], as its own type, for what only this weight can tell (see
+    /// [`BestTermWeight::matching_floor`]).
+    pub(crate) fn best_weight(
+        &self,
+        enable_scoring: EnableScoring<'_>,
+    ) -> tantivy::Result<BestTermWeight> {
         // Each term is looked up once per segment, here; scoring, the page and the
         // count all reuse the lookups.
         let searcher = enable_scoring.searcher();
@@ -239,13 +256,7 @@ impl Query for BestTermQuery {
                 covered: clause.covered,
             });
         }
-        Ok(Box::new(BestTermWeight { clauses, segments }))
-    }
-
-    fn query_terms<'a>(&'a self, visitor: &mut dyn FnMut(&'a Term, bool)) {
-        for clause in &self.clauses {
-            visitor(&clause.term, false);
-        }
+        Ok(BestTermWeight { clauses, segments })
     }
 }
 
@@ -327,13 +338,25 @@ struct ClauseWeight {
     covered: bool,
 }
 
-struct BestTermWeight {
+pub(crate) struct BestTermWeight {
     clauses: Vec<ClauseWeight>,
     /// The clauses' lookups in each segment of the searcher the weight was built on.
     segments: Vec<(SegmentId, Vec<Option<Found>>)>,
 }
 
 impl BestTermWeight {
+    /// The most units one clause holds in `reader`'s segment, deleted units included:
+    /// every one of them matches, so with no deletes the weight matches at least this
+    /// many. Read from the term lookups; no postings are opened.
+    pub(crate) fn matching_floor(&self, reader: &SegmentReader) -> tantivy::Result<u32> {
+        Ok(self
+            .found(reader)?
+            .iter()
+            .filter_map(|found| found.as_ref().map(|(_, info)| info.doc_freq))
+            .max()
+            .unwrap_or(0))
+    }
+
     /// Each clause's lookup in `reader`'s segment: remembered from when the weight
     /// was built, or done now for a segment it did not know.
     fn found(&self, reader: &SegmentReader) -> tantivy::Result<Cow<'_, [Option<Found>]>> {
@@ -650,7 +673,7 @@ impl Cursor {
 /// Only the uncovered clauses are merged to find the documents (the covered ones
 /// match nothing else, see [`Clause::covered`]); a covered clause is moved to a
 /// document when its score is asked for, which in an intersection is for few of them.
-pub(crate) struct BestTermScorer {
+struct BestTermScorer {
     drivers: Vec<Cursor>,
     covered: Vec<Cursor>,
     doc: DocId,
@@ -670,16 +693,6 @@ impl BestTermScorer {
         };
         scorer.doc = scorer.min_doc();
         scorer
-    }
-
-    /// The most units one merged clause holds: every one of them matches, so the
-    /// scorer matches at least this many (deleted units included).
-    pub(crate) fn matching_floor(&self) -> u32 {
-        self.drivers
-            .iter()
-            .map(|c| c.block.doc_freq())
-            .max()
-            .unwrap_or(0)
     }
 
     fn min_doc(&self) -> DocId {
@@ -720,7 +733,11 @@ impl DocSet for BestTermScorer {
     }
 
     fn size_hint(&self) -> u32 {
-        self.matching_floor()
+        self.drivers
+            .iter()
+            .map(|c| c.block.doc_freq())
+            .max()
+            .unwrap_or(0)
     }
 }
 

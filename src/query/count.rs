@@ -8,10 +8,10 @@
 //! reports a lower bound.
 //!
 //! [`count_up_to`] counts one segment within a budget:
-//! - a single query word ([`BestTermScorer`]) needs no counting to know a lower bound:
-//!   every unit of its largest uncounted clause matches, so when that clause alone
-//!   holds more units than the budget, its document frequency is the answer, read
-//!   from the term dictionary;
+//! - a single query word ([`BestTermWeight`]) needs no counting to know a lower bound:
+//!   every unit of its largest clause matches, so when that clause alone
+//!   holds more units than the budget, its document frequency, already looked up, is
+//!   the answer;
 //! - any other query is counted unit by unit, stopping once a unit past the budget is
 //!   seen;
 //! - an unlimited budget is [`Weight::count`], each query's own exact count.
@@ -19,7 +19,7 @@
 use tantivy::query::{Scorer, Weight};
 use tantivy::{SegmentReader, TERMINATED};
 
-use super::best::BestTermScorer;
+use super::best::BestTermWeight;
 
 /// A segment's count.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -30,45 +30,61 @@ pub(crate) struct Counted {
     pub(crate) exact: bool,
 }
 
+/// What is counted: one query word, whose weight knows more, or any query.
+#[derive(Clone, Copy)]
+pub(crate) enum Counting<'a> {
+    Word(&'a BestTermWeight),
+    Any(&'a dyn Weight),
+}
+
+impl<'a> Counting<'a> {
+    fn as_dyn(self) -> &'a dyn Weight {
+        match self {
+            Counting::Word(word) => word,
+            Counting::Any(weight) => weight,
+        }
+    }
+}
+
 /// The number of units of `reader`'s segment that `weight` matches, exact when it is
 /// at most `budget`; otherwise a lower bound above or at `budget`, with
 /// `exact: false`. `u32::MAX` counts exactly, through [`Weight::count`].
 pub(crate) fn count_up_to(
-    weight: &dyn Weight,
+    weight: Counting<'_>,
     reader: &SegmentReader,
     budget: u32,
 ) -> tantivy::Result<Counted> {
-    if budget == u32::MAX {
-        return Ok(Counted {
+    let exact = |weight: &dyn Weight| -> tantivy::Result<Counted> {
+        Ok(Counted {
             units: weight.count(reader)?,
             exact: true,
-        });
-    }
-    let mut scorer = weight.scorer(reader, 1.0)?;
+        })
+    };
     let alive = reader.alive_bitset();
-    if alive.is_none() {
-        if let Some(word) = scorer.downcast_ref::<BestTermScorer>() {
-            let floor = word.matching_floor();
+    match weight {
+        _ if budget == u32::MAX => exact(weight.as_dyn()),
+        Counting::Word(word) if alive.is_none() => {
+            let floor = word.matching_floor(reader)?;
             if floor > budget {
-                return Ok(Counted {
+                Ok(Counted {
                     units: floor,
                     exact: false,
-                });
+                })
+            } else {
+                // Within the budget: the exact count, for one word a bit-set union of
+                // its clauses, cheaper than walking the merged postings.
+                exact(word)
             }
-            drop(scorer);
-            // Within the budget: the exact count, which for one word is a bit-set
-            // union of its clauses, cheaper than walking the merged postings.
-            return Ok(Counted {
-                units: weight.count(reader)?,
-                exact: true,
-            });
+        }
+        _ => {
+            let mut scorer = weight.as_dyn().scorer(reader, 1.0)?;
+            Ok(walk(
+                scorer.as_mut(),
+                |doc| alive.is_none_or(|a| a.is_alive(doc)),
+                budget,
+            ))
         }
     }
-    Ok(walk(
-        scorer.as_mut(),
-        |doc| alive.is_none_or(|a| a.is_alive(doc)),
-        budget,
-    ))
 }
 
 /// Counts the documents of `scorer` that `alive` keeps, stopping at the first one past
