@@ -241,24 +241,54 @@ impl<'a> Iterator for Words<'a> {
     type Item = (usize, &'a str);
 
     fn next(&mut self) -> Option<(usize, &'a str)> {
-        let rest = self.text.get(self.pos..)?;
-        let (skip, _) = rest.char_indices().find(|&(_, c)| is_word_char(c))?;
-        let start = self.pos + skip;
-        let mut end = start;
-        let mut chars = self.text[start..].char_indices().peekable();
-        while let Some((i, c)) = chars.next() {
-            if is_word_char(c) {
-                end = start + i + c.len_utf8();
-            } else if is_inner_apostrophe(c)
-                && chars.peek().is_some_and(|&(_, next)| is_word_char(next))
-            {
-                continue;
+        // Bytes below 0x80 are whole ASCII characters and decide on their own; only
+        // the rest are decoded. Most text of the corpus is ASCII.
+        let text = self.text;
+        let bytes = text.as_bytes();
+        let char_at = |i: usize| text.get(i..).and_then(|rest| rest.chars().next());
+        let mut i = self.pos;
+        let start = loop {
+            let &b = bytes.get(i)?;
+            if b.is_ascii() {
+                if b.is_ascii_alphanumeric() {
+                    break i;
+                }
+                i += 1;
             } else {
-                break;
+                let c = char_at(i)?;
+                if is_word_char(c) {
+                    break i;
+                }
+                i += c.len_utf8();
             }
+        };
+        let mut end = start;
+        while let Some(&b) = bytes.get(i) {
+            let (word, len) = if b.is_ascii() {
+                (b.is_ascii_alphanumeric(), 1)
+            } else {
+                let c = char_at(i).unwrap_or(char::REPLACEMENT_CHARACTER);
+                (is_word_char(c), c.len_utf8())
+            };
+            if word {
+                i += len;
+                end = i;
+                continue;
+            }
+            // An apostrophe joins two runs of word characters.
+            let apostrophe = if b.is_ascii() {
+                matches!(b, b'\'' | b'`')
+            } else {
+                char_at(i).is_some_and(is_inner_apostrophe)
+            };
+            if apostrophe && char_at(i + len).is_some_and(is_word_char) {
+                i += len;
+                continue;
+            }
+            break;
         }
         self.pos = end;
-        Some((start, &self.text[start..end]))
+        Some((start, &text[start..end]))
     }
 }
 
@@ -732,6 +762,42 @@ mod tests {
         assert_eq!(token.text, text, "text of {token:?}");
         assert_eq!(token.offset_from, from, "offset_from of {token:?}");
         assert_eq!(token.offset_to, to, "offset_to of {token:?}");
+    }
+
+    /// [`words`] as first written, one `char` at a time: the reference for the
+    /// byte-wise version.
+    fn words_by_char(text: &str) -> Vec<(usize, &str)> {
+        let mut out = Vec::new();
+        let mut pos = 0;
+        while let Some((skip, _)) = text[pos..].char_indices().find(|&(_, c)| is_word_char(c)) {
+            let start = pos + skip;
+            let mut end = start;
+            let mut chars = text[start..].char_indices().peekable();
+            while let Some((i, c)) = chars.next() {
+                if is_word_char(c) {
+                    end = start + i + c.len_utf8();
+                } else if is_inner_apostrophe(c)
+                    && chars.peek().is_some_and(|&(_, next)| is_word_char(next))
+                {
+                    continue;
+                } else {
+                    break;
+                }
+            }
+            out.push((start, &text[start..end]));
+            pos = end;
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn words_split_as_the_char_by_char_reference(
+            text in "[a-zA-Z09 ,.\\-'`’ʼʻ‘\u{301}\u{a0}éøЖжұğış😀]{0,40}"
+        ) {
+            let got: Vec<_> = words(&text).collect();
+            proptest::prop_assert_eq!(got, words_by_char(&text));
+        }
     }
 
     #[test]
