@@ -335,21 +335,39 @@ fn window(text: &str, highlights: &[Highlight]) -> (usize, usize) {
     (from, to)
 }
 
+/// Appends `s` with `&`, `<`, `>` and `"` escaped. The four are ASCII, so the text
+/// between them is copied a run at a time.
 fn escape_into(s: &str, out: &mut String) {
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            _ => out.push(c),
-        }
+    let mut from = 0;
+    for (i, b) in s.bytes().enumerate() {
+        let entity = match b {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            _ => continue,
+        };
+        out.push_str(&s[from..i]);
+        out.push_str(entity);
+        from = i + 1;
     }
+    out.push_str(&s[from..]);
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn escaping_replaces_the_four_characters_and_keeps_the_rest() {
+        let mut out = String::from("»");
+        escape_into("a<b>&\"c\"'Жұмағұлов'&&", &mut out);
+        assert_eq!(out, "»a&lt;b&gt;&amp;&quot;c&quot;'Жұмағұлов'&amp;&amp;");
+        let mut out = String::new();
+        escape_into("", &mut out);
+        escape_into("plain", &mut out);
+        assert_eq!(out, "plain");
+    }
 
     #[test]
     fn short_text_is_whole_with_marks_escaped() {
