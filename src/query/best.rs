@@ -515,8 +515,9 @@ impl Weight for BestTermWeight {
                     None => 1.0,
                 };
                 for (&(i, max), slot) in rest.iter().zip(others.iter_mut()) {
-                    if max <= best {
-                        // Sorted by best possible score: no later clause can do better.
+                    if max <= best.max(threshold) {
+                        // Sorted by best possible score: no later clause can do better,
+                        // nor lift the unit above the threshold the page asks for.
                         break;
                     }
                     let cursor = match slot {
@@ -901,6 +902,34 @@ mod tests {
             searcher.search(&theirs, &Count).expect("counts")
         );
         assert!(searcher.search(&ours, &Count).expect("counts") > 0);
+    }
+
+    #[test]
+    fn close_boosts_give_tantivys_pages() {
+        // Clauses whose best possible scores are close: the page's threshold, not only
+        // the unit's best so far, decides which clauses a unit is scored against.
+        let (index, a, b) = index();
+        let searcher = index.reader().expect("reader").searcher();
+        let term = |f, w| Term::from_field_text(f, w);
+        for spread in [0.02, 0.1, 0.3] {
+            let clauses: Vec<Clause> = [(a, "w1"), (b, "w1"), (a, "w2"), (b, "w3"), (a, "w3")]
+                .iter()
+                .enumerate()
+                .map(|(k, &(f, w))| Clause::new(term(f, w), 4.0 - spread * k as Score))
+                .collect();
+            let ours = BestTermQuery::new(clauses.clone());
+            let theirs = dismax(&clauses);
+            for limit in [1, 2, 5, 10, 30, 100, 1000] {
+                let top = TopDocs::with_limit(limit).order_by_score();
+                let mine = searcher.search(&ours, &top).expect("searches");
+                let reference = searcher.search(&theirs, &top).expect("searches");
+                assert_eq!(
+                    scores(&mine),
+                    scores(&reference),
+                    "spread {spread}, limit {limit}"
+                );
+            }
+        }
     }
 
     #[test]
