@@ -212,11 +212,20 @@ pub(crate) fn name_analyzer(channel: KeyChannel) -> TextAnalyzer {
 }
 
 /// Is `c` part of a word? Letters, digits and combining marks.
+///
+/// The Latin letters with diacritics (U+00C0–U+024F) and the Cyrillic block
+/// (U+0400–U+04FF, Kazakh letters included) are answered from their ranges, without
+/// the Unicode tables: every character there is a letter or a combining mark but the
+/// three listed. A test checks every character of both ranges against the tables.
 fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphanumeric();
     }
-    c.is_alphanumeric() || is_combining_mark(c)
+    match c {
+        '\u{C0}'..='\u{24F}' => !matches!(c, '×' | '÷'),
+        '\u{400}'..='\u{4FF}' => c != '\u{482}',
+        _ => c.is_alphanumeric() || is_combining_mark(c),
+    }
 }
 
 /// Apostrophes that may sit inside a word (`O'Brien`, `Kazakhstan’s`, `Sh’`).
@@ -797,6 +806,15 @@ mod tests {
         ) {
             let got: Vec<_> = words(&text).collect();
             proptest::prop_assert_eq!(got, words_by_char(&text));
+        }
+    }
+
+    #[test]
+    fn word_chars_of_latin_and_cyrillic_ranges_agree_with_the_unicode_tables() {
+        let ranges = ['\u{80}'..='\u{24F}', '\u{400}'..='\u{52F}'];
+        for c in ranges.into_iter().flatten() {
+            let tables = c.is_alphanumeric() || is_combining_mark(c);
+            assert_eq!(is_word_char(c), tables, "U+{:04X} {c}", c as u32);
         }
     }
 
