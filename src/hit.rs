@@ -92,9 +92,9 @@ pub struct SearchResults {
 
 impl SearchResults {
     /// The results of `query` as one line of JSON (no newline), the line that
-    /// `examples/search.rs --json` prints: `{"query", "total", "total_exact", "hits": [{"score", "id",
-    /// "reference", "kind", "label", "title", "date", "text", "snippet", "highlights",
-    /// "entities"}], "facets": {"/person": [{"path", "count"}], …}}`.
+    /// `examples/search.rs --json` prints: `{"query", "total", "total_exact", "hits":
+    /// [{"score", "id", "reference", "kind", "label", "title", "date", "text", "snippet",
+    /// "highlights", "entities"}], "facets": {"/person": [{"path", "count"}], …}}`.
     pub fn to_json_line(&self, query: &str) -> String {
         #[derive(Serialize)]
         struct Line<'a> {

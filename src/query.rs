@@ -344,7 +344,17 @@ pub(crate) fn execute(index: &Index, request: &SearchRequest) -> crate::Result<S
         Some(word) => (word, Counting::Word(word)),
         None => {
             any = query.weight(scoring)?;
-            (any.as_ref(), Counting::Any(any.as_ref()))
+            let weight = any.as_ref();
+            // tantivy counts these from the term dictionary or the segment's size.
+            let free = query.is::<TermQuery>() || query.is::<AllQuery>();
+            (
+                weight,
+                if free {
+                    Counting::Free(weight)
+                } else {
+                    Counting::Any(weight)
+                },
+            )
         }
     };
     let mut pages = Vec::new();

@@ -212,6 +212,28 @@ fn totals_are_exact_up_to_the_limit_and_lower_bounds_past_it() {
 }
 
 #[test]
+fn totals_that_cost_nothing_stay_exact() {
+    let (_, index) = index_in_parts(7, 300, 2);
+    let units = index.num_units() as usize;
+    // Every unit, and one facet term: tantivy knows their counts without counting.
+    for query in ["", "kind:recital"] {
+        let got = index
+            .search(&SearchRequest::new(query).total_up_to(1))
+            .expect("searches");
+        let exact = index
+            .search(&SearchRequest::new(query).exact_total())
+            .expect("searches");
+        assert!(exact.total > 1, "{query:?}: {} units", exact.total);
+        assert!(got.total_exact, "{query:?} up to 1");
+        assert_eq!(got.total, exact.total, "{query:?}");
+    }
+    let all = index
+        .search(&SearchRequest::new("").total_up_to(1))
+        .expect("searches");
+    assert_eq!(all.total, units);
+}
+
+#[test]
 fn bounded_totals_skip_deleted_units() {
     let (corpus, index) = index_in_parts(6, 600, 2);
     // Re-adding resolutions replaces their units: the old ones are deleted.

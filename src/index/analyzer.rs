@@ -802,7 +802,7 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn words_split_as_the_char_by_char_reference(
-            text in "[a-zA-Z09 ,.\\-'`’ʼʻ‘\u{301}\u{a0}éøЖжұğış😀]{0,40}"
+            text in "[a-zA-Z0-9 ,.\\-'`’ʼʻ‘\u{301}\u{a0}éøЖжұğış😀]{0,40}"
         ) {
             let got: Vec<_> = words(&text).collect();
             proptest::prop_assert_eq!(got, words_by_char(&text));

@@ -12,6 +12,8 @@
 //!   every unit of its largest clause matches, so when that clause alone
 //!   holds more units than the budget, its document frequency, already looked up, is
 //!   the answer;
+//! - a query whose exact count costs nothing (one term, or every unit: tantivy reads
+//!   it from the term dictionary or the segment's size) is counted exactly;
 //! - any other query is counted unit by unit, stopping once a unit past the budget is
 //!   seen;
 //! - an unlimited budget is [`Weight::count`], each query's own exact count.
@@ -30,10 +32,14 @@ pub(crate) struct Counted {
     pub(crate) exact: bool,
 }
 
-/// What is counted: one query word, whose weight knows more, or any query.
+/// What is counted, by how it can be counted.
 #[derive(Clone, Copy)]
 pub(crate) enum Counting<'a> {
+    /// One query word: knows a lower bound without counting.
     Word(&'a BestTermWeight),
+    /// A query whose exact count costs nothing (a single term, every unit).
+    Free(&'a dyn Weight),
+    /// Any other query.
     Any(&'a dyn Weight),
 }
 
@@ -41,7 +47,7 @@ impl<'a> Counting<'a> {
     fn as_dyn(self) -> &'a dyn Weight {
         match self {
             Counting::Word(word) => word,
-            Counting::Any(weight) => weight,
+            Counting::Free(weight) | Counting::Any(weight) => weight,
         }
     }
 }
@@ -62,6 +68,7 @@ pub(crate) fn count_up_to(
     };
     let alive = reader.alive_bitset();
     match weight {
+        Counting::Free(_) => exact(weight.as_dyn()),
         _ if budget == u32::MAX => exact(weight.as_dyn()),
         Counting::Word(word) if alive.is_none() => {
             let floor = word.matching_floor(reader)?;
