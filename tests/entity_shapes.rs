@@ -59,9 +59,27 @@ fn law_dashed_article_numbers() {
     assert_eq!(
         of(text, EntityKind::Law),
         [
-            "Code on Administrative Offences, Article 460-1",
-            "Code on Administrative Offences, Article 460-2",
-            "Code on Administrative Offences",
+            "Code of Administrative Offences, Article 460-1",
+            "Code of Administrative Offences, Article 460-2",
+            "Code of Administrative Offences",
+        ]
+    );
+}
+
+#[test]
+fn a_code_is_one_instrument_whichever_preposition() {
+    // Both renderings occur in the seed resolution (recital O and paragraph 8).
+    let text = "violated Article 460–1 of the Code of Administrative Offences for failing; \
+                repealing Article 460–2 of the Code on Administrative Offences, and the \
+                Code on Criminal Procedure of Kazakhstan";
+    assert_eq!(
+        of(text, EntityKind::Law),
+        [
+            "Code of Administrative Offences, Article 460-1",
+            "Code of Administrative Offences",
+            "Code of Administrative Offences, Article 460-2",
+            "Code of Administrative Offences",
+            "Code of Criminal Procedure of Kazakhstan",
         ]
     );
 }

@@ -225,6 +225,9 @@ fn head_phrase(doc: &Doc, i: usize, allow_single: bool) -> Option<Phrase> {
     }
     let mut start = i;
     let mut normalized = doc.norm(i, end);
+    if kind == EntityKind::Law {
+        normalized = code_of(normalized);
+    }
     // "Kazakhstan’s Criminal Code" → "Criminal Code of Kazakhstan"
     if kind == EntityKind::Law
         && i >= 2
@@ -244,6 +247,17 @@ fn head_phrase(doc: &Doc, i: usize, allow_single: bool) -> Option<Phrase> {
         normalized,
         acronym: bracket_acronym(doc, end),
     })
+}
+
+/// "Code on Administrative Offences" → "Code of Administrative Offences": English
+/// renderings of one code use either preposition, often in the same text, and a code
+/// is one instrument whichever is used.
+fn code_of(name: String) -> String {
+    if name.contains(" Code on ") || name.starts_with("Code on ") {
+        name.replace("Code on ", "Code of ")
+    } else {
+        name
+    }
 }
 
 /// "Democratic Choice of Kazakhstan (DCK)": capitalised words whose initials spell the
