@@ -2,7 +2,8 @@
 //! of a word's keys (the exact spelling and the translit keys are covered by the
 //! folded form and the related keys). Checked against a plain tantivy union of every
 //! key of every channel, for the words of a generated corpus and their other
-//! spellings.
+//! spellings. Past `SearchRequest::total_up_to`'s limit the total may be a lower bound:
+//! checked against the exact total at limits around it.
 
 use std::collections::BTreeSet;
 
@@ -10,18 +11,23 @@ use tantivy::collector::Count;
 use tantivy::query::{BooleanQuery, Query, TermQuery};
 use tantivy::schema::IndexRecordOption;
 use tantivy::Term;
-use whereas::index::Index;
+use whereas::index::{Index, IndexWriter};
 use whereas::query::SearchRequest;
-use whereas::synth::{Corpus, Spelling};
+use whereas::synth::{Corpus, Spelling, SynthResolution};
 use whereas::token_keys;
+
+/// Segments a generated resolution, extracts its entities and adds it.
+fn add(writer: &mut IndexWriter, generated: &SynthResolution) {
+    let mut resolution = whereas::segment(&generated.text).expect("segments");
+    whereas::entity::annotate(&mut resolution);
+    writer.add(&resolution).expect("adds");
+}
 
 fn index(corpus: &Corpus, units: usize) -> Index {
     let index = Index::in_ram().expect("index");
     let mut writer = index.writer().expect("writer");
     for generated in corpus.resolutions(units) {
-        let mut resolution = whereas::segment(&generated.text).expect("segments");
-        whereas::entity::annotate(&mut resolution);
-        writer.add(&resolution).expect("adds");
+        add(&mut writer, &generated);
     }
     writer.commit().expect("commits");
     index
@@ -115,9 +121,7 @@ fn index_in_parts(seed: u64, units: usize, commits: usize) -> (Corpus, Index) {
     let per_commit = resolutions.len().div_ceil(commits);
     for part in resolutions.chunks(per_commit) {
         for generated in part {
-            let mut resolution = whereas::segment(&generated.text).expect("segments");
-            whereas::entity::annotate(&mut resolution);
-            writer.add(&resolution).expect("adds");
+            add(&mut writer, generated);
         }
         writer.commit().expect("commits");
     }
@@ -239,9 +243,7 @@ fn bounded_totals_skip_deleted_units() {
     // Re-adding resolutions replaces their units: the old ones are deleted.
     let mut writer = index.writer().expect("writer");
     for generated in corpus.resolutions(600).take(10) {
-        let mut resolution = whereas::segment(&generated.text).expect("segments");
-        whereas::entity::annotate(&mut resolution);
-        writer.add(&resolution).expect("adds");
+        add(&mut writer, &generated);
     }
     writer.commit().expect("commits");
     let person = corpus.frequent();
