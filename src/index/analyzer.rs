@@ -273,24 +273,19 @@ impl<'a> Iterator for Words<'a> {
         };
         let mut end = start;
         while let Some(&b) = bytes.get(i) {
-            let (word, len) = if b.is_ascii() {
-                (b.is_ascii_alphanumeric(), 1)
+            let c = if b.is_ascii() {
+                char::from(b)
             } else {
-                let c = char_at(i).unwrap_or(char::REPLACEMENT_CHARACTER);
-                (is_word_char(c), c.len_utf8())
+                char_at(i).unwrap_or(char::REPLACEMENT_CHARACTER)
             };
-            if word {
+            let len = c.len_utf8();
+            if is_word_char(c) {
                 i += len;
                 end = i;
                 continue;
             }
             // An apostrophe joins two runs of word characters.
-            let apostrophe = if b.is_ascii() {
-                matches!(b, b'\'' | b'`')
-            } else {
-                char_at(i).is_some_and(is_inner_apostrophe)
-            };
-            if apostrophe && char_at(i + len).is_some_and(is_word_char) {
+            if is_inner_apostrophe(c) && char_at(i + len).is_some_and(is_word_char) {
                 i += len;
                 continue;
             }
