@@ -97,19 +97,27 @@ pub mod query;
 pub mod segment;
 pub mod synth;
 
+/// The search layer: requests, their limits, and results.
+pub mod search {
+    pub use crate::hit::{FacetCount, Highlight, Hit, SearchResults};
+    pub use crate::query::{
+        SearchRequest, DEFAULT_TOTAL_LIMIT, MAX_LIMIT, MAX_OFFSET, MAX_QUERY_BYTES, MAX_QUERY_WORDS,
+    };
+}
+
 /// The README's examples, compiled and run as doctests.
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]
 pub struct ReadmeDoctests;
 
 pub use crate::hit::{FacetCount, Highlight, Hit, SearchResults};
-pub use crate::index::{Index, IndexWriter};
+pub use crate::index::{Index, IndexWriter, SCHEMA_VERSION};
 pub use crate::query::SearchRequest;
 
 pub use crate::entity::{Entity, EntityKind};
 pub use crate::error::{Error, Result};
 pub use crate::name::{compare, name_keys, token_keys, Channel, NameKeys, NameMatch, TokenKeys};
 pub use crate::segment::{
-    load, segment, segment_html, Noise, NoiseReason, Resolution, Segmenter, Span, SubPoint, Unit,
-    UnitKind, Warning,
+    decode, html_to_text, load, normalize_reference, segment, segment_html, Noise, NoiseReason,
+    Resolution, Segmenter, Span, SubPoint, Unit, UnitKind, Warning,
 };
