@@ -17,12 +17,12 @@ use std::sync::OnceLock;
 use serde::{Deserialize, Serialize};
 use tantivy::tokenizer::TextAnalyzer;
 
-use crate::entity::Entity;
 use crate::index::{
     channel_keys, keys_of, prose_stem, prose_stem_in, signature_of, words, FxHasher, KeyChannel,
     Signature,
 };
-use crate::segment::UnitKind;
+use crate::model::Entity;
+use crate::model::UnitKind;
 
 /// One matching unit.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -88,6 +88,7 @@
 #![deny(missing_docs)]
 
 mod error;
+mod model;
 
 pub mod entity;
 pub mod hit;
@@ -114,10 +115,12 @@ pub use crate::hit::{FacetCount, Highlight, Hit, SearchResults};
 pub use crate::index::{Index, IndexWriter, SCHEMA_VERSION};
 pub use crate::query::SearchRequest;
 
-pub use crate::entity::{Entity, EntityKind};
 pub use crate::error::{Error, Result};
+pub use crate::model::{
+    Entity, EntityKind, Noise, NoiseReason, Resolution, Span, SubPoint, Unit, UnitKind, Warning,
+    OVERLONG_UNIT,
+};
 pub use crate::name::{compare, name_keys, token_keys, Channel, NameKeys, NameMatch, TokenKeys};
 pub use crate::segment::{
-    decode, html_to_text, load, normalize_reference, segment, segment_html, Noise, NoiseReason,
-    Resolution, Segmenter, Span, SubPoint, Unit, UnitKind, Warning,
+    decode, html_to_text, load, normalize_reference, segment, segment_html, Segmenter,
 };

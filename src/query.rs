@@ -75,7 +75,7 @@ use crate::index::collector::{top_children, FacetChildCounts};
 use crate::index::{
     channel_keys, date_number, date_number_upper, keys_of, words, Fields, Index, KeyChannel,
 };
-use crate::segment::UnitKind;
+use crate::model::UnitKind;
 
 mod best;
 mod count;

@@ -45,7 +45,7 @@
 
 use std::fmt::Write as _;
 
-use crate::segment::UnitKind;
+use crate::model::UnitKind;
 
 // ---------------------------------------------------------------------------
 // Random numbers: SplitMix64 for seeding, xoshiro256** for the stream.

@@ -3,8 +3,8 @@
 //! Paths are returned as segments (`["person", "Max Bokayev"]`) so that the index can
 //! build `tantivy::schema::Facet::from_path` without any escaping by hand.
 
-use crate::entity::{Entity, EntityKind};
-use crate::segment::UnitKind;
+use crate::model::UnitKind;
+use crate::model::{Entity, EntityKind};
 
 /// The root segment for an entity kind: `person`, `org`, `place`, `law`, `date`.
 pub fn root(kind: EntityKind) -> &'static str {

@@ -231,7 +231,7 @@ pub(crate) fn lex(folded: &str) -> Lex {
         mark(&mut places().by_first.keys(), Lex::PLACE_FIRST);
         let bodies: Vec<String> = bodies().keys().map(|k| fold(k)).collect();
         mark(&mut bodies.iter(), Lex::BODY);
-        for (i, m) in crate::segment::meta::MONTHS.iter().enumerate() {
+        for (i, m) in crate::model::MONTHS.iter().enumerate() {
             if let Ok(n) = u8::try_from(i + 1) {
                 table.entry((*m).to_string()).or_default().month = n;
             }

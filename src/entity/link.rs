@@ -17,8 +17,8 @@ use std::cell::RefCell;
 
 use super::gazetteer::fold;
 use super::{EntityKind, FxMap};
+use crate::model::Resolution;
 use crate::name::token_keys;
-use crate::segment::Resolution;
 
 /// Our own spelling fold for comparing romanisations of one word.
 fn spelling(word: &str) -> String {

@@ -99,13 +99,8 @@ mod person;
 mod phrase;
 mod token;
 
-use std::collections::{HashMap, HashSet};
-use std::hash::BuildHasherDefault;
-
-use serde::{Deserialize, Serialize};
-
-use crate::index::FxHasher;
-use crate::segment::Resolution;
+use crate::model::Resolution;
+pub use crate::model::{Entity, EntityKind};
 
 use self::context::{Context, Name, Query, QueryLog};
 use self::gazetteer::Lex;
@@ -114,40 +109,9 @@ use self::token::{Tok, TokKind, Tokens};
 /// A hash map with FxHash: every key here is a word or name from our own gazetteers or
 /// from the text being read, looked up once or more per token, where SipHash's flood
 /// resistance buys nothing.
-pub(crate) type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+pub(crate) type FxMap<K, V> = rustc_hash::FxHashMap<K, V>;
 /// A hash set with FxHash (see [`FxMap`]).
-pub(crate) type FxSet<T> = HashSet<T, BuildHasherDefault<FxHasher>>;
-
-/// What an entity is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum EntityKind {
-    /// A named person.
-    Person,
-    /// An organisation, body, party, NGO, newspaper…
-    Organisation,
-    /// A country, city or region.
-    Place,
-    /// A legal reference: one article of one instrument, or a named instrument.
-    Law,
-    /// A calendar date or month.
-    Date,
-}
-
-/// One entity found in a unit's text.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Entity {
-    /// Person, organisation, place, law or date.
-    pub kind: EntityKind,
-    /// The text as it stands in the unit.
-    pub text: String,
-    /// The normalised form, used as the facet value.
-    pub normalized: String,
-    /// Byte offset of the first byte in the unit's text.
-    pub start: usize,
-    /// Byte offset one past the last byte in the unit's text.
-    pub end: usize,
-}
+pub(crate) type FxSet<T> = rustc_hash::FxHashSet<T>;
 
 /// Finds the entities in one unit's text.
 ///

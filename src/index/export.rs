@@ -12,7 +12,7 @@ use std::io::Write;
 use serde_json::{json, Value};
 
 use crate::index::{channel_keys, keys_of, reference_of, unit_facets, unit_id, words, KeyChannel};
-use crate::segment::Resolution;
+use crate::model::Resolution;
 
 /// The export documents of one resolution's units, in order.
 ///

@@ -78,8 +78,8 @@ use tantivy::{IndexReader, ReloadPolicy, Term};
 use crate::entity::{self, EntityKind};
 use crate::error::Error;
 use crate::hit::SearchResults;
+use crate::model::{Resolution, Unit};
 use crate::query::SearchRequest;
-use crate::segment::{Resolution, Unit};
 
 pub use self::schema::SCHEMA_VERSION;
 

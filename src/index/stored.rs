@@ -7,7 +7,7 @@
 //! `start..end`; an entity whose text is not that (or whose strings hold a tab or a
 //! line break) sends the whole list to JSON, which [`decode`] also reads.
 
-use crate::entity::{Entity, EntityKind};
+use crate::model::{Entity, EntityKind};
 
 fn kind_code(kind: EntityKind) -> char {
     match kind {

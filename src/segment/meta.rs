@@ -142,22 +142,6 @@ pub(crate) fn pick_reference<'a>(texts: impl Iterator<Item = &'a str>) -> Option
         .map(|(r, _)| r)
 }
 
-/// English month names, lower case, January first.
-pub(crate) const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
 fn iso(y: u32, m: u32, d: u32) -> Option<String> {
     let days = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
     ((1900..=2200).contains(&y) && (1..=12).contains(&m) && d >= 1 && d <= days[(m - 1) as usize])
@@ -188,7 +172,7 @@ fn worded_date(s: &str) -> Option<String> {
         .take(10)
         .collect::<String>()
         .to_ascii_lowercase();
-    let (m, name) = MONTHS
+    let (m, name) = crate::model::MONTHS
         .iter()
         .enumerate()
         .find(|(_, name)| lower.starts_with(*name))?;

@@ -1,0 +1,122 @@
+//! A unit of a resolution: its kind, label, text and where it came from.
+
+use serde::{Deserialize, Serialize};
+
+use super::entity::Entity;
+
+/// A byte range `start..end` into the original input (never into cleaned text).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Span {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+}
+
+impl Span {
+    /// Length in bytes.
+    pub fn len(&self) -> usize {
+        self.end.saturating_sub(self.start)
+    }
+
+    /// True when the span covers no byte.
+    pub fn is_empty(&self) -> bool {
+        self.end <= self.start
+    }
+}
+
+/// What part of a resolution a unit is, in the Parliament's own words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum UnitKind {
+    /// "– having regard to …"
+    Citation,
+    /// "A. whereas …"
+    Recital,
+    /// "1. Urges …"
+    Paragraph,
+    /// "(1) OJ C 23, …"
+    Footnote,
+}
+
+impl UnitKind {
+    /// Every kind, in the order they come in a resolution.
+    pub const ALL: [UnitKind; 4] = [
+        UnitKind::Citation,
+        UnitKind::Recital,
+        UnitKind::Paragraph,
+        UnitKind::Footnote,
+    ];
+
+    /// The kind named `name`, in any case (`"Recital"`, `"footnote"`); `None` for
+    /// anything else.
+    ///
+    /// ```
+    /// use whereas::UnitKind;
+    /// assert_eq!(UnitKind::parse("Recital"), Some(UnitKind::Recital));
+    /// assert_eq!(UnitKind::parse("whereas"), None);
+    /// ```
+    pub fn parse(name: &str) -> Option<UnitKind> {
+        UnitKind::ALL
+            .into_iter()
+            .find(|k| k.as_str().eq_ignore_ascii_case(name))
+    }
+
+    /// The lower-case name used in ids, facets and JSON (`"recital"`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            UnitKind::Citation => "citation",
+            UnitKind::Recital => "recital",
+            UnitKind::Paragraph => "paragraph",
+            UnitKind::Footnote => "footnote",
+        }
+    }
+}
+
+/// A lettered or numbered sub-point inside a unit ("a." … "f." inside a recital).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SubPoint {
+    /// Its marker without punctuation ("a"); dash sub-points are numbered "1", "2", ….
+    pub label: String,
+    /// Its cleaned text, marker removed.
+    pub text: String,
+    /// Byte offset in the unit's [`Unit::text`] where the sub-point (its marker) begins.
+    #[serde(default)]
+    pub start: usize,
+}
+
+/// One searchable unit of a resolution.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Unit {
+    /// Citation, recital, paragraph or footnote.
+    pub kind: UnitKind,
+    /// The label as printed, without punctuation: "A", "AA", "12", "3".
+    /// Citations, which carry no label, are numbered "1", "2", … in order.
+    pub label: String,
+    /// Position of the unit among all units of the resolution, from 0.
+    pub ordinal: usize,
+    /// The cleaned text: marker removed, whitespace folded, line-break hyphenation undone,
+    /// footnote calls removed (they are listed in [`Unit::footnote_calls`]).
+    pub text: String,
+    /// The bytes of the original input this unit covers (marker included): from its first
+    /// to its last piece. Noise inside it (a page header) is not part of the unit; see
+    /// [`Unit::pieces`].
+    pub span: Span,
+    /// Footnote calls in this unit, as their labels ("1", "2").
+    #[serde(default)]
+    pub footnote_calls: Vec<String>,
+    /// For each entry of [`Unit::footnote_calls`], the byte offset in [`Unit::text`] where
+    /// the call stood (calls are removed from the text).
+    #[serde(default)]
+    pub footnote_call_offsets: Vec<usize>,
+    /// Sub-points, where the unit has them.
+    #[serde(default)]
+    pub points: Vec<SubPoint>,
+    /// Entities found in [`Unit::text`], filled by the entity stage.
+    #[serde(default)]
+    pub entities: Vec<Entity>,
+    /// The byte ranges of the input that belong to this unit, sorted. Usually one range equal
+    /// to [`Unit::span`]; more when noise (a page header) interrupts the unit.
+    #[serde(default)]
+    pub pieces: Vec<Span>,
+}
