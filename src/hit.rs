@@ -11,16 +11,15 @@
 //! Invariant: every [`Highlight`] is a byte range on char boundaries of [`Hit::text`].
 
 use std::collections::{BTreeMap, HashMap, HashSet};
-use std::hash::BuildHasherDefault;
 use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 use tantivy::tokenizer::TextAnalyzer;
 
-use crate::index::{
-    channel_keys, keys_of, prose_stem, prose_stem_in, signature_of, words, FxHasher, KeyChannel,
-    Signature,
-};
+use crate::analysis::keys::{channel_keys, keys_of, signature_of, Signature};
+use crate::analysis::name::Channel;
+use crate::analysis::prose::{prose_stem, prose_stem_in};
+use crate::analysis::words::words;
 use crate::model::Entity;
 use crate::model::UnitKind;
 
@@ -128,7 +127,7 @@ pub(crate) fn prose_analyzer() -> TextAnalyzer {
     ANALYZER.get_or_init(crate::index::text_analyzer).clone()
 }
 
-type WordSet = HashSet<String, BuildHasherDefault<FxHasher>>;
+type WordSet = HashSet<String, rustc_hash::FxBuildHasher>;
 
 /// Maximum snippet length in bytes of source text (before markup).
 const SNIPPET_BYTES: usize = 240;
@@ -153,7 +152,7 @@ pub(crate) struct HighlightTerms {
 /// Whether each distinct word of a page's hit texts matched, so that a word is matched
 /// once per page: computing a word's keys and stem is most of the cost of a search
 /// that returns hits. Borrows the words from the texts.
-pub(crate) type Verdicts<'t> = HashMap<&'t str, bool, BuildHasherDefault<FxHasher>>;
+pub(crate) type Verdicts<'t> = HashMap<&'t str, bool, rustc_hash::FxBuildHasher>;
 
 impl HighlightTerms {
     /// Adds one query word (its keys and its prose stem).
@@ -161,10 +160,10 @@ impl HighlightTerms {
         let keys = keys_of(word);
         let mut buf = Vec::new();
         for (channel, set) in [
-            (KeyChannel::Exact, &mut self.exact),
-            (KeyChannel::Folded, &mut self.folded),
-            (KeyChannel::Translit, &mut self.translit),
-            (KeyChannel::Related, &mut self.related),
+            (Channel::Exact, &mut self.exact),
+            (Channel::Folded, &mut self.folded),
+            (Channel::Translit, &mut self.translit),
+            (Channel::Related, &mut self.related),
         ] {
             buf.clear();
             channel_keys(&keys, channel, &mut buf);

@@ -87,13 +87,13 @@
 //! - One writer per index at a time (tantivy's lock); any number of readers.
 #![deny(missing_docs)]
 
+mod analysis;
 mod error;
 mod model;
 
 pub mod entity;
 pub mod hit;
 pub mod index;
-pub mod name;
 pub mod query;
 pub mod segment;
 pub mod synth;
@@ -115,12 +115,15 @@ pub use crate::hit::{FacetCount, Highlight, Hit, SearchResults};
 pub use crate::index::{Index, IndexWriter, SCHEMA_VERSION};
 pub use crate::query::SearchRequest;
 
+pub use crate::analysis::name;
+pub use crate::analysis::name::{
+    compare, name_keys, token_keys, Channel, NameKeys, NameMatch, TokenKeys,
+};
 pub use crate::error::{Error, Result};
 pub use crate::model::{
     Entity, EntityKind, Noise, NoiseReason, Resolution, Span, SubPoint, Unit, UnitKind, Warning,
     OVERLONG_UNIT,
 };
-pub use crate::name::{compare, name_keys, token_keys, Channel, NameKeys, NameMatch, TokenKeys};
 pub use crate::segment::{
     decode, html_to_text, load, normalize_reference, segment, segment_html, Segmenter,
 };

@@ -45,7 +45,7 @@
 //!
 //! # Looking a person up by name
 //! [`SearchRequest::name`] takes a name rather than a query and ranks for precision:
-//! hits below [`crate::name::RELATIVE_CUTOFF`] × the best score are dropped, so units
+//! hits below [`crate::analysis::name::RELATIVE_CUTOFF`] × the best score are dropped, so units
 //! that share only a given name with the person disappear. [`SearchRequest::new`]
 //! never drops a hit for scoring low, since for prose that would lose relevant units.
 //!
@@ -69,12 +69,13 @@ use tantivy::schema::{Facet, Field, IndexRecordOption, TantivyDocument, Value};
 use tantivy::tokenizer::TextAnalyzer;
 use tantivy::{Searcher, Term};
 
+use crate::analysis::keys::{channel_keys, keys_of, FieldKeys};
+use crate::analysis::name::Channel;
+use crate::analysis::words::words;
 use crate::error::Error;
 use crate::hit::{prose_analyzer, snippet, HighlightTerms, Hit, SearchResults, Verdicts};
 use crate::index::collector::{top_children, FacetChildCounts};
-use crate::index::{
-    channel_keys, date_number, date_number_upper, keys_of, words, Fields, Index, KeyChannel,
-};
+use crate::index::{date_number, date_number_upper, Fields, Index};
 use crate::model::UnitKind;
 
 mod best;
@@ -222,7 +223,7 @@ impl SearchRequest {
     /// Drops every hit scoring below `share` × the best hit's score (`share` in 0..=1),
     /// before paging; the total and the facet counts follow. Meant for looking a
     /// person up by name: once a unit matches the whole name, units that share only a
-    /// given name, or a weak key, are noise. [`crate::name::RELATIVE_CUTOFF`] is the
+    /// given name, or a weak key, are noise. [`crate::analysis::name::RELATIVE_CUTOFF`] is the
     /// share the name analysis uses for the same purpose.
     ///
     /// ```
@@ -927,7 +928,7 @@ impl<'a> Compiler<'a> {
 
     /// The prose stem of a word, `None` for a stop word.
     fn stem(&mut self, word: &str) -> Option<String> {
-        crate::index::prose_stem(word)
+        crate::analysis::prose::prose_stem(word)
     }
 
     fn any_in_index(&self, field: Field, keys: &[String]) -> bool {
@@ -965,25 +966,25 @@ impl<'a> Compiler<'a> {
             let mut buf = Vec::new();
             for (channel, field, boost, covered) in [
                 (
-                    KeyChannel::Exact,
+                    Channel::Exact,
                     self.fields.name_exact,
                     BOOST_EXACT,
                     !keys.folded.is_empty(),
                 ),
                 (
-                    KeyChannel::Folded,
+                    Channel::Folded,
                     self.fields.name_folded,
                     BOOST_FOLDED,
                     false,
                 ),
                 (
-                    KeyChannel::Translit,
+                    Channel::Translit,
                     self.fields.name_translit,
                     BOOST_TRANSLIT,
                     !keys.related.is_empty(),
                 ),
                 (
-                    KeyChannel::Related,
+                    Channel::Related,
                     self.fields.name_related,
                     BOOST_RELATED,
                     false,
@@ -1001,7 +1002,7 @@ impl<'a> Compiler<'a> {
                 }
             }
             buf.clear();
-            channel_keys(&keys, KeyChannel::Translit, &mut buf);
+            channel_keys(&keys, Channel::Translit, &mut buf);
             if !buf.is_empty()
                 && keys.folded.chars().count() >= FUZZY_MIN_CHARS
                 && !self.any_in_index(self.fields.name_translit, &buf)
@@ -1058,13 +1059,9 @@ impl<'a> Compiler<'a> {
         if scope.names {
             let keys: Vec<_> = ws.iter().map(|w| keys_of(w)).collect();
             for (channel, field, boost) in [
-                (KeyChannel::Exact, self.fields.name_exact, BOOST_EXACT),
-                (KeyChannel::Folded, self.fields.name_folded, BOOST_FOLDED),
-                (
-                    KeyChannel::Translit,
-                    self.fields.name_translit,
-                    BOOST_TRANSLIT,
-                ),
+                (Channel::Exact, self.fields.name_exact, BOOST_EXACT),
+                (Channel::Folded, self.fields.name_folded, BOOST_FOLDED),
+                (Channel::Translit, self.fields.name_translit, BOOST_TRANSLIT),
             ] {
                 let per_word: Vec<Vec<String>> = keys
                     .iter()
@@ -1116,12 +1113,12 @@ impl<'a> Compiler<'a> {
         let mut channels: Vec<Box<dyn Query>> = Vec::new();
         for (channel, field, boost) in [
             (
-                KeyChannel::Translit,
+                Channel::Translit,
                 self.fields.name_translit,
                 BOOST_PROXIMITY,
             ),
             (
-                KeyChannel::Related,
+                Channel::Related,
                 self.fields.name_related,
                 BOOST_PROXIMITY * BOOST_RELATED / BOOST_TRANSLIT,
             ),
@@ -1169,7 +1166,7 @@ impl<'a> Compiler<'a> {
         let mut musts: Vec<Box<dyn Query>> = Vec::new();
         for w in ws {
             let mut keys = Vec::new();
-            channel_keys(&keys_of(w), KeyChannel::Entity, &mut keys);
+            channel_keys(&keys_of(w), FieldKeys::Entity, &mut keys);
             let terms: Vec<Box<dyn Query>> = keys
                 .iter()
                 .map(|k| term_query(Term::from_field_text(field, k)))

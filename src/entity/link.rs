@@ -2,7 +2,7 @@
 //!
 //! Two full names are the same person when their family names share a key and their given
 //! names are compatible: the same key, or one is an initial of the other. Keys come from
-//! [`crate::name::token_keys`] (its transliteration keys) and from a small spelling fold of
+//! [`crate::analysis::name::token_keys`] (its transliteration keys) and from a small spelling fold of
 //! our own (x → ks, dzh/zh → j, kh → h, w → v, y → i, doubled letters once), so "Max" and
 //! "Maks" agree while "Aset" and "Asel" do not. A bare family name joins the only cluster
 //! that has it; with two candidates ("Dulat Agadil", "Zhanbolat Agadil") it stays as written.
@@ -17,8 +17,8 @@ use std::cell::RefCell;
 
 use super::gazetteer::fold;
 use super::{EntityKind, FxMap};
+use crate::analysis::name::token_keys;
 use crate::model::Resolution;
-use crate::name::token_keys;
 
 /// Our own spelling fold for comparing romanisations of one word.
 fn spelling(word: &str) -> String {

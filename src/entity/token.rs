@@ -6,7 +6,7 @@
 //! characters take a fast path around the Unicode tables, and each word carries its
 //! gazetteer answers ([`Lex`]) so the stages never look the same word up twice.
 
-use unicode_normalization::char::is_combining_mark;
+use crate::analysis::words::{is_hyphen, is_word_char};
 
 use super::gazetteer::{self as gz, fold_into, Lex};
 
@@ -58,20 +58,6 @@ impl Tokens {
     pub(crate) fn key(&self, t: &Tok) -> &str {
         self.keys.get(t.key.0..t.key.1).unwrap_or("")
     }
-}
-
-fn is_word_char(c: char) -> bool {
-    if c.is_ascii() {
-        c.is_ascii_alphanumeric()
-    } else {
-        // Cased letters first: their tables are quicker than the alphabetic one, and
-        // Unicode derives Alphabetic to include Uppercase and Lowercase.
-        c.is_lowercase() || c.is_uppercase() || c.is_alphanumeric() || is_combining_mark(c)
-    }
-}
-
-fn is_hyphen(c: char) -> bool {
-    matches!(c, '-' | '\u{2010}' | '\u{2011}')
 }
 
 fn is_apostrophe(c: char) -> bool {

@@ -11,7 +11,10 @@ use std::io::Write;
 
 use serde_json::{json, Value};
 
-use crate::index::{channel_keys, keys_of, reference_of, unit_facets, unit_id, words, KeyChannel};
+use crate::analysis::keys::{channel_keys, keys_of};
+use crate::analysis::name::Channel;
+use crate::analysis::words::words;
+use crate::index::{reference_of, unit_facets, unit_id};
 use crate::model::Resolution;
 
 /// The export documents of one resolution's units, in order.
@@ -34,11 +37,11 @@ pub fn documents(resolution: &Resolution) -> crate::Result<Vec<Value>> {
             exact.push(keys.exact.clone());
             folded.push(keys.folded.clone());
             buf.clear();
-            channel_keys(&keys, KeyChannel::Translit, &mut buf);
+            channel_keys(&keys, Channel::Translit, &mut buf);
             let mut rest = buf.drain(..);
             translit.push(rest.next().unwrap_or_else(|| keys.folded.clone()));
             translit_alt.extend(rest);
-            channel_keys(&keys, KeyChannel::Related, &mut related);
+            channel_keys(&keys, Channel::Related, &mut related);
         }
         let facets: Vec<String> = unit_facets(reference, unit)
             .iter()

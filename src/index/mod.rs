@@ -64,11 +64,11 @@
 //! # }
 //! ```
 
-mod analyzer;
 pub(crate) mod collector;
 pub mod export;
 mod schema;
 pub(crate) mod stored;
+mod tokenizer;
 
 use std::path::Path;
 
@@ -83,11 +83,8 @@ use crate::query::SearchRequest;
 
 pub use self::schema::SCHEMA_VERSION;
 
-pub(crate) use self::analyzer::{
-    channel_keys, keys_of, prose_stem, prose_stem_in, signature_of, text_analyzer, words, FxHasher,
-    KeyChannel, Signature,
-};
 pub(crate) use self::schema::{date_number, date_number_upper, Fields};
+pub(crate) use self::tokenizer::text_analyzer;
 
 /// Memory given to the indexing thread, in bytes.
 const WRITER_MEMORY: usize = 50_000_000;
@@ -173,7 +170,7 @@ impl Index {
 
     /// First commit of a new index: records the schema version.
     fn init(index: tantivy::Index) -> crate::Result<Index> {
-        analyzer::register(index.tokenizers());
+        tokenizer::register(index.tokenizers());
         let (_, fields) = schema::build();
         let reader = reader(&index)?;
         let this = Index {
@@ -211,7 +208,7 @@ impl Index {
             }
             Some(_) => {}
         }
-        analyzer::register(index.tokenizers());
+        tokenizer::register(index.tokenizers());
         let reader = reader(&index)?;
         Ok(Index {
             index,

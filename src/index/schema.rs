@@ -5,7 +5,7 @@ use tantivy::schema::{
     INDEXED, STORED, STRING,
 };
 
-use crate::index::analyzer;
+use crate::index::tokenizer;
 
 /// The schema version this build writes and accepts. Bump it whenever a field, an
 /// analyzer or the name keys change in a way that makes old indexes give wrong answers.
@@ -83,18 +83,19 @@ pub(crate) fn build() -> (Schema, Fields) {
         title: b.add_text_field(name::TITLE, STORED),
         date: b.add_text_field(name::DATE, STORED),
         date_num: b.add_u64_field(name::DATE_NUM, date_options),
-        text: b.add_text_field(name::TEXT, analysed(analyzer::TEXT, true)),
-        name_exact: b.add_text_field(name::NAME_EXACT, analysed(analyzer::NAME_EXACT, false)),
-        name_folded: b.add_text_field(name::NAME_FOLDED, analysed(analyzer::NAME_FOLDED, false)),
+        text: b.add_text_field(name::TEXT, analysed(tokenizer::TEXT, true)),
+        name_exact: b.add_text_field(name::NAME_EXACT, analysed(tokenizer::NAME_EXACT, false)),
+        name_folded: b.add_text_field(name::NAME_FOLDED, analysed(tokenizer::NAME_FOLDED, false)),
         name_translit: b.add_text_field(
             name::NAME_TRANSLIT,
-            analysed(analyzer::NAME_TRANSLIT, false),
+            analysed(tokenizer::NAME_TRANSLIT, false),
         ),
-        name_related: b.add_text_field(name::NAME_RELATED, analysed(analyzer::NAME_RELATED, false)),
-        person: b.add_text_field(name::PERSON, analysed(analyzer::ENTITY, false)),
-        org: b.add_text_field(name::ORG, analysed(analyzer::ENTITY, false)),
-        place: b.add_text_field(name::PLACE, analysed(analyzer::ENTITY, false)),
-        law: b.add_text_field(name::LAW, analysed(analyzer::ENTITY, false)),
+        name_related: b
+            .add_text_field(name::NAME_RELATED, analysed(tokenizer::NAME_RELATED, false)),
+        person: b.add_text_field(name::PERSON, analysed(tokenizer::ENTITY, false)),
+        org: b.add_text_field(name::ORG, analysed(tokenizer::ENTITY, false)),
+        place: b.add_text_field(name::PLACE, analysed(tokenizer::ENTITY, false)),
+        law: b.add_text_field(name::LAW, analysed(tokenizer::ENTITY, false)),
         facets: b.add_facet_field(name::FACETS, tantivy::schema::FacetOptions::default()),
         entities: b.add_text_field(name::ENTITIES, STORED),
     };

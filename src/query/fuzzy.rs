@@ -2,7 +2,7 @@
 //! word none of whose transliteration keys is indexed (a typo, a rare spelling).
 //!
 //! In: the word's translit keys. Out: a query over `name_translit` that matches the
-//! indexed keys the name analysis itself calls close ([`crate::name::match_words`]'s
+//! indexed keys the name analysis itself calls close ([`crate::analysis::name::match_words`]'s
 //! fuzzy rule), each scored by how close it is.
 //!
 //! Two passes, as name-matching systems do: a Levenshtein automaton (one or two plain
@@ -28,7 +28,7 @@ use super::best::Clause;
 use tantivy::schema::Field;
 use tantivy::{Searcher, Term};
 
-use crate::name::{fuzzy_distance, fuzzy_max_edits};
+use crate::analysis::name::{fuzzy_distance, fuzzy_max_edits};
 
 /// Boost of a fuzzy match at distance 0 (never reached: distance 0 is the translit
 /// channel); each unit of weighted distance takes half of it away.

@@ -1,7 +1,8 @@
 //! Looking a person up by name: [`SearchRequest::name`].
 
 use super::SearchRequest;
-use crate::index::{text_analyzer, words};
+use crate::analysis::words::words;
+use crate::index::text_analyzer;
 
 impl SearchRequest {
     /// A request that looks a person up by name, written in any script, romanisation,
@@ -12,7 +13,7 @@ impl SearchRequest {
     /// quotes, operators and field prefixes in it are plain punctuation, so
     /// `"Abai (Ibrahim) Kunanbayev"` is three words and `AND` is a name part), and every
     /// word counts, English stop words too (`"Theresa May"`). Hits scoring below
-    /// [`crate::name::RELATIVE_CUTOFF`] × the best are dropped
+    /// [`crate::analysis::name::RELATIVE_CUTOFF`] × the best are dropped
     /// ([`relative_cutoff`](Self::relative_cutoff)): once a unit names the whole
     /// person, units that share only a given name or a weak key are other people.
     ///
@@ -66,6 +67,6 @@ impl SearchRequest {
                 query.push(c);
             }
         }
-        SearchRequest::new(query).relative_cutoff(crate::name::RELATIVE_CUTOFF)
+        SearchRequest::new(query).relative_cutoff(crate::analysis::name::RELATIVE_CUTOFF)
     }
 }

@@ -23,104 +23,14 @@
 //! 4. Runs collapse again.
 //! 5. A final `f` after a vowel is `v` (`-off` = `-ov`).
 
+use super::key_builder::{KeyBuilder, Site};
 use super::{fold, kk, ru};
 
 /// At most this many translit keys per word.
 pub(crate) const MAX_KEYS: usize = 4;
-/// At most this many ambiguous spellings per word get an alternative.
-const MAX_SITES: usize = 6;
-
-/// An ambiguous spelling: a byte range of the primary buffer and the
-/// alternative pieces that may replace it.
-#[derive(Clone, Copy)]
-struct Site {
-    start: usize,
-    end: usize,
-    primary: &'static str,
-    alt: &'static str,
-    /// A third reading, for the spellings three systems read three ways (`ch`).
-    alt2: Option<&'static str>,
-}
-
-impl Site {
-    /// Sites with the same two readings belong to one group (every `j` of a
-    /// word, every `ch`): a word is written in one system, so a group is also
-    /// read one way throughout.
-    fn same_group(&self, other: &Site) -> bool {
-        ((self.primary == other.primary && self.alt == other.alt)
-            || (self.primary == other.alt && self.alt == other.primary))
-            && self.alt2 == other.alt2
-    }
-}
-
-/// A key under construction: the primary spelling plus the places where an
-/// alternative piece may replace it.
-pub(crate) struct Raw {
-    buf: String,
-    sites: [Site; MAX_SITES],
-    n_sites: usize,
-}
-
-impl Raw {
-    fn new() -> Self {
-        let empty = Site {
-            start: 0,
-            end: 0,
-            primary: "",
-            alt: "",
-            alt2: None,
-        };
-        Raw {
-            buf: String::with_capacity(24),
-            sites: [empty; MAX_SITES],
-            n_sites: 0,
-        }
-    }
-
-    /// Appends a piece with no alternative.
-    pub(crate) fn push(&mut self, piece: &str) {
-        self.buf.push_str(piece);
-    }
-
-    /// Appends a char with no alternative.
-    pub(crate) fn push_char(&mut self, c: char) {
-        self.buf.push(c);
-    }
-
-    /// Appends `primary`, recording `alt` as an alternative for it.
-    pub(crate) fn push_alt(&mut self, primary: &'static str, alt: &'static str) {
-        self.push_site(primary, alt, None);
-    }
-
-    /// Appends `primary`, recording `alt` and `alt2` as alternatives for it.
-    pub(crate) fn push_alt3(
-        &mut self,
-        primary: &'static str,
-        alt: &'static str,
-        alt2: &'static str,
-    ) {
-        self.push_site(primary, alt, Some(alt2));
-    }
-
-    fn push_site(&mut self, primary: &'static str, alt: &'static str, alt2: Option<&'static str>) {
-        let start = self.buf.len();
-        self.buf.push_str(primary);
-        if self.n_sites < MAX_SITES {
-            self.sites[self.n_sites] = Site {
-                start,
-                end: self.buf.len(),
-                primary,
-                alt,
-                alt2,
-            };
-            self.n_sites += 1;
-        }
-    }
-}
-
 /// One script family's key rule: looks at `cs[i]` and returns how many chars it
 /// consumed (0 = not this family's letter).
-type Rule = fn(&[char], usize, &mut Raw) -> usize;
+type Rule = fn(&[char], usize, &mut KeyBuilder) -> usize;
 
 /// The ordered registry of key rules: Kazakh letters before the Russian table
 /// (lossless, one key per letter), then the lossy Latin rules.
@@ -128,7 +38,7 @@ const RULES: &[(&str, Rule)] = &[("kk", kk::key), ("ru", ru::key), ("latin", fol
 
 /// Translit keys of a lower-case NFC word, primary first, deduplicated.
 pub(crate) fn translit_keys(cs: &[char]) -> Vec<String> {
-    let mut raw = Raw::new();
+    let mut raw = KeyBuilder::new();
     let mut i = 0;
     'chars: while i < cs.len() {
         for (_, rule) in RULES {
@@ -163,7 +73,7 @@ pub(crate) fn translit_keys(cs: &[char]) -> Vec<String> {
 /// before the rules after mapping (for the table tests).
 #[cfg(test)]
 pub(crate) fn raw_piece(c: char) -> String {
-    let mut raw = Raw::new();
+    let mut raw = KeyBuilder::new();
     let cs = [c];
     let c = fold::base_letter(c).unwrap_or(c);
     let base = [c];
@@ -178,7 +88,7 @@ pub(crate) fn raw_piece(c: char) -> String {
 /// The key variants, in order: every site primary; each group of sites read
 /// one way throughout, then the other way; each site flipped alone. Capped
 /// at [`MAX_KEYS`] distinct keys.
-fn combine(raw: &Raw) -> Vec<String> {
+fn combine(raw: &KeyBuilder) -> Vec<String> {
     let sites = &raw.sites[..raw.n_sites];
     let mut out: Vec<String> = Vec::with_capacity(MAX_KEYS);
     let mut scratch = String::with_capacity(raw.buf.len() + 4);

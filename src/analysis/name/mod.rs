@@ -66,9 +66,12 @@ use std::ops::Range;
 use serde::{Deserialize, Serialize};
 use unicode_normalization::UnicodeNormalization;
 
+use super::words::is_word_char;
+
 mod distance;
 mod fold;
 mod key;
+mod key_builder;
 mod kk;
 mod ru;
 
@@ -299,9 +302,7 @@ impl NameKeys {
 /// Whether `c` continues a word of a name: letters, digits, combining marks,
 /// and apostrophes after a letter (Kazakh Latin 2017 writes s', Qudai’bergen).
 fn in_word(c: char, prev_in_word: bool) -> bool {
-    c.is_alphanumeric()
-        || unicode_normalization::char::is_combining_mark(c)
-        || (prev_in_word && fold::is_apostrophe(c))
+    is_word_char(c) || (prev_in_word && fold::is_apostrophe(c))
 }
 
 /// Splits a name into words (at spaces, hyphens, brackets, punctuation) and
@@ -654,7 +655,7 @@ macro_rules! test_table_family {
         mod $family {
             #[allow(unused_imports)]
             use super::*;
-            use crate::name::{compare, name_keys};
+            use crate::analysis::name::{compare, name_keys};
 
             fn entries() -> Vec<(char, &'static str)> {
                 $entries.collect()
@@ -663,7 +664,7 @@ macro_rules! test_table_family {
             #[test]
             fn table_alone() {
                 for (c, want) in entries() {
-                    let got = crate::name::key::raw_piece(c);
+                    let got = crate::analysis::name::key::raw_piece(c);
                     assert_eq!(
                         got, want,
                         "help: letter {c:?}: the key rules give {got:?} but the {} table says {want:?}",

@@ -8,7 +8,7 @@
 
 use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 
-use super::key::Raw;
+use super::key_builder::KeyBuilder;
 
 /// Apostrophes and modifier letters used as apostrophes (Kazakh Latin 2017,
 /// BGN's soft and hard signs ʹ ʺ, typographic quotes).
@@ -103,7 +103,7 @@ pub(crate) fn fold_char(c: char, out: &mut String) {
 }
 
 /// Latin key rule at `cs[i]`; returns the chars used (0 = not a Latin letter).
-pub(crate) fn key(cs: &[char], i: usize, raw: &mut Raw) -> usize {
+pub(crate) fn key(cs: &[char], i: usize, raw: &mut KeyBuilder) -> usize {
     let at = |k: usize| cs.get(i + k).copied().unwrap_or('\0');
     let apos = |k: usize| is_apostrophe(at(k));
     let c = cs[i];
@@ -354,7 +354,7 @@ pub(crate) fn base_letter(c: char) -> Option<char> {
 mod tests {
     use super::*;
 
-    crate::name::test_table_family!(
+    crate::analysis::name::test_table_family!(
         latin,
         [
             ('ş', "x"),

@@ -4,9 +4,9 @@
 //! The romanisation columns follow `docs/romanization.md`. They are used to
 //! produce [`super::romanise`] and, through BGN, the canonical folded form; the
 //! key column is what every spelling of the letter reduces to in
-//! [`super::key`].
+//! `key.rs`.
 
-use super::key::Raw;
+use super::key_builder::KeyBuilder;
 
 /// One Cyrillic letter and its spellings.
 pub(crate) struct Letter {
@@ -89,7 +89,7 @@ pub(crate) fn letter(c: char) -> Option<&'static Letter> {
 
 /// Key rule for Russian Cyrillic at `cs[i]`; returns the number of chars used
 /// (0 if the char is not Russian Cyrillic).
-pub(crate) fn key(cs: &[char], i: usize, raw: &mut Raw) -> usize {
+pub(crate) fn key(cs: &[char], i: usize, raw: &mut KeyBuilder) -> usize {
     let c = cs[i];
     // дж is one sound (ж after д), spelled dzh / dj / dsch / j: key `j`.
     if c == 'д' && cs.get(i + 1) == Some(&'ж') {
@@ -121,7 +121,7 @@ pub(crate) fn bgn(c: char, prev: Option<char>) -> Option<&'static str> {
 mod tests {
     use super::*;
 
-    crate::name::test_table_family!(
+    crate::analysis::name::test_table_family!(
         russian,
         LETTERS.iter().map(|r| (r.cyr, r.key)),
         [

@@ -4,7 +4,7 @@
 //!
 //! The other letters of the Kazakh alphabet are the Russian ones (`ru.rs`).
 
-use super::key::Raw;
+use super::key_builder::KeyBuilder;
 
 /// One Kazakh-specific letter.
 pub(crate) struct Letter {
@@ -56,7 +56,7 @@ pub(crate) fn letter(c: char) -> Option<&'static Letter> {
 }
 
 /// Key rule for the Kazakh letters at `cs[i]`; returns the chars used (0 or 1).
-pub(crate) fn key(cs: &[char], i: usize, raw: &mut Raw) -> usize {
+pub(crate) fn key(cs: &[char], i: usize, raw: &mut KeyBuilder) -> usize {
     match letter(cs[i]) {
         Some(r) => {
             raw.push(r.key);
@@ -70,7 +70,7 @@ pub(crate) fn key(cs: &[char], i: usize, raw: &mut Raw) -> usize {
 mod tests {
     use super::*;
 
-    crate::name::test_table_family!(
+    crate::analysis::name::test_table_family!(
         kazakh,
         LETTERS.iter().map(|r| (r.cyr, r.key)),
         [

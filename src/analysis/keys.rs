@@ -1,0 +1,294 @@
+//! Words → name keys, as the index stores them and queries and highlights look them up.
+//!
+//! Every word that may be a name ([`is_name_like`]) is keyed by [`token_keys`] on the
+//! channels of [`Channel`]; [`FieldKeys`] says which of those keys one indexed field
+//! holds. Keys are remembered per thread ([`keys_of`]), with a Bloom [`Signature`] that
+//! lets highlighting rule out a word in a few instructions, and the last text's whole
+//! analysis is kept so the four name fields of one unit split and key it once.
+//!
+//! Invariant: the keys of a word depend on the word alone, so a cached answer is the
+//! answer, at index and at query time alike.
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use rustc_hash::FxHashMap;
+use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+
+use super::name::{token_keys, Channel, TokenKeys};
+use super::prose::prose_stem;
+use super::words::words;
+
+/// Which keys of a word's [`TokenKeys`] one indexed field holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum FieldKeys {
+    /// The keys of one channel: `exact`, `folded`, every `translit` or every `related`
+    /// key ([`Channel::Fuzzy`] has none: it is computed at query time).
+    Channel(Channel),
+    /// `exact`, `folded` and `translit` together: the entity fields (`person`, `org`, …).
+    Entity,
+}
+
+impl From<Channel> for FieldKeys {
+    fn from(channel: Channel) -> FieldKeys {
+        FieldKeys::Channel(channel)
+    }
+}
+
+/// Most words [`keys_of`] remembers per thread before it starts afresh.
+const KEY_CACHE_WORDS: usize = 1 << 16;
+
+type KeyCache = FxHashMap<String, Rc<KeyEntry>>;
+
+/// A word's keys as the per-thread cache holds them, with the word's [`Signature`]
+/// once asked for.
+pub(crate) struct KeyEntry {
+    keys: TokenKeys,
+    signature: Cell<Option<Signature>>,
+}
+
+impl std::ops::Deref for KeyEntry {
+    type Target = TokenKeys;
+
+    fn deref(&self) -> &TokenKeys {
+        &self.keys
+    }
+}
+
+/// A 512-bit Bloom signature of a set of keys: one bit per key, from its FxHash. Two
+/// sets that share a key share a bit, so signatures that share no bit tell, with two
+/// loads and eight ANDs, that two words cannot match (highlighting asks this of
+/// every word of every hit).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Signature([u64; 8]);
+
+impl Signature {
+    /// Adds one key.
+    pub(crate) fn add(&mut self, key: &str) {
+        use std::hash::Hasher;
+        let mut h = rustc_hash::FxHasher::default();
+        h.write(key.as_bytes());
+        h.write_u8(0xff);
+        let bit = (h.finish() >> 32) as usize % 512;
+        self.0[bit / 64] |= 1 << (bit % 64);
+    }
+
+    /// Whether the two signatures share a bit (the sets may share a key).
+    pub(crate) fn meets(&self, other: &Signature) -> bool {
+        self.0.iter().zip(&other.0).any(|(a, b)| a & b != 0)
+    }
+}
+
+/// The signature of everything a word can match through: its exact, folded,
+/// translit and related keys and its prose stem. Remembered with the word's keys.
+pub(crate) fn signature_of(word: &str) -> Signature {
+    let entry = keys_of(word);
+    if let Some(signature) = entry.signature.get() {
+        return signature;
+    }
+    let mut signature = Signature::default();
+    signature.add(&entry.exact);
+    signature.add(&entry.folded);
+    entry.translit.iter().for_each(|k| signature.add(k));
+    entry.related.iter().for_each(|k| signature.add(k));
+    if let Some(stem) = prose_stem(word) {
+        signature.add(&stem);
+    }
+    entry.signature.set(Some(signature));
+    signature
+}
+
+thread_local! {
+    /// Keys of recently seen words. Prose repeats its words, and highlighting and
+    /// querying meet the same words again, so without this most of indexing is spent
+    /// recomputing the same keys. `token_keys` is deterministic, so a remembered
+    /// answer is the answer.
+    static KEY_CACHE: RefCell<KeyCache> = RefCell::new(KeyCache::default());
+
+    /// The words and keys of the last text the name analyzers saw. A unit's text is
+    /// analysed by the four name channels one after the other, so the words are split
+    /// and keyed once per unit, not once per channel. The analysis is a pure function
+    /// of the text, so a remembered analysis of equal text is the analysis.
+    static LAST_TEXT: RefCell<Option<Rc<TextKeys>>> = const { RefCell::new(None) };
+}
+
+/// Keys of one word, NFC-normalised first so that composed and decomposed input agree;
+/// shared with the per-thread cache, not copied.
+pub(crate) fn keys_of(word: &str) -> Rc<KeyEntry> {
+    KEY_CACHE.with(|cache| {
+        if let Some(keys) = cache.borrow().get(word) {
+            return Rc::clone(keys);
+        }
+        let keys = Rc::new(KeyEntry {
+            keys: if word.is_ascii() || is_nfc_quick(word.chars()) == IsNormalized::Yes {
+                token_keys(word)
+            } else {
+                token_keys(&word.nfc().collect::<String>())
+            },
+            signature: Cell::new(None),
+        });
+        let mut cache = cache.borrow_mut();
+        if cache.len() >= KEY_CACHE_WORDS {
+            cache.clear();
+        }
+        cache.insert(word.to_string(), Rc::clone(&keys));
+        keys
+    })
+}
+
+/// Whether a word may be (part of) a name, and so gets name keys in the index: it has
+/// a capital letter (`Zhumagulov`, `McCarthy`, `ABLYAZOV`, `Жумагулов`) or letters
+/// of a script without case. Lower-case words are prose, searched through their
+/// stems; skipping them keeps most of the text out of the four name fields.
+pub(crate) fn is_name_like(word: &str) -> bool {
+    word.chars().any(|c| {
+        if c.is_ascii() {
+            c.is_ascii_uppercase()
+        } else {
+            c.is_uppercase() || (c.is_alphabetic() && !c.is_lowercase())
+        }
+    })
+}
+
+/// One word of an analysed text: its byte range and its keys (`None`: the word
+/// takes no name keys, see [`is_name_like`]).
+pub(crate) struct WordKeys {
+    pub(crate) from: usize,
+    pub(crate) to: usize,
+    pub(crate) keys: Option<Rc<KeyEntry>>,
+}
+
+/// A text split into [`words`], each with its keys.
+pub(crate) struct TextKeys {
+    text: String,
+    /// Whether every word was keyed, or only the name-like ones.
+    every_word: bool,
+    pub(crate) words: Vec<WordKeys>,
+}
+
+/// The words and keys of `text` (of every word, or of the name-like ones), reusing
+/// the last analysis when the text is the same.
+pub(crate) fn text_keys(text: &str, every_word: bool) -> Rc<TextKeys> {
+    LAST_TEXT.with(|last| {
+        if let Some(done) = last
+            .borrow()
+            .as_ref()
+            .filter(|done| done.every_word == every_word && done.text == text)
+        {
+            return Rc::clone(done);
+        }
+        let analysis = Rc::new(TextKeys {
+            text: text.to_string(),
+            every_word,
+            words: words(text)
+                .map(|(from, word)| WordKeys {
+                    from,
+                    to: from + word.len(),
+                    keys: (every_word || is_name_like(word)).then(|| keys_of(word)),
+                })
+                .collect(),
+        });
+        *last.borrow_mut() = Some(Rc::clone(&analysis));
+        analysis
+    })
+}
+
+/// The `i`-th candidate key of `channel`, before empty keys and duplicates are
+/// dropped; `None` past the last one. The order is the order of [`channel_keys`].
+pub(crate) fn candidate(keys: &TokenKeys, channel: FieldKeys, i: usize) -> Option<&str> {
+    match channel {
+        FieldKeys::Channel(Channel::Exact) => (i == 0).then_some(keys.exact.as_str()),
+        FieldKeys::Channel(Channel::Folded) => (i == 0).then_some(keys.folded.as_str()),
+        FieldKeys::Channel(Channel::Translit) => keys.translit.get(i).map(String::as_str),
+        FieldKeys::Channel(Channel::Related) => keys.related.get(i).map(String::as_str),
+        FieldKeys::Channel(Channel::Fuzzy) => None,
+        FieldKeys::Entity => match i {
+            0 => Some(keys.exact.as_str()),
+            1 => Some(keys.folded.as_str()),
+            _ => keys.translit.get(i - 2).map(String::as_str),
+        },
+    }
+}
+
+/// Pushes the keys `which` names, without duplicates and without empty keys, onto `out`.
+pub(crate) fn channel_keys(keys: &TokenKeys, which: impl Into<FieldKeys>, out: &mut Vec<String>) {
+    let mut push = |key: &str| {
+        if !key.is_empty() && !out.iter().any(|k| k == key) {
+            out.push(key.to_string());
+        }
+    };
+    match which.into() {
+        FieldKeys::Channel(Channel::Exact) => push(&keys.exact),
+        FieldKeys::Channel(Channel::Folded) => push(&keys.folded),
+        FieldKeys::Channel(Channel::Translit) => keys.translit.iter().for_each(|k| push(k)),
+        FieldKeys::Channel(Channel::Related) => keys.related.iter().for_each(|k| push(k)),
+        FieldKeys::Channel(Channel::Fuzzy) => {}
+        FieldKeys::Entity => {
+            push(&keys.exact);
+            push(&keys.folded);
+            keys.translit.iter().for_each(|k| push(k));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn remembered_keys_are_the_computed_keys() {
+        for word in [
+            "Zhumagulov",
+            "Жұмағұлов",
+            "whereas",
+            "Cafe\u{301}",
+            "Zhumagulov",
+        ] {
+            let first = keys_of(word);
+            assert_eq!(**first, **keys_of(word), "{word}: second call");
+            let nfc: String = word.nfc().collect();
+            assert_eq!(**first, token_keys(&nfc), "{word}: against token_keys");
+        }
+    }
+
+    #[test]
+    fn signatures_meet_when_keys_or_stems_are_shared() {
+        let of_keys = |word: &str| {
+            let mut signature = Signature::default();
+            signature.add(&keys_of(word).related[0]);
+            signature
+        };
+        // Jumagulov and Zhumagulov share their related key.
+        assert!(signature_of("Zhumagulov").meets(&of_keys("Jumagulov")));
+        let mut stem = Signature::default();
+        stem.add(&prose_stem("tortured").expect("a stem"));
+        assert!(signature_of("torture").meets(&stem));
+        // Most unrelated words share no bit (one key of 512 bits each).
+        let unrelated = [
+            "the", "of", "and", "release", "Calls", "whereas", "human", "rights",
+        ];
+        let misses = unrelated
+            .iter()
+            .filter(|w| !signature_of(w).meets(&of_keys("Jumagulov")))
+            .count();
+        assert!(misses >= 6, "{misses} of {}", unrelated.len());
+    }
+
+    #[test]
+    fn name_like_words_have_a_capital_or_no_case() {
+        for word in [
+            "Zhumagulov",
+            "ABLYAZOV",
+            "McCarthy",
+            "Жумагулов",
+            "ЖҰМАҒҰЛОВ",
+            "عمر",
+            "李",
+        ] {
+            assert!(is_name_like(word), "{word}");
+        }
+        for word in ["torture", "жумагулов", "café", "2021", "o'brien"] {
+            assert!(!is_name_like(word), "{word}");
+        }
+    }
+}
