@@ -92,28 +92,18 @@ mod error;
 mod model;
 
 pub mod entity;
-pub mod hit;
 pub mod index;
-pub mod query;
+pub mod search;
 pub mod segment;
 pub mod synth;
-
-/// The search layer: requests, their limits, and results.
-pub mod search {
-    pub use crate::hit::{FacetCount, Highlight, Hit, SearchResults};
-    pub use crate::query::{
-        SearchRequest, DEFAULT_TOTAL_LIMIT, MAX_LIMIT, MAX_OFFSET, MAX_QUERY_BYTES, MAX_QUERY_WORDS,
-    };
-}
 
 /// The README's examples, compiled and run as doctests.
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]
 pub struct ReadmeDoctests;
 
-pub use crate::hit::{FacetCount, Highlight, Hit, SearchResults};
 pub use crate::index::{Index, IndexWriter, SCHEMA_VERSION};
-pub use crate::query::SearchRequest;
+pub use crate::search::{FacetCount, Highlight, Hit, SearchRequest, SearchResults};
 
 pub use crate::analysis::name;
 pub use crate::analysis::name::{

@@ -23,8 +23,8 @@
 //! # Example
 //!
 //! ```
-//! use whereas::index::Index;
-//! use whereas::query::SearchRequest;
+//! use whereas::Index;
+//! use whereas::SearchRequest;
 //! use whereas::{Entity, EntityKind, UnitKind};
 //!
 //! # fn main() -> whereas::Result<()> {
@@ -64,7 +64,6 @@
 //! # }
 //! ```
 
-pub(crate) mod collector;
 pub mod export;
 mod schema;
 pub(crate) mod stored;
@@ -77,9 +76,7 @@ use tantivy::{IndexReader, ReloadPolicy, Term};
 
 use crate::entity::{self, EntityKind};
 use crate::error::Error;
-use crate::hit::SearchResults;
 use crate::model::{Resolution, Unit};
-use crate::query::SearchRequest;
 
 pub use self::schema::SCHEMA_VERSION;
 
@@ -232,11 +229,6 @@ impl Index {
             fields: self.fields,
             reader: self.reader.clone(),
         })
-    }
-
-    /// Runs a search. See [`SearchRequest`].
-    pub fn search(&self, request: &SearchRequest) -> crate::Result<SearchResults> {
-        crate::query::execute(self, request)
     }
 
     /// Number of units visible to searches.

@@ -1,71 +1,20 @@
-//! Text → query: the search request, its query language, and how it is ranked.
-//!
-//! In: a [`SearchRequest`]: a query string in tantivy's query syntax plus filters,
-//! a page and facet counts. Out: a tantivy query over the fields of
-//! [`crate::index`], run by [`Index::search`](crate::index::Index::search).
-//!
-//! # Query syntax
-//! tantivy's grammar: bare words, `"phrases"` (with `~slop`), `AND`, `OR`, `NOT`,
-//! `+must`, `-must_not`, `(groups)`, `word^2` boosts, `prefix*`, and field prefixes:
-//!
-//! | prefix | matches |
-//! |---|---|
-//! | (none) | prose and names (below) |
-//! | `text:` | prose only (stemmed) |
-//! | `name:` | names only (the name channels) |
-//! | `person:`, `org:`, `place:`, `law:` | the unit's entities of that kind, spelling-tolerant |
-//! | `kind:` | `citation`, `recital`, `paragraph`, `footnote` |
-//! | `resolution:` | a resolution reference (`resolution:"TA-9-2021-0056"`) |
-//! | `id:` | a unit id |
-//! | `date:` | the resolution's date: `date:2021`, `date:2021-02`, `date:[2021-01 TO 2021-06]` |
-//!
-//! Words are ORed unless marked `+` or joined by `AND`. An English stop word on its own
-//! is ignored (`the`, `will`); quoted (`"May"`), it is looked up as a name, in the
-//! units that write it with a capital.
-//!
-//! # Ranking
-//! A bare query word `w` becomes the best (dis-max) of:
-//!
-//! | channel | field | boost |
-//! |---|---|---|
-//! | exact spelling | `name_exact` | 4.0 |
-//! | folded (case, diacritics, apostrophes) | `name_folded` | 3.0 |
-//! | transliteration keys | `name_translit` | 2.0 |
-//! | prose stem | `text` (BM25) | 1.0 |
-//! | related forms | `name_related` | 0.8 |
-//! | fuzzy: indexed keys close under the name analysis's confusable-aware distance, only when no translit key of `w` is in the index | `name_translit` | 0.45–0.3 by distance |
-//!
-//! so an exact spelling outranks a transliteration variant, which outranks a fuzzy
-//! match. Two adjacent bare words also add a proximity clause (boost 3.0): their
-//! transliteration keys within one position of each other, in either order
-//! (`AKHMETOV Sapar` finds `Sapar Akhmetov`), or their related keys, at the related
-//! channel's share of that boost, 1.2 (`Yerlan Akhmetov` finds `Erlan Akhmetuly`,
-//! whose surname has another suffix). The whole name thus outranks one part of it,
-//! and two parts naming one person outrank two people each matching one part.
-//!
-//! # Looking a person up by name
-//! [`SearchRequest::name`] takes a name rather than a query and ranks for precision:
-//! hits below [`crate::analysis::name::RELATIVE_CUTOFF`] × the best score are dropped, so units
-//! that share only a given name with the person disappear. [`SearchRequest::new`]
-//! never drops a hit for scoring low, since for prose that would lose relevant units.
-//!
-//! # Limits
-//! Queries longer than 4096 bytes, with more than 64 words or with groups nested more
-//! than 32 deep are rejected with [`Error::Query`], as are unknown fields and regexes.
+//! Query string → tantivy query: the grammar's syntax tree, compiled word by word into
+//! best-of-channels clauses, phrases, proximity boosts and entity lookups, and the words
+//! each hit highlights.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::HashSet;
 use std::ops::Bound;
+use std::sync::OnceLock;
 
-use tantivy::collector::{Collector, Count, TopDocs};
 use tantivy::query::{
-    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, DisjunctionMaxQuery, EmptyQuery,
-    EnableScoring, Occur, PhraseQuery, Query, RangeQuery, RegexQuery, TermQuery, Weight,
+    AllQuery, BooleanQuery, BoostQuery, DisjunctionMaxQuery, EmptyQuery, Occur, PhraseQuery, Query,
+    RangeQuery, RegexQuery,
 };
 use tantivy::query_grammar::{
     self, Delimiter, Occur as AstOccur, UserInputAst, UserInputBound, UserInputLeaf,
     UserInputLiteral,
 };
-use tantivy::schema::{Facet, Field, IndexRecordOption, TantivyDocument, Value};
+use tantivy::schema::{Facet, Field};
 use tantivy::tokenizer::TextAnalyzer;
 use tantivy::{Searcher, Term};
 
@@ -73,19 +22,24 @@ use crate::analysis::keys::{channel_keys, keys_of, FieldKeys};
 use crate::analysis::name::Channel;
 use crate::analysis::words::words;
 use crate::error::Error;
-use crate::hit::{prose_analyzer, snippet, HighlightTerms, Hit, SearchResults, Verdicts};
-use crate::index::collector::{top_children, FacetChildCounts};
-use crate::index::{date_number, date_number_upper, Fields, Index};
+use crate::index::{date_number, date_number_upper, Fields};
 use crate::model::UnitKind;
 
-mod best;
-mod count;
-mod cutoff;
-mod fuzzy;
-mod lookup;
+use super::best::{BestTermQuery, Clause};
+use super::filter::{facet_term_query, term_query, union};
+use super::fuzzy;
+use super::highlight::HighlightTerms;
+use super::request::{MAX_QUERY_BYTES, MAX_QUERY_WORDS};
 
-use self::best::{BestTermQuery, Clause};
-use self::count::Counting;
+/// The prose analyzer, built once: building one makes a stop-word set, which cost
+/// more than stemming the words of a page of hits. Clones share that set.
+pub(crate) fn prose_analyzer() -> TextAnalyzer {
+    static ANALYZER: OnceLock<TextAnalyzer> = OnceLock::new();
+    ANALYZER.get_or_init(crate::index::text_analyzer).clone()
+}
+
+/// Deepest nesting of `(groups)` accepted: the grammar and the query tree recurse per level.
+const MAX_DEPTH: usize = 32;
 
 const BOOST_EXACT: f32 = 4.0;
 const BOOST_FOLDED: f32 = 3.0;
@@ -97,484 +51,6 @@ const BOOST_PROXIMITY: f32 = 3.0;
 const FUZZY_MIN_CHARS: usize = 4;
 /// Most key combinations tried for one phrase or proximity clause.
 const MAX_COMBINATIONS: usize = 16;
-
-/// Longest query accepted, in bytes.
-pub const MAX_QUERY_BYTES: usize = 4096;
-/// Most words a query may hold.
-pub const MAX_QUERY_WORDS: usize = 64;
-/// Deepest nesting of `(groups)` accepted: the grammar and the query tree recurse per level.
-const MAX_DEPTH: usize = 32;
-/// Largest page size.
-pub const MAX_LIMIT: usize = 10_000;
-/// Largest offset.
-pub const MAX_OFFSET: usize = 1_000_000;
-/// Up to how many matching units a search counts exactly unless told otherwise (see
-/// [`SearchRequest::total_up_to`]): Elasticsearch's default.
-pub const DEFAULT_TOTAL_LIMIT: usize = 10_000;
-
-/// A search: query, filters, page and facet counts, built step by step.
-///
-/// Filters of one kind are ORed (`.kind(Recital).kind(Paragraph)`: either kind);
-/// filters of different kinds, and several facets, are ANDed. Filters do not change
-/// scores.
-///
-/// ```
-/// use whereas::query::SearchRequest;
-/// use whereas::UnitKind;
-///
-/// let request = SearchRequest::new("torture Zhumagulov")
-///     .kind(UnitKind::Recital)
-///     .date_range("2021-01-01", "2021-12-31")
-///     .facet("/place/Kazakhstan")
-///     .offset(10)
-///     .limit(10)
-///     .facet_counts("/person", 10);
-/// assert_eq!(request.query_text(), "torture Zhumagulov");
-/// ```
-#[derive(Debug, Clone, PartialEq)]
-pub struct SearchRequest {
-    query: String,
-    kinds: Vec<UnitKind>,
-    resolutions: Vec<String>,
-    date_from: Option<String>,
-    date_to: Option<String>,
-    facets: Vec<String>,
-    offset: usize,
-    limit: usize,
-    facet_counts: Vec<(String, usize)>,
-    relative_cutoff: Option<f32>,
-    total_limit: usize,
-}
-
-impl SearchRequest {
-    /// A request for `query` (tantivy syntax; empty matches every unit), first 10 hits.
-    pub fn new(query: impl Into<String>) -> SearchRequest {
-        SearchRequest {
-            query: query.into(),
-            kinds: Vec::new(),
-            resolutions: Vec::new(),
-            date_from: None,
-            date_to: None,
-            facets: Vec::new(),
-            offset: 0,
-            limit: 10,
-            facet_counts: Vec::new(),
-            relative_cutoff: None,
-            total_limit: DEFAULT_TOTAL_LIMIT,
-        }
-    }
-
-    /// Keeps units of this kind (several calls: any of the kinds).
-    pub fn kind(mut self, kind: UnitKind) -> SearchRequest {
-        self.kinds.push(kind);
-        self
-    }
-
-    /// Keeps units of the resolution with this reference (several calls: any of them).
-    pub fn resolution(mut self, reference: impl Into<String>) -> SearchRequest {
-        self.resolutions.push(reference.into());
-        self
-    }
-
-    /// Keeps resolutions dated on or after `from` (`2021`, `2021-02` or `2021-02-11`).
-    pub fn date_from(mut self, from: impl Into<String>) -> SearchRequest {
-        self.date_from = Some(from.into());
-        self
-    }
-
-    /// Keeps resolutions dated on or before `to`; a partial date covers its whole year
-    /// or month (`2021` is up to 31 December 2021).
-    pub fn date_to(mut self, to: impl Into<String>) -> SearchRequest {
-        self.date_to = Some(to.into());
-        self
-    }
-
-    /// [`date_from`](Self::date_from) and [`date_to`](Self::date_to) together.
-    pub fn date_range(self, from: impl Into<String>, to: impl Into<String>) -> SearchRequest {
-        self.date_from(from).date_to(to)
-    }
-
-    /// Keeps units carrying this facet or one below it (`/person/Max Bokayev`,
-    /// `/place`, `/date/2021`). Several calls: all of them.
-    pub fn facet(mut self, path: impl Into<String>) -> SearchRequest {
-        self.facets.push(path.into());
-        self
-    }
-
-    /// Skips the first `offset` hits.
-    pub fn offset(mut self, offset: usize) -> SearchRequest {
-        self.offset = offset;
-        self
-    }
-
-    /// Returns at most `limit` hits (0: counts and facets only).
-    pub fn limit(mut self, limit: usize) -> SearchRequest {
-        self.limit = limit;
-        self
-    }
-
-    /// Also counts, over the whole result set, the children of facet `root`
-    /// (`/person`, `/date/2021`) and returns the `top` most frequent.
-    pub fn facet_counts(mut self, root: impl Into<String>, top: usize) -> SearchRequest {
-        self.facet_counts.push((root.into(), top));
-        self
-    }
-
-    /// Drops every hit scoring below `share` × the best hit's score (`share` in 0..=1),
-    /// before paging; the total and the facet counts follow. Meant for looking a
-    /// person up by name: once a unit matches the whole name, units that share only a
-    /// given name, or a weak key, are noise. [`crate::analysis::name::RELATIVE_CUTOFF`] is the
-    /// share the name analysis uses for the same purpose.
-    ///
-    /// ```
-    /// use whereas::query::SearchRequest;
-    ///
-    /// let request = SearchRequest::new("Bakytzhan Sagintaev")
-    ///     .relative_cutoff(whereas::name::RELATIVE_CUTOFF);
-    /// assert_eq!(request.query_text(), "Bakytzhan Sagintaev");
-    /// ```
-    pub fn relative_cutoff(mut self, share: f32) -> SearchRequest {
-        self.relative_cutoff = Some(share);
-        self
-    }
-
-    /// Counts the matching units exactly up to `limit` (default
-    /// [`DEFAULT_TOTAL_LIMIT`]). When more match, counting may stop early:
-    /// [`SearchResults::total`] is then a lower bound, at least `limit`, and
-    /// [`SearchResults::total_exact`] is false. The hits are the same either way.
-    ///
-    /// Counting every match of a name an archive mentions tens of thousands of times
-    /// costs more than finding its best hits; ask for [`exact_total`](Self::exact_total)
-    /// when the number itself is wanted. Facet counts are always exact, and so is the
-    /// total when facet counts are asked for (they take the same pass).
-    ///
-    /// ```
-    /// use whereas::query::SearchRequest;
-    /// use whereas::{entity, segment, Index};
-    ///
-    /// let mut resolution = segment(
-    ///     "P9_TA(2022)0001\nA. whereas Ivan Petrov was arrested;\n\
-    ///      B. whereas Ivan Petrov was sentenced;\n1. Calls for Ivan Petrov's release;",
-    /// )?;
-    /// entity::annotate(&mut resolution);
-    /// let index = Index::from_resolutions([&resolution])?;
-    ///
-    /// let bounded = index.search(&SearchRequest::new("Petrov").total_up_to(1))?;
-    /// assert!(!bounded.total_exact && bounded.total >= 1);
-    /// let exact = index.search(&SearchRequest::new("Petrov").exact_total())?;
-    /// assert!(exact.total_exact);
-    /// assert_eq!(exact.total, 3);
-    /// assert_eq!(bounded.hits, exact.hits);
-    /// # Ok::<(), whereas::Error>(())
-    /// ```
-    pub fn total_up_to(mut self, limit: usize) -> SearchRequest {
-        self.total_limit = limit;
-        self
-    }
-
-    /// Counts every matching unit: [`total_up_to`](Self::total_up_to)`(usize::MAX)`.
-    pub fn exact_total(self) -> SearchRequest {
-        self.total_up_to(usize::MAX)
-    }
-
-    /// The query string.
-    pub fn query_text(&self) -> &str {
-        &self.query
-    }
-}
-
-/// Runs `request` on `index`.
-pub(crate) fn execute(index: &Index, request: &SearchRequest) -> crate::Result<SearchResults> {
-    if request.limit > MAX_LIMIT {
-        return Err(Error::InvalidArgument(format!(
-            "limit {} is above {MAX_LIMIT}",
-            request.limit
-        )));
-    }
-    if request.offset > MAX_OFFSET {
-        return Err(Error::InvalidArgument(format!(
-            "offset {} is above {MAX_OFFSET}",
-            request.offset
-        )));
-    }
-    let fields = index.fields();
-    let searcher = index.searcher();
-    let mut compiler = Compiler::new(&request.query, fields, &searcher);
-    let main = compiler.compile()?;
-    let query = with_filters(main, request, fields)?;
-    let query = with_cutoff(query, request.relative_cutoff, &searcher)?;
-
-    let mut roots = Vec::new();
-    for (root, top) in &request.facet_counts {
-        let facet = parse_facet(root)?;
-        if !roots.iter().any(|(f, _): &(Facet, usize)| *f == facet) {
-            roots.push((facet, *top));
-        }
-    }
-
-    // The page, the total and the facet counts come from one weight, built once. The
-    // page is collected on its own, so that `TopDocs` may skip what cannot make the
-    // page (see `best`); the total and facet counts take one unscored pass. The
-    // cutoff compares scores, so scoring stays on even when no hit is wanted.
-    let top = (request.limit > 0 || request.relative_cutoff.is_some()).then(|| {
-        TopDocs::with_limit(request.limit.max(1))
-            .and_offset(request.offset)
-            .order_by_score()
-    });
-    let counter = (!roots.is_empty()).then(|| {
-        (
-            Count,
-            FacetChildCounts::new(
-                crate::index::facet_field_name(),
-                roots.iter().map(|(facet, _)| facet.clone()).collect(),
-            ),
-        )
-    });
-    let scoring = if top.is_some() {
-        EnableScoring::enabled_from_searcher(&searcher)
-    } else {
-        EnableScoring::disabled_from_searcher(&searcher)
-    };
-    // A lone query word is weighed as its own type: its count knows a lower bound.
-    let word = query
-        .downcast_ref::<BestTermQuery>()
-        .map(|word| word.best_weight(scoring))
-        .transpose()?;
-    let any;
-    let (weight, counting): (&dyn Weight, Counting<'_>) = match &word {
-        Some(word) => (word, Counting::Word(word)),
-        None => {
-            any = query.weight(scoring)?;
-            let weight = any.as_ref();
-            // tantivy counts these from the term dictionary or the segment's size.
-            let free = query.is::<TermQuery>() || query.is::<AllQuery>();
-            (
-                weight,
-                if free {
-                    Counting::Free(weight)
-                } else {
-                    Counting::Any(weight)
-                },
-            )
-        }
-    };
-    let mut pages = Vec::new();
-    let mut total = 0usize;
-    let mut total_exact = true;
-    let mut facet_counts = Vec::new();
-    for (ord, reader) in searcher.segment_readers().iter().enumerate() {
-        let ord = ord as u32;
-        if let Some(top) = &top {
-            pages.push(top.collect_segment(weight, ord, reader)?);
-        }
-        match &counter {
-            None => {
-                // What is left of the limit; once it is spent, later segments add only
-                // what they know without counting.
-                let budget = if request.total_limit == usize::MAX {
-                    u32::MAX
-                } else {
-                    let left = request.total_limit.saturating_sub(total);
-                    u32::try_from(left).unwrap_or(u32::MAX - 1)
-                };
-                let counted = count::count_up_to(counting, reader, budget)?;
-                total += counted.units as usize;
-                total_exact &= counted.exact;
-            }
-            Some(counter) => {
-                let (n, f) = counter.collect_segment(weight, ord, reader)?;
-                total += n;
-                facet_counts.push(f);
-            }
-        }
-    }
-    let page = top.map(|top| top.merge_fruits(pages)).transpose()?;
-    let counted = counter
-        .map(|(_, counter)| counter.merge_fruits(facet_counts))
-        .transpose()?;
-
-    let mut facets = BTreeMap::new();
-    for ((facet, top), counts) in roots.into_iter().zip(counted.unwrap_or_default()) {
-        facets.insert(facet.to_string(), top_children(counts, top));
-    }
-
-    let mut docs = Vec::new();
-    for (score, address) in page.into_iter().flatten().take(request.limit) {
-        docs.push((score, searcher.doc::<TantivyDocument>(address)?));
-    }
-    let mut verdicts = Verdicts::default();
-    let hits = docs
-        .iter()
-        .map(|(score, doc)| hit(doc, *score, fields, &compiler.highlight, &mut verdicts))
-        .collect();
-    Ok(SearchResults {
-        total,
-        total_exact,
-        hits,
-        facets,
-    })
-}
-
-/// Wraps `query` so that it keeps only hits scoring at least `share` × its best score.
-fn with_cutoff(
-    query: Box<dyn Query>,
-    share: Option<f32>,
-    searcher: &Searcher,
-) -> crate::Result<Box<dyn Query>> {
-    let Some(share) = share else {
-        return Ok(query);
-    };
-    if !(0.0..=1.0).contains(&share) {
-        return Err(Error::InvalidArgument(format!(
-            "relative cutoff {share} is not a share between 0 and 1"
-        )));
-    }
-    let best = searcher
-        .search(&query, &TopDocs::with_limit(1).order_by_score())?
-        .first()
-        .map(|(score, _)| *score);
-    Ok(match best {
-        Some(best) if share > 0.0 && best > 0.0 => {
-            Box::new(cutoff::MinScoreQuery::new(query, share * best))
-        }
-        _ => query,
-    })
-}
-
-fn stored_str(doc: &TantivyDocument, field: Field) -> Option<String> {
-    doc.get_first(field)
-        .and_then(|v| v.as_str().map(str::to_string))
-}
-
-fn hit<'t>(
-    doc: &'t TantivyDocument,
-    score: f32,
-    fields: &Fields,
-    terms: &HighlightTerms,
-    verdicts: &mut Verdicts<'t>,
-) -> Hit {
-    let text = doc
-        .get_first(fields.text)
-        .and_then(|v| v.as_str())
-        .unwrap_or_default();
-    let highlights = terms.highlights(text, verdicts);
-    let entities = doc
-        .get_first(fields.entities)
-        .and_then(|v| v.as_str())
-        .map(|stored| crate::index::stored::decode(text, stored))
-        .unwrap_or_default();
-    let kind = stored_str(doc, fields.kind)
-        .as_deref()
-        .and_then(UnitKind::parse)
-        .unwrap_or(UnitKind::Paragraph);
-    Hit {
-        score,
-        id: stored_str(doc, fields.id).unwrap_or_default(),
-        reference: stored_str(doc, fields.reference).unwrap_or_default(),
-        kind,
-        label: stored_str(doc, fields.label).unwrap_or_default(),
-        title: stored_str(doc, fields.title),
-        date: stored_str(doc, fields.date),
-        snippet: snippet(text, &highlights),
-        highlights,
-        entities,
-        text: text.to_string(),
-    }
-}
-
-fn parse_facet(path: &str) -> crate::Result<Facet> {
-    Facet::from_text(path).map_err(|e| {
-        Error::InvalidArgument(format!(
-            "bad facet path {path:?} ({e}); facets look like /person/Name"
-        ))
-    })
-}
-
-fn filter(query: Box<dyn Query>) -> (Occur, Box<dyn Query>) {
-    (Occur::Must, Box::new(ConstScoreQuery::new(query, 0.0)))
-}
-
-fn union(queries: Vec<Box<dyn Query>>) -> Box<dyn Query> {
-    Box::new(BooleanQuery::union(queries))
-}
-
-fn date_bounds(
-    from: Option<&str>,
-    to: Option<&str>,
-    field: Field,
-) -> crate::Result<Option<RangeQuery>> {
-    let bad = |d: &str| {
-        Error::InvalidArgument(format!("bad date {d:?}: use YYYY, YYYY-MM or YYYY-MM-DD"))
-    };
-    let lower = match from {
-        Some(d) => Bound::Included(Term::from_field_u64(
-            field,
-            date_number(d).ok_or_else(|| bad(d))?,
-        )),
-        None => Bound::Unbounded,
-    };
-    let upper = match to {
-        Some(d) => Bound::Included(Term::from_field_u64(
-            field,
-            date_number_upper(d).ok_or_else(|| bad(d))?,
-        )),
-        None => Bound::Unbounded,
-    };
-    if matches!((&lower, &upper), (Bound::Unbounded, Bound::Unbounded)) {
-        return Ok(None);
-    }
-    Ok(Some(RangeQuery::new(lower, upper)))
-}
-
-fn with_filters(
-    main: Box<dyn Query>,
-    request: &SearchRequest,
-    fields: &Fields,
-) -> crate::Result<Box<dyn Query>> {
-    let mut clauses = vec![(Occur::Must, main)];
-    if !request.kinds.is_empty() {
-        let kinds = request
-            .kinds
-            .iter()
-            .map(|k| facet_term_query(fields.facets, &Facet::from_path(["kind", k.as_str()])))
-            .collect();
-        clauses.push(filter(union(kinds)));
-    }
-    if !request.resolutions.is_empty() {
-        let refs = request
-            .resolutions
-            .iter()
-            .map(|r| term_query(Term::from_field_text(fields.reference, r.trim())))
-            .collect();
-        clauses.push(filter(union(refs)));
-    }
-    if let Some(range) = date_bounds(
-        request.date_from.as_deref(),
-        request.date_to.as_deref(),
-        fields.date_num,
-    )? {
-        clauses.push(filter(Box::new(range)));
-    }
-    for path in &request.facets {
-        let facet = parse_facet(path)?;
-        clauses.push(filter(facet_term_query(fields.facets, &facet)));
-    }
-    if clauses.len() == 1 {
-        return Ok(clauses.remove(0).1);
-    }
-    Ok(Box::new(BooleanQuery::new(clauses)))
-}
-
-fn term_query(term: Term) -> Box<dyn Query> {
-    Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs))
-}
-
-fn facet_term_query(field: Field, facet: &Facet) -> Box<dyn Query> {
-    Box::new(TermQuery::new(
-        Term::from_facet(field, facet),
-        IndexRecordOption::Basic,
-    ))
-}
 
 fn boosted(query: Box<dyn Query>, boost: f32) -> Box<dyn Query> {
     if boost == 1.0 {
@@ -597,17 +73,17 @@ const ALL: Scope = Scope {
 };
 
 /// Turns the query string into a tantivy query, collecting the words to highlight.
-struct Compiler<'a> {
+pub(crate) struct Compiler<'a> {
     input: &'a str,
     fields: &'a Fields,
     searcher: &'a Searcher,
     analyzer: TextAnalyzer,
     words: usize,
-    highlight: HighlightTerms,
+    pub(crate) highlight: HighlightTerms,
 }
 
 impl<'a> Compiler<'a> {
-    fn new(input: &'a str, fields: &'a Fields, searcher: &'a Searcher) -> Compiler<'a> {
+    pub(crate) fn new(input: &'a str, fields: &'a Fields, searcher: &'a Searcher) -> Compiler<'a> {
         Compiler {
             input,
             fields,
@@ -635,7 +111,7 @@ impl<'a> Compiler<'a> {
         self.input.find(&format!("{field}:")).unwrap_or(0)
     }
 
-    fn compile(&mut self) -> crate::Result<Box<dyn Query>> {
+    pub(crate) fn compile(&mut self) -> crate::Result<Box<dyn Query>> {
         if self.input.len() > MAX_QUERY_BYTES {
             return Err(self.error(
                 MAX_QUERY_BYTES,

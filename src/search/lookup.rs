@@ -26,8 +26,8 @@ impl SearchRequest {
     /// counts) apply as usual; `.relative_cutoff(share)` afterwards sets another share.
     ///
     /// ```
-    /// use whereas::index::Index;
-    /// use whereas::query::SearchRequest;
+    /// use whereas::Index;
+    /// use whereas::SearchRequest;
     ///
     /// let text = "Resolution on Kazakhstan\n\n\
     ///     A.\u{a0}whereas Bakhytzhan Sagintaev met the delegation;\n\n\

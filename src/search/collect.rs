@@ -28,7 +28,7 @@ use tantivy::fastfield::FacetReader;
 use tantivy::schema::Facet;
 use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader};
 
-use crate::hit::FacetCount;
+use super::hit::FacetCount;
 
 /// Counts the children of each root over the matching units.
 pub(crate) struct FacetChildCounts {

@@ -1,8 +1,7 @@
-//! Results → hits: what a search returns, with snippets and highlights.
+//! Highlights and snippets: which words of a hit match the query, and the window shown.
 //!
-//! In: the units a query matched, and the words of the query. Out: [`Hit`]s with the
-//! unit's metadata, text and entities, a snippet with the matched words marked, and
-//! the byte ranges of those words ([`Highlight`]).
+//! In: a unit's text and the words of the query. Out: the byte ranges of the matching
+//! words ([`Highlight`]) and a snippet with those words marked.
 //!
 //! A word of the unit is highlighted when it matches a query word through the same
 //! channels the query used: same spelling, same folded form, a shared transliteration
@@ -10,46 +9,14 @@
 //! where the query fell back to one, or the same English stem for prose.
 //! Invariant: every [`Highlight`] is a byte range on char boundaries of [`Hit::text`].
 
-use std::collections::{BTreeMap, HashMap, HashSet};
-use std::sync::OnceLock;
+use std::collections::{HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
-use tantivy::tokenizer::TextAnalyzer;
 
 use crate::analysis::keys::{channel_keys, keys_of, signature_of, Signature};
 use crate::analysis::name::Channel;
 use crate::analysis::prose::{prose_stem, prose_stem_in};
 use crate::analysis::words::words;
-use crate::model::Entity;
-use crate::model::UnitKind;
-
-/// One matching unit.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Hit {
-    /// Relevance: higher is better; comparable only within one result set.
-    pub score: f32,
-    /// The unit's id, `REFERENCE/kind/LABEL` (`TA-9-2021-0056/recital/C`).
-    pub id: String,
-    /// The resolution's reference.
-    pub reference: String,
-    /// Citation, recital, paragraph or footnote.
-    pub kind: UnitKind,
-    /// The unit's label (`C`, `12`).
-    pub label: String,
-    /// The resolution's title, if known.
-    pub title: Option<String>,
-    /// The resolution's date (ISO 8601), if known.
-    pub date: Option<String>,
-    /// The unit's whole text.
-    pub text: String,
-    /// An extract of the text around the matched words, HTML-escaped, matched words in
-    /// `<b>…</b>`, cuts marked with `…`.
-    pub snippet: String,
-    /// Byte ranges of the matched words in [`Hit::text`].
-    pub highlights: Vec<Highlight>,
-    /// The unit's entities, offsets into [`Hit::text`].
-    pub entities: Vec<Entity>,
-}
 
 /// A highlighted word: byte range `start..end` in [`Hit::text`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -58,73 +25,6 @@ pub struct Highlight {
     pub start: usize,
     /// One past the last byte.
     pub end: usize,
-}
-
-/// How many units under one facet matched.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct FacetCount {
-    /// The facet path (`/person/Max Bokayev`).
-    pub path: String,
-    /// Number of matching units carrying it.
-    pub count: u64,
-}
-
-/// What a search returns.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct SearchResults {
-    /// Number of units matching, over the whole result set: exact when
-    /// [`total_exact`](Self::total_exact), else a lower bound of at least the
-    /// request's [`total_up_to`](crate::query::SearchRequest::total_up_to) limit.
-    pub total: usize,
-    /// Whether [`total`](Self::total) counts every matching unit. False only when
-    /// more units match than the request's limit and counting stopped early.
-    #[serde(default = "exact_by_default")]
-    pub total_exact: bool,
-    /// The requested page of hits, best first.
-    pub hits: Vec<Hit>,
-    /// For each facet asked for with
-    /// [`SearchRequest::facet_counts`](crate::query::SearchRequest::facet_counts): its
-    /// children with the number of matching units, most frequent first, over the whole
-    /// result set.
-    pub facets: BTreeMap<String, Vec<FacetCount>>,
-}
-
-impl SearchResults {
-    /// The results of `query` as one line of JSON (no newline), the line that
-    /// `examples/search.rs --json` prints: `{"query", "total", "total_exact", "hits":
-    /// [{"score", "id", "reference", "kind", "label", "title", "date", "text", "snippet",
-    /// "highlights", "entities"}], "facets": {"/person": [{"path", "count"}], …}}`.
-    pub fn to_json_line(&self, query: &str) -> String {
-        #[derive(Serialize)]
-        struct Line<'a> {
-            query: &'a str,
-            total: usize,
-            total_exact: bool,
-            hits: &'a [Hit],
-            facets: &'a BTreeMap<String, Vec<FacetCount>>,
-        }
-        let line = Line {
-            query,
-            total: self.total,
-            total_exact: self.total_exact,
-            hits: &self.hits,
-            facets: &self.facets,
-        };
-        // Plain data with string keys: serialising it cannot fail.
-        serde_json::to_string(&line).expect("search results serialise to JSON")
-    }
-}
-
-/// Results deserialised from before [`SearchResults::total_exact`] counted exactly.
-fn exact_by_default() -> bool {
-    true
-}
-
-/// The prose analyzer, built once: building one makes a stop-word set, which cost
-/// more than stemming the words of a page of hits. Clones share that set.
-pub(crate) fn prose_analyzer() -> TextAnalyzer {
-    static ANALYZER: OnceLock<TextAnalyzer> = OnceLock::new();
-    ANALYZER.get_or_init(crate::index::text_analyzer).clone()
 }
 
 type WordSet = HashSet<String, rustc_hash::FxBuildHasher>;

@@ -1,0 +1,269 @@
+//! Request → hits: the search path, top to bottom.
+//!
+//! In: a [`SearchRequest`]: a query string in tantivy's query syntax plus filters, a
+//! page and facet counts. Out: [`SearchResults`]: ranked [`Hit`]s with snippets,
+//! entities and facet counts. [`Index::search`](crate::Index::search) runs the path:
+//!
+//! | step | module | does |
+//! |---|---|---|
+//! | request | `request` | the builder and its limits |
+//! | compile | `compile` | the query string → a tantivy query, words to highlight |
+//! | best-of-channels | `best` | one query word as the best of its channel terms |
+//! | fuzzy | `fuzzy` | indexed keys close to a word that has no key in the index |
+//! | filter | `filter` | kinds, resolutions, dates and facets around the query |
+//! | cutoff | `cutoff` | drops hits below a share of the best score |
+//! | collect | `collect`, `count` | the page, the total (bounded) and facet counts |
+//! | hits | `hit`, `highlight` | stored units → hits, highlights and snippets |
+//!
+//! The index layer below opens and writes indexes and hands out searchers; it never
+//! calls up into this module.
+//!
+//! # Query syntax
+//! tantivy's grammar: bare words, `"phrases"` (with `~slop`), `AND`, `OR`, `NOT`,
+//! `+must`, `-must_not`, `(groups)`, `word^2` boosts, `prefix*`, and field prefixes:
+//!
+//! | prefix | matches |
+//! |---|---|
+//! | (none) | prose and names (below) |
+//! | `text:` | prose only (stemmed) |
+//! | `name:` | names only (the name channels) |
+//! | `person:`, `org:`, `place:`, `law:` | the unit's entities of that kind, spelling-tolerant |
+//! | `kind:` | `citation`, `recital`, `paragraph`, `footnote` |
+//! | `resolution:` | a resolution reference (`resolution:"TA-9-2021-0056"`) |
+//! | `id:` | a unit id |
+//! | `date:` | the resolution's date: `date:2021`, `date:2021-02`, `date:[2021-01 TO 2021-06]` |
+//!
+//! Words are ORed unless marked `+` or joined by `AND`. An English stop word on its own
+//! is ignored (`the`, `will`); quoted (`"May"`), it is looked up as a name, in the
+//! units that write it with a capital.
+//!
+//! # Ranking
+//! A bare query word `w` becomes the best (dis-max) of:
+//!
+//! | channel | field | boost |
+//! |---|---|---|
+//! | exact spelling | `name_exact` | 4.0 |
+//! | folded (case, diacritics, apostrophes) | `name_folded` | 3.0 |
+//! | transliteration keys | `name_translit` | 2.0 |
+//! | prose stem | `text` (BM25) | 1.0 |
+//! | related forms | `name_related` | 0.8 |
+//! | fuzzy: indexed keys close under the name analysis's confusable-aware distance, only when no translit key of `w` is in the index | `name_translit` | 0.45–0.3 by distance |
+//!
+//! so an exact spelling outranks a transliteration variant, which outranks a fuzzy
+//! match. Two adjacent bare words also add a proximity clause (boost 3.0): their
+//! transliteration keys within one position of each other, in either order
+//! (`AKHMETOV Sapar` finds `Sapar Akhmetov`), or their related keys, at the related
+//! channel's share of that boost, 1.2 (`Yerlan Akhmetov` finds `Erlan Akhmetuly`,
+//! whose surname has another suffix). The whole name thus outranks one part of it,
+//! and two parts naming one person outrank two people each matching one part.
+//!
+//! # Looking a person up by name
+//! [`SearchRequest::name`] takes a name rather than a query and ranks for precision:
+//! hits below [`crate::analysis::name::RELATIVE_CUTOFF`] × the best score are dropped, so units
+//! that share only a given name with the person disappear. [`SearchRequest::new`]
+//! never drops a hit for scoring low, since for prose that would lose relevant units.
+//!
+//! # Limits
+//! Queries longer than 4096 bytes, with more than 64 words or with groups nested more
+//! than 32 deep are rejected with [`Error::Query`], as are unknown fields and regexes.
+
+use std::collections::BTreeMap;
+
+use tantivy::collector::{Collector, Count, TopDocs};
+use tantivy::query::{AllQuery, EnableScoring, Query, TermQuery, Weight};
+use tantivy::schema::{Facet, TantivyDocument};
+use tantivy::Searcher;
+
+use crate::error::Error;
+use crate::index::Index;
+
+mod best;
+mod collect;
+mod compile;
+mod count;
+mod cutoff;
+mod filter;
+mod fuzzy;
+mod highlight;
+mod hit;
+mod lookup;
+mod request;
+
+pub use self::highlight::Highlight;
+pub use self::hit::{FacetCount, Hit, SearchResults};
+pub use self::request::{
+    SearchRequest, DEFAULT_TOTAL_LIMIT, MAX_LIMIT, MAX_OFFSET, MAX_QUERY_BYTES, MAX_QUERY_WORDS,
+};
+
+use self::best::BestTermQuery;
+use self::collect::{top_children, FacetChildCounts};
+use self::compile::Compiler;
+use self::count::Counting;
+use self::filter::{parse_facet, with_filters};
+use self::highlight::Verdicts;
+
+impl Index {
+    /// Runs a search: the query, its filters, a page of hits and the facet counts asked
+    /// for. See the [`search`](crate::search) module for the query syntax and ranking.
+    pub fn search(&self, request: &SearchRequest) -> crate::Result<SearchResults> {
+        execute(self, request)
+    }
+}
+
+/// Runs `request` on `index`.
+fn execute(index: &Index, request: &SearchRequest) -> crate::Result<SearchResults> {
+    if request.limit > MAX_LIMIT {
+        return Err(Error::InvalidArgument(format!(
+            "limit {} is above {MAX_LIMIT}",
+            request.limit
+        )));
+    }
+    if request.offset > MAX_OFFSET {
+        return Err(Error::InvalidArgument(format!(
+            "offset {} is above {MAX_OFFSET}",
+            request.offset
+        )));
+    }
+    let fields = index.fields();
+    let searcher = index.searcher();
+    let mut compiler = Compiler::new(&request.query, fields, &searcher);
+    let main = compiler.compile()?;
+    let query = with_filters(main, request, fields)?;
+    let query = with_cutoff(query, request.relative_cutoff, &searcher)?;
+
+    let mut roots = Vec::new();
+    for (root, top) in &request.facet_counts {
+        let facet = parse_facet(root)?;
+        if !roots.iter().any(|(f, _): &(Facet, usize)| *f == facet) {
+            roots.push((facet, *top));
+        }
+    }
+
+    // The page, the total and the facet counts come from one weight, built once. The
+    // page is collected on its own, so that `TopDocs` may skip what cannot make the
+    // page (see `best`); the total and facet counts take one unscored pass. The
+    // cutoff compares scores, so scoring stays on even when no hit is wanted.
+    let top = (request.limit > 0 || request.relative_cutoff.is_some()).then(|| {
+        TopDocs::with_limit(request.limit.max(1))
+            .and_offset(request.offset)
+            .order_by_score()
+    });
+    let counter = (!roots.is_empty()).then(|| {
+        (
+            Count,
+            FacetChildCounts::new(
+                crate::index::facet_field_name(),
+                roots.iter().map(|(facet, _)| facet.clone()).collect(),
+            ),
+        )
+    });
+    let scoring = if top.is_some() {
+        EnableScoring::enabled_from_searcher(&searcher)
+    } else {
+        EnableScoring::disabled_from_searcher(&searcher)
+    };
+    // A lone query word is weighed as its own type: its count knows a lower bound.
+    let word = query
+        .downcast_ref::<BestTermQuery>()
+        .map(|word| word.best_weight(scoring))
+        .transpose()?;
+    let any;
+    let (weight, counting): (&dyn Weight, Counting<'_>) = match &word {
+        Some(word) => (word, Counting::Word(word)),
+        None => {
+            any = query.weight(scoring)?;
+            let weight = any.as_ref();
+            // tantivy counts these from the term dictionary or the segment's size.
+            let free = query.is::<TermQuery>() || query.is::<AllQuery>();
+            (
+                weight,
+                if free {
+                    Counting::Free(weight)
+                } else {
+                    Counting::Any(weight)
+                },
+            )
+        }
+    };
+    let mut pages = Vec::new();
+    let mut total = 0usize;
+    let mut total_exact = true;
+    let mut facet_counts = Vec::new();
+    for (ord, reader) in searcher.segment_readers().iter().enumerate() {
+        let ord = ord as u32;
+        if let Some(top) = &top {
+            pages.push(top.collect_segment(weight, ord, reader)?);
+        }
+        match &counter {
+            None => {
+                // What is left of the limit; once it is spent, later segments add only
+                // what they know without counting.
+                let budget = if request.total_limit == usize::MAX {
+                    u32::MAX
+                } else {
+                    let left = request.total_limit.saturating_sub(total);
+                    u32::try_from(left).unwrap_or(u32::MAX - 1)
+                };
+                let counted = count::count_up_to(counting, reader, budget)?;
+                total += counted.units as usize;
+                total_exact &= counted.exact;
+            }
+            Some(counter) => {
+                let (n, f) = counter.collect_segment(weight, ord, reader)?;
+                total += n;
+                facet_counts.push(f);
+            }
+        }
+    }
+    let page = top.map(|top| top.merge_fruits(pages)).transpose()?;
+    let counted = counter
+        .map(|(_, counter)| counter.merge_fruits(facet_counts))
+        .transpose()?;
+
+    let mut facets = BTreeMap::new();
+    for ((facet, top), counts) in roots.into_iter().zip(counted.unwrap_or_default()) {
+        facets.insert(facet.to_string(), top_children(counts, top));
+    }
+
+    let mut docs = Vec::new();
+    for (score, address) in page.into_iter().flatten().take(request.limit) {
+        docs.push((score, searcher.doc::<TantivyDocument>(address)?));
+    }
+    let mut verdicts = Verdicts::default();
+    let hits = docs
+        .iter()
+        .map(|(score, doc)| hit::hit(doc, *score, fields, &compiler.highlight, &mut verdicts))
+        .collect();
+    Ok(SearchResults {
+        total,
+        total_exact,
+        hits,
+        facets,
+    })
+}
+
+/// Wraps `query` so that it keeps only hits scoring at least `share` × its best score.
+fn with_cutoff(
+    query: Box<dyn Query>,
+    share: Option<f32>,
+    searcher: &Searcher,
+) -> crate::Result<Box<dyn Query>> {
+    let Some(share) = share else {
+        return Ok(query);
+    };
+    if !(0.0..=1.0).contains(&share) {
+        return Err(Error::InvalidArgument(format!(
+            "relative cutoff {share} is not a share between 0 and 1"
+        )));
+    }
+    let best = searcher
+        .search(&query, &TopDocs::with_limit(1).order_by_score())?
+        .first()
+        .map(|(score, _)| *score);
+    Ok(match best {
+        Some(best) if share > 0.0 && best > 0.0 => {
+            Box::new(cutoff::MinScoreQuery::new(query, share * best))
+        }
+        _ => query,
+    })
+}

@@ -1,0 +1,187 @@
+//! The search request: a query string, filters, a page and facet counts, built step by
+//! step, and the limits every request is held to.
+
+use crate::model::UnitKind;
+
+/// Longest query accepted, in bytes.
+pub const MAX_QUERY_BYTES: usize = 4096;
+/// Most words a query may hold.
+pub const MAX_QUERY_WORDS: usize = 64;
+/// Largest page size.
+pub const MAX_LIMIT: usize = 10_000;
+/// Largest offset.
+pub const MAX_OFFSET: usize = 1_000_000;
+/// Up to how many matching units a search counts exactly unless told otherwise (see
+/// [`SearchRequest::total_up_to`]): Elasticsearch's default.
+pub const DEFAULT_TOTAL_LIMIT: usize = 10_000;
+
+/// A search: query, filters, page and facet counts, built step by step.
+///
+/// Filters of one kind are ORed (`.kind(Recital).kind(Paragraph)`: either kind);
+/// filters of different kinds, and several facets, are ANDed. Filters do not change
+/// scores.
+///
+/// ```
+/// use whereas::SearchRequest;
+/// use whereas::UnitKind;
+///
+/// let request = SearchRequest::new("torture Zhumagulov")
+///     .kind(UnitKind::Recital)
+///     .date_range("2021-01-01", "2021-12-31")
+///     .facet("/place/Kazakhstan")
+///     .offset(10)
+///     .limit(10)
+///     .facet_counts("/person", 10);
+/// assert_eq!(request.query_text(), "torture Zhumagulov");
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct SearchRequest {
+    pub(crate) query: String,
+    pub(crate) kinds: Vec<UnitKind>,
+    pub(crate) resolutions: Vec<String>,
+    pub(crate) date_from: Option<String>,
+    pub(crate) date_to: Option<String>,
+    pub(crate) facets: Vec<String>,
+    pub(crate) offset: usize,
+    pub(crate) limit: usize,
+    pub(crate) facet_counts: Vec<(String, usize)>,
+    pub(crate) relative_cutoff: Option<f32>,
+    pub(crate) total_limit: usize,
+}
+
+impl SearchRequest {
+    /// A request for `query` (tantivy syntax; empty matches every unit), first 10 hits.
+    pub fn new(query: impl Into<String>) -> SearchRequest {
+        SearchRequest {
+            query: query.into(),
+            kinds: Vec::new(),
+            resolutions: Vec::new(),
+            date_from: None,
+            date_to: None,
+            facets: Vec::new(),
+            offset: 0,
+            limit: 10,
+            facet_counts: Vec::new(),
+            relative_cutoff: None,
+            total_limit: DEFAULT_TOTAL_LIMIT,
+        }
+    }
+
+    /// Keeps units of this kind (several calls: any of the kinds).
+    pub fn kind(mut self, kind: UnitKind) -> SearchRequest {
+        self.kinds.push(kind);
+        self
+    }
+
+    /// Keeps units of the resolution with this reference (several calls: any of them).
+    pub fn resolution(mut self, reference: impl Into<String>) -> SearchRequest {
+        self.resolutions.push(reference.into());
+        self
+    }
+
+    /// Keeps resolutions dated on or after `from` (`2021`, `2021-02` or `2021-02-11`).
+    pub fn date_from(mut self, from: impl Into<String>) -> SearchRequest {
+        self.date_from = Some(from.into());
+        self
+    }
+
+    /// Keeps resolutions dated on or before `to`; a partial date covers its whole year
+    /// or month (`2021` is up to 31 December 2021).
+    pub fn date_to(mut self, to: impl Into<String>) -> SearchRequest {
+        self.date_to = Some(to.into());
+        self
+    }
+
+    /// [`date_from`](Self::date_from) and [`date_to`](Self::date_to) together.
+    pub fn date_range(self, from: impl Into<String>, to: impl Into<String>) -> SearchRequest {
+        self.date_from(from).date_to(to)
+    }
+
+    /// Keeps units carrying this facet or one below it (`/person/Max Bokayev`,
+    /// `/place`, `/date/2021`). Several calls: all of them.
+    pub fn facet(mut self, path: impl Into<String>) -> SearchRequest {
+        self.facets.push(path.into());
+        self
+    }
+
+    /// Skips the first `offset` hits.
+    pub fn offset(mut self, offset: usize) -> SearchRequest {
+        self.offset = offset;
+        self
+    }
+
+    /// Returns at most `limit` hits (0: counts and facets only).
+    pub fn limit(mut self, limit: usize) -> SearchRequest {
+        self.limit = limit;
+        self
+    }
+
+    /// Also counts, over the whole result set, the children of facet `root`
+    /// (`/person`, `/date/2021`) and returns the `top` most frequent.
+    pub fn facet_counts(mut self, root: impl Into<String>, top: usize) -> SearchRequest {
+        self.facet_counts.push((root.into(), top));
+        self
+    }
+
+    /// Drops every hit scoring below `share` × the best hit's score (`share` in 0..=1),
+    /// before paging; the total and the facet counts follow. Meant for looking a
+    /// person up by name: once a unit matches the whole name, units that share only a
+    /// given name, or a weak key, are noise. [`crate::analysis::name::RELATIVE_CUTOFF`] is the
+    /// share the name analysis uses for the same purpose.
+    ///
+    /// ```
+    /// use whereas::SearchRequest;
+    ///
+    /// let request = SearchRequest::new("Bakytzhan Sagintaev")
+    ///     .relative_cutoff(whereas::name::RELATIVE_CUTOFF);
+    /// assert_eq!(request.query_text(), "Bakytzhan Sagintaev");
+    /// ```
+    pub fn relative_cutoff(mut self, share: f32) -> SearchRequest {
+        self.relative_cutoff = Some(share);
+        self
+    }
+
+    /// Counts the matching units exactly up to `limit` (default
+    /// [`DEFAULT_TOTAL_LIMIT`]). When more match, counting may stop early:
+    /// [`SearchResults::total`] is then a lower bound, at least `limit`, and
+    /// [`SearchResults::total_exact`] is false. The hits are the same either way.
+    ///
+    /// Counting every match of a name an archive mentions tens of thousands of times
+    /// costs more than finding its best hits; ask for [`exact_total`](Self::exact_total)
+    /// when the number itself is wanted. Facet counts are always exact, and so is the
+    /// total when facet counts are asked for (they take the same pass).
+    ///
+    /// ```
+    /// use whereas::SearchRequest;
+    /// use whereas::{entity, segment, Index};
+    ///
+    /// let mut resolution = segment(
+    ///     "P9_TA(2022)0001\nA. whereas Ivan Petrov was arrested;\n\
+    ///      B. whereas Ivan Petrov was sentenced;\n1. Calls for Ivan Petrov's release;",
+    /// )?;
+    /// entity::annotate(&mut resolution);
+    /// let index = Index::from_resolutions([&resolution])?;
+    ///
+    /// let bounded = index.search(&SearchRequest::new("Petrov").total_up_to(1))?;
+    /// assert!(!bounded.total_exact && bounded.total >= 1);
+    /// let exact = index.search(&SearchRequest::new("Petrov").exact_total())?;
+    /// assert!(exact.total_exact);
+    /// assert_eq!(exact.total, 3);
+    /// assert_eq!(bounded.hits, exact.hits);
+    /// # Ok::<(), whereas::Error>(())
+    /// ```
+    pub fn total_up_to(mut self, limit: usize) -> SearchRequest {
+        self.total_limit = limit;
+        self
+    }
+
+    /// Counts every matching unit: [`total_up_to`](Self::total_up_to)`(usize::MAX)`.
+    pub fn exact_total(self) -> SearchRequest {
+        self.total_up_to(usize::MAX)
+    }
+
+    /// The query string.
+    pub fn query_text(&self) -> &str {
+        &self.query
+    }
+}
