@@ -50,11 +50,20 @@ pub enum Error {
         /// What the index on disk says (`"none"` for a foreign index).
         found: String,
     },
+    /// The input needs a cargo feature this build leaves out (HTML without `html`).
+    #[error("{what} needs the `{feature}` feature of whereas")]
+    FeatureDisabled {
+        /// What was asked for.
+        what: String,
+        /// The cargo feature that provides it.
+        feature: &'static str,
+    },
     /// An argument is out of range or otherwise unusable.
     #[error("invalid argument: {0}")]
     InvalidArgument(String),
     /// Another writer holds the index's lock (in this process or another one): only one
     /// writer may be open on an index at a time. Retry once that writer is dropped.
+    #[cfg(feature = "index")]
     #[error("index is locked by another writer")]
     Locked {
         /// tantivy's lock error.
@@ -62,6 +71,7 @@ pub enum Error {
         source: tantivy::TantivyError,
     },
     /// An error from the tantivy index underneath.
+    #[cfg(feature = "index")]
     #[error("index error")]
     Index(#[from] tantivy::TantivyError),
 }

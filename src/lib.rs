@@ -86,23 +86,32 @@
 //!   names it has no cue for (a lone given name it does not know, a family name alone).
 //! - One writer per index at a time (tantivy's lock); any number of readers.
 #![deny(missing_docs)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 mod analysis;
 mod error;
 mod model;
 
 pub mod entity;
+#[cfg(feature = "index")]
+#[cfg_attr(docsrs, doc(cfg(feature = "index")))]
 pub mod index;
+#[cfg(feature = "index")]
+#[cfg_attr(docsrs, doc(cfg(feature = "index")))]
 pub mod search;
-pub mod segment;
+mod segment;
+#[cfg(feature = "synth")]
+#[cfg_attr(docsrs, doc(cfg(feature = "synth")))]
 pub mod synth;
 
 /// The README's examples, compiled and run as doctests.
-#[cfg(doctest)]
+#[cfg(all(doctest, feature = "index"))]
 #[doc = include_str!("../README.md")]
 pub struct ReadmeDoctests;
 
+#[cfg(feature = "index")]
 pub use crate::index::{Index, IndexWriter, SCHEMA_VERSION};
+#[cfg(feature = "index")]
 pub use crate::search::{FacetCount, Highlight, Hit, SearchRequest, SearchResults};
 
 pub use crate::analysis::name;
@@ -114,6 +123,6 @@ pub use crate::model::{
     Entity, EntityKind, Noise, NoiseReason, Resolution, Span, SubPoint, Unit, UnitKind, Warning,
     OVERLONG_UNIT,
 };
-pub use crate::segment::{
-    decode, html_to_text, load, normalize_reference, segment, segment_html, Segmenter,
-};
+pub use crate::segment::{decode, load, normalize_reference, segment, Segmenter};
+#[cfg(feature = "html")]
+pub use crate::segment::{html_to_text, segment_html};

@@ -14,7 +14,10 @@
 //! Nothing here depends on tantivy: the index layer wraps these functions in thin
 //! tantivy `Tokenizer`s.
 
+// Read by the index and the search; without them only its tests use it.
+#[cfg_attr(not(feature = "index"), allow(dead_code))]
 pub(crate) mod keys;
 pub mod name;
+#[cfg_attr(not(feature = "index"), allow(dead_code))]
 pub(crate) mod prose;
 pub(crate) mod words;

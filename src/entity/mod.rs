@@ -89,8 +89,6 @@
 //! instrument titles with commas are read only in the "to Prevent, Suppress and Punish"
 //! shape, other commas end a name.
 
-pub mod facet;
-
 mod context;
 mod date;
 mod gazetteer;

@@ -65,6 +65,7 @@
 //! ```
 
 pub mod export;
+pub mod facet;
 mod schema;
 pub(crate) mod stored;
 mod tokenizer;
@@ -74,8 +75,8 @@ use std::path::Path;
 use tantivy::schema::{Facet, TantivyDocument};
 use tantivy::{IndexReader, ReloadPolicy, Term};
 
-use crate::entity::{self, EntityKind};
 use crate::error::Error;
+use crate::model::EntityKind;
 use crate::model::{Resolution, Unit};
 
 pub use self::schema::SCHEMA_VERSION;
@@ -373,11 +374,11 @@ pub(crate) fn unit_id(reference: &str, unit: &Unit) -> String {
 /// Every facet of a unit: its kind, its resolution, its entities.
 pub(crate) fn unit_facets(reference: &str, unit: &Unit) -> Vec<Facet> {
     let mut facets = vec![
-        Facet::from_path(entity::facet::kind(unit.kind)),
-        Facet::from_path(entity::facet::resolution(reference)),
+        Facet::from_path(facet::kind(unit.kind)),
+        Facet::from_path(facet::resolution(reference)),
     ];
     for e in &unit.entities {
-        let path = entity::facet::entity(e);
+        let path = facet::entity(e);
         if path.len() > 1 && path.iter().all(|s| !s.is_empty()) {
             let facet = Facet::from_path(path);
             if !facets.contains(&facet) {

@@ -115,10 +115,15 @@ pub fn load(path: impl AsRef<Path>) -> crate::Result<Resolution> {
     let html = matches!(ext.as_deref(), Some("html" | "htm" | "xhtml")) || looks_like_html(&text);
     let seg = Segmenter::new().source(path.display().to_string());
     if html {
-        seg.segment_html(&text)
-    } else {
-        seg.segment(&text)
+        #[cfg(feature = "html")]
+        return seg.segment_html(&text);
+        #[cfg(not(feature = "html"))]
+        return Err(Error::FeatureDisabled {
+            what: format!("{}: HTML input", path.display()),
+            feature: "html",
+        });
     }
+    seg.segment(&text)
 }
 
 #[cfg(test)]

@@ -48,6 +48,7 @@
 
 mod assemble;
 mod footnote;
+#[cfg(feature = "html")]
 mod html;
 mod hyphen;
 mod lines;
@@ -60,6 +61,7 @@ use crate::model::{
     Noise, NoiseReason, Resolution, Span, SubPoint, Unit, UnitKind, Warning, OVERLONG_UNIT,
 };
 
+#[cfg(feature = "html")]
 pub use self::html::html_to_text;
 pub use self::load::{decode, load};
 pub use self::meta::normalize_reference;
@@ -117,6 +119,7 @@ impl Segmenter {
 
     /// Segments an HTML page: its text is extracted with [`html_to_text`] and segmented;
     /// spans refer to that extracted text.
+    #[cfg(feature = "html")]
     pub fn segment_html(&self, html: &str) -> crate::Result<Resolution> {
         let text = html_to_text(html);
         self.segment(&text)
@@ -152,6 +155,7 @@ pub fn segment(text: &str) -> crate::Result<Resolution> {
 }
 
 /// Segments an HTML page (an EP `doceo` page, say) with default options.
+#[cfg(feature = "html")]
 pub fn segment_html(html: &str) -> crate::Result<Resolution> {
     Segmenter::new().segment_html(html)
 }

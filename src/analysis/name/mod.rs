@@ -462,6 +462,7 @@ pub(crate) fn fuzzy_distance(a: &str, b: &str) -> Option<f32> {
 /// The largest distance [`fuzzy_distance`] ever accepts, in plain edits: every
 /// weighted edit costs at least 0.5 and the bound is at most 1.0, so at most
 /// two; below nine symbols the bound is at most 0.7, so at most one.
+#[cfg_attr(not(feature = "index"), allow(dead_code))]
 pub(crate) fn fuzzy_max_edits(len: usize) -> u8 {
     let bound = distance::fuzzy_bound(len);
     (bound / 0.5).floor() as u8
