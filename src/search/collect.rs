@@ -28,8 +28,6 @@ use tantivy::fastfield::FacetReader;
 use tantivy::schema::Facet;
 use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader};
 
-use super::hit::FacetCount;
-
 /// Counts the children of each root over the matching units.
 pub(crate) struct FacetChildCounts {
     field: String,
@@ -235,35 +233,10 @@ impl SegmentCollector for FacetChildSegment {
     }
 }
 
-/// The `top` most frequent children, most frequent first, ties by path; children
-/// whose encoded path is not UTF-8 are skipped, as tantivy skips them.
-pub(crate) fn top_children(counts: HashMap<Vec<u8>, u64>, top: usize) -> Vec<FacetCount> {
-    if top == 0 {
-        return Vec::new();
-    }
-    let mut all: Vec<(Vec<u8>, u64)> = counts.into_iter().collect();
-    // Only children that can still be in the top need a path.
-    all.sort_unstable_by_key(|c| std::cmp::Reverse(c.1));
-    if let Some(&(_, threshold)) = all.get(top - 1) {
-        all.retain(|(_, n)| *n >= threshold);
-    }
-    let mut children: Vec<FacetCount> = all
-        .into_iter()
-        .filter_map(|(bytes, count)| {
-            Facet::from_encoded(bytes).ok().map(|f| FacetCount {
-                path: f.to_string(),
-                count,
-            })
-        })
-        .collect();
-    children.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.path.cmp(&b.path)));
-    children.truncate(top);
-    children
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::search::hit::{top_children, FacetCount};
     use tantivy::collector::FacetCollector;
     use tantivy::query::{AllQuery, Query, TermQuery};
     use tantivy::schema::{FacetOptions, IndexRecordOption, Schema, STRING};

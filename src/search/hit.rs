@@ -3,10 +3,10 @@
 //! A [`Hit`] is built from the unit's stored fields: its metadata, its text, its
 //! entities, and the highlights and snippet the `highlight` module computes.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use serde::{Deserialize, Serialize};
-use tantivy::schema::{Field, TantivyDocument, Value};
+use tantivy::schema::{Facet, Field, TantivyDocument, Value};
 
 use crate::index::Fields;
 use crate::model::{Entity, UnitKind};
@@ -141,4 +141,30 @@ pub(crate) fn hit<'t>(
         entities,
         text: text.to_string(),
     }
+}
+
+/// The `top` most frequent children, most frequent first, ties by path; children
+/// whose encoded path is not UTF-8 are skipped, as tantivy skips them.
+pub(crate) fn top_children(counts: HashMap<Vec<u8>, u64>, top: usize) -> Vec<FacetCount> {
+    if top == 0 {
+        return Vec::new();
+    }
+    let mut all: Vec<(Vec<u8>, u64)> = counts.into_iter().collect();
+    // Only children that can still be in the top need a path.
+    all.sort_unstable_by_key(|c| std::cmp::Reverse(c.1));
+    if let Some(&(_, threshold)) = all.get(top - 1) {
+        all.retain(|(_, n)| *n >= threshold);
+    }
+    let mut children: Vec<FacetCount> = all
+        .into_iter()
+        .filter_map(|(bytes, count)| {
+            Facet::from_encoded(bytes).ok().map(|f| FacetCount {
+                path: f.to_string(),
+                count,
+            })
+        })
+        .collect();
+    children.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.path.cmp(&b.path)));
+    children.truncate(top);
+    children
 }

@@ -96,11 +96,12 @@ pub use self::request::{
 };
 
 use self::best::BestTermQuery;
-use self::collect::{top_children, FacetChildCounts};
+use self::collect::FacetChildCounts;
 use self::compile::Compiler;
 use self::count::Counting;
 use self::filter::{parse_facet, with_filters};
 use self::highlight::Verdicts;
+use self::hit::top_children;
 
 impl Index {
     /// Runs a search: the query, its filters, a page of hits and the facet counts asked
