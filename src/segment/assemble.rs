@@ -157,7 +157,7 @@ impl<'a> Scan<'a> {
 
     fn content(&self, i: usize) -> &'a str {
         let l = self.lines[i];
-        &self.text[l.cs..l.ce]
+        &self.text[l.start..l.end]
     }
 
     fn cur(&self) -> Option<usize> {
@@ -177,13 +177,13 @@ impl<'a> Scan<'a> {
             return false;
         };
         let note_due = matches!(
-            marker::parse(&self.text[next.cs..next.ce]),
-            Some(marker::Marker { kind: MarkerKind::Note { n, .. }, .. }) if n == self.next_note
+            marker::parse(&self.text[next.start..next.end]),
+            Some(marker::Marker { kind: MarkerKind::Note { number: n, .. }, .. }) if n == self.next_note
         );
         if !note_due {
             return false;
         }
-        // A form feed since the last non-blank line (see `Line::after_ff`).
+        // A form feed since the last non-blank line (see `Line::after_form_feed`).
         let mut form_feed = false;
         for (j, l) in self
             .lines
@@ -192,7 +192,7 @@ impl<'a> Scan<'a> {
             .skip(i + 1)
             .take(PAGE_NOTES_LINES)
         {
-            form_feed |= l.after_ff;
+            form_feed |= l.after_form_feed;
             if l.is_blank() {
                 continue;
             }
@@ -201,7 +201,7 @@ impl<'a> Scan<'a> {
             }
             // A recital or paragraph marker: the unit ended and the next one began on
             // this page. (Lower-case markers are not sub-points inside notes: "p. 83.")
-            let other_marker = marker::parse(&self.text[l.cs..l.ce]).is_some_and(|m| {
+            let other_marker = marker::parse(&self.text[l.start..l.end]).is_some_and(|m| {
                 matches!(m.kind, MarkerKind::Upper { .. } | MarkerKind::Number(_))
             });
             if other_marker {
@@ -228,13 +228,13 @@ impl<'a> Scan<'a> {
         };
         for p in std::mem::take(&mut self.pending) {
             let l = self.lines[p.line];
-            self.drafts[cur].segs.push((l.cs, l.ce));
+            self.drafts[cur].segs.push((l.start, l.end));
         }
     }
 
     fn noise_line(&mut self, i: usize, reason: NoiseReason) {
         let l = self.lines[i];
-        self.pieces.push((l.cs, l.ce, Owner::Noise(reason)));
+        self.pieces.push((l.start, l.end, Owner::Noise(reason)));
         if !self.body {
             self.before.push((i, self.pieces.len() - 1));
         }
@@ -312,7 +312,7 @@ impl<'a> Scan<'a> {
         let mut form_feed = false;
         for (i, &flagged) in headers.iter().enumerate() {
             let line = self.lines[i];
-            form_feed |= line.after_ff;
+            form_feed |= line.after_form_feed;
             if line.is_blank() {
                 blank_before = true;
                 continue;
@@ -361,7 +361,7 @@ impl<'a> Scan<'a> {
             return false;
         };
         let l = self.lines[i];
-        let seg = (l.cs, l.ce);
+        let seg = (l.start, l.end);
         match m.kind {
             MarkerKind::Dash { lower } => {
                 if !self.seen_recital && !self.seen_para && !self.in_notes && lower {
@@ -386,7 +386,7 @@ impl<'a> Scan<'a> {
                         rank,
                         self.next_recital,
                         &label,
-                        l.cs,
+                        l.start,
                         separated,
                     );
                     return false;
@@ -396,7 +396,7 @@ impl<'a> Scan<'a> {
                         UnitKind::Recital,
                         upper_label(self.next_recital),
                         &label,
-                        l.cs,
+                        l.start,
                     );
                 }
                 self.flush_pending();
@@ -415,7 +415,7 @@ impl<'a> Scan<'a> {
                         n,
                         self.next_para,
                         &n.to_string(),
-                        l.cs,
+                        l.start,
                         separated,
                     );
                     return false;
@@ -425,7 +425,7 @@ impl<'a> Scan<'a> {
                         UnitKind::Paragraph,
                         self.next_para.to_string(),
                         &n.to_string(),
-                        l.cs,
+                        l.start,
                     );
                 }
                 self.flush_pending();
@@ -434,7 +434,7 @@ impl<'a> Scan<'a> {
                 self.open_unit(UnitKind::Paragraph, n.to_string(), seg, m.len);
                 true
             }
-            MarkerKind::Note { n, square } => {
+            MarkerKind::Note { number: n, square } => {
                 if !self.body {
                     return false;
                 }
@@ -448,7 +448,7 @@ impl<'a> Scan<'a> {
                         UnitKind::Footnote,
                         self.next_note.to_string(),
                         &n.to_string(),
-                        l.cs,
+                        l.start,
                     );
                 }
                 self.flush_pending();
@@ -486,7 +486,7 @@ impl<'a> Scan<'a> {
     fn marker_alone(&self, i: usize, s: &str) -> Option<marker::Marker> {
         let kind = marker::parse_alone(s)?;
         let next = self.lines[i + 1..].iter().take(4).find(|l| !l.is_blank())?;
-        let next = &self.text[next.cs..next.ce];
+        let next = &self.text[next.start..next.end];
         if marker::parse(next).is_some() || marker::parse_alone(next).is_some() {
             return None;
         }
@@ -576,7 +576,7 @@ impl<'a> Scan<'a> {
             if continuing && cont {
                 let l = self.lines[p.line];
                 if let Some(c) = self.cur() {
-                    self.drafts[c].segs.push((l.cs, l.ce));
+                    self.drafts[c].segs.push((l.start, l.end));
                 }
             } else {
                 continuing = false;
