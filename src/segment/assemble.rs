@@ -4,13 +4,11 @@ use std::collections::HashSet;
 
 use super::footnote::{self, Calls};
 use super::hyphen::{line_end_hyphen, Compounds, LineEndHyphen};
+use super::labels::{Labels, MarkerContext};
 use super::lines::{self, is_ws, Line};
-use super::marker::{self, upper_label, MarkerKind};
+use super::marker::{self, MarkerKind};
 use super::{meta, noise, Noise, NoiseReason, Resolution, Span, SubPoint, Unit, UnitKind, Warning};
 use crate::error::Error;
-
-/// Out-of-order markers are taken only this close to the one due.
-const MAX_SKIP: u32 = 3;
 
 /// How every citation of a resolution opens, after its dash.
 const CITATION_OPENER: &str = "having regard to ";
@@ -70,15 +68,9 @@ struct Scan<'a> {
     before: Vec<(usize, usize)>,
     pending: Vec<Pending>,
     body: bool,
-    seen_recital: bool,
-    seen_para: bool,
     in_notes: bool,
-    citations: u32,
-    next_recital: u32,
-    next_para: u32,
-    next_note: u32,
     note_square: bool,
-    labels: HashSet<(UnitKind, String)>,
+    labels: Labels,
     /// Inside a page's footnotes (after a footnote rule, until the page ends): the unit
     /// the page break interrupted, which the next page continues.
     page_notes: Option<Option<usize>>,
@@ -141,15 +133,9 @@ impl<'a> Scan<'a> {
             before: Vec::new(),
             pending: Vec::new(),
             body: false,
-            seen_recital: false,
-            seen_para: false,
             in_notes: false,
-            citations: 0,
-            next_recital: 1,
-            next_para: 1,
-            next_note: 1,
             note_square: false,
-            labels: HashSet::new(),
+            labels: Labels::new(),
             page_notes: None,
             resume: None,
         }
@@ -178,7 +164,8 @@ impl<'a> Scan<'a> {
         };
         let note_due = matches!(
             marker::parse(&self.text[next.start..next.end]),
-            Some(marker::Marker { kind: MarkerKind::Note { number: n, .. }, .. }) if n == self.next_note
+            Some(marker::Marker { kind: MarkerKind::Note { number, .. }, .. })
+                if number == self.labels.due(UnitKind::Footnote)
         );
         if !note_due {
             return false;
@@ -240,14 +227,16 @@ impl<'a> Scan<'a> {
         }
     }
 
-    fn open_unit(&mut self, kind: UnitKind, label: String, seg: (usize, usize), marker_len: usize) {
-        if !self.labels.insert((kind, label.clone())) {
-            self.warnings.push(Warning::RepeatedLabel {
-                kind,
-                label: label.clone(),
-                at: seg.0,
-            });
-        }
+    fn open_unit(
+        &mut self,
+        kind: UnitKind,
+        rank: u32,
+        label: String,
+        seg: (usize, usize),
+        marker_len: usize,
+    ) {
+        let repeated = self.labels.open(kind, rank, &label, seg.0);
+        self.warnings.extend(repeated);
         self.drafts.push(Draft {
             kind,
             label,
@@ -259,48 +248,31 @@ impl<'a> Scan<'a> {
         self.resume = None;
     }
 
-    fn out_of_order(&mut self, kind: UnitKind, expected: String, found: &str, at: usize) {
-        if !self.labels.contains(&(kind, found.to_string())) {
-            self.warnings.push(Warning::OutOfOrder {
-                kind,
-                expected,
-                found: found.to_string(),
-                at,
-            });
-        }
+    /// Citations are due: no recital, paragraph or footnote has come yet.
+    fn citations_due(&self) -> bool {
+        !self.labels.opened(UnitKind::Recital)
+            && !self.labels.opened(UnitKind::Paragraph)
+            && !self.in_notes
     }
 
-    /// A marker near the one due, met before the body opens, stays noise (page text can
-    /// look like a marker) but earns a warning, so a resolution that starts at "B" does not
-    /// lose its first unit silently.
-    fn dropped_before_body(
+    /// Does a recital, paragraph or footnote marker ranked `rank` (printed `found`, at
+    /// byte `at`) open a unit? The warning it earns, if any, is recorded.
+    fn take_ranked(
         &mut self,
         kind: UnitKind,
         rank: u32,
-        due: u32,
         found: &str,
         at: usize,
         separated: bool,
-    ) {
-        if !self.body && separated && rank != due && rank.abs_diff(due) <= MAX_SKIP {
-            let expected = if kind == UnitKind::Recital {
-                upper_label(due)
-            } else {
-                due.to_string()
-            };
-            self.out_of_order(kind, expected, found, at);
-        }
-    }
-
-    /// Is a marker `rank` acceptable when `due` is the one expected?
-    fn acceptable(&self, rank: u32, due: u32, separated: bool) -> Option<bool> {
-        if rank == due {
-            Some(true)
-        } else if self.body && separated && rank.abs_diff(due) <= MAX_SKIP {
-            Some(false)
-        } else {
-            None
-        }
+    ) -> bool {
+        let context = MarkerContext {
+            body: self.body,
+            in_notes: self.in_notes,
+            separated,
+        };
+        let (take, warning) = self.labels.judge(kind, rank, found, at, context);
+        self.warnings.extend(warning);
+        take
     }
 
     fn run(&mut self) {
@@ -364,10 +336,10 @@ impl<'a> Scan<'a> {
         let seg = (l.start, l.end);
         match m.kind {
             MarkerKind::Dash { lower } => {
-                if !self.seen_recital && !self.seen_para && !self.in_notes && lower {
+                if self.citations_due() && lower {
                     self.flush_pending();
-                    self.citations += 1;
-                    self.open_unit(UnitKind::Citation, self.citations.to_string(), seg, m.len);
+                    let rank = self.labels.due(UnitKind::Citation);
+                    self.open_unit(UnitKind::Citation, rank, rank.to_string(), seg, m.len);
                     true
                 } else if self.body && !self.in_notes && separated {
                     let n = self.cur().map_or(0, |c| self.drafts[c].points.len()) + 1;
@@ -377,84 +349,38 @@ impl<'a> Scan<'a> {
                 }
             }
             MarkerKind::Upper { label, rank } => {
-                if self.seen_para || self.in_notes {
+                if self.labels.opened(UnitKind::Paragraph)
+                    || self.in_notes
+                    || !self.take_ranked(UnitKind::Recital, rank, &label, l.start, separated)
+                {
                     return false;
-                }
-                let Some(in_order) = self.acceptable(rank, self.next_recital, separated) else {
-                    self.dropped_before_body(
-                        UnitKind::Recital,
-                        rank,
-                        self.next_recital,
-                        &label,
-                        l.start,
-                        separated,
-                    );
-                    return false;
-                };
-                if !in_order {
-                    self.out_of_order(
-                        UnitKind::Recital,
-                        upper_label(self.next_recital),
-                        &label,
-                        l.start,
-                    );
                 }
                 self.flush_pending();
-                self.seen_recital = true;
-                self.next_recital = rank + 1;
-                self.open_unit(UnitKind::Recital, label, seg, m.len);
+                self.open_unit(UnitKind::Recital, rank, label, seg, m.len);
                 true
             }
             MarkerKind::Number(n) => {
-                if self.in_notes {
+                let label = n.to_string();
+                if self.in_notes
+                    || !self.take_ranked(UnitKind::Paragraph, n, &label, l.start, separated)
+                {
                     return false;
-                }
-                let Some(in_order) = self.acceptable(n, self.next_para, separated) else {
-                    self.dropped_before_body(
-                        UnitKind::Paragraph,
-                        n,
-                        self.next_para,
-                        &n.to_string(),
-                        l.start,
-                        separated,
-                    );
-                    return false;
-                };
-                if !in_order {
-                    self.out_of_order(
-                        UnitKind::Paragraph,
-                        self.next_para.to_string(),
-                        &n.to_string(),
-                        l.start,
-                    );
                 }
                 self.flush_pending();
-                self.seen_para = true;
-                self.next_para = n + 1;
-                self.open_unit(UnitKind::Paragraph, n.to_string(), seg, m.len);
+                self.open_unit(UnitKind::Paragraph, n, label, seg, m.len);
                 true
             }
-            MarkerKind::Note { number: n, square } => {
-                if !self.body {
+            MarkerKind::Note { number, square } => {
+                let label = number.to_string();
+                if !self.body
+                    || !self.take_ranked(UnitKind::Footnote, number, &label, l.start, separated)
+                {
                     return false;
-                }
-                let in_order = n == self.next_note && (separated || self.in_notes);
-                let near = self.in_notes && separated && n.abs_diff(self.next_note) <= MAX_SKIP;
-                if !in_order && !near {
-                    return false;
-                }
-                if !in_order {
-                    self.out_of_order(
-                        UnitKind::Footnote,
-                        self.next_note.to_string(),
-                        &n.to_string(),
-                        l.start,
-                    );
                 }
                 self.flush_pending();
                 self.in_notes = true;
                 self.note_square = square;
-                self.notes(seg, n, m.len);
+                self.notes(seg, number, m.len);
                 true
             }
             MarkerKind::Lower(label) => {
@@ -472,7 +398,7 @@ impl<'a> Scan<'a> {
     /// citations are due (before the first recital or paragraph). It opens a citation
     /// with an empty marker.
     fn citation_without_dash(&self, s: &str) -> Option<marker::Marker> {
-        let due = !self.seen_recital && !self.seen_para && !self.in_notes;
+        let due = self.citations_due();
         // A dash alone on the line before has already opened this citation.
         let opened = self.cur().is_some_and(|c| self.drafts[c].is_bare());
         (due && !opened && s.starts_with(CITATION_OPENER)).then_some(marker::Marker {
@@ -528,6 +454,7 @@ impl<'a> Scan<'a> {
             let trimmed = piece_text.trim_end_matches(is_ws).len();
             self.open_unit(
                 UnitKind::Footnote,
+                label,
                 label.to_string(),
                 (piece.0, piece.0 + trimmed),
                 mlen,
@@ -536,7 +463,6 @@ impl<'a> Scan<'a> {
             if let Some(last) = self.drafts.last_mut() {
                 last.segs[0].1 = piece.1;
             }
-            self.next_note = label + 1;
             match next {
                 Some(j) => {
                     start = j;

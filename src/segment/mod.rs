@@ -50,6 +50,7 @@ mod assemble;
 mod footnote;
 mod html;
 mod hyphen;
+mod labels;
 mod lines;
 mod load;
 mod marker;
