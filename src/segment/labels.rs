@@ -140,6 +140,7 @@ impl Labels {
 
 #[cfg(test)]
 mod tests {
+    use super::super::segment;
     use super::*;
 
     /// In the body, apart from the line before, outside footnotes.
@@ -247,5 +248,17 @@ mod tests {
             labels.open(UnitKind::Recital, 1, "A", 5),
             Some(Warning::RepeatedLabel { at: 5, .. })
         ));
+    }
+
+    #[test]
+    fn out_of_order_and_repeated_labels_warn() {
+        let t = "– having regard to x,\n\nB. whereas b;\n\nA. whereas a;\n\nA. whereas again;\n\n1. Calls.";
+        let res = segment(t).unwrap();
+        assert_eq!(res.counts(), [1, 3, 1, 0]);
+        assert!(matches!(&res.warnings[0], Warning::OutOfOrder { found, .. } if found == "B"));
+        assert!(res
+            .warnings
+            .iter()
+            .any(|w| matches!(w, Warning::RepeatedLabel { label, .. } if label == "A")));
     }
 }

@@ -47,6 +47,7 @@
 //! each unit's text is built once.
 
 mod assemble;
+mod draft;
 mod footnote;
 mod html;
 mod hyphen;
@@ -56,6 +57,9 @@ mod load;
 mod marker;
 pub(crate) mod meta;
 mod noise;
+mod page_notes;
+mod scan;
+mod tile;
 
 use serde::{Deserialize, Serialize};
 
