@@ -108,7 +108,7 @@ use crate::index::FxHasher;
 use crate::segment::Resolution;
 
 use self::context::{Context, Name, Query, QueryLog};
-use self::gazetteer::Lex;
+use self::gazetteer::WordTags;
 use self::token::{Tok, TokKind, Tokens};
 
 /// A hash map with FxHash: every key here is a word or name from our own gazetteers or
@@ -269,7 +269,7 @@ pub(crate) struct Doc<'a> {
 
 impl<'a> Doc<'a> {
     /// The text of token `i` ("" past the end).
-    pub(crate) fn s(&self, i: usize) -> &'a str {
+    pub(crate) fn text_of(&self, i: usize) -> &'a str {
         self.toks
             .get(i)
             .and_then(|t| self.text.get(t.start..t.end))
@@ -283,17 +283,17 @@ impl<'a> Doc<'a> {
     }
 
     /// The gazetteers' answer for word `i` (empty for other tokens and past the end).
-    pub(crate) fn lex(&self, i: usize) -> Lex {
-        self.toks.get(i).map_or(Lex::default(), |t| t.lex)
+    pub(crate) fn tags(&self, i: usize) -> WordTags {
+        self.toks.get(i).map_or(WordTags::default(), |t| t.tags)
     }
 
     /// The gazetteers' answer for the first part of hyphenated word `i` ("maria" for
     /// "Maria-Luisa"), or for the whole word when it has no hyphen.
-    pub(crate) fn first_part_lex(&self, i: usize) -> Lex {
+    pub(crate) fn first_part_tags(&self, i: usize) -> WordTags {
         let k = self.key(i);
         match k.split_once('-') {
-            Some((first, _)) => gazetteer::lex(first),
-            None => self.lex(i),
+            Some((first, _)) => gazetteer::tags(first),
+            None => self.tags(i),
         }
     }
 
@@ -344,7 +344,7 @@ impl<'a> Doc<'a> {
         self.free(i)
             && self
                 .tok(i)
-                .is_some_and(|t| t.kind == TokKind::Word && (t.cap || t.upper))
+                .is_some_and(|t| t.kind == TokKind::Word && (t.capitalised || t.upper))
     }
 
     pub(crate) fn claim(&mut self, from: usize, to: usize) {
@@ -392,10 +392,10 @@ impl<'a> Doc<'a> {
         let mut out = String::new();
         for i in from..=to {
             let Some(t) = self.tok(i) else { break };
-            if i > from && t.space_before && !matches!(self.s(i - 1), "(" | "/") {
+            if i > from && t.space_before && !matches!(self.text_of(i - 1), "(" | "/") {
                 out.push(' ');
             }
-            push_norm(&mut out, self.s(i));
+            push_norm(&mut out, self.text_of(i));
         }
         out
     }

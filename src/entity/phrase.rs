@@ -6,7 +6,7 @@
 //! first run ("Trade Union Law" → law; "Industrial Trade Union of …" → organisation;
 //! "UN Human Rights Council Universal Periodic Review" → stops after "Council").
 
-use super::gazetteer::{self as gz, fold, Lex};
+use super::gazetteer::{self as gz, fold, WordTags};
 use super::token::TokKind;
 use super::{entity_keys, push_norm, Doc, EntityKind, FxMap, Pair};
 
@@ -50,11 +50,11 @@ fn block_end(doc: &Doc, i: usize) -> usize {
 }
 
 fn is_org_head(doc: &Doc, i: usize, last: bool) -> bool {
-    doc.lex(i).is(Lex::ORG_WORD) && (last || doc.key(i) != "international")
+    doc.tags(i).is(WordTags::ORG_WORD) && (last || doc.key(i) != "international")
 }
 
 fn is_law_head(doc: &Doc, i: usize) -> bool {
-    doc.lex(i).is(Lex::LAW_WORD)
+    doc.tags(i).is(WordTags::LAW_WORD)
 }
 
 fn last_head(doc: &Doc, from: usize, to: usize) -> Option<usize> {
@@ -71,7 +71,10 @@ fn is_acronym(doc: &Doc, i: usize) -> bool {
 
 /// The index of a bracketed acronym right after token `e`: "… (OSCE)".
 fn bracket_acronym(doc: &Doc, e: usize) -> Option<usize> {
-    (doc.s(e + 1) == "(" && doc.free(e + 2) && is_acronym(doc, e + 2) && doc.s(e + 3) == ")")
+    (doc.text_of(e + 1) == "("
+        && doc.free(e + 2)
+        && is_acronym(doc, e + 2)
+        && doc.text_of(e + 3) == ")")
         .then_some(e + 2)
 }
 
@@ -119,7 +122,7 @@ fn coordinated(doc: &Doc, c: usize, e: usize) -> Option<usize> {
     let single = |k: usize| {
         doc.is_capword(k)
             && block_end(doc, k) == k
-            && !doc.lex(k).is(Lex::PLACE)
+            && !doc.tags(k).is(WordTags::PLACE)
             && !line_break(doc, k)
     };
     if c == 0 || doc.key(c - 1) != "to" || e != c || !single(c) {
@@ -127,18 +130,18 @@ fn coordinated(doc: &Doc, c: usize, e: usize) -> Option<usize> {
     }
     let mut m = e + 1;
     let mut steps = 0;
-    while steps < 8 && doc.s(m) == "," && doc.free(m) && single(m + 1) {
+    while steps < 8 && doc.text_of(m) == "," && doc.free(m) && single(m + 1) {
         m += 2;
         steps += 1;
     }
     (steps > 0 && doc.key(m) == "and" && doc.free(m) && doc.is_capword(m + 1))
         .then_some(m + 1)
-        .filter(|&v| !doc.lex(v).is(Lex::PLACE))
+        .filter(|&v| !doc.tags(v).is(WordTags::PLACE))
 }
 
 /// Length in tokens of the longest gazetteer place starting at `i`.
 fn place_len(doc: &Doc, i: usize) -> Option<usize> {
-    if !doc.lex(i).is(Lex::PLACE_FIRST) {
+    if !doc.tags(i).is(WordTags::PLACE_FIRST) {
         return None;
     }
     gz::places()
@@ -165,12 +168,12 @@ fn place_name(key: &str) -> Option<&'static str> {
 /// A phrase with an institution or instrument head starting at `i`, or an acronym-paired
 /// phrase with no head that names a place or follows an organisation noun.
 fn head_phrase(doc: &Doc, i: usize, allow_single: bool) -> Option<Phrase> {
-    if !doc.is_capword(i) || doc.lex(i).is(Lex::OPENER) {
+    if !doc.is_capword(i) || doc.tags(i).is(WordTags::OPENER) {
         return None;
     }
     let b1 = block_end(doc, i);
     let mut head = last_head(doc, i, b1);
-    let plain = |k: usize| !doc.lex(k).any(Lex::GIVEN | Lex::ROLE);
+    let plain = |k: usize| !doc.tags(k).any(WordTags::GIVEN | WordTags::ROLE);
     if head.is_none()
         && doc.key(b1 + 1) == "and"
         && doc.free(b1 + 1)
@@ -201,7 +204,7 @@ fn head_phrase(doc: &Doc, i: usize, allow_single: bool) -> Option<Phrase> {
     if kind == EntityKind::Law && matches!(doc.key(h), "directive" | "regulation" | "decision") {
         // "Directive 2001/83/EC", "Regulation (EC) No 141/2000"
         let mut e = h;
-        if doc.s(e + 1) == "(" && is_acronym(doc, e + 2) && doc.s(e + 3) == ")" {
+        if doc.text_of(e + 1) == "(" && is_acronym(doc, e + 2) && doc.text_of(e + 3) == ")" {
             e += 3;
         }
         if matches!(doc.key(e + 1), "no" | "no.") && doc.is_num(e + 2) {
@@ -282,7 +285,7 @@ fn headless_pair(doc: &Doc, i: usize) -> Option<Phrase> {
     let e = close?;
     let acr = bracket_acronym(doc, e)?;
     let letters: Vec<char> = doc
-        .s(acr)
+        .text_of(acr)
         .chars()
         .filter(|c| c.is_uppercase())
         .flat_map(char::to_lowercase)
@@ -294,13 +297,13 @@ fn headless_pair(doc: &Doc, i: usize) -> Option<Phrase> {
         return None;
     }
     let matches = words.iter().zip(&letters).all(|(&w, &l)| {
-        doc.s(w)
+        doc.text_of(w)
             .chars()
             .next()
             .is_some_and(|c| c.to_lowercase().eq(std::iter::once(l)))
     });
-    let names_place = words.iter().any(|&w| doc.lex(w).is(Lex::PLACE));
-    let announced = (i.saturating_sub(3)..i).any(|c| doc.lex(c).is(Lex::ORG_CUE));
+    let names_place = words.iter().any(|&w| doc.tags(w).is(WordTags::PLACE));
+    let announced = (i.saturating_sub(3)..i).any(|c| doc.tags(c).is(WordTags::ORG_CUE));
     if !matches || !(names_place || announced) {
         return None;
     }
@@ -324,7 +327,7 @@ fn inside_name(doc: &Doc, i: usize) -> bool {
         && matches!(doc.key(j - 1), "of" | "for" | "on" | "to" | "against")
         && doc
             .tok(j - 2)
-            .is_some_and(|t| t.kind == TokKind::Word && (t.cap || t.upper))
+            .is_some_and(|t| t.kind == TokKind::Word && (t.capitalised || t.upper))
 }
 
 /// The first content word of the shortest tail of `p` whose initials spell its acronym,
@@ -333,7 +336,7 @@ fn inside_name(doc: &Doc, i: usize) -> bool {
 fn acronym_tail(doc: &Doc, p: &Phrase) -> Option<usize> {
     let a = p.acronym?;
     let letters: Vec<char> = doc
-        .s(a)
+        .text_of(a)
         .chars()
         .filter(|c| c.is_uppercase())
         .flat_map(char::to_lowercase)
@@ -346,7 +349,7 @@ fn acronym_tail(doc: &Doc, p: &Phrase) -> Option<usize> {
     }
     let tail = &words[words.len() - letters.len()..];
     let spells = tail.iter().zip(&letters).all(|(&w, &l)| {
-        doc.s(w)
+        doc.text_of(w)
             .chars()
             .next()
             .is_some_and(|c| c.to_lowercase().eq(std::iter::once(l)))
@@ -394,7 +397,7 @@ fn emit(doc: &mut Doc, p: &Phrase) -> usize {
     doc.push(p.kind, p.start, p.end, p.normalized.clone());
     let mut next = p.end + 1;
     if let Some(a) = p.acronym {
-        let acronym = doc.s(a).to_string();
+        let acronym = doc.text_of(a).to_string();
         doc.push(p.kind, a, a, p.normalized.clone());
         doc.claim(a - 1, a + 1);
         doc.pair_map
@@ -461,15 +464,16 @@ fn article_refs(doc: &mut Doc, i: usize, last_instrument: &mut Option<String>) -
             break;
         }
         let mut num = String::new();
-        push_norm(&mut num, doc.s(j));
+        push_norm(&mut num, doc.text_of(j));
         let mut e = j;
-        while doc.s(e + 1) == "("
+        while doc.text_of(e + 1) == "("
             && !doc.tok(e + 1).is_some_and(|t| t.space_before)
-            && (doc.is_num(e + 2) || (doc.is_word(e + 2) && doc.s(e + 2).chars().count() <= 4))
-            && doc.s(e + 3) == ")"
+            && (doc.is_num(e + 2)
+                || (doc.is_word(e + 2) && doc.text_of(e + 2).chars().count() <= 4))
+            && doc.text_of(e + 3) == ")"
         {
             num.push('(');
-            num.push_str(doc.s(e + 2));
+            num.push_str(doc.text_of(e + 2));
             num.push(')');
             e += 3;
         }
@@ -505,10 +509,11 @@ fn article_refs(doc: &mut Doc, i: usize, last_instrument: &mut Option<String>) -
     } else if doc.is_capword(j)
         && is_acronym(doc, j)
         && !doc.tok(j).is_some_and(|t| t.line_before)
-        && !doc.s(j).contains('/')
+        && !doc.text_of(j).contains('/')
     {
         // "Article 7(1) TEU", "Article 2 ICCPR"
-        let full = expand_token(doc, j).map_or_else(|| doc.s(j).to_string(), |(full, _)| full);
+        let full =
+            expand_token(doc, j).map_or_else(|| doc.text_of(j).to_string(), |(full, _)| full);
         instrument = Some(full);
         acronym = Some(j);
     } else if doc.key(j) == "of" {
@@ -522,7 +527,8 @@ fn article_refs(doc: &mut Doc, i: usize, last_instrument: &mut Option<String>) -
             instrument = Some(p.normalized.clone());
             phrase = Some(p);
         } else if doc.is_capword(k) && is_acronym(doc, k) {
-            let full = expand_token(doc, k).map_or_else(|| doc.s(k).to_string(), |(full, _)| full);
+            let full =
+                expand_token(doc, k).map_or_else(|| doc.text_of(k).to_string(), |(full, _)| full);
             instrument = Some(full);
             acronym = Some(k);
         }
@@ -598,7 +604,7 @@ fn person_like(doc: &Doc, from: usize, to: usize) -> bool {
     }
     let last = doc.key(to);
     let last = last.rsplit('-').next().unwrap_or(last);
-    doc.first_part_lex(from).is(Lex::GIVEN)
+    doc.first_part_tags(from).is(WordTags::GIVEN)
         || gz::surname_suffixes()
             .iter()
             .any(|s| last.ends_with(s.as_str()) && last.chars().count() >= s.chars().count() + 2)
@@ -609,10 +615,11 @@ fn person_like(doc: &Doc, from: usize, to: usize) -> bool {
 pub(crate) fn org_lists(doc: &mut Doc) {
     let n = doc.toks.len();
     for c in 0..n {
-        if !doc.lex(c).is(Lex::ORG_CUE) {
+        if !doc.tags(c).is(WordTags::ORG_CUE) {
             continue;
         }
-        let lower_or_ngo = doc.tok(c).is_some_and(|t| !t.cap) || doc.key(c).starts_with("ngo");
+        let lower_or_ngo =
+            doc.tok(c).is_some_and(|t| !t.capitalised) || doc.key(c).starts_with("ngo");
         if !doc.free(c) || !doc.is_word(c) || !lower_or_ngo {
             continue;
         }
@@ -658,7 +665,7 @@ pub(crate) fn org_lists(doc: &mut Doc) {
                     }
                     e = block_end(doc, s);
                 }
-                let single_place = e == k && doc.lex(k).is(Lex::PLACE);
+                let single_place = e == k && doc.tags(k).is(WordTags::PLACE);
                 if person_like(doc, k, e) && e == block_end(doc, k) {
                     break;
                 }
@@ -719,10 +726,10 @@ pub(crate) fn known_names(doc: &mut Doc) {
             i += 1;
             continue;
         }
-        let s = doc.s(i);
+        let s = doc.text_of(i);
         // Paired acronyms have an acronym's shape; `bodies.txt` keys are flagged in the
         // lexicon. Other words cannot be looked up successfully, so they skip the lookups.
-        let may_be_known = doc.toks[i].acronym || doc.lex(i).is(Lex::BODY);
+        let may_be_known = doc.toks[i].acronym || doc.tags(i).is(WordTags::BODY);
         if let Some((full, kind)) = may_be_known.then(|| lookup_token(doc, i)).flatten() {
             doc.push(kind, i, i, full);
             i += 1;
@@ -786,7 +793,7 @@ pub(crate) fn places(doc: &mut Doc) {
             continue;
         }
         let mut matched = None;
-        let first = doc.lex(i).is(Lex::PLACE_FIRST);
+        let first = doc.tags(i).is(WordTags::PLACE_FIRST);
         if let Some(list) = first.then(|| table.by_first.get(doc.key(i))).flatten() {
             for (ws, canon) in list {
                 let ok = ws.iter().enumerate().all(|(k, w)| {
@@ -801,8 +808,10 @@ pub(crate) fn places(doc: &mut Doc) {
         if let Some((len, canon)) = matched {
             let next_is_name = doc.is_capword(i + len)
                 && !line_break(doc, i + len)
-                && !doc.lex(i + len).any(Lex::STOP | Lex::ORG_WORD | Lex::PLACE);
-            if len == 1 && doc.lex(i).is(Lex::GIVEN) && next_is_name {
+                && !doc
+                    .tags(i + len)
+                    .any(WordTags::STOP | WordTags::ORG_WORD | WordTags::PLACE);
+            if len == 1 && doc.tags(i).is(WordTags::GIVEN) && next_is_name {
                 i += 1;
                 continue;
             }
@@ -810,7 +819,7 @@ pub(crate) fn places(doc: &mut Doc) {
             i += len;
             continue;
         }
-        let s = doc.s(i);
+        let s = doc.text_of(i);
         if s.contains(['-', '\u{2011}', '\u{2010}']) {
             let base = doc.toks[i].start;
             let parts: Vec<&str> = s.split(['-', '\u{2011}', '\u{2010}']).collect();
