@@ -160,6 +160,17 @@ pub(crate) fn places() -> &'static Places {
     })
 }
 
+/// The normalised name of the place that one of its names writes as the single folded
+/// word `key` ("kazakhstan" → "Kazakhstan").
+pub(crate) fn place_name(key: &str) -> Option<&'static str> {
+    places()
+        .by_first
+        .get(key)?
+        .iter()
+        .find(|(ws, _)| ws.len() == 1)
+        .map(|(_, canon)| *canon)
+}
+
 /// What the gazetteers say about one folded word: a set of flags and a month number.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub(crate) struct WordTags {

@@ -91,12 +91,17 @@
 
 pub mod facet;
 
+mod acronym;
 mod context;
 mod date;
 mod gazetteer;
+mod known;
+mod law;
 mod link;
+mod org_list;
 mod person;
 mod phrase;
+mod place;
 mod token;
 
 use std::collections::{HashMap, HashSet};
@@ -438,10 +443,10 @@ fn extract_tokens(
         queries: QueryLog::default(),
     };
     date::dates(&mut doc);
-    phrase::laws_and_phrases(&mut doc);
-    phrase::org_lists(&mut doc);
-    phrase::known_names(&mut doc);
-    phrase::places(&mut doc);
+    law::laws_and_phrases(&mut doc);
+    org_list::org_lists(&mut doc);
+    known::known_names(&mut doc);
+    place::places(&mut doc);
     person::persons(&mut doc);
     let Doc {
         mut out,
