@@ -104,22 +104,22 @@ impl Folder<'_> {
 /// Builds a unit's text, sub-points and calls from its ranges.
 pub(super) fn build_text(
     text: &str,
-    d: &Draft,
+    draft: &Draft,
     calls: Option<&mut Calls>,
     compounds: &Compounds,
 ) -> (String, Vec<SubPoint>, Vec<(String, usize)>) {
-    let cap: usize = d.ranges.iter().map(|(a, b)| b - a).sum();
+    let cap: usize = draft.ranges.iter().map(|(a, b)| b - a).sum();
     let mut out = String::with_capacity(cap);
     let mut folder = Folder {
         calls,
         found: Vec::new(),
     };
-    let mut point_at: Vec<(usize, usize)> = Vec::with_capacity(d.points.len());
-    let mut next_point = d.points.iter().peekable();
-    for (k, &(a, b)) in d.ranges.iter().enumerate() {
+    let mut point_at: Vec<(usize, usize)> = Vec::with_capacity(draft.points.len());
+    let mut next_point = draft.points.iter().peekable();
+    for (k, &(a, b)) in draft.ranges.iter().enumerate() {
         let mut s = &text[a..b];
         if k == 0 {
-            s = s.get(d.marker_len..).unwrap_or("");
+            s = s.get(draft.marker_len..).unwrap_or("");
         }
         let starts_point = next_point.peek().is_some_and(|p| p.range_index == k);
         if !out.is_empty() {
@@ -153,8 +153,8 @@ pub(super) fn build_text(
     while out.ends_with(' ') {
         out.pop();
     }
-    let mut points = Vec::with_capacity(d.points.len());
-    for (idx, p) in d.points.iter().enumerate() {
+    let mut points = Vec::with_capacity(draft.points.len());
+    for (idx, p) in draft.points.iter().enumerate() {
         let (start, body) = point_at[idx];
         let end = point_at.get(idx + 1).map_or(out.len(), |n| n.0);
         let body = body.min(end);
