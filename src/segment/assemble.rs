@@ -12,7 +12,7 @@ use super::tile::{tile, Owner};
 use super::{meta, Noise, NoiseReason, Resolution, Span, Unit, UnitKind, Warning};
 use crate::error::Error;
 
-/// Segments plain text. See the module docs of [`crate::segment`].
+/// Segments plain text. See the module docs of [`crate::segment`](mod@crate::segment).
 pub(crate) fn segment_text(text: &str) -> crate::Result<Resolution> {
     let mut scan = Scan::new(text);
     scan.run();

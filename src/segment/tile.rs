@@ -3,7 +3,7 @@
 //! The scan gives each line's content to a unit or to noise; [`tile`] sorts those pieces,
 //! gives the whitespace between them to a neighbour (or to a page break), and merges
 //! neighbours with the same owner, so that the result covers the input exactly once (the
-//! coverage invariant of [`crate::segment`]).
+//! coverage invariant of [`crate::segment`](mod@crate::segment)).
 
 use super::NoiseReason;
 
