@@ -29,7 +29,7 @@ fn valid(y: u32, m: u32, d: u32) -> bool {
 }
 
 fn year(doc: &Doc, i: usize) -> Option<u32> {
-    let s = doc.s(i);
+    let s = doc.text_of(i);
     if doc.is_num(i) && s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit()) {
         s.parse().ok().filter(|y| (1000..=2999).contains(y))
     } else {
@@ -42,7 +42,7 @@ fn day(doc: &Doc, i: usize) -> Option<(u32, u32)> {
     if !doc.is_num(i) || !doc.free(i) {
         return None;
     }
-    let s = doc.s(i);
+    let s = doc.text_of(i);
     let parse = |p: &str| -> Option<u32> {
         (p.len() <= 2 && p.bytes().all(|b| b.is_ascii_digit()))
             .then(|| p.parse().ok())
@@ -109,14 +109,14 @@ pub(crate) fn dates(doc: &mut Doc) {
     let mut i = 0;
     while i < n {
         if doc.free(i) && doc.is_num(i) {
-            if let Some(norm) = numeric(doc.s(i)) {
+            if let Some(norm) = numeric(doc.text_of(i)) {
                 doc.push(EntityKind::Date, i, i, norm);
             }
             i += 1;
             continue;
         }
         let Some(m) = (doc.free(i) && doc.is_word(i))
-            .then(|| doc.lex(i).month())
+            .then(|| doc.tags(i).month())
             .flatten()
         else {
             i += 1;
@@ -126,7 +126,9 @@ pub(crate) fn dates(doc: &mut Doc) {
         let mut us_day = None;
         let (y, end) = if let Some(y) = year(doc, i + 1) {
             (y, i + 1)
-        } else if let (Some(d), ",", Some(y)) = (day(doc, i + 1), doc.s(i + 2), year(doc, i + 3)) {
+        } else if let (Some(d), ",", Some(y)) =
+            (day(doc, i + 1), doc.text_of(i + 2), year(doc, i + 3))
+        {
             us_day = Some(d);
             (y, i + 3)
         } else if let Some(y) = borrowed_year(doc, i) {
@@ -175,7 +177,7 @@ pub(crate) fn dates(doc: &mut Doc) {
                 break;
             };
             let Some(m2) = (doc.free(j) && doc.is_word(j))
-                .then(|| doc.lex(j).month())
+                .then(|| doc.tags(j).month())
                 .flatten()
             else {
                 break;
@@ -208,7 +210,7 @@ fn borrowed_year(doc: &Doc, i: usize) -> Option<u32> {
         doc.key(i + 1),
         "to" | "and" | "until" | "till" | "-" | "\u{2013}" | "\u{2014}"
     );
-    let next_month = doc.is_word(i + 3) && doc.lex(i + 3).month().is_some();
+    let next_month = doc.is_word(i + 3) && doc.tags(i + 3).month().is_some();
     (joined && day(doc, i + 2).is_some() && next_month)
         .then(|| year(doc, i + 4))
         .flatten()

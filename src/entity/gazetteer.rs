@@ -6,7 +6,7 @@
 //! decompose mapped by hand (ł → l, ø → o, ß → ss …).
 //!
 //! The rules ask many one-word questions of every token ("a given name?", "a month?", "an
-//! institution word?"). [`lex`] answers all of them with one lookup in [`Lex`] form; the
+//! institution word?"). [`tags`] answers all of them with one lookup, as [`WordTags`]; the
 //! tokenizer stores the answer on each word, so the stages read flags instead of hashing
 //! the same word again and again.
 
@@ -160,15 +160,26 @@ pub(crate) fn places() -> &'static Places {
     })
 }
 
+/// The normalised name of the place that one of its names writes as the single folded
+/// word `key` ("kazakhstan" → "Kazakhstan").
+pub(crate) fn place_name(key: &str) -> Option<&'static str> {
+    places()
+        .by_first
+        .get(key)?
+        .iter()
+        .find(|(ws, _)| ws.len() == 1)
+        .map(|(_, canon)| *canon)
+}
+
 /// What the gazetteers say about one folded word: a set of flags and a month number.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub(crate) struct Lex {
+pub(crate) struct WordTags {
     flags: u16,
     /// 1–12 for an English month name, 0 otherwise.
     month: u8,
 }
 
-impl Lex {
+impl WordTags {
     /// In [`given_names`].
     pub(crate) const GIVEN: u16 = 1;
     /// In [`stop_words`] (openers included).
@@ -210,27 +221,27 @@ impl Lex {
 }
 
 /// Every gazetteer's answer for one folded word, in one lookup (empty for unknown words).
-pub(crate) fn lex(folded: &str) -> Lex {
-    static TABLE: OnceLock<FxMap<String, Lex>> = OnceLock::new();
+pub(crate) fn tags(folded: &str) -> WordTags {
+    static TABLE: OnceLock<FxMap<String, WordTags>> = OnceLock::new();
     let table = TABLE.get_or_init(|| {
-        let mut table: FxMap<String, Lex> = FxMap::default();
+        let mut table: FxMap<String, WordTags> = FxMap::default();
         let mut mark = |words: &mut dyn Iterator<Item = &String>, flag: u16| {
             for w in words {
                 table.entry(w.clone()).or_default().flags |= flag;
             }
         };
-        mark(&mut given_names().iter(), Lex::GIVEN);
-        mark(&mut stop_words().iter(), Lex::STOP);
-        mark(&mut org_words().iter(), Lex::ORG_WORD);
-        mark(&mut law_words().iter(), Lex::LAW_WORD);
-        mark(&mut roles().iter(), Lex::ROLE);
-        mark(&mut org_cues().iter(), Lex::ORG_CUE);
-        mark(&mut demonyms().iter(), Lex::DEMONYM);
-        mark(&mut openers().iter(), Lex::OPENER);
-        mark(&mut places().single.iter(), Lex::PLACE);
-        mark(&mut places().by_first.keys(), Lex::PLACE_FIRST);
+        mark(&mut given_names().iter(), WordTags::GIVEN);
+        mark(&mut stop_words().iter(), WordTags::STOP);
+        mark(&mut org_words().iter(), WordTags::ORG_WORD);
+        mark(&mut law_words().iter(), WordTags::LAW_WORD);
+        mark(&mut roles().iter(), WordTags::ROLE);
+        mark(&mut org_cues().iter(), WordTags::ORG_CUE);
+        mark(&mut demonyms().iter(), WordTags::DEMONYM);
+        mark(&mut openers().iter(), WordTags::OPENER);
+        mark(&mut places().single.iter(), WordTags::PLACE);
+        mark(&mut places().by_first.keys(), WordTags::PLACE_FIRST);
         let bodies: Vec<String> = bodies().keys().map(|k| fold(k)).collect();
-        mark(&mut bodies.iter(), Lex::BODY);
+        mark(&mut bodies.iter(), WordTags::BODY);
         for (i, m) in crate::model::MONTHS.iter().enumerate() {
             if let Ok(n) = u8::try_from(i + 1) {
                 table.entry((*m).to_string()).or_default().month = n;
@@ -265,22 +276,22 @@ mod tests {
             Some("United Nations")
         );
         assert!(surname_suffixes()[0].chars().count() >= surname_suffixes()[1].chars().count());
-        assert_eq!(lex("june").month(), Some(6));
-        assert_eq!(lex("juneau").month(), None);
+        assert_eq!(tags("june").month(), Some(6));
+        assert_eq!(tags("juneau").month(), None);
     }
 
     #[test]
-    fn lex_agrees_with_every_table() {
+    fn tags_agree_with_every_table() {
         let tables: [(&FxSet<String>, u16); 9] = [
-            (given_names(), Lex::GIVEN),
-            (stop_words(), Lex::STOP),
-            (org_words(), Lex::ORG_WORD),
-            (law_words(), Lex::LAW_WORD),
-            (roles(), Lex::ROLE),
-            (org_cues(), Lex::ORG_CUE),
-            (demonyms(), Lex::DEMONYM),
-            (openers(), Lex::OPENER),
-            (&places().single, Lex::PLACE),
+            (given_names(), WordTags::GIVEN),
+            (stop_words(), WordTags::STOP),
+            (org_words(), WordTags::ORG_WORD),
+            (law_words(), WordTags::LAW_WORD),
+            (roles(), WordTags::ROLE),
+            (org_cues(), WordTags::ORG_CUE),
+            (demonyms(), WordTags::DEMONYM),
+            (openers(), WordTags::OPENER),
+            (&places().single, WordTags::PLACE),
         ];
         let mut words: Vec<String> = tables
             .iter()
@@ -290,15 +301,18 @@ mod tests {
             .collect();
         words.extend(bodies().keys().map(|k| fold(k)));
         for w in &words {
-            let l = lex(w);
+            let l = tags(w);
             for (table, flag) in tables {
                 assert_eq!(l.is(flag), table.contains(w), "{w} {flag}");
             }
-            assert_eq!(l.is(Lex::PLACE_FIRST), places().by_first.contains_key(w));
+            assert_eq!(
+                l.is(WordTags::PLACE_FIRST),
+                places().by_first.contains_key(w)
+            );
             let body = bodies().keys().any(|k| fold(k) == *w);
-            assert_eq!(l.is(Lex::BODY), body, "{w}");
+            assert_eq!(l.is(WordTags::BODY), body, "{w}");
         }
-        assert_eq!(lex("december").month(), Some(12));
-        assert!(lex("may").is(Lex::STOP));
+        assert_eq!(tags("december").month(), Some(12));
+        assert!(tags("may").is(WordTags::STOP));
     }
 }

@@ -73,7 +73,7 @@ fn given_compatible_in(memo: &KeyMemo, a: &str, b: &str) -> bool {
         let first = |w: &str| fold(w).chars().next();
         return first(a) == first(b);
     }
-    share(memo.of(a), memo.of(b))
+    share(memo.keys_of(a), memo.keys_of(b))
 }
 
 /// Most words a thread's [`KeyMemo`] holds before it starts afresh.
@@ -119,7 +119,7 @@ impl KeyMemo {
     }
 
     /// The key numbers of `word`, once [`KeyMemo::fill`]ed (none before).
-    fn of(&self, word: &str) -> &[u32] {
+    fn keys_of(&self, word: &str) -> &[u32] {
         self.words.get(word).map_or(&[], Vec::as_slice)
     }
 
@@ -163,7 +163,7 @@ pub(crate) fn link(resolution: &mut Resolution) {
             }
             memo.fill(last);
             memo.fill_given(first);
-            let surname = memo.of(last);
+            let surname = memo.keys_of(last);
             let rank = (words, ent.normalized.chars().count());
             let found = clusters.iter().position(|c| {
                 share(&c.surname, surname)
@@ -213,7 +213,7 @@ pub(crate) fn link(resolution: &mut Resolution) {
                 continue;
             }
             memo.fill(&ent.normalized);
-            let k = memo.of(&ent.normalized);
+            let k = memo.keys_of(&ent.normalized);
             let mut hits = clusters.iter().filter(|c| share(&c.surname, k));
             if let (Some(c), None) = (hits.next(), hits.next()) {
                 ent.normalized = c.canonical.clone();

@@ -89,19 +89,24 @@
 //! instrument titles with commas are read only in the "to Prevent, Suppress and Punish"
 //! shape, other commas end a name.
 
+mod acronym;
 mod context;
 mod date;
 mod gazetteer;
+mod known;
+mod law;
 mod link;
+mod org_list;
 mod person;
 mod phrase;
+mod place;
 mod token;
 
 use crate::model::Resolution;
 pub use crate::model::{Entity, EntityKind};
 
 use self::context::{Context, Name, Query, QueryLog};
-use self::gazetteer::Lex;
+use self::gazetteer::WordTags;
 use self::token::{Tok, TokKind, Tokens};
 
 /// A hash map with FxHash: every key here is a word or name from our own gazetteers or
@@ -231,7 +236,7 @@ pub(crate) struct Doc<'a> {
 
 impl<'a> Doc<'a> {
     /// The text of token `i` ("" past the end).
-    pub(crate) fn s(&self, i: usize) -> &'a str {
+    pub(crate) fn text_of(&self, i: usize) -> &'a str {
         self.toks
             .get(i)
             .and_then(|t| self.text.get(t.start..t.end))
@@ -245,17 +250,17 @@ impl<'a> Doc<'a> {
     }
 
     /// The gazetteers' answer for word `i` (empty for other tokens and past the end).
-    pub(crate) fn lex(&self, i: usize) -> Lex {
-        self.toks.get(i).map_or(Lex::default(), |t| t.lex)
+    pub(crate) fn tags(&self, i: usize) -> WordTags {
+        self.toks.get(i).map_or(WordTags::default(), |t| t.tags)
     }
 
     /// The gazetteers' answer for the first part of hyphenated word `i` ("maria" for
     /// "Maria-Luisa"), or for the whole word when it has no hyphen.
-    pub(crate) fn first_part_lex(&self, i: usize) -> Lex {
+    pub(crate) fn first_part_tags(&self, i: usize) -> WordTags {
         let k = self.key(i);
         match k.split_once('-') {
-            Some((first, _)) => gazetteer::lex(first),
-            None => self.lex(i),
+            Some((first, _)) => gazetteer::tags(first),
+            None => self.tags(i),
         }
     }
 
@@ -306,7 +311,7 @@ impl<'a> Doc<'a> {
         self.free(i)
             && self
                 .tok(i)
-                .is_some_and(|t| t.kind == TokKind::Word && (t.cap || t.upper))
+                .is_some_and(|t| t.kind == TokKind::Word && (t.capitalised || t.upper))
     }
 
     pub(crate) fn claim(&mut self, from: usize, to: usize) {
@@ -354,10 +359,10 @@ impl<'a> Doc<'a> {
         let mut out = String::new();
         for i in from..=to {
             let Some(t) = self.tok(i) else { break };
-            if i > from && t.space_before && !matches!(self.s(i - 1), "(" | "/") {
+            if i > from && t.space_before && !matches!(self.text_of(i - 1), "(" | "/") {
                 out.push(' ');
             }
-            push_norm(&mut out, self.s(i));
+            push_norm(&mut out, self.text_of(i));
         }
         out
     }
@@ -400,10 +405,10 @@ fn extract_tokens(
         queries: QueryLog::default(),
     };
     date::dates(&mut doc);
-    phrase::laws_and_phrases(&mut doc);
-    phrase::org_lists(&mut doc);
-    phrase::known_names(&mut doc);
-    phrase::places(&mut doc);
+    law::laws_and_phrases(&mut doc);
+    org_list::org_lists(&mut doc);
+    known::known_names(&mut doc);
+    place::places(&mut doc);
     person::persons(&mut doc);
     let Doc {
         mut out,

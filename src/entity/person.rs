@@ -20,7 +20,7 @@
 //!
 //! Everything else is left out: precision first.
 
-use super::gazetteer::{self as gz, Lex};
+use super::gazetteer::{self as gz, WordTags};
 use super::token::TokKind;
 use super::{push_norm, Doc, EntityKind, FxMap};
 
@@ -51,7 +51,7 @@ const PERSONAL: &[&str] = &[
 ];
 
 #[derive(Debug)]
-struct Cand {
+struct Candidate {
     first: usize,
     last: usize,
     /// Words that are not particles.
@@ -62,11 +62,11 @@ struct Cand {
 fn name_like(doc: &Doc, i: usize) -> bool {
     let Some(t) = doc.tok(i) else { return false };
     let key = doc.key(i);
-    if t.kind != TokKind::Word || !t.cap || !doc.free(i) || key.chars().nth(1).is_none() {
+    if t.kind != TokKind::Word || !t.capitalised || !doc.free(i) || key.chars().nth(1).is_none() {
         return false;
     }
-    let text = doc.s(i);
-    // A word with no hyphen is its own only part, and `t.cap` says it has a lower-case
+    let text = doc.text_of(i);
+    // A word with no hyphen is its own only part, and `t.capitalised` says it has a lower-case
     // letter: only hyphenated words can hold an all-capital part.
     let hyphenated = text.contains(['-', '\u{2011}', '\u{2010}']);
     let caps_part = hyphenated
@@ -78,16 +78,21 @@ fn name_like(doc: &Doc, i: usize) -> bool {
         return false;
     }
     if key.contains('-') {
-        key.split('-').all(|p| !not_a_name(gz::lex(p)))
+        key.split('-').all(|p| !not_a_name(gz::tags(p)))
     } else {
-        !not_a_name(t.lex)
+        !not_a_name(t.tags)
     }
 }
 
 /// The gazetteers know the word as something other than a name.
-fn not_a_name(l: Lex) -> bool {
-    l.any(Lex::STOP | Lex::ORG_WORD | Lex::LAW_WORD | Lex::ROLE | Lex::DEMONYM)
-        || l.month().is_some()
+fn not_a_name(tags: WordTags) -> bool {
+    tags.any(
+        WordTags::STOP
+            | WordTags::ORG_WORD
+            | WordTags::LAW_WORD
+            | WordTags::ROLE
+            | WordTags::DEMONYM,
+    ) || tags.month().is_some()
 }
 
 /// Word `i` may be a family name written in capitals, as official lists write them
@@ -103,10 +108,10 @@ fn caps_surname(doc: &Doc, i: usize) -> bool {
         && key.chars().filter(|c| c.is_alphabetic()).count() >= 3
         && key.chars().all(|c| c.is_alphabetic() || c == '-')
         && key.split('-').all(|p| {
-            let l = gz::lex(p);
-            !not_a_name(l) && !l.any(Lex::PLACE | Lex::BODY)
+            let tags = gz::tags(p);
+            !not_a_name(tags) && !tags.any(WordTags::PLACE | WordTags::BODY)
         })
-        && !gz::bodies().contains_key(doc.s(i))
+        && !gz::bodies().contains_key(doc.text_of(i))
 }
 
 /// Word `i` is written in capitals (an acronym, a heading's word, a shouted surname).
@@ -164,7 +169,7 @@ fn caps_names(doc: &Doc) -> Vec<CapsName> {
         if surname_first {
             let mut normalized = normal_name(doc, i + 1, last);
             normalized.push(' ');
-            normal_word(&mut normalized, doc.s(i), true);
+            normal_word(&mut normalized, doc.text_of(i), true);
             found.push(CapsName {
                 first: i,
                 last,
@@ -195,7 +200,7 @@ fn same_line_before(doc: &Doc, i: usize) -> bool {
 fn is_particle(doc: &Doc, i: usize) -> bool {
     doc.free(i)
         && doc.is_word(i)
-        && doc.tok(i).is_some_and(|t| !t.cap)
+        && doc.tok(i).is_some_and(|t| !t.capitalised)
         && PARTICLES.contains(&doc.key(i))
 }
 
@@ -205,8 +210,8 @@ fn particles_at(doc: &Doc, i: usize) -> usize {
 }
 
 fn given(doc: &Doc, i: usize) -> bool {
-    let first = doc.first_part_lex(i);
-    (first.is(Lex::GIVEN) || doc.known_given(i)) && !first.is(Lex::STOP)
+    let first = doc.first_part_tags(i);
+    (first.is(WordTags::GIVEN) || doc.known_given(i)) && !first.is(WordTags::STOP)
 }
 
 fn family_ending(doc: &Doc, i: usize) -> bool {
@@ -219,7 +224,7 @@ fn family_ending(doc: &Doc, i: usize) -> bool {
 }
 
 fn is_role(doc: &Doc, i: usize) -> bool {
-    doc.is_word(i) && doc.lex(i).is(Lex::ROLE)
+    doc.is_word(i) && doc.tags(i).is(WordTags::ROLE)
 }
 
 fn cue_after(doc: &Doc, e: usize) -> bool {
@@ -237,7 +242,9 @@ fn cue_after(doc: &Doc, e: usize) -> bool {
     // an article, at most three lower-case words, then a role word.
     matches!(doc.key(e + 2), "a" | "an" | "the")
         && (e + 3..e + 7)
-            .take_while(|&k| doc.is_word(k) && doc.tok(k).is_some_and(|t| !t.cap && !t.upper))
+            .take_while(|&k| {
+                doc.is_word(k) && doc.tok(k).is_some_and(|t| !t.capitalised && !t.upper)
+            })
             .any(|k| is_role(doc, k))
 }
 
@@ -281,13 +288,13 @@ fn normal_name(doc: &Doc, first: usize, last: usize) -> String {
             out.push(' ');
         }
         let all_caps = doc.tok(i).is_some_and(|t| t.upper);
-        normal_word(&mut out, doc.s(i), all_caps);
+        normal_word(&mut out, doc.text_of(i), all_caps);
     }
     out
 }
 
 /// Splits one run of capitalised words into candidates at words that cannot be names.
-fn candidates_in_run(doc: &Doc, from: usize, to: usize, out: &mut Vec<Cand>) {
+fn candidates_in_run(doc: &Doc, from: usize, to: usize, out: &mut Vec<Candidate>) {
     let mut i = from;
     while i <= to {
         if !name_like(doc, i) {
@@ -310,7 +317,8 @@ fn candidates_in_run(doc: &Doc, from: usize, to: usize, out: &mut Vec<Cand>) {
         let words = (i..=j).filter(|&k| !is_particle(doc, k)).count();
         let before = i.checked_sub(1);
         let role_before = before.is_some_and(|b| is_role(doc, b));
-        let title = before.is_some_and(|b| role_before && doc.tok(b).is_some_and(|t| t.cap));
+        let title =
+            before.is_some_and(|b| role_before && doc.tok(b).is_some_and(|t| t.capitalised));
         let evidence = if words >= 2 {
             given(doc, i)
                 || family_ending(doc, j)
@@ -323,7 +331,7 @@ fn candidates_in_run(doc: &Doc, from: usize, to: usize, out: &mut Vec<Cand>) {
                 || doc.known_surname(i)
         };
         if (1..=4).contains(&words) {
-            out.push(Cand {
+            out.push(Candidate {
                 first: i,
                 last: j,
                 words,
@@ -341,10 +349,10 @@ pub(crate) fn persons(doc: &mut Doc) {
         doc.claim(c.first, c.last);
     }
     let n = doc.toks.len();
-    let mut cands: Vec<Cand> = Vec::new();
+    let mut cands: Vec<Candidate> = Vec::new();
     let mut i = 0;
     while i < n {
-        let starts = doc.free(i) && doc.is_word(i) && doc.tok(i).is_some_and(|t| t.cap);
+        let starts = doc.free(i) && doc.is_word(i) && doc.tok(i).is_some_and(|t| t.capitalised);
         if !starts {
             i += 1;
             continue;
@@ -356,7 +364,9 @@ pub(crate) fn persons(doc: &mut Doc) {
             }
             let next_cap = doc.free(j + 1)
                 && doc.is_word(j + 1)
-                && doc.tok(j + 1).is_some_and(|t| t.cap && !t.line_before);
+                && doc
+                    .tok(j + 1)
+                    .is_some_and(|t| t.capitalised && !t.line_before);
             if next_cap {
                 j += 1;
                 continue;
@@ -367,7 +377,7 @@ pub(crate) fn persons(doc: &mut Doc) {
                 && doc.free(after)
                 && doc
                     .tok(after)
-                    .is_some_and(|t| t.kind == TokKind::Word && t.cap && !t.line_before);
+                    .is_some_and(|t| t.kind == TokKind::Word && t.capitalised && !t.line_before);
             if particle {
                 j = after;
                 continue;

@@ -4,11 +4,11 @@
 //! Tokenizing runs once per unit and touches every character, so it avoids allocating per
 //! token: every token's folded key lives in one shared buffer ([`Tokens::keys`]), ASCII
 //! characters take a fast path around the Unicode tables, and each word carries its
-//! gazetteer answers ([`Lex`]) so the stages never look the same word up twice.
+//! gazetteer answers ([`WordTags`]) so the stages never look the same word up twice.
 
 use crate::analysis::words::{is_hyphen, is_word_char};
 
-use super::gazetteer::{self as gz, fold_into, Lex};
+use super::gazetteer::{self as gz, fold_into, WordTags};
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -34,13 +34,13 @@ pub(crate) struct Tok {
     /// A line break separates it from the token before.
     pub(crate) line_before: bool,
     /// First letter upper case and some letter lower case ("Kazakhstan", "McAllister").
-    pub(crate) cap: bool,
+    pub(crate) capitalised: bool,
     /// At least two letters, all upper case ("OSCE", "RFE/RL", "COVID-19").
     pub(crate) upper: bool,
     /// At least two upper-case letters and at most one lower-case one ("OSCE", "MAHs").
     pub(crate) acronym: bool,
     /// The gazetteers' answer for the key (words only; empty for other tokens).
-    pub(crate) lex: Lex,
+    pub(crate) tags: WordTags,
     /// Byte range of the folded form (lower case, no diacritics) in [`Tokens::keys`].
     key: (usize, usize),
 }
@@ -171,13 +171,14 @@ pub(crate) fn tokenize(text: &str) -> Tokens {
             fold_into(&mut keys, slice);
         }
         let key = (key_start, keys.len());
-        let (mut cap, mut upper, mut acronym, mut lex) = (false, false, false, Lex::default());
+        let (mut capitalised, mut upper, mut acronym, mut tags) =
+            (false, false, false, WordTags::default());
         if kind == TokKind::Word {
             let (first_upper, letters, uppers, lowers) = letter_shape(slice);
-            cap = first_upper && lowers > 0;
+            capitalised = first_upper && lowers > 0;
             upper = letters >= 2 && lowers == 0;
             acronym = uppers >= 2 && lowers <= 1;
-            lex = gz::lex(keys.get(key_start..).unwrap_or(""));
+            tags = gz::tags(keys.get(key_start..).unwrap_or(""));
         }
         toks.push(Tok {
             start,
@@ -185,10 +186,10 @@ pub(crate) fn tokenize(text: &str) -> Tokens {
             kind,
             space_before: space,
             line_before: line,
-            cap,
+            capitalised,
             upper,
             acronym,
-            lex,
+            tags,
             key,
         });
         space = false;
@@ -242,7 +243,7 @@ mod tests {
             ]
         );
         let t = tokenize("OSCE Kazakh").toks;
-        assert!(t[0].upper && !t[0].cap);
-        assert!(t[1].cap && !t[1].upper);
+        assert!(t[0].upper && !t[0].capitalised);
+        assert!(t[1].capitalised && !t[1].upper);
     }
 }

@@ -10,7 +10,7 @@ use std::collections::HashSet;
 
 /// Finds `(k)` / `[k]` (per `square`) in `s` at or after byte `from`, followed by text.
 /// Returns its byte offset.
-pub(crate) fn find_note(s: &str, from: usize, k: u32, square: bool) -> Option<usize> {
+fn find_note(s: &str, from: usize, k: u32, square: bool) -> Option<usize> {
     let (open, close) = if square { ('[', ']') } else { ('(', ')') };
     let needle = format!("{open}{k}{close}");
     let mut at = from;
@@ -23,6 +23,42 @@ pub(crate) fn find_note(s: &str, from: usize, k: u32, square: bool) -> Option<us
         at = j + needle.len();
     }
     None
+}
+
+/// One note of a run on one line: its number, its byte range in the line (from its marker
+/// to the next note's marker, or to the end of the line) and the length of its marker.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct RunNote {
+    pub(crate) number: u32,
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    pub(crate) marker_len: usize,
+}
+
+/// Splits `line`, which opens note `first` with a marker of `marker_len` bytes, into the
+/// notes run on it: `(first + 1)`, `(first + 2)` … (`[…]` per `square`), each followed by
+/// text. The whitespace between two notes stays with the first.
+pub(crate) fn split_run(line: &str, first: u32, marker_len: usize, square: bool) -> Vec<RunNote> {
+    let mut notes = Vec::new();
+    let (mut start, mut number, mut marker_len) = (0, first, marker_len);
+    loop {
+        let next = find_note(line, start + marker_len, number + 1, square);
+        notes.push(RunNote {
+            number,
+            start,
+            end: next.unwrap_or(line.len()),
+            marker_len,
+        });
+        let Some(j) = next else {
+            return notes;
+        };
+        start = j;
+        number += 1;
+        // `(k)` / `[k]`: brackets and the digits of `number`, then whitespace.
+        marker_len = 2 + number.to_string().len();
+        let after = &line[j + marker_len..];
+        marker_len += after.len() - after.trim_start_matches(super::lines::is_ws).len();
+    }
 }
 
 /// A call found at the start of `s`: its number and length in bytes.
@@ -94,6 +130,22 @@ mod tests {
         assert_eq!(find_note(s, 3, 2, false), Some(18));
         assert_eq!(find_note(s, 3, 4, false), None);
         assert_eq!(find_note("(1) a (2)", 3, 2, false), None);
+    }
+
+    #[test]
+    fn splits_a_run_of_notes() {
+        let line = "(1)OJ C 23, p. 83. (2)  OJ C 45.";
+        let note = |number, start, end, marker_len| RunNote {
+            number,
+            start,
+            end,
+            marker_len,
+        };
+        assert_eq!(
+            split_run(line, 1, 3, false),
+            [note(1, 0, 19, 3), note(2, 19, line.len(), 5)]
+        );
+        assert_eq!(split_run("[4] x", 4, 4, true), [note(4, 0, 5, 4)]);
     }
 
     #[test]

@@ -7,16 +7,16 @@
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Line {
     /// First byte of the trimmed content.
-    pub cs: usize,
-    /// One past the last byte of the trimmed content (`cs == ce` for a blank line).
-    pub ce: usize,
+    pub start: usize,
+    /// One past the last byte of the trimmed content (`start == end` for a blank line).
+    pub end: usize,
     /// The line break before this line included a form feed.
-    pub after_ff: bool,
+    pub after_form_feed: bool,
 }
 
 impl Line {
     pub(crate) fn is_blank(&self) -> bool {
-        self.cs == self.ce
+        self.start == self.end
     }
 }
 
@@ -30,7 +30,7 @@ pub(crate) fn split(text: &str) -> Vec<Line> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut start = 0;
-    let mut after_ff = false;
+    let mut after_form_feed = false;
     let mut i = 0;
     while i <= bytes.len() {
         let sep = if i == bytes.len() {
@@ -50,12 +50,16 @@ pub(crate) fn split(text: &str) -> Vec<Line> {
             // `start..i` is a line; separators are ASCII, so these are char boundaries.
             let raw = &text[start..i];
             let trimmed_start = raw.trim_start_matches(is_ws);
-            let cs = i - trimmed_start.len();
-            let ce = cs + trimmed_start.trim_end_matches(is_ws).len();
+            let content_start = i - trimmed_start.len();
+            let content_end = content_start + trimmed_start.trim_end_matches(is_ws).len();
             if i < bytes.len() || start < i {
-                out.push(Line { cs, ce, after_ff });
+                out.push(Line {
+                    start: content_start,
+                    end: content_end,
+                    after_form_feed,
+                });
             }
-            after_ff = i < bytes.len() && bytes[i] == 0x0c;
+            after_form_feed = i < bytes.len() && bytes[i] == 0x0c;
             i += len.max(1);
             start = i;
             if i > bytes.len() {
@@ -76,9 +80,9 @@ mod tests {
     fn splits_on_all_breaks() {
         let t = "a\r\n b\u{a0}\rc\u{c}d\n";
         let l = split(t);
-        let got: Vec<&str> = l.iter().map(|l| &t[l.cs..l.ce]).collect();
+        let got: Vec<&str> = l.iter().map(|l| &t[l.start..l.end]).collect();
         assert_eq!(got, ["a", "b", "c", "d"]);
-        assert!(l[3].after_ff && !l[2].after_ff);
+        assert!(l[3].after_form_feed && !l[2].after_form_feed);
     }
 
     #[test]

@@ -18,7 +18,7 @@ pub(crate) enum MarkerKind {
     /// `12.`: a paragraph number.
     Number(u32),
     /// `(3)` or `[3]`: a footnote label; `square` for brackets.
-    Note { n: u32, square: bool },
+    Note { number: u32, square: bool },
     /// `a.`, `b)`, `(c)`, `iv.`: a sub-point label.
     Lower(String),
 }
@@ -99,7 +99,7 @@ pub(crate) fn parse(s: &str) -> Option<Marker> {
             let len = 2 + inner_len + ws_len(after);
             return Some(Marker {
                 kind: MarkerKind::Note {
-                    n,
+                    number: n,
                     square: first == '[',
                 },
                 len,
@@ -249,7 +249,7 @@ mod tests {
         assert_eq!(
             m.kind,
             MarkerKind::Note {
-                n: 1,
+                number: 1,
                 square: false
             }
         );
@@ -257,14 +257,14 @@ mod tests {
         assert_eq!(
             kind("[12] OJ"),
             Some(MarkerKind::Note {
-                n: 12,
+                number: 12,
                 square: true
             })
         );
         assert_eq!(
             kind("(1)"),
             Some(MarkerKind::Note {
-                n: 1,
+                number: 1,
                 square: false
             })
         );

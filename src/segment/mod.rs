@@ -47,15 +47,20 @@
 //! each unit's text is built once.
 
 mod assemble;
+mod draft;
 mod footnote;
 #[cfg(feature = "html")]
 mod html;
 mod hyphen;
+mod labels;
 mod lines;
 mod load;
 mod marker;
 pub(crate) mod meta;
 mod noise;
+mod page_notes;
+mod scan;
+mod tile;
 
 use crate::model::{
     Noise, NoiseReason, Resolution, Span, SubPoint, Unit, UnitKind, Warning, OVERLONG_UNIT,

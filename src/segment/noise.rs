@@ -88,14 +88,15 @@ pub(crate) fn page_headers(
     is_marker: impl Fn(&str) -> bool,
 ) -> Vec<bool> {
     let mut flags = vec![false; lines.len()];
-    if !lines.iter().any(|l| l.after_ff) {
+    if !lines.iter().any(|l| l.after_form_feed) {
         return flags;
     }
-    let short = |l: &Line| !l.is_blank() && l.ce - l.cs <= 100 && !is_marker(&text[l.cs..l.ce]);
+    let short =
+        |l: &Line| !l.is_blank() && l.end - l.start <= 100 && !is_marker(&text[l.start..l.end]);
     // Candidates: up to two non-blank lines on each side of each page break.
     let mut candidate = vec![false; lines.len()];
     for (i, l) in lines.iter().enumerate() {
-        if !l.after_ff {
+        if !l.after_form_feed {
             continue;
         }
         // Bounded look-around keeps this linear even for inputs made of form feeds.
@@ -112,27 +113,29 @@ pub(crate) fn page_headers(
     let mut near_break: HashMap<String, usize> = HashMap::new();
     for (i, l) in lines.iter().enumerate() {
         if candidate[i] {
-            *near_break.entry(header_key(&text[l.cs..l.ce])).or_default() += 1;
+            *near_break
+                .entry(header_key(&text[l.start..l.end]))
+                .or_default() += 1;
         }
     }
     let ends = nearest_nonblank(lines.iter().enumerate());
     let tail = nearest_nonblank(lines.iter().enumerate().rev());
     for (j, l) in ends.chain(tail) {
-        if short(l) && near_break.contains_key(&header_key(&text[l.cs..l.ce])) {
+        if short(l) && near_break.contains_key(&header_key(&text[l.start..l.end])) {
             candidate[j] = true;
         }
     }
     let mut counts: HashMap<String, usize> = HashMap::new();
     for (i, l) in lines.iter().enumerate() {
         if candidate[i] {
-            *counts.entry(header_key(&text[l.cs..l.ce])).or_default() += 1;
+            *counts.entry(header_key(&text[l.start..l.end])).or_default() += 1;
         }
     }
     for (i, l) in lines.iter().enumerate() {
         if !short(l) {
             continue;
         }
-        let s = &text[l.cs..l.ce];
+        let s = &text[l.start..l.end];
         if (candidate[i] && is_page_number(s))
             || counts.get(&header_key(s)).is_some_and(|&c| c >= 2)
         {
@@ -167,7 +170,7 @@ mod tests {
             .iter()
             .zip(&flags)
             .filter(|(_, f)| **f)
-            .map(|(l, _)| &text[l.cs..l.ce])
+            .map(|(l, _)| &text[l.start..l.end])
             .collect();
         assert_eq!(flagged, ["PE 123 v01", "PE 123 v01", "3", "PE 123 v01"]);
     }
