@@ -17,6 +17,7 @@
 //! A kept hyphen is followed by no space, except before `and`, `or` and `to`, where
 //! the hyphen is suspended ("pre- and post-war").
 
+use crate::analysis::words::is_hyphen;
 use std::cell::OnceCell;
 use std::collections::HashSet;
 
@@ -26,11 +27,6 @@ const HYPHEN_PREFIXES: &[&str] = &["self", "non"];
 
 /// Words after which a line-end hyphen is suspended, not joined ("pre- and post-war").
 const SUSPENDED_BEFORE: &[&str] = &["and", "or", "to"];
-
-/// Is `c` a hyphen that joins the two parts of a compound?
-fn is_hyphen(c: char) -> bool {
-    matches!(c, '-' | '\u{2010}' | '\u{2011}')
-}
 
 /// The compounds a text writes with a hyphen inside a line, lower case, hyphen as
 /// `-`; read from the text the first time they are asked for, in one pass.
