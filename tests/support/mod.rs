@@ -1,0 +1,80 @@
+//! Helpers shared by the integration test binaries (`tests/<area>/main.rs`), each of
+//! which includes this folder with `#[path = "../support/mod.rs"] mod support;`.
+//!
+//! - this file: the bundled seed, the shared data in `../shared`, the example binaries;
+//! - [`fixtures`]: hand-built resolutions for the index and search tests;
+//! - [`eval`]: the name-search evaluation through the real index (also used by
+//!   `examples/name_eval.rs`), with the dev-set TSV rows in [`eval::rows`];
+//! - [`names_common`]: the ranked-retrieval evaluation of the name analysis alone.
+#![allow(dead_code)]
+
+pub mod eval;
+pub mod fixtures;
+pub mod names_common;
+
+use std::path::PathBuf;
+use std::sync::OnceLock;
+
+use whereas::index::Index;
+
+/// The bundled seed resolution (a copy of `shared/corpus/TA-9-2021-0056_EN.txt`).
+pub const SEED: &str = include_str!("../../data/TA-9-2021-0056_EN.txt");
+
+/// The seed resolution, segmented under its reference, its entities annotated, and
+/// indexed in RAM: built once per test binary.
+pub fn seed_index() -> &'static Index {
+    static INDEX: OnceLock<Index> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut seed = whereas::Segmenter::new()
+            .reference("TA-9-2021-0056")
+            .segment(SEED)
+            .expect("the seed segments");
+        whereas::entity::annotate(&mut seed);
+        Index::from_resolutions([&seed]).expect("the seed indexes")
+    })
+}
+
+/// Where the project's shared data lives: `$WHEREAS_SHARED`, else `../shared` beside the
+/// crate. `None` (and a plain message on stderr) where it is absent, as in a user's clone.
+pub fn shared_dir() -> Option<PathBuf> {
+    let dir = std::env::var_os("WHEREAS_SHARED")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared"));
+    if dir.join("corpus").is_dir() {
+        Some(dir)
+    } else {
+        eprintln!(
+            "SKIPPED: shared data not found at {} (set WHEREAS_SHARED); this test checks nothing here",
+            dir.display()
+        );
+        None
+    }
+}
+
+/// Reads `shared/<rel>` as UTF-8, or returns `None` (test skipped) when shared data is absent.
+pub fn shared_text(rel: &str) -> Option<String> {
+    let dir = shared_dir()?;
+    let path = dir.join(rel);
+    Some(std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display())))
+}
+
+/// A command that runs example `name`: the binary `cargo test` builds beside the test
+/// binaries (`target/<profile>/examples/`), else `cargo run --example name --`, so the
+/// check runs either way. The working directory is the crate root.
+pub fn example_command(name: &str) -> std::process::Command {
+    let built = std::env::current_exe()
+        .ok()
+        .and_then(|exe| Some(exe.parent()?.parent()?.join("examples")))
+        .map(|dir| dir.join(format!("{name}{}", std::env::consts::EXE_SUFFIX)))
+        .filter(|path| path.is_file());
+    let mut cmd = match built {
+        Some(bin) => std::process::Command::new(bin),
+        None => {
+            let mut cmd = std::process::Command::new(env!("CARGO"));
+            cmd.args(["run", "--quiet", "--example", name, "--"]);
+            cmd
+        }
+    };
+    cmd.current_dir(env!("CARGO_MANIFEST_DIR"));
+    cmd
+}
