@@ -3,8 +3,7 @@
 
 use crate::support;
 
-use whereas::index::Index;
-use whereas::query::SearchRequest;
+use whereas::{Index, SearchRequest};
 
 #[test]
 fn index_example_keeps_going_past_a_bad_file() {

@@ -3,9 +3,7 @@
 use crate::support::fixtures;
 
 use fixtures::{kazakhstan, other, KZ, OTHER};
-use whereas::index::{Index, SCHEMA_VERSION};
-use whereas::query::SearchRequest;
-use whereas::{Error, UnitKind};
+use whereas::{Error, Index, SearchRequest, UnitKind, SCHEMA_VERSION};
 
 fn ids(index: &Index, query: &str) -> Vec<String> {
     let results = index

@@ -3,10 +3,8 @@
 //! the people the generator named (in every spelling, given name first or family name
 //! in capitals), and the search finds the most named person in other spellings.
 
-use whereas::index::Index;
-use whereas::query::SearchRequest;
 use whereas::synth::{Corpus, Spelling};
-use whereas::EntityKind;
+use whereas::{EntityKind, Index, SearchRequest};
 
 #[test]
 fn segmenter_recovers_the_generated_units() {

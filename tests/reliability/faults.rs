@@ -11,9 +11,7 @@ use std::process::{Child, Command, Stdio};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
-use whereas::index::Index;
-use whereas::query::SearchRequest;
-use whereas::{Error, Resolution};
+use whereas::{Error, Index, Resolution, SearchRequest};
 
 /// Set in the child: the index folder to write. Its value's prefix names the role.
 const CHILD: &str = "WHEREAS_RELIABILITY_CHILD";

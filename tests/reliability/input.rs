@@ -172,7 +172,7 @@ fn latin1_decodes_every_printable_byte() {
     let mut bytes = b"A. whereas ".to_vec();
     bytes.extend(0xA0u8..=0xFF);
     bytes.extend_from_slice(b";\n\n1. Calls.\n");
-    let text = whereas::segment::decode(&bytes).unwrap();
+    let text = whereas::decode(&bytes).unwrap();
     let expected: String = (0xA0u32..=0xFF).filter_map(char::from_u32).collect();
     assert!(text.contains(&expected));
     let res = whereas::segment(&text).unwrap();

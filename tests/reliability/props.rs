@@ -8,8 +8,7 @@ use crate::support;
 
 use proptest::prelude::*;
 use whereas::name::{compare, match_words, name_keys, token_keys};
-use whereas::query::SearchRequest;
-use whereas::{Error, Resolution, UnitKind};
+use whereas::{Error, Resolution, SearchRequest, UnitKind};
 
 /// The proptest config: `default` cases unless `PROPTEST_CASES` says otherwise.
 fn config(default: u32) -> ProptestConfig {
@@ -103,7 +102,7 @@ proptest! {
 
     #[test]
     fn html_never_panics(html in "(<[a-z/!]{0,6}[ >]|[a-zA-Z0-9. ]{0,8}|&[a-z#0-9]{0,5};?|\\PC){0,40}") {
-        let text = whereas::segment::html_to_text(&html);
+        let text = whereas::html_to_text(&html);
         if let Ok(res) = whereas::segment_html(&html) {
             check_coverage(&text, &res)?;
         }
@@ -111,7 +110,7 @@ proptest! {
 
     #[test]
     fn decode_never_panics(bytes in prop::collection::vec(any::<u8>(), 0..200)) {
-        match whereas::segment::decode(&bytes) {
+        match whereas::decode(&bytes) {
             Ok(_) => {}
             Err(Error::NotText { offset, path: None }) => prop_assert!(offset < bytes.len()),
             Err(e) => prop_assert!(false, "unexpected error {e:?}"),

@@ -3,7 +3,7 @@
 
 use crate::support;
 
-use whereas::query::{SearchRequest, MAX_LIMIT, MAX_OFFSET, MAX_QUERY_BYTES};
+use whereas::search::{SearchRequest, MAX_LIMIT, MAX_OFFSET, MAX_QUERY_BYTES};
 use whereas::Error;
 
 /// Runs a request: Ok, or an error that is a query or argument error with a message.

@@ -11,10 +11,9 @@ use tantivy::collector::Count;
 use tantivy::query::{BooleanQuery, Query, TermQuery};
 use tantivy::schema::IndexRecordOption;
 use tantivy::Term;
-use whereas::index::{Index, IndexWriter};
-use whereas::query::SearchRequest;
 use whereas::synth::{Corpus, Spelling, SynthResolution};
 use whereas::token_keys;
+use whereas::{Index, IndexWriter, SearchRequest};
 
 /// Segments a generated resolution, extracts its entities and adds it.
 fn add(writer: &mut IndexWriter, generated: &SynthResolution) {

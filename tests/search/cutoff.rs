@@ -4,9 +4,7 @@
 use crate::support::fixtures;
 
 use fixtures::{resolution, unit};
-use whereas::index::Index;
-use whereas::query::SearchRequest;
-use whereas::{Error, UnitKind};
+use whereas::{Error, Index, SearchRequest, UnitKind};
 
 fn index() -> Index {
     let mut units = vec![

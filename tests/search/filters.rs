@@ -3,9 +3,7 @@
 use crate::support::fixtures;
 
 use fixtures::{kazakhstan, other, KZ, OTHER};
-use whereas::index::Index;
-use whereas::query::SearchRequest;
-use whereas::{Error, UnitKind};
+use whereas::{Error, Index, SearchRequest, UnitKind};
 
 fn index() -> Index {
     Index::from_resolutions([&kazakhstan(), &other()]).unwrap()

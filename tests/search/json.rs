@@ -4,8 +4,7 @@
 use crate::support;
 
 use serde_json::Value;
-use whereas::index::Index;
-use whereas::query::SearchRequest;
+use whereas::{Index, SearchRequest};
 
 fn check_line(line: &Value, query: &str) {
     let obj = line.as_object().expect("an object");

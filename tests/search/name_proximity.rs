@@ -8,9 +8,7 @@
 use crate::support::fixtures;
 
 use fixtures::{resolution, unit};
-use whereas::index::Index;
-use whereas::query::SearchRequest;
-use whereas::{token_keys, UnitKind};
+use whereas::{token_keys, Index, SearchRequest, UnitKind};
 
 #[test]
 fn whole_name_through_related_keys_outranks_an_exact_given_name() {

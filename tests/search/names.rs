@@ -4,9 +4,7 @@
 use crate::support::fixtures;
 
 use fixtures::{resolution, unit};
-use whereas::index::Index;
-use whereas::query::SearchRequest;
-use whereas::{token_keys, UnitKind};
+use whereas::{token_keys, Index, SearchRequest, UnitKind};
 
 const REF: &str = "TA-9-2023-0001";
 

@@ -6,9 +6,7 @@ use std::sync::OnceLock;
 
 use fixtures::{kazakhstan, other, resolution, unit};
 use proptest::prelude::*;
-use whereas::index::Index;
-use whereas::query::SearchRequest;
-use whereas::{Error, UnitKind};
+use whereas::{Error, Index, SearchRequest, UnitKind};
 
 fn index() -> &'static Index {
     static INDEX: OnceLock<Index> = OnceLock::new();

@@ -5,9 +5,7 @@ use crate::support::fixtures;
 use std::collections::HashSet;
 
 use fixtures::{kazakhstan, other, resolution, unit, KZ, OTHER};
-use whereas::index::Index;
-use whereas::query::SearchRequest;
-use whereas::{token_keys, Error, UnitKind};
+use whereas::{token_keys, Error, Index, SearchRequest, UnitKind};
 
 fn index() -> Index {
     Index::from_resolutions([&kazakhstan(), &other()]).unwrap()

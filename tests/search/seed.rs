@@ -2,8 +2,7 @@
 
 use crate::support;
 
-use whereas::query::SearchRequest;
-use whereas::UnitKind;
+use whereas::{SearchRequest, UnitKind};
 
 #[test]
 fn facet_counts_agree_with_facet_filters() {

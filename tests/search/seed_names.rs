@@ -11,8 +11,7 @@
 
 use crate::support;
 
-use whereas::index::Index;
-use whereas::query::SearchRequest;
+use whereas::{Index, SearchRequest};
 
 const REF: &str = "TA-9-2021-0056";
 

@@ -269,7 +269,7 @@ fn html_pages_segment_to_the_same_units_as_their_text() {
         let from_text = whereas::segment(&text).unwrap();
         let from_html = whereas::segment_html(&html).unwrap();
         assert_eq!(from_html.counts(), counts, "{stem}");
-        assert_coverage(&whereas::segment::html_to_text(&html), &from_html);
+        assert_coverage(&whereas::html_to_text(&html), &from_html);
         assert_eq!(from_html.reference, from_text.reference, "{stem}");
         assert_eq!(from_html.date, from_text.date, "{stem}");
         assert_eq!(from_html.title, from_text.title, "{stem}");

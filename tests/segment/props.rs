@@ -151,7 +151,7 @@ proptest! {
 
     #[test]
     fn arbitrary_bytes_never_panic(b in prop::collection::vec(any::<u8>(), 0..400)) {
-        if let Ok(text) = whereas::segment::decode(&b) {
+        if let Ok(text) = whereas::decode(&b) {
             if let Ok(res) = whereas::segment(&text) {
                 check_tiling(&text, &res)?;
             }
@@ -178,7 +178,7 @@ proptest! {
     #[test]
     fn arbitrary_html_never_panics(s in "(<[a-z]{1,3}>|</[a-z]{1,3}>|[A-Z1-3]\\. |– |[a-z ]{1,8}|&nbsp;|\n){0,60}") {
         if let Ok(res) = whereas::segment_html(&s) {
-            check_tiling(&whereas::segment::html_to_text(&s), &res)?;
+            check_tiling(&whereas::html_to_text(&s), &res)?;
         }
     }
 }

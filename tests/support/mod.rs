@@ -15,7 +15,7 @@ pub mod names_common;
 use std::path::PathBuf;
 use std::sync::OnceLock;
 
-use whereas::index::Index;
+use whereas::Index;
 
 /// The bundled seed resolution (a copy of `shared/corpus/TA-9-2021-0056_EN.txt`).
 pub const SEED: &str = include_str!("../../data/TA-9-2021-0056_EN.txt");

@@ -18,7 +18,7 @@
 //!   non-relevant units in the top 10 (mean per query and total).
 //!
 //! # Methods
-//! - `whereas, SearchRequest::name` (the headline): [`whereas::index::Index::in_ram`],
+//! - `whereas, SearchRequest::name` (the headline): [`whereas::Index::in_ram`],
 //!   units added through `IndexWriter::add`, each variant looked up with
 //!   `SearchRequest::name(variant)`, exactly what a user looking a person up types.
 //! - `whereas, SearchRequest::new`: the same index, the variant as a plain query
@@ -51,9 +51,7 @@ use tantivy::tokenizer::{TextAnalyzer, WhitespaceTokenizer};
 use tantivy::Term;
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
-use whereas::index::Index;
-use whereas::query::SearchRequest;
-use whereas::{Entity, EntityKind, Resolution, Span, Unit, UnitKind};
+use whereas::{Entity, EntityKind, Index, Resolution, SearchRequest, Span, Unit, UnitKind};
 
 /// Hits fetched per query from every method, before the cutoff of 10 (deep enough to
 /// see the ties around rank 10).
