@@ -5,8 +5,7 @@
 use std::sync::OnceLock;
 
 use libfuzzer_sys::fuzz_target;
-use whereas::index::Index;
-use whereas::query::SearchRequest;
+use whereas::{Index, SearchRequest};
 
 const TEXT: &str = "– having regard to the UN Convention against Torture(1),\n\n\
 A. whereas the human rights defender Max Bokayev was tortured in prison in Kazakhstan;\n\n\

@@ -10,14 +10,14 @@ fuzz_target!(|data: &[u8]| {
     let Some((&mode, bytes)) = data.split_first() else {
         return;
     };
-    let Ok(text) = whereas::segment::decode(bytes) else {
+    let Ok(text) = whereas::decode(bytes) else {
         return;
     };
     let (input, result) = if mode % 2 == 0 {
         (text.clone(), whereas::segment(&text))
     } else {
         (
-            whereas::segment::html_to_text(&text),
+            whereas::html_to_text(&text),
             whereas::segment_html(&text),
         )
     };
