@@ -7,7 +7,7 @@
 //! spelling as one person, with a normalised form that the name matcher matches to the
 //! spelling. Prints recall per writing style and asserts at least 0.9 for full names
 //! (one-word names need a cue the sentences may not give). Skipped, with a message,
-//! when `../shared` is absent.
+//! when `../shared` is absent (a failure under `CI=true`).
 
 use crate::support;
 use crate::support::eval::rows;

@@ -6,7 +6,7 @@
 //! non-relevant units in the top 10 than every baseline that ran; and that the plain
 //! query (`SearchRequest::new(variant)`) ranks as well and finds every relevant unit the
 //! name lookup finds. Skipped, with a
-//! message, when `../shared` is absent. The same run, on any set of the same shape:
+//! message, when `../shared` is absent (a failure under `CI=true`). The same run, on any set of the same shape:
 //! `cargo run --release --example name_eval -- --names FILE --distractors FILE`.
 
 use crate::support;

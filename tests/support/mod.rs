@@ -35,26 +35,60 @@ pub fn seed_index() -> &'static Index {
 }
 
 /// Where the project's shared data lives: `$WHEREAS_SHARED`, else `../shared` beside the
-/// crate. `None` (and a plain message on stderr) where it is absent, as in a user's clone.
-pub fn shared_dir() -> Option<PathBuf> {
-    let dir = std::env::var_os("WHEREAS_SHARED")
+/// crate.
+pub fn shared_root() -> PathBuf {
+    std::env::var_os("WHEREAS_SHARED")
         .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared"));
-    if dir.join("corpus").is_dir() {
-        Some(dir)
-    } else {
-        eprintln!(
-            "SKIPPED: shared data not found at {} (set WHEREAS_SHARED); this test checks nothing here",
-            dir.display()
-        );
-        None
-    }
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared"))
 }
 
-/// Reads `shared/<rel>` as UTF-8, or returns `None` (test skipped) when shared data is absent.
+/// Whether this is a CI run (`CI` set to anything but empty, `0` or `false`, as CI
+/// services set `CI=true`): there, missing shared data is a failure, not a skip.
+pub fn in_ci() -> bool {
+    std::env::var("CI").is_ok_and(|v| {
+        let v = v.trim();
+        !v.is_empty() && v != "0" && !v.eq_ignore_ascii_case("false")
+    })
+}
+
+/// The path of `shared/<rel>`, for a test that needs that file.
+///
+/// - The file is there: `Some(path)`.
+/// - Under `CI=true`, a missing file fails the test, naming the file.
+/// - Otherwise, when the shared data is absent altogether (a user's clone without
+///   `../shared`), `None` and a plain message on stderr: the caller skips its checks.
+/// - A shared folder that is there but lacks the file fails the test, naming the file.
+pub fn shared_path(rel: &str) -> Option<PathBuf> {
+    let root = shared_root();
+    let path = root.join(rel);
+    if path.exists() {
+        return Some(path);
+    }
+    if in_ci() {
+        panic!(
+            "shared data file missing: {} (CI=true: a test that needs ../shared fails without \
+             it; set WHEREAS_SHARED to the folder that has corpus/ and dev/)",
+            path.display()
+        );
+    }
+    if root.join("corpus").is_dir() {
+        panic!(
+            "shared data file missing: {} (the shared folder {} is there without it)",
+            path.display(),
+            root.display()
+        );
+    }
+    eprintln!(
+        "SKIPPED: {} not found (no shared data at {}; set WHEREAS_SHARED): this test checks nothing here",
+        path.display(),
+        root.display()
+    );
+    None
+}
+
+/// Reads `shared/<rel>` as UTF-8; `None` (test skipped) as [`shared_path`] says.
 pub fn shared_text(rel: &str) -> Option<String> {
-    let dir = shared_dir()?;
-    let path = dir.join(rel);
+    let path = shared_path(rel)?;
     Some(std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display())))
 }
 
