@@ -2,7 +2,36 @@
 
 use crate::support;
 
-use whereas::{SearchRequest, UnitKind};
+use std::collections::BTreeSet;
+
+use whereas::{Hit, SearchRequest, UnitKind};
+
+/// The people the seed's hand annotation (`tests/data/entities/persons_seed.tsv`, one
+/// `kind/label<TAB>name; name` line per unit) names in the units of `hits`.
+fn annotated_people(hits: &[Hit]) -> BTreeSet<String> {
+    let tsv = include_str!("../data/entities/persons_seed.tsv");
+    let mut people = BTreeSet::new();
+    for hit in hits {
+        let (_, unit) = hit
+            .id
+            .split_once('/')
+            .expect("ids are reference/kind/label");
+        let line = tsv
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .find(|l| l.split('\t').next() == Some(unit))
+            .unwrap_or_else(|| panic!("{unit} is not in persons_seed.tsv"));
+        let names = line.split_once('\t').map_or("", |(_, names)| names);
+        people.extend(
+            names
+                .split("; ")
+                .map(str::trim)
+                .filter(|n| !n.is_empty())
+                .map(String::from),
+        );
+    }
+    people
+}
 
 #[test]
 fn facet_counts_agree_with_facet_filters() {
@@ -17,9 +46,31 @@ fn facet_counts_agree_with_facet_filters() {
         )
         .unwrap();
     let people = &counted.facets["/person"];
-    if people.is_empty() {
-        eprintln!("SKIPPED: the entity stage found no people in the seed");
-    }
+    // The seed's hand annotation names people in the units this query matches, so the
+    // person facet cannot be empty: an empty one means the entity stage found nobody,
+    // and the per-person checks below would check nothing.
+    let matching = index
+        .search(&base.clone().limit(whereas::search::MAX_LIMIT))
+        .unwrap();
+    assert_eq!(
+        matching.hits.len(),
+        counted.total,
+        "every matching unit fetched"
+    );
+    let annotated = annotated_people(&matching.hits);
+    assert!(
+        !annotated.is_empty(),
+        "the annotation names nobody in the {} matching units",
+        counted.total
+    );
+    assert!(
+        !people.is_empty(),
+        "no person facet for the {} matching units, which name {} people: {annotated:?}",
+        counted.total,
+        annotated.len()
+    );
+    // Five asked for: five listed, as the matching units name more than five people.
+    assert_eq!(people.len(), annotated.len().min(5), "{people:?}");
     // Each person's count is exactly the number of matching units under that facet.
     for person in people {
         let filtered = index
