@@ -519,13 +519,6 @@ fn invariants_hold_on_the_corpus() {
     }
 }
 
-fn cases() -> u32 {
-    std::env::var("WHEREAS_PROPTEST_CASES")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(128)
-}
-
 const PIECES: &[&str] = &[
     "Article",
     "Articles",
@@ -591,7 +584,7 @@ const PIECES: &[&str] = &[
 ];
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(cases()))]
+    #![proptest_config(support::proptest_config(128))]
 
     #[test]
     fn never_panics_on_any_text(text in "\\PC{0,200}") {

@@ -5,15 +5,10 @@
 //!
 //! Case counts are modest; set `PROPTEST_CASES` for heavier runs.
 
+use crate::support;
+
 use proptest::prelude::*;
 use whereas::name::{compare, name_keys, romanise, token_keys, System};
-
-fn cases() -> u32 {
-    std::env::var("PROPTEST_CASES")
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(128)
-}
 
 const CONSONANTS: &[&str] = &[
     "б", "в", "г", "д", "ж", "з", "к", "л", "м", "н", "п", "р", "с", "т", "ф", "х", "ц", "ч", "ш",
@@ -79,7 +74,7 @@ fn shares(a: &str, b: &str) -> bool {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(cases()))]
+    #![proptest_config(support::proptest_config(128))]
 
     #[test]
     fn never_panics_and_is_deterministic(s in "\\PC{0,24}") {

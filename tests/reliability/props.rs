@@ -2,23 +2,13 @@
 //! arbitrary input, segmentation round-trips the text, name keys are stable and symmetric.
 //!
 //! Case counts are modest by default (64 per property); for a heavy run set
-//! `PROPTEST_CASES`, e.g. `PROPTEST_CASES=20000 cargo test --release --test reliability_props`.
+//! `PROPTEST_CASES`, e.g. `PROPTEST_CASES=20000 cargo test --release --test reliability props::`.
 
 use crate::support;
 
 use proptest::prelude::*;
 use whereas::name::{compare, match_words, name_keys, token_keys};
 use whereas::{Error, Resolution, SearchRequest, UnitKind};
-
-/// The proptest config: `default` cases unless `PROPTEST_CASES` says otherwise.
-fn config(default: u32) -> ProptestConfig {
-    let mut config = ProptestConfig::default();
-    if std::env::var_os("PROPTEST_CASES").is_none() {
-        config.cases = default;
-    }
-    config.failure_persistence = None;
-    config
-}
 
 /// Units' pieces and noise tile the input (the segmenter's coverage invariant).
 fn check_coverage(input: &str, res: &Resolution) -> Result<(), TestCaseError> {
@@ -82,7 +72,7 @@ fn resolution_like() -> impl Strategy<Value = String> {
 }
 
 proptest! {
-    #![proptest_config(config(256))]
+    #![proptest_config(support::proptest_config(256))]
 
     #[test]
     fn segment_never_panics_and_tiles_the_input(text in resolution_like()) {
@@ -198,7 +188,7 @@ fn render(units: &[GenUnit]) -> (String, Vec<(UnitKind, String, String)>) {
 }
 
 proptest! {
-    #![proptest_config(config(64))]
+    #![proptest_config(support::proptest_config(64))]
 
     /// Generated resolutions come back unit for unit: kind, label and cleaned text.
     #[test]
@@ -218,7 +208,7 @@ proptest! {
 }
 
 proptest! {
-    #![proptest_config(config(256))]
+    #![proptest_config(support::proptest_config(256))]
 
     #[test]
     fn name_keys_never_panic_and_spans_hold(name in "\\PC{0,40}|.{0,40}") {
@@ -322,7 +312,7 @@ fn query_like() -> impl Strategy<Value = String> {
 }
 
 proptest! {
-    #![proptest_config(config(128))]
+    #![proptest_config(support::proptest_config(128))]
 
     #[test]
     fn queries_never_panic(q in query_like()) {

@@ -3,6 +3,8 @@
 //!
 //! Case counts are modest; set `PROPTEST_CASES` for heavier runs.
 
+use crate::support;
+
 use proptest::prelude::*;
 use whereas::Resolution;
 
@@ -138,9 +140,7 @@ fn document() -> impl Strategy<Value = String> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(
-        std::env::var("PROPTEST_CASES").ok().and_then(|s| s.parse().ok()).unwrap_or(200)
-    ))]
+    #![proptest_config(support::proptest_config(200))]
 
     #[test]
     fn arbitrary_text_never_panics_and_tiles(s in "\\PC{0,400}") {

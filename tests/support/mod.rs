@@ -112,3 +112,27 @@ pub fn example_command(name: &str) -> std::process::Command {
     cmd.current_dir(env!("CARGO_MANIFEST_DIR"));
     cmd
 }
+
+/// The proptest config of a property that runs `default_cases` cases by default.
+///
+/// It is proptest's own default config, so `PROPTEST_CASES` (and the other `PROPTEST_*`
+/// variables) set the case count for a heavier run; only when `PROPTEST_CASES` is unset is
+/// the count `default_cases` instead of proptest's 256. A shrunk failure is persisted in a
+/// `<test file>.proptest-regressions` file beside the test's source (commit it: its cases
+/// re-run first). That is proptest's file persistence with the file named after the
+/// source: its default would put every binary's files in one `tests/proptest-regressions/`
+/// folder (each area folder has a `main.rs`), where `segment/props.rs`, `name/props.rs`
+/// and `reliability/props.rs` would share one `props.txt`.
+pub fn proptest_config(default_cases: u32) -> proptest::test_runner::Config {
+    let mut config = proptest::test_runner::Config::default();
+    if std::env::var_os("PROPTEST_CASES").is_none() {
+        config.cases = default_cases;
+    }
+    // None when PROPTEST_DISABLE_FAILURE_PERSISTENCE is set: left so.
+    if config.failure_persistence.is_some() {
+        config.failure_persistence = Some(Box::new(
+            proptest::test_runner::FileFailurePersistence::WithSource("proptest-regressions"),
+        ));
+    }
+    config
+}
