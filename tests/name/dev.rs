@@ -5,6 +5,7 @@
 //! Prints a table (recall@1, recall@10, MRR, non-relevant hits in the top 10)
 //! for `compare`, for key-only retrieval (shared translit keys: what the index
 //! relies on), and for simple baselines; asserts recall@1 ≥ 0.97, MRR ≥ 0.98.
+//! Ties count against the method (see `support::names_common::evaluate`).
 //! Skipped, with a message, when `../shared` is absent (a failure under `CI=true`).
 
 use crate::support;

@@ -52,7 +52,9 @@ pub struct Metrics {
 }
 
 /// Evaluates a ranker: `rank(query)` returns `(doc index, score)` for every
-/// document it considers a hit; hits are sorted by score, ties by doc index.
+/// document it considers a hit; hits are sorted by score, and ties count against
+/// the method: among equal scores the non-relevant documents come first (then doc
+/// index), so a relevant unit tied with an irrelevant one ranks below it.
 pub fn evaluate(
     docs: &[Doc],
     queries: &[Row],
@@ -65,7 +67,12 @@ pub fn evaluate(
     };
     for q in queries {
         let mut hits = rank(&q.variant);
-        hits.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        let relevant = |d: usize| docs[d].entity_id == q.entity_id;
+        hits.sort_by(|a, b| {
+            b.1.total_cmp(&a.1)
+                .then(relevant(a.0).cmp(&relevant(b.0)))
+                .then(a.0.cmp(&b.0))
+        });
         let first = hits
             .iter()
             .position(|(d, _)| docs[*d].entity_id == q.entity_id);
