@@ -31,8 +31,8 @@ use std::time::Duration;
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use tantivy::collector::Count;
 use tantivy::query::AllQuery;
-use whereas::index::Index;
 use whereas::synth::Corpus;
+use whereas::Index;
 
 fn bench_index(c: &mut Criterion) {
     let units = support::env_usize(

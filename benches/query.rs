@@ -10,7 +10,7 @@
 //!
 //! Ids (group `query`), all on that one index, all returning the top 10 hits with
 //! their stored documents plus the total count (the API ids count exactly up to
-//! `whereas::query::DEFAULT_TOTAL_LIMIT`, 10 000, and report a lower bound past it;
+//! `whereas::search::DEFAULT_TOTAL_LIMIT`, 10 000, and report a lower bound past it;
 //! `name_variant_exact_total` counts every match):
 //! - `exact_term`: a tantivy `TermQuery` on the index's `name_exact` field (every
 //!   word, lower-cased) for the most named person's surname as the index spells it
@@ -47,10 +47,8 @@ use tantivy::query::{FuzzyTermQuery, Query, TermQuery};
 use tantivy::schema::IndexRecordOption;
 use tantivy::tokenizer::{TextAnalyzer, TokenizerManager};
 use tantivy::{Searcher, TantivyDocument, Term};
-use whereas::index::Index;
-use whereas::query::SearchRequest;
 use whereas::synth::{Corpus, Spelling};
-use whereas::UnitKind;
+use whereas::{Index, SearchRequest, UnitKind};
 
 use support::{default_tokens, osa_distance, timed};
 

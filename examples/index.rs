@@ -21,7 +21,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use indicatif::{ProgressBar, ProgressStyle};
-use whereas::index::Index;
+use whereas::Index;
 
 /// Commit after this many files, so a long run keeps its work if interrupted.
 const COMMIT_EVERY: usize = 500;
@@ -92,7 +92,7 @@ fn prepare(path: &Path) -> whereas::Result<whereas::Resolution> {
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_default();
-        let reference = whereas::segment::normalize_reference(&stem).unwrap_or(stem);
+        let reference = whereas::normalize_reference(&stem).unwrap_or(stem);
         if !reference.is_empty() {
             resolution.reference = Some(reference);
         }

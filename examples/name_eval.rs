@@ -7,14 +7,14 @@
 // baselines on the same units
 // (tantivy's default tokenizer, FuzzyTermQuery distance 2, Beider-Morse) are scored
 // in the same run: recall@1, recall@10, MRR@10 and non-relevant units in the top 10.
-// The protocol is in `tests/eval/mod.rs`, shared with `tests/name_eval.rs`.
+// The protocol is in `tests/support/eval/mod.rs`, shared with `tests/name/eval.rs`.
 //
 //     cargo run --release --example name_eval
 //     cargo run --release --example name_eval -- --names FILE --distractors FILE [--misses]
 //
 // The default files are the dev set in `../shared/dev` (or `$WHEREAS_SHARED/dev`).
 
-#[path = "../tests/eval/mod.rs"]
+#[path = "../tests/support/eval/mod.rs"]
 mod eval;
 
 use std::path::PathBuf;

@@ -29,9 +29,7 @@ mod common;
 use std::io::{BufRead, IsTerminal, Write};
 use std::process::ExitCode;
 
-use whereas::index::Index;
-use whereas::query::SearchRequest;
-use whereas::{Resolution, UnitKind};
+use whereas::{Index, Resolution, SearchRequest, UnitKind};
 
 const SEED: &str = include_str!("../data/TA-9-2021-0056_EN.txt");
 const SEED_REFERENCE: &str = "TA-9-2021-0056";
@@ -165,7 +163,7 @@ fn print_readable(
     out: &mut impl Write,
     query: &str,
     args: &Args,
-    results: &whereas::hit::SearchResults,
+    results: &whereas::SearchResults,
     bold: bool,
 ) -> std::io::Result<()> {
     let shown = results.hits.len();

@@ -1,0 +1,55 @@
+//! The `index` example end to end: a good file is indexed and committed, a bad one is
+//! reported by name and reason, the exit code says something failed.
+
+use crate::support;
+
+use whereas::{Index, SearchRequest};
+
+#[test]
+fn index_example_keeps_going_past_a_bad_file() {
+    let tmp = tempfile::tempdir().unwrap();
+    let input = tmp.path().join("in");
+    std::fs::create_dir_all(input.join("sub")).unwrap();
+    std::fs::write(input.join("sub/seed.txt"), support::SEED).unwrap();
+    std::fs::write(input.join("broken.txt"), b"\x00\x01\x02 binary").unwrap();
+    std::fs::write(input.join("ignored.pdf"), b"%PDF").unwrap();
+    let dir = tmp.path().join("idx");
+
+    let out = support::example_command("index")
+        .arg("--index")
+        .arg(&dir)
+        .arg(&input)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        !out.status.success(),
+        "a failed file makes the exit non-zero"
+    );
+    assert!(stderr.contains("broken.txt"), "{stderr}");
+    assert!(!stderr.contains("ignored.pdf"), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert!(
+        stdout.contains("indexed 1 resolution from 2 files"),
+        "{stdout}"
+    );
+
+    // The good file was committed.
+    let index = Index::open(&dir).unwrap();
+    assert!(index.num_units() > 50);
+    let results = index.search(&SearchRequest::new("Jumagulov")).unwrap();
+    assert!(results.total >= 2);
+
+    // A bad index folder is one line on stderr and a non-zero exit.
+    let file = tmp.path().join("not-a-folder");
+    std::fs::write(&file, "x").unwrap();
+    let out = support::example_command("index")
+        .arg("--index")
+        .arg(&file)
+        .arg(input.join("sub/seed.txt"))
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert_eq!(String::from_utf8_lossy(&out.stderr).lines().count(), 1);
+}

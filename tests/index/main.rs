@@ -1,0 +1,9 @@
+//! The index: its lifecycle on disk and in RAM, the synthetic corpus through the whole
+//! pipeline, and the `index` example.
+
+#[path = "../support/mod.rs"]
+mod support;
+
+mod example;
+mod lifecycle;
+mod synth;

@@ -1,0 +1,11 @@
+//! The name analysis: variant families and look-alikes, properties of the keys, and the
+//! dev-set evaluations (the name analysis alone, and name search through the index
+//! against baselines).
+
+#[path = "../support/mod.rs"]
+mod support;
+
+mod dev;
+mod eval;
+mod matching;
+mod props;
