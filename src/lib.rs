@@ -59,22 +59,29 @@
 //!
 //! # The pipeline
 //!
-//! One module per stage; each takes the previous stage's type and returns its own.
+//! One stage per module, each taking the previous stage's type and returning its own, over
+//! two shared layers (the data types and the analysis of words and names); dependencies
+//! point one way, down (see `docs/design.md`).
 //!
-//! | stage | module | in → out |
+//! | stage | API | in → out |
 //! |---|---|---|
-//! | segment | [`segment`](mod@segment) | text or HTML → [`Resolution`] of [`Unit`]s, plus the noise dropped and [`Warning`]s |
-//! | entities | [`entity`] | a unit's text → [`Entity`]s; facet paths in [`entity::facet`] |
-//! | names | [`name`] | a word or a name → [`TokenKeys`] / [`NameKeys`]; [`compare`] two names |
-//! | index | [`index`] | [`Resolution`]s → an [`Index`] on disk or in RAM |
-//! | query | [`query`] | a [`SearchRequest`] (string syntax or builder) → a tantivy query |
-//! | hits | [`hit`] | → [`SearchResults`]: ranked [`Hit`]s with snippets, entities and facet counts |
+//! | segment | [`segment()`], [`segment_html`], [`load`], [`Segmenter`] | text or HTML → a [`Resolution`] of [`Unit`]s, plus the noise dropped and [`Warning`]s |
+//! | entities | [`entity::annotate`], [`entity::extract`] | a unit's text → [`Entity`]s |
+//! | names | [`name`], [`token_keys`], [`name_keys`], [`compare`] | a word or a name → [`TokenKeys`] / [`NameKeys`]; whether two names are one |
+//! | index | [`index`], [`Index`], [`IndexWriter`] | [`Resolution`]s → an index on disk or in RAM; facet paths in [`index::facet`] |
+//! | search | [`search`], [`SearchRequest`], [`Index::search`] | a request → [`SearchResults`]: ranked [`Hit`]s with snippets, entities and facet counts |
 //!
-//! [`synth`] generates deterministic resolution-shaped corpora for benchmarks and tests.
+//! # Cargo features
 //!
-//! `segment`, `entity` and `name` are plain functions over `&str` and do not touch tantivy:
-//! they can be used alone (to split a resolution into units, to find the people in a
-//! paragraph, or to tell whether two spellings are one name).
+//! - `index` (default): the tantivy index and the search layer.
+//! - `html` (default): HTML input through html5ever.
+//! - `synth` (off): `whereas::synth`, the seeded corpus generator the benches, examples
+//!   and tests use; tooling, with no stability promise.
+//!
+//! With `default-features = false`, segmenting, entities and names build without tantivy
+//! or html5ever: they are plain functions over `&str` and can be used alone (to split a
+//! resolution into units, to find the people in a paragraph, or to tell whether two
+//! spellings are one name).
 //!
 //! # Limits
 //!

@@ -2,7 +2,7 @@
 //!
 //! In: [`Resolution`]s whose units carry their entities. Out: an [`Index`], in RAM or
 //! on disk, with one tantivy document per unit, searched with
-//! [`SearchRequest`].
+//! [`SearchRequest`](crate::SearchRequest).
 //!
 //! Each unit is indexed
 //! - as prose (`text`: NFKC, lower case, English stop words and stemming, BM25);

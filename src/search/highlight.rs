@@ -18,7 +18,7 @@ use crate::analysis::name::Channel;
 use crate::analysis::prose::{prose_stem, prose_stem_in};
 use crate::analysis::words::words;
 
-/// A highlighted word: byte range `start..end` in [`Hit::text`].
+/// A highlighted word: byte range `start..end` in [`Hit::text`](crate::Hit::text).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Highlight {
     /// First byte.

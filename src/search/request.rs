@@ -143,8 +143,8 @@ impl SearchRequest {
 
     /// Counts the matching units exactly up to `limit` (default
     /// [`DEFAULT_TOTAL_LIMIT`]). When more match, counting may stop early:
-    /// [`SearchResults::total`] is then a lower bound, at least `limit`, and
-    /// [`SearchResults::total_exact`] is false. The hits are the same either way.
+    /// [`SearchResults::total`](crate::SearchResults::total) is then a lower bound, at least `limit`, and
+    /// [`SearchResults::total_exact`](crate::SearchResults::total_exact) is false. The hits are the same either way.
     ///
     /// Counting every match of a name an archive mentions tens of thousands of times
     /// costs more than finding its best hits; ask for [`exact_total`](Self::exact_total)

@@ -92,7 +92,7 @@ const BLOCKS: &[&str] = &[
 /// Spans of a [`crate::Resolution`] made by [`crate::segment_html`] refer to this text.
 ///
 /// ```
-/// let text = whereas::segment::html_to_text("<p><span>A.</span><span>\u{a0}</span><span>whereas x</span></p><p>1. y</p>");
+/// let text = whereas::html_to_text("<p><span>A.</span><span>\u{a0}</span><span>whereas x</span></p><p>1. y</p>");
 /// assert_eq!(text, "A.\u{a0}whereas x\n\n1. y\n");
 /// ```
 pub fn html_to_text(html: &str) -> String {

@@ -14,9 +14,9 @@ use super::{Resolution, Segmenter};
 /// `Err(Error::NotText { offset })`, naming the first byte that cannot be text.
 ///
 /// ```
-/// assert_eq!(whereas::segment::decode(b"\xEF\xBB\xBFcaf\xC3\xA9")?, "café");
-/// assert_eq!(whereas::segment::decode(b"caf\xE9 \x93x\x94")?, "café “x”");
-/// assert!(matches!(whereas::segment::decode(b"PK\x03\x04"), Err(whereas::Error::NotText { offset: 2, .. })));
+/// assert_eq!(whereas::decode(b"\xEF\xBB\xBFcaf\xC3\xA9")?, "café");
+/// assert_eq!(whereas::decode(b"caf\xE9 \x93x\x94")?, "café “x”");
+/// assert!(matches!(whereas::decode(b"PK\x03\x04"), Err(whereas::Error::NotText { offset: 2, .. })));
 /// # Ok::<(), whereas::Error>(())
 /// ```
 pub fn decode(bytes: &[u8]) -> crate::Result<String> {

@@ -109,7 +109,7 @@ pub(crate) fn find_references(s: &str) -> Vec<String> {
 /// (`TA-9-2021-0056`). `None` when `s` is not a reference.
 ///
 /// ```
-/// use whereas::segment::normalize_reference;
+/// use whereas::normalize_reference;
 /// assert_eq!(normalize_reference("P9_TA(2021)0056").as_deref(), Some("TA-9-2021-0056"));
 /// assert_eq!(normalize_reference("RC-B10-0249/2025").as_deref(), Some("RC-10-2025-0249"));
 /// assert_eq!(normalize_reference("B9\u{2011}0220/2020").as_deref(), Some("B-9-2020-0220"));

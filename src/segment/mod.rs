@@ -1,50 +1,8 @@
 //! Text → units: split a resolution into citations, recitals, paragraphs and footnotes.
 //!
-//! Input: the text of one resolution as it arrives: a web repost, an EP page rendered to
-//! text, the Official Journal layout, PDF-to-text output or plain ASCII; or the EP page
-//! itself as HTML ([`segment_html`]); or a file ([`load`]). Output: a [`Resolution`] whose
-//! [`Unit`]s carry kind, label, ordinal, cleaned text and the byte ranges they cover in the
-//! original input, plus the [`Noise`] that was dropped and [`Warning`]s about odd input.
-//!
-//! # Coverage invariant
-//!
-//! The segmenter never changes, adds or skips text. The byte ranges it reports tile the
-//! input: the [`Unit::pieces`] of all units together with the [`Noise`] spans are sorted,
-//! never overlap, lie on `char` boundaries and cover every byte of the input exactly once.
-//! A unit's [`Unit::span`] runs from its marker to the end of its last piece; noise that
-//! sits inside a unit (a running page header, a form feed) is the only thing that can lie
-//! within a unit's span without being one of its pieces. Unit spans never overlap each
-//! other, with one exception: a unit that a page break interrupts after the page's
-//! footnotes (PDF-to-text) spans those footnotes, whose own spans lie inside its span.
-//! For HTML input the spans refer to the text extracted by [`html_to_text`], not to
-//! the markup.
-//!
-//! # How text becomes units
-//!
-//! Lines are split at `\n`, `\r\n`, `\r` and form feeds. A line opens a unit when it starts
-//! with a marker: a dash (`–`, `—`, `-`, U+F02D …) and whitespace for a citation, `A.` …
-//! `Z.`, `AA.` … for a recital, `1.` … for a paragraph, `(1)` or `[1]` for a footnote. A
-//! marker that is not the next one expected is only taken when it stands after a blank line
-//! or a line ending in punctuation, and then earns a [`Warning`]. Where citations are due,
-//! a line opening with "having regard to" is a citation even without its dash (EUR-Lex
-//! pages set the dash in a table cell of its own, which a text rendering drops). Lower-case markers (`a.`,
-//! `(b)`, `iv)`) and dashes after the citations open [`SubPoint`]s of the current unit.
-//! Everything before the first unit is noise, classified by rule ([`NoiseReason`]); lines
-//! after the last unit are noise once that unit's text is complete. A footnote rule
-//! (`_______`) followed by the footnote due, with the page's end (a running header or
-//! footer, or a form feed) in sight, opens footnotes at the foot of a page: they become
-//! units, and the interrupted unit goes on after the page break.
-//!
-//! Unit text is cleaned the same way whatever the format: the marker is removed,
-//! whitespace (NBSP, tabs, line breaks) is folded to single spaces, a word hyphenated
-//! across a line break is joined again (a compound wrapped at its own hyphen, such as a
-//! "state-owned" the text also writes unbroken, keeps it), and footnote calls (`Kazakhstan(1)`,
-//! `consequences[1]`, `Kazakhstan (1)`) are removed from the text and listed in
-//! [`Unit::footnote_calls`], with their positions in [`Unit::footnote_call_offsets`].
-//! Sub-points stay in their unit's text, marker included (`… recovery: a. Protect …`).
-//!
-//! Segmenting is linear in the input: no regular expressions, one pass over the lines, and
-//! each unit's text is built once.
+//! The user-facing description (coverage invariant, how text becomes units) is on
+//! [`Segmenter`], since this module is private and its functions are re-exported at the
+//! crate root.
 
 mod assemble;
 mod draft;
@@ -71,8 +29,57 @@ pub use self::html::html_to_text;
 pub use self::load::{decode, load};
 pub use self::meta::normalize_reference;
 
-/// Options for segmenting: what the caller knows about the text.
+/// Splits resolutions into units, with what the caller knows about the text.
 ///
+/// Input: the text of one resolution as it arrives: a web repost, an EP page rendered to
+/// text, the Official Journal layout, PDF-to-text output or plain ASCII; or the EP page
+/// itself as HTML ([`segment_html`]); or a file ([`load`]). Output: a [`Resolution`] whose
+/// [`Unit`]s carry kind, label, ordinal, cleaned text and the byte ranges they cover in the
+/// original input, plus the [`Noise`] that was dropped and [`Warning`]s about odd input.
+///
+/// # Coverage invariant
+///
+/// The segmenter never changes, adds or skips text. The byte ranges it reports tile the
+/// input: the [`Unit::pieces`] of all units together with the [`Noise`] spans are sorted,
+/// never overlap, lie on `char` boundaries and cover every byte of the input exactly once.
+/// A unit's [`Unit::span`] runs from its marker to the end of its last piece; noise that
+/// sits inside a unit (a running page header, a form feed) is the only thing that can lie
+/// within a unit's span without being one of its pieces. Unit spans never overlap each
+/// other, with one exception: a unit that a page break interrupts after the page's
+/// footnotes (PDF-to-text) spans those footnotes, whose own spans lie inside its span.
+/// For HTML input the spans refer to the text extracted by [`html_to_text`], not to
+/// the markup.
+///
+/// # How text becomes units
+///
+/// Lines are split at `\n`, `\r\n`, `\r` and form feeds. A line opens a unit when it starts
+/// with a marker: a dash (`–`, `—`, `-`, U+F02D …) and whitespace for a citation, `A.` …
+/// `Z.`, `AA.` … for a recital, `1.` … for a paragraph, `(1)` or `[1]` for a footnote. A
+/// marker that is not the next one expected is only taken when it stands after a blank line
+/// or a line ending in punctuation, and then earns a [`Warning`]. Where citations are due,
+/// a line opening with "having regard to" is a citation even without its dash (EUR-Lex
+/// pages set the dash in a table cell of its own, which a text rendering drops). Lower-case markers (`a.`,
+/// `(b)`, `iv)`) and dashes after the citations open [`SubPoint`]s of the current unit.
+/// Everything before the first unit is noise, classified by rule ([`NoiseReason`]); lines
+/// after the last unit are noise once that unit's text is complete. A footnote rule
+/// (`_______`) followed by the footnote due, with the page's end (a running header or
+/// footer, or a form feed) in sight, opens footnotes at the foot of a page: they become
+/// units, and the interrupted unit goes on after the page break.
+///
+/// Unit text is cleaned the same way whatever the format: the marker is removed,
+/// whitespace (NBSP, tabs, line breaks) is folded to single spaces, a word hyphenated
+/// across a line break is joined again (a compound wrapped at its own hyphen, such as a
+/// "state-owned" the text also writes unbroken, keeps it), and footnote calls (`Kazakhstan(1)`,
+/// `consequences[1]`, `Kazakhstan (1)`) are removed from the text and listed in
+/// [`Unit::footnote_calls`], with their positions in [`Unit::footnote_call_offsets`].
+/// Sub-points stay in their unit's text, marker included (`… recovery: a. Protect …`).
+///
+/// Segmenting is linear in the input: no regular expressions, one pass over the lines, and
+/// each unit's text is built once.
+///
+/// # Options
+///
+/// What the caller knows about the text:
 /// ```
 /// let res = whereas::Segmenter::new()
 ///     .reference("B9-0220/2020")
@@ -145,7 +152,7 @@ impl Segmenter {
     }
 }
 
-/// Segments plain text with default options. See the [module docs](mod@crate::segment).
+/// Segments plain text with default options. See [`Segmenter`] for what the units are.
 ///
 /// ```
 /// let text = "Title line\n\n– having regard to X(1),\n\nA.\u{a0}whereas Y;\n\n1. Calls for Z.\n\n(1)OJ C 1, p. 1.\n";
