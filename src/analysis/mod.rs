@@ -7,6 +7,7 @@
 //! | part | in → out |
 //! |---|---|
 //! | `words` | text → `(offset, word)` pairs; the character classes of words |
+//! | `fold` | a word → its lookup form (lower case, no diacritics) for word lists |
 //! | `prose` | a word → its prose term (NFKC, lower case, English stop words, Porter 2 stem) |
 //! | [`name`] | a word → [`name::TokenKeys`]; a name → [`name::NameKeys`]; [`name::compare`] |
 //! | `keys` | words → the keys each indexed field holds, cached per thread |
@@ -14,6 +15,7 @@
 //! Nothing here depends on tantivy: the index layer wraps these functions in thin
 //! tantivy `Tokenizer`s.
 
+pub(crate) mod fold;
 // Read by the index and the search; without them only its tests use it.
 #[cfg_attr(not(feature = "index"), allow(dead_code))]
 pub(crate) mod keys;

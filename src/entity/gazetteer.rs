@@ -12,48 +12,9 @@
 
 use std::sync::OnceLock;
 
-use unicode_normalization::char::is_combining_mark;
-use unicode_normalization::UnicodeNormalization;
+pub(crate) use crate::analysis::fold::{fold, fold_into};
 
 use super::{FxMap, FxSet};
-
-/// Lower case, no diacritics, typographic apostrophes and hyphens made ASCII.
-pub(crate) fn fold(word: &str) -> String {
-    let mut out = String::with_capacity(word.len());
-    fold_into(&mut out, word);
-    out
-}
-
-/// [`fold`], appended to `out` (so the tokenizer keeps every key in one buffer).
-pub(crate) fn fold_into(out: &mut String, word: &str) {
-    if word.is_ascii() {
-        let from = out.len();
-        out.push_str(word);
-        if let Some(tail) = out.get_mut(from..) {
-            tail.make_ascii_lowercase();
-        }
-        return;
-    }
-    for c in word.nfd() {
-        if is_combining_mark(c) {
-            continue;
-        }
-        match c {
-            'ł' | 'Ł' => out.push('l'),
-            'ø' | 'Ø' => out.push('o'),
-            'đ' | 'Đ' => out.push('d'),
-            'ı' => out.push('i'),
-            'ß' => out.push_str("ss"),
-            'æ' | 'Æ' => out.push_str("ae"),
-            'œ' | 'Œ' => out.push_str("oe"),
-            'þ' | 'Þ' => out.push_str("th"),
-            'ð' | 'Ð' => out.push('d'),
-            '’' | '‘' | 'ʼ' => out.push('\''),
-            '‐' | '‑' | '–' => out.push('-'),
-            _ => out.extend(c.to_lowercase()),
-        }
-    }
-}
 
 fn words(data: &'static str) -> impl Iterator<Item = &'static str> {
     data.lines()
