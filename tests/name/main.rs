@@ -9,3 +9,4 @@ mod dev;
 mod eval;
 mod matching;
 mod props;
+mod scripts;

@@ -68,13 +68,18 @@ use unicode_normalization::UnicodeNormalization;
 
 use super::words::is_word_char;
 
+mod compare;
 mod distance;
 mod fold;
 mod key;
 mod key_builder;
 mod kk;
 mod ru;
+mod script;
 
+pub use self::compare::{
+    compare, compare_keys, match_words, rank, NameMatch, PartMatch, RELATIVE_CUTOFF,
+};
 pub use self::distance::key_distance;
 
 /// How two spellings of a name matched, best first.
@@ -162,7 +167,12 @@ pub fn token_keys(word: &str) -> TokenKeys {
         (cs.iter().collect::<String>(), cs)
     };
     let folded = fold_chars(&chars);
-    let mut translit = key::translit_keys(&chars);
+    // A script without a table of its own is keyed through its Latin transliteration.
+    let mut translit = if chars.iter().any(|&c| script::needs_fallback(c)) {
+        key::translit_keys(&script::to_latin(&chars))
+    } else {
+        key::translit_keys(&chars)
+    };
     let mut related: Vec<String> = Vec::with_capacity(translit.len());
     for k in &translit {
         for r in key::related(k) {
@@ -359,14 +369,36 @@ fn is_caps(text: &str) -> bool {
     letters >= 2
 }
 
+/// Turkic words for "son of" / "daughter of" written apart from the father's
+/// name (Azerbaijani oğlu / qızı, Kazakh ұлы / қызы in Latin and Cyrillic).
+const TURKIC_PATRONYMIC_WORDS: &[&str] = &[
+    "oglu", "ogly", "ogli", "qizi", "kizi", "kyzy", "qyzy", "uly", "uli", "ulu", "улы", "кызы",
+];
+
 fn assign_roles(parts: &mut [NamePart]) {
     let n = parts.len();
     let primary = |p: &NamePart| p.keys.translit.first().cloned().unwrap_or_default();
-    for p in parts.iter_mut() {
-        let k = primary(p);
-        if key::is_russian_patronymic(&k) || (n >= 3 && key::is_kazakh_patronymic(&k)) {
-            p.role = Role::Patronymic;
+    // A patronymic follows the given name: never the first word (in a
+    // surname-first name that is the surname). In a two-word name the last word
+    // is the surname even when it ends like a patronymic (Lukashevich,
+    // Abramovich). Turkic patronymic words written apart (oglu, qizi, uly,
+    // kyzy) make the word before them a patronymic too.
+    for k in 1..n {
+        let key = primary(&parts[k]);
+        let marker = TURKIC_PATRONYMIC_WORDS.contains(&parts[k].keys.folded.as_str());
+        if marker {
+            parts[k].role = Role::Patronymic;
+            if k >= 2 {
+                parts[k - 1].role = Role::Patronymic;
+            }
+        } else if n >= 3 && (key::is_russian_patronymic(&key) || key::is_kazakh_patronymic(&key)) {
+            parts[k].role = Role::Patronymic;
         }
+    }
+    // Three words, two patronymic-like after the first (Roman Arkadyevich
+    // Abramovich): the last is the surname.
+    if n >= 3 && parts[1..].iter().all(|p| p.role == Role::Patronymic) {
+        parts[n - 1].role = Role::Given;
     }
     let caps: Vec<bool> = parts.iter().map(|p| is_caps(&p.text)).collect();
     let n_caps = caps.iter().filter(|c| **c).count();
@@ -394,59 +426,6 @@ fn assign_roles(parts: &mut [NamePart]) {
     parts[s].role = Role::Surname;
 }
 
-/// How two names (or two words) matched.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-pub struct NameMatch {
-    /// The weakest channel among the matched words.
-    pub channel: Channel,
-    /// Strength in `(0, 1]`: 1.0 for the same name spelled the same way.
-    pub score: f32,
-    /// How many word pairs matched.
-    pub matched: usize,
-}
-
-/// Whether and how strongly two words match: the best channel, or `None`.
-///
-/// ```
-/// use whereas::name::{match_words, token_keys, Channel};
-/// let m = match_words(&token_keys("Dzhakishev"), &token_keys("Shakishev")).unwrap();
-/// assert_eq!(m.channel, Channel::Fuzzy);
-/// assert!(match_words(&token_keys("Khassenov"), &token_keys("Khasanov")).is_none());
-/// ```
-pub fn match_words(a: &TokenKeys, b: &TokenKeys) -> Option<NameMatch> {
-    if a.translit.is_empty() || b.translit.is_empty() {
-        return None;
-    }
-    let hit = |channel: Channel, score: f32| {
-        Some(NameMatch {
-            channel,
-            score,
-            matched: 1,
-        })
-    };
-    if a.exact == b.exact {
-        return hit(Channel::Exact, Channel::Exact.weight());
-    }
-    if a.folded == b.folded {
-        return hit(Channel::Folded, Channel::Folded.weight());
-    }
-    if a.translit.iter().any(|k| b.translit.contains(k)) {
-        return hit(Channel::Translit, Channel::Translit.weight());
-    }
-    if a.related.iter().any(|k| b.related.contains(k)) {
-        return hit(Channel::Related, Channel::Related.weight());
-    }
-    let mut best: Option<f32> = None;
-    for ka in &a.translit {
-        for kb in &b.translit {
-            if let Some(d) = fuzzy_distance(ka, kb) {
-                best = Some(best.map_or(d, |b: f32| b.min(d)));
-            }
-        }
-    }
-    best.and_then(|d| hit(Channel::Fuzzy, Channel::Fuzzy.weight() - 0.2 * d))
-}
-
 /// The fuzzy channel's rule for two translit keys: their [`key_distance`] if it
 /// is within the bound the shorter key's length allows (none below four
 /// symbols, 0.5 up to five, 0.7 up to eight, 1.0 from nine), else `None`.
@@ -466,121 +445,6 @@ pub(crate) fn fuzzy_distance(a: &str, b: &str) -> Option<f32> {
 pub(crate) fn fuzzy_max_edits(len: usize) -> u8 {
     let bound = distance::fuzzy_bound(len);
     (bound / 0.5).floor() as u8
-}
-
-/// Whether and how strongly two names match, in any word order.
-///
-/// Each word of one name is paired with at most one word of the other (best
-/// pairs first). The score is 0.8 × the weighted mean match strength over the
-/// words of `a` plus 0.2 × the same over the words of `b`, where a surname
-/// weighs 1.5 and other words 1.0, and an unmatched patronymic does not count
-/// against either. So the whole name outranks one part of it, a surname match
-/// outranks a given-name match, and exact spellings outrank transliterations,
-/// which outrank related forms and fuzzy matches. `None` when no word matches.
-///
-/// ```
-/// use whereas::name::{compare, Channel};
-/// let whole = compare("Almat Zhumagulov", "Almat Zhumagulov").unwrap();
-/// let part = compare("Almat Zhumagulov", "Zhumagulov").unwrap();
-/// let translit = compare("Almat Zhumagulov", "Алмат Жұмағұлов").unwrap();
-/// assert!(whole.score > translit.score && translit.score > part.score);
-/// assert_eq!(translit.channel, Channel::Translit);
-/// // A feminine form is related, below a true variant.
-/// let fem = compare("Abisheva", "Abishev").unwrap();
-/// assert_eq!(fem.channel, Channel::Related);
-/// assert!(fem.score < compare("Abishev", "Абишев").unwrap().score);
-/// ```
-pub fn compare(a: &str, b: &str) -> Option<NameMatch> {
-    compare_keys(&name_keys(a), &name_keys(b))
-}
-
-/// [`compare`] over names already analysed (to compare one name with many).
-pub fn compare_keys(a: &NameKeys, b: &NameKeys) -> Option<NameMatch> {
-    let (na, nb) = (a.parts.len(), b.parts.len());
-    if na == 0 || nb == 0 {
-        return None;
-    }
-    let mut pairs: Vec<(f32, usize, usize, Channel)> = Vec::new();
-    for (i, pa) in a.parts.iter().enumerate() {
-        for (j, pb) in b.parts.iter().enumerate() {
-            if let Some(m) = match_words(&pa.keys, &pb.keys) {
-                pairs.push((m.score, i, j, m.channel));
-            }
-        }
-    }
-    if pairs.is_empty() {
-        return None;
-    }
-    // Best pairs first; ties by position, so the result is deterministic.
-    pairs.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
-    let mut used_a = vec![false; na];
-    let mut used_b = vec![false; nb];
-    let (mut sum_a, mut sum_b, mut matched) = (0.0f32, 0.0f32, 0usize);
-    let mut channel = Channel::Exact;
-    for (s, i, j, ch) in pairs {
-        if used_a[i] || used_b[j] {
-            continue;
-        }
-        used_a[i] = true;
-        used_b[j] = true;
-        sum_a += s * role_weight(a.parts[i].role);
-        sum_b += s * role_weight(b.parts[j].role);
-        matched += 1;
-        channel = channel.max(ch);
-    }
-    let denom = |parts: &[NamePart], used: &[bool]| {
-        let d: f32 = parts
-            .iter()
-            .zip(used)
-            .filter(|(p, u)| **u || p.role != Role::Patronymic)
-            .map(|(p, _)| role_weight(p.role))
-            .sum();
-        d.max(1.0)
-    };
-    let score = 0.8 * sum_a / denom(&a.parts, &used_a) + 0.2 * sum_b / denom(&b.parts, &used_b);
-    Some(NameMatch {
-        channel,
-        score: score.min(1.0),
-        matched,
-    })
-}
-
-fn role_weight(role: Role) -> f32 {
-    match role {
-        Role::Surname => 1.5,
-        Role::Given | Role::Patronymic => 1.0,
-    }
-}
-
-/// Hits scoring below this share of the best hit are dropped by [`rank`].
-pub const RELATIVE_CUTOFF: f32 = 0.6;
-
-/// Ranks candidate names against a query name: matches sorted by score (ties
-/// by candidate index), keeping only those scoring at least
-/// [`RELATIVE_CUTOFF`] × the best. Once a candidate matches the whole name,
-/// others that share only a given name are noise.
-///
-/// ```
-/// use whereas::name::{name_keys, rank};
-/// let docs: Vec<_> = ["Bakhytzhan Sapiev", "Бахытжан Сагинтаев", "Roza Tuletayeva"]
-///     .iter()
-///     .map(|n| name_keys(n))
-///     .collect();
-/// let hits = rank(&name_keys("Bakytzhan Sagintaev"), &docs);
-/// assert_eq!(hits.len(), 1);
-/// assert_eq!(hits[0].0, 1);
-/// ```
-pub fn rank(query: &NameKeys, candidates: &[NameKeys]) -> Vec<(usize, NameMatch)> {
-    let mut hits: Vec<(usize, NameMatch)> = candidates
-        .iter()
-        .enumerate()
-        .filter_map(|(i, c)| compare_keys(query, c).map(|m| (i, m)))
-        .collect();
-    hits.sort_by(|x, y| y.1.score.total_cmp(&x.1.score).then(x.0.cmp(&y.0)));
-    if let Some(best) = hits.first().map(|h| h.1.score) {
-        hits.retain(|h| h.1.score >= RELATIVE_CUTOFF * best);
-    }
-    hits
 }
 
 /// A romanisation of Cyrillic that whereas knows.

@@ -48,7 +48,8 @@ pub(crate) const LETTERS: &[Letter] = &[
     l('г', "g", "g", "g", "g"),
     l('д', "d", "d", "d", "d"),
     l('е', "e", "e", "e", "e"),
-    l('ё', "e", "ë", "e", "e"),
+    // ё: yo / io / jo / ë in the romanisations, and е where the dots are not written.
+    l('ё', "io", "ë", "e", "e"),
     l('ж', "j", "zh", "zh", "j"),
     l('з', "s", "z", "z", "z"),
     l('и', "i", "i", "i", "i"),
@@ -95,6 +96,10 @@ pub(crate) fn key(cs: &[char], i: usize, raw: &mut KeyBuilder) -> usize {
     if c == 'д' && cs.get(i + 1) == Some(&'ж') {
         raw.push("j");
         return 2;
+    }
+    if c == 'ё' {
+        raw.push_alt("io", "e");
+        return 1;
     }
     match letter(c) {
         Some(r) => {

@@ -1,0 +1,247 @@
+// # Pair evaluation: does `compare` decide who is who?
+//
+// Reads the labelled pair set in `tests/data/names/pairs/` (attested spellings of
+// people named in EP resolutions, look-alike people, a dev / held-out split by
+// person), makes same-person and different-person pairs from it
+// (`tests/name/pair_set.rs` says how) and prints, per script family, for the dev
+// part and the held-out part:
+//
+// - precision, recall and F1 of `whereas::compare(a, b).is_some()`;
+// - the same for Jaro-Winkler (`strsim`, on lower-cased names) at the threshold
+//   with the best F1 on dev (the held-out row uses the dev threshold);
+// - the same for a Beider-Morse baseline (`rphonetic`, generic names, approximate
+//   rules): same person when every word of the shorter name shares a BM token with
+//   a word of the other;
+// - recall@1 of `SearchRequest::name` over units built from the set: one unit per
+//   person (and per look-alike) holding its first attested spelling, queried with
+//   every other spelling of that person.
+//
+// Flagged forms (attested misspellings, birth names) are left out of the headline
+// rows and counted on their own.
+//
+//     cargo run --release --example pair_eval
+//     cargo run --release --example pair_eval -- --misses   # compare's errors on dev
+
+#[path = "../tests/support/eval/mod.rs"]
+mod eval;
+#[path = "../tests/name/pair_set.rs"]
+mod pair_set;
+
+use std::collections::BTreeMap;
+use std::process::ExitCode;
+
+use pair_set::{score, Pair, PairSet, Prf, FAMILIES};
+
+fn jw(a: &str, b: &str) -> f64 {
+    strsim::jaro_winkler(&a.to_lowercase(), &b.to_lowercase())
+}
+
+fn row(name: &str, m: &BTreeMap<String, Prf>) -> String {
+    let mut s = format!("| {name:<26} |");
+    for f in FAMILIES.iter().copied().chain(["all"]) {
+        match m.get(f) {
+            Some(p) => {
+                s += &format!(
+                    " {:.2} / {:.2} / {:.2} |",
+                    p.precision(),
+                    p.recall(),
+                    p.f1()
+                )
+            }
+            None => s += " – |",
+        }
+    }
+    s
+}
+
+fn header() -> String {
+    let mut s = String::from("| method (P / R / F1)        |");
+    for f in FAMILIES.iter().copied().chain(["all"]) {
+        s += &format!(" {f} |");
+    }
+    s += "\n|---|";
+    for _ in 0..=FAMILIES.len() {
+        s += "---|";
+    }
+    s
+}
+
+fn bm_same(bm: &rphonetic::BeiderMorse<'_>, a: &str, b: &str) -> bool {
+    let words = |s: &str| -> Vec<Vec<String>> {
+        eval::split_words(s)
+            .into_iter()
+            .map(|w| eval::bm_tokens(bm, w))
+            .filter(|t| !t.is_empty())
+            .collect()
+    };
+    let (wa, wb) = (words(a), words(b));
+    let (short, long) = if wa.len() <= wb.len() {
+        (wa, wb)
+    } else {
+        (wb, wa)
+    };
+    !short.is_empty()
+        && short
+            .iter()
+            .all(|ts| long.iter().any(|us| ts.iter().any(|t| us.contains(t))))
+}
+
+fn recall_at_1(set: &PairSet, part: &str) -> Result<BTreeMap<String, (usize, usize)>, String> {
+    let mut out: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+    for family in FAMILIES {
+        let mut names = Vec::new();
+        let mut distractors = Vec::new();
+        for (person, sp) in set.by_person() {
+            if sp[0].family != *family || set.part_of(&person) != part {
+                continue;
+            }
+            for s in &sp {
+                if s.flagged() {
+                    continue;
+                }
+                names.push(eval::Row {
+                    entity_id: person.clone(),
+                    canonical: sp[0].text.clone(),
+                    variant: s.text.clone(),
+                    script: s.script.clone(),
+                    system: s.note.clone(),
+                });
+            }
+        }
+        for l in &set.lookalikes {
+            let target = l.confusable_with.as_deref().unwrap_or_default();
+            if l.family != *family || set.part_of(target) != part {
+                continue;
+            }
+            if distractors
+                .iter()
+                .any(|d: &eval::Row| d.entity_id == l.person)
+            {
+                continue;
+            }
+            distractors.push(eval::Row {
+                entity_id: l.person.clone(),
+                canonical: l.text.clone(),
+                variant: l.text.clone(),
+                script: l.script.clone(),
+                system: l.note.clone(),
+            });
+        }
+        // The unit's own spelling is not a query.
+        names.retain(|r| r.variant != r.canonical);
+        let corpus = eval::corpus(&names, &distractors);
+        let index = eval::whereas_index(&corpus).map_err(|e| e.to_string())?;
+        let report = eval::evaluate("whereas", &corpus, |q| {
+            eval::whereas_search(&index, q, eval::Ask::Name)
+        });
+        let hit = report.outcomes.iter().filter(|o| o.rank == Some(1)).count();
+        let e = out.entry(family.to_string()).or_default();
+        e.0 += hit;
+        e.1 += report.outcomes.len();
+        let e = out.entry("all".into()).or_default();
+        e.0 += hit;
+        e.1 += report.outcomes.len();
+        if std::env::args().any(|a| a == "--misses") && part == "dev" {
+            for o in report.outcomes.iter().filter(|o| o.rank != Some(1)) {
+                let top = o.top.first().map(|(d, _)| corpus.docs[*d].name.as_str());
+                println!(
+                    "search miss [{family}]: {} ({}) → {:?}",
+                    o.query.variant, o.query.canonical, top
+                );
+            }
+        }
+    }
+    Ok(out)
+}
+
+fn main() -> ExitCode {
+    let set = match PairSet::load() {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("pair_eval: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let pairs: Vec<Pair> = set.pairs();
+    let misses = std::env::args().any(|a| a == "--misses");
+    if misses {
+        for p in pairs.iter().filter(|p| p.part == "dev" && !p.flagged) {
+            let m = whereas::compare(&p.a, &p.b);
+            if m.is_some() != p.same {
+                let what = if p.same { "missed" } else { "false match" };
+                let why = m.map(|m| m.to_string()).unwrap_or_default();
+                println!("{what} [{}/{}]: {} | {} {why}", p.family, p.kind, p.a, p.b);
+            }
+        }
+    }
+    // Jaro-Winkler: the threshold with the best F1 on dev, over all families.
+    let mut best = (0.0f64, 0.0f64);
+    for t in (50..=99).map(|t| t as f64 / 100.0) {
+        let f1 = score(&pairs, "dev", false, |a, b| jw(a, b) >= t)["all"].f1();
+        if f1 > best.1 {
+            best = (t, f1);
+        }
+    }
+    let bm_config = eval::bm_config();
+    for part in ["dev", "heldout"] {
+        let n_same = pairs
+            .iter()
+            .filter(|p| p.part == part && !p.flagged && p.same)
+            .count();
+        let n_diff = pairs
+            .iter()
+            .filter(|p| p.part == part && !p.flagged && !p.same)
+            .count();
+        println!("\n## {part}: {n_same} same-person pairs, {n_diff} different-person pairs\n");
+        println!("{}", header());
+        println!(
+            "{}",
+            row(
+                "whereas::compare",
+                &score(&pairs, part, false, |a, b| whereas::compare(a, b).is_some())
+            )
+        );
+        println!(
+            "{}",
+            row(
+                &format!("Jaro-Winkler ≥ {:.2}", best.0),
+                &score(&pairs, part, false, |a, b| jw(a, b) >= best.0)
+            )
+        );
+        match &bm_config {
+            Ok(config) => {
+                let bm = eval::bm_encoder(config);
+                println!(
+                    "{}",
+                    row(
+                        "Beider-Morse",
+                        &score(&pairs, part, false, |a, b| bm_same(&bm, a, b))
+                    )
+                );
+            }
+            Err(e) => println!("(Beider-Morse skipped: {e})"),
+        }
+        println!(
+            "{}",
+            row(
+                "compare, flagged forms",
+                &score(&pairs, part, true, |a, b| whereas::compare(a, b).is_some())
+            )
+        );
+        match recall_at_1(&set, part) {
+            Ok(r) => {
+                let mut s = String::from("| name search recall@1       |");
+                for f in FAMILIES.iter().copied().chain(["all"]) {
+                    let (h, n) = r.get(f).copied().unwrap_or_default();
+                    s += &format!(" {:.2} ({h}/{n}) |", h as f64 / n.max(1) as f64);
+                }
+                println!("{s}");
+            }
+            Err(e) => {
+                eprintln!("pair_eval: index: {e}");
+                return ExitCode::FAILURE;
+            }
+        }
+    }
+    ExitCode::SUCCESS
+}

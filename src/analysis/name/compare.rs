@@ -1,0 +1,531 @@
+//! Whole names compared: whether two spellings are one person's name, and how
+//! strongly they match.
+//!
+//! The decision rule (written out with examples in `docs/name-matching.md`):
+//! 1. **Pair the parts.** Each word, or run of up to three adjacent words written
+//!    apart in one name and joined in the other (`OlegOrlov`, `Abdul-Hadi` /
+//!    `Abdulhadi`, `习近平` / `Xi Jinping`), is paired with at most one of the other
+//!    name, best word match first ([`match_words`]; a spelling in Arabic or
+//!    Hebrew script meets a Latin one on its consonant skeleton). A patronymic
+//!    never pairs with a given name.
+//! 2. **Account for the shorter name.** Every part of the name with fewer parts
+//!    (particles such as al-, bin, von do not count) must be paired, be an
+//!    initial that fits an unpaired part of the other name, or be a patronymic
+//!    the other name leaves out. A part left over is a contradiction: `None`.
+//! 3. **Contradicting patronymics reject**: both names give a patronymic and
+//!    they do not pair.
+//! 4. **Score** for ranking: 0.8 × the role-weighted mean strength over the
+//!    parts of `a` plus 0.2 × the same over `b`, where a surname weighs 1.5,
+//!    other parts 1.0, an initial counts at half strength, and an unpaired
+//!    patronymic counts against neither.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use super::{
+    fuzzy_distance, key_distance, name_keys, script, token_keys, Channel, NameKeys, Role, TokenKeys,
+};
+
+/// One pairing of parts behind a [`NameMatch`]: which words met, on which
+/// channel.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PartMatch {
+    /// The words of the first name, as written (joined by a space when several).
+    pub a: String,
+    /// The words of the second name, as written.
+    pub b: String,
+    /// How they matched.
+    pub channel: Channel,
+    /// How it was judged: `"word"`, `"joined words"`, `"consonant skeleton"`,
+    /// `"initial"` or `"missing patronymic"`.
+    pub how: String,
+}
+
+/// How two names (or two words) matched.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NameMatch {
+    /// The weakest channel among the matched words.
+    pub channel: Channel,
+    /// Strength in `(0, 1]`: 1.0 for the same name spelled the same way.
+    pub score: f32,
+    /// How many word pairs matched.
+    pub matched: usize,
+    /// The pairings and the parts accounted for without one (empty for
+    /// [`match_words`]); `Display` prints them as the reason for the match.
+    pub parts: Vec<PartMatch>,
+}
+
+impl fmt::Display for NameMatch {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:.2} ({:?})", self.score, self.channel)?;
+        for (k, p) in self.parts.iter().enumerate() {
+            let sep = if k == 0 { ": " } else { "; " };
+            write!(f, "{sep}{} = {} [{:?}, {}]", p.a, p.b, p.channel, p.how)?;
+        }
+        Ok(())
+    }
+}
+
+/// Whether and how strongly two words match: the best channel, or `None`.
+///
+/// ```
+/// use whereas::name::{match_words, token_keys, Channel};
+/// let m = match_words(&token_keys("Dzhakishev"), &token_keys("Shakishev")).unwrap();
+/// assert_eq!(m.channel, Channel::Fuzzy);
+/// assert!(match_words(&token_keys("Khassenov"), &token_keys("Khasanov")).is_none());
+/// ```
+pub fn match_words(a: &TokenKeys, b: &TokenKeys) -> Option<NameMatch> {
+    word_match(a, b).map(|(channel, score)| NameMatch {
+        channel,
+        score,
+        matched: 1,
+        parts: Vec::new(),
+    })
+}
+
+fn word_match(a: &TokenKeys, b: &TokenKeys) -> Option<(Channel, f32)> {
+    if a.translit.is_empty() || b.translit.is_empty() {
+        return None;
+    }
+    if a.exact == b.exact {
+        return Some((Channel::Exact, Channel::Exact.weight()));
+    }
+    if a.folded == b.folded {
+        return Some((Channel::Folded, Channel::Folded.weight()));
+    }
+    if a.translit.iter().any(|k| b.translit.contains(k)) {
+        return Some((Channel::Translit, Channel::Translit.weight()));
+    }
+    if a.related.iter().any(|k| b.related.contains(k)) {
+        return Some((Channel::Related, Channel::Related.weight()));
+    }
+    let mut best: Option<f32> = None;
+    for ka in &a.translit {
+        for kb in &b.translit {
+            if let Some(d) = fuzzy_distance(ka, kb) {
+                best = Some(best.map_or(d, |b: f32| b.min(d)));
+            }
+        }
+    }
+    best.map(|d| (Channel::Fuzzy, Channel::Fuzzy.weight() - 0.2 * d))
+}
+
+/// Whether `a` and `b` are one person's name and, if so, how strongly they
+/// match, in any word order (the rule is in the module docs and
+/// `docs/name-matching.md`).
+///
+/// ```
+/// use whereas::name::{compare, Channel};
+/// let whole = compare("Almat Zhumagulov", "Almat Zhumagulov").unwrap();
+/// let part = compare("Almat Zhumagulov", "Zhumagulov").unwrap();
+/// let translit = compare("Almat Zhumagulov", "Алмат Жұмағұлов").unwrap();
+/// assert!(whole.score > translit.score && translit.score > part.score);
+/// assert_eq!(translit.channel, Channel::Translit);
+/// // A feminine form is related, below a true variant.
+/// let fem = compare("Abisheva", "Abishev").unwrap();
+/// assert_eq!(fem.channel, Channel::Related);
+/// assert!(fem.score < compare("Abishev", "Абишев").unwrap().score);
+/// // A different given name with the same surname is another person.
+/// assert!(compare("Almat Zhumagulov", "Serik Zhumagulov").is_none());
+/// // So are two names that differ in their patronymics.
+/// assert!(compare("Vladimir Vladimirovich Kara-Murza", "Vladimir Alexeyevich Kara-Murza").is_none());
+/// // Words joined or split, and other scripts.
+/// assert!(compare("OlegOrlov", "Oleg Orlov").is_some());
+/// assert!(compare("Xi Jinping", "习近平").is_some());
+/// println!("{}", compare("Abdulhadi al-Khawaja", "عبد الهادي الخواجة").unwrap());
+/// ```
+pub fn compare(a: &str, b: &str) -> Option<NameMatch> {
+    compare_keys(&name_keys(a), &name_keys(b))
+}
+
+/// A word or a run of adjacent words of one name, as a matching unit.
+struct Unit {
+    start: usize,
+    len: usize,
+    keys: TokenKeys,
+    abjad: bool,
+}
+
+fn units(n: &NameKeys, particle: &[bool]) -> Vec<Unit> {
+    let mut out = Vec::new();
+    let parts = &n.parts;
+    for start in 0..parts.len() {
+        for len in 1..=3usize {
+            let end = start + len;
+            if end > parts.len() {
+                break;
+            }
+            let run = &parts[start..end];
+            if len == 1 && particle[start] {
+                continue;
+            }
+            let keys = if len == 1 {
+                run[0].keys.clone()
+            } else {
+                let joined: String = run.iter().map(|p| p.text.as_str()).collect();
+                token_keys(&joined)
+            };
+            let abjad = run.iter().any(|p| p.text.chars().any(script::is_abjad));
+            out.push(Unit {
+                start,
+                len,
+                keys,
+                abjad,
+            });
+        }
+    }
+    out
+}
+
+/// Two units whose scripts differ in writing short vowels meet on their
+/// consonant skeletons.
+fn skeleton_match(a: &Unit, b: &Unit) -> bool {
+    a.abjad != b.abjad
+        && a.keys.translit.iter().any(|ka| {
+            let sa = script::skeleton(ka);
+            !sa.is_empty() && b.keys.translit.iter().any(|kb| script::skeleton(kb) == sa)
+        })
+}
+
+/// Lithuanian and Latvian add a nominative ending (-as, -is, -us, -ys, -s) to
+/// foreign names (Aleksandras, Mirzijojevas, Seržas): a word with one matches
+/// the other name's word without it.
+fn baltic_match(a: &TokenKeys, b: &TokenKeys) -> Option<(Channel, f32)> {
+    let stem = |k: &TokenKeys| -> Option<TokenKeys> {
+        let f = &k.folded;
+        if !f.is_ascii() || f.len() < 5 {
+            return None;
+        }
+        ["as", "is", "us", "ys", "s"]
+            .iter()
+            .find(|e| f.ends_with(*e))
+            .map(|e| token_keys(&f[..f.len() - e.len()]))
+    };
+    if let Some(sa) = stem(a) {
+        if let Some(m) = word_match(&sa, b) {
+            return Some(m);
+        }
+    }
+    stem(b).and_then(|sb| word_match(a, &sb))
+}
+
+/// Two words whose keys have the same consonants in the same order and the
+/// same first letter, differing only in vowels: Belarusian writes unstressed о
+/// and е as а and я (Лукашэнка / Лукашенко, Аляксандр / Александр), and
+/// romanisations spell vowels many ways (Nabeel / Nabil, Fattah / Fatteh). The
+/// strength: 0.55 with five consonants or more, else 0.5; a name whose every
+/// pairing is this weak is not a match (see [`compare_keys`]), and fewer than
+/// two consonants never match.
+fn vowels_differ(a: &TokenKeys, b: &TokenKeys) -> Option<f32> {
+    let mut best: Option<f32> = None;
+    for ka in &a.translit {
+        let sa = script::skeleton(ka);
+        if sa.len() < 2 {
+            continue;
+        }
+        for kb in &b.translit {
+            if ka.chars().next() == kb.chars().next() && script::skeleton(kb) == sa {
+                let s = if sa.len() >= 5 { 0.55 } else { 0.5 };
+                best = Some(best.map_or(s, |b: f32| b.max(s)));
+            }
+        }
+    }
+    best
+}
+
+/// Two patronymics in different conventions (Kazakh -ұлы / -qyzy, Russian
+/// -ovich / -ovna): their stems, without the ending, within the fuzzy bound
+/// (Қабылұлы / Kabulovich).
+fn patronymics_match(a: &TokenKeys, b: &TokenKeys) -> bool {
+    a.related.iter().any(|ra| {
+        b.related
+            .iter()
+            .any(|rb| ra == rb || key_distance(ra, rb, 0.7).is_some())
+    })
+}
+
+fn is_initial(text: &str) -> bool {
+    text.chars().filter(|c| c.is_alphabetic()).count() == 1
+}
+
+fn text_of(n: &NameKeys, start: usize, len: usize) -> String {
+    n.parts[start..start + len]
+        .iter()
+        .map(|p| p.text.as_str())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// [`compare`] over names already analysed (to compare one name with many).
+pub fn compare_keys(a: &NameKeys, b: &NameKeys) -> Option<NameMatch> {
+    let particle = |n: &NameKeys| -> Vec<bool> {
+        n.parts
+            .iter()
+            .map(|p| n.parts.len() > 1 && script::is_particle(&p.keys.folded))
+            .collect()
+    };
+    let (pa, pb) = (particle(a), particle(b));
+    let (ua, ub) = (units(a, &pa), units(b, &pb));
+    if ua.is_empty() || ub.is_empty() {
+        return None;
+    }
+    // Candidate pairings: (score, coverage, unit of a, unit of b, channel, how).
+    let mut cands: Vec<(f32, usize, usize, usize, Channel, &'static str)> = Vec::new();
+    for (i, x) in ua.iter().enumerate() {
+        for (j, y) in ub.iter().enumerate() {
+            if x.len > 1 && y.len > 1 {
+                continue;
+            }
+            // A patronymic never pairs with a given name.
+            let role = |n: &NameKeys, u: &Unit| (u.len == 1).then(|| n.parts[u.start].role);
+            match (role(a, x), role(b, y)) {
+                (Some(Role::Patronymic), Some(Role::Given))
+                | (Some(Role::Given), Some(Role::Patronymic)) => continue,
+                _ => {}
+            }
+            let how = if x.len > 1 || y.len > 1 {
+                "joined words"
+            } else {
+                "word"
+            };
+            let cover = x.len + y.len;
+            if let Some((ch, s)) = word_match(&x.keys, &y.keys) {
+                cands.push((s, cover, i, j, ch, how));
+            } else if skeleton_match(x, y) {
+                cands.push((0.85, cover, i, j, Channel::Translit, "consonant skeleton"));
+            } else if let Some((_, s)) = baltic_match(&x.keys, &y.keys) {
+                cands.push((s.min(0.7), cover, i, j, Channel::Related, "Baltic ending"));
+            } else if let Some(s) = vowels_differ(&x.keys, &y.keys) {
+                cands.push((s, cover, i, j, Channel::Fuzzy, "same consonants"));
+            } else if role(a, x) == Some(Role::Patronymic)
+                && role(b, y) == Some(Role::Patronymic)
+                && patronymics_match(&x.keys, &y.keys)
+            {
+                cands.push((0.6, cover, i, j, Channel::Related, "patronymic forms"));
+            }
+        }
+    }
+    if cands.is_empty() {
+        return None;
+    }
+    cands.sort_by(|x, y| {
+        y.0.total_cmp(&x.0)
+            .then(y.1.cmp(&x.1))
+            .then(x.2.cmp(&y.2))
+            .then(x.3.cmp(&y.3))
+    });
+    let (na, nb) = (a.parts.len(), b.parts.len());
+    let mut used_a = vec![false; na];
+    let mut used_b = vec![false; nb];
+    // Strength given to each part (joined units share theirs among their parts).
+    let mut got_a = vec![0.0f32; na];
+    let mut got_b = vec![0.0f32; nb];
+    let mut parts = Vec::new();
+    let mut channel = Channel::Exact;
+    let (mut anchored, mut vowel_best) = (false, 0.0f32);
+    for (s, _, i, j, ch, how) in cands {
+        let (x, y) = (&ua[i], &ub[j]);
+        let (ra, rb) = (x.start..x.start + x.len, y.start..y.start + y.len);
+        if ra.clone().any(|k| used_a[k]) || rb.clone().any(|k| used_b[k]) {
+            continue;
+        }
+        for k in ra {
+            used_a[k] = true;
+            got_a[k] = s;
+        }
+        for k in rb {
+            used_b[k] = true;
+            got_b[k] = s;
+        }
+        channel = channel.max(ch);
+        if how == "same consonants" {
+            vowel_best = vowel_best.max(s);
+        } else {
+            anchored = true;
+        }
+        parts.push(PartMatch {
+            a: text_of(a, x.start, x.len),
+            b: text_of(b, y.start, y.len),
+            channel: ch,
+            how: how.to_string(),
+        });
+    }
+    let matched = parts.len();
+    // At least one pairing stronger than a vowels-only one, except between two
+    // single words with five consonants or more.
+    if !anchored && !(na == 1 && nb == 1 && vowel_best >= 0.55) {
+        return None;
+    }
+    // Both names give a patronymic and they did not pair: two people.
+    let open_patronymic = |n: &NameKeys, used: &[bool]| {
+        (0..n.parts.len()).any(|k| !used[k] && n.parts[k].role == Role::Patronymic)
+    };
+    let has_patronymic = |n: &NameKeys| n.parts.iter().any(|p| p.role == Role::Patronymic);
+    if open_patronymic(a, &used_a) && has_patronymic(b)
+        || open_patronymic(b, &used_b) && has_patronymic(a)
+    {
+        return None;
+    }
+    // Account for the parts left over on one side; `false` when one contradicts.
+    let account = |s: &NameKeys,
+                   sp: &[bool],
+                   used_s: &mut Vec<bool>,
+                   got_s: &mut Vec<f32>,
+                   l: &NameKeys,
+                   used_l: &mut Vec<bool>,
+                   got_l: &mut Vec<f32>,
+                   notes: &mut Vec<PartMatch>,
+                   s_is_a: bool|
+     -> bool {
+        for k in 0..s.parts.len() {
+            if used_s[k] || sp[k] {
+                continue;
+            }
+            let p = &s.parts[k];
+            if p.role == Role::Patronymic {
+                continue; // the other name leaves the patronymic out (checked above)
+            }
+            if is_initial(&p.text) {
+                let first = p.keys.translit.first().and_then(|k| k.chars().next());
+                let fits = (0..l.parts.len()).find(|&m| {
+                    !used_l[m]
+                        && l.parts[m].role != Role::Patronymic
+                        && l.parts[m]
+                            .keys
+                            .translit
+                            .iter()
+                            .any(|key| key.chars().next() == first)
+                });
+                if let Some(m) = fits {
+                    used_l[m] = true;
+                    used_s[k] = true;
+                    got_s[k] = 0.5;
+                    got_l[m] = 0.5;
+                    let (ta, tb) = (p.text.clone(), l.parts[m].text.clone());
+                    let (ta, tb) = if s_is_a { (ta, tb) } else { (tb, ta) };
+                    notes.push(PartMatch {
+                        a: ta,
+                        b: tb,
+                        channel: Channel::Related,
+                        how: "initial".to_string(),
+                    });
+                    continue;
+                }
+            }
+            return false;
+        }
+        true
+    };
+    let count = |n: &NameKeys, p: &[bool]| (0..n.parts.len()).filter(|&k| !p[k]).count();
+    let (ca, cb) = (count(a, &pa), count(b, &pb));
+    let mut notes = Vec::new();
+    let ok = if ca < cb {
+        account(
+            a,
+            &pa,
+            &mut used_a,
+            &mut got_a,
+            b,
+            &mut used_b,
+            &mut got_b,
+            &mut notes,
+            true,
+        )
+    } else if cb < ca {
+        account(
+            b,
+            &pb,
+            &mut used_b,
+            &mut got_b,
+            a,
+            &mut used_a,
+            &mut got_a,
+            &mut notes,
+            false,
+        )
+    } else {
+        let (mut ua2, mut ga2, mut ub2, mut gb2) =
+            (used_a.clone(), got_a.clone(), used_b.clone(), got_b.clone());
+        let mut n2 = Vec::new();
+        if account(
+            a, &pa, &mut ua2, &mut ga2, b, &mut ub2, &mut gb2, &mut n2, true,
+        ) {
+            (used_a, got_a, used_b, got_b, notes) = (ua2, ga2, ub2, gb2, n2);
+            true
+        } else {
+            account(
+                b,
+                &pb,
+                &mut used_b,
+                &mut got_b,
+                a,
+                &mut used_a,
+                &mut got_a,
+                &mut notes,
+                false,
+            )
+        }
+    };
+    if !ok || matched == 0 {
+        return None;
+    }
+    parts.extend(notes);
+    let mean = |n: &NameKeys, p: &[bool], used: &[bool], got: &[f32]| {
+        let (mut sum, mut denom) = (0.0f32, 0.0f32);
+        for k in 0..n.parts.len() {
+            if p[k] || (!used[k] && n.parts[k].role == Role::Patronymic) {
+                continue;
+            }
+            let w = role_weight(n.parts[k].role);
+            sum += got[k] * w;
+            denom += w;
+        }
+        sum / denom.max(1.0)
+    };
+    let score = 0.8 * mean(a, &pa, &used_a, &got_a) + 0.2 * mean(b, &pb, &used_b, &got_b);
+    Some(NameMatch {
+        channel,
+        score: score.clamp(f32::MIN_POSITIVE, 1.0),
+        matched,
+        parts,
+    })
+}
+
+fn role_weight(role: Role) -> f32 {
+    match role {
+        Role::Surname => 1.5,
+        Role::Given | Role::Patronymic => 1.0,
+    }
+}
+
+/// Hits scoring below this share of the best hit are dropped by [`rank`].
+pub const RELATIVE_CUTOFF: f32 = 0.6;
+
+/// Ranks candidate names against a query name: matches sorted by score (ties
+/// by candidate index), keeping only those scoring at least
+/// [`RELATIVE_CUTOFF`] × the best. Once a candidate matches the whole name,
+/// others that share only a given name are noise.
+///
+/// ```
+/// use whereas::name::{name_keys, rank};
+/// let docs: Vec<_> = ["Bakhytzhan Sapiev", "Бахытжан Сагинтаев", "Roza Tuletayeva"]
+///     .iter()
+///     .map(|n| name_keys(n))
+///     .collect();
+/// let hits = rank(&name_keys("Bakytzhan Sagintaev"), &docs);
+/// assert_eq!(hits.len(), 1);
+/// assert_eq!(hits[0].0, 1);
+/// ```
+pub fn rank(query: &NameKeys, candidates: &[NameKeys]) -> Vec<(usize, NameMatch)> {
+    let mut hits: Vec<(usize, NameMatch)> = candidates
+        .iter()
+        .enumerate()
+        .filter_map(|(i, c)| compare_keys(query, c).map(|m| (i, m)))
+        .collect();
+    hits.sort_by(|x, y| y.1.score.total_cmp(&x.1.score).then(x.0.cmp(&y.0)));
+    if let Some(best) = hits.first().map(|h| h.1.score) {
+        hits.retain(|h| h.1.score >= RELATIVE_CUTOFF * best);
+    }
+    hits
+}

@@ -1,0 +1,126 @@
+//! Scripts without a table of their own, and the name particles.
+//!
+//! Latin and Cyrillic (Russian, Kazakh, Ukrainian, Belarusian and the other
+//! Cyrillic alphabets) have their own tables (`fold.rs`, `kk.rs`, `ru.rs`).
+//! Every other script is first transliterated to Latin with `any_ascii`, then
+//! keyed by the Latin rules: Georgian (`სააკაშვილი` → `saak'ashvili`), Armenian,
+//! Greek, Arabic and Persian, Hebrew, Han (`习近平` → `XiJinPing`, pinyin
+//! without tones), Thai, Devanagari, Hangul, kana and the rest. So no spelling
+//! in any script finds nothing; `docs/design.md` says why `any_ascii` and not
+//! `deunicode`.
+//!
+//! Scripts that do not write short vowels (Arabic, Persian, Hebrew: *abjads*)
+//! are compared with Latin spellings on their consonant skeleton
+//! ([`skeleton`]); the Arabic article written joined to a word (`ال`) is not
+//! part of its key.
+
+use std::sync::OnceLock;
+
+/// Whether `c` is a letter of a script with no table of its own (not Latin,
+/// not Cyrillic).
+pub(crate) fn needs_fallback(c: char) -> bool {
+    if c.is_ascii() || !c.is_alphabetic() {
+        return false;
+    }
+    let u = c as u32;
+    let latin = (0x00C0..=0x024F).contains(&u)
+        || (0x0250..=0x02AF).contains(&u)
+        || (0x1E00..=0x1EFF).contains(&u)
+        || (0x2C60..=0x2C7F).contains(&u)
+        || (0xA720..=0xA7FF).contains(&u);
+    let cyrillic = (0x0400..=0x052F).contains(&u) || (0x1C80..=0x1C8F).contains(&u);
+    !(latin || cyrillic)
+}
+
+/// Whether `c` is a letter of a script that leaves short vowels unwritten
+/// (Arabic and its extensions, Hebrew).
+pub(crate) fn is_abjad(c: char) -> bool {
+    let u = c as u32;
+    (0x0590..=0x05FF).contains(&u)
+        || (0x0600..=0x06FF).contains(&u)
+        || (0x0750..=0x077F).contains(&u)
+        || (0x08A0..=0x08FF).contains(&u)
+        || (0xFB50..=0xFDFF).contains(&u)
+        || (0xFE70..=0xFEFF).contains(&u)
+}
+
+/// A word in a script without a table, in lower-case Latin letters: the Arabic
+/// article written joined to the noun is dropped (`الخواجة` → `خواجة`), then
+/// `any_ascii` transliterates.
+pub(crate) fn to_latin(cs: &[char]) -> Vec<char> {
+    let cs = match cs {
+        ['ا', 'ل', rest @ ..] if rest.len() >= 2 => rest,
+        _ => cs,
+    };
+    let s: String = cs.iter().collect();
+    any_ascii::any_ascii(&s)
+        .chars()
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// The consonant skeleton of a translit key: vowels, glides (`i`, `v`, which
+/// Arabic script writes for long vowels) and a final `h` (Arabic ة, Latin -ah)
+/// dropped. Only used where one side is written in an abjad.
+pub(crate) fn skeleton(key: &str) -> String {
+    let mut out: String = key
+        .chars()
+        .filter(|c| !matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'v'))
+        .collect();
+    if out.len() > 2 && out.ends_with('h') {
+        out.pop();
+    }
+    out
+}
+
+/// The particle table (`tables/particles.tsv`): folded particle → its kind.
+fn particles() -> &'static [(String, String)] {
+    static TABLE: OnceLock<Vec<(String, String)>> = OnceLock::new();
+    TABLE.get_or_init(|| parse_table(include_str!("tables/particles.tsv")))
+}
+
+/// Rows of a tab-separated table with `#` comments.
+pub(crate) fn parse_table(text: &str) -> Vec<(String, String)> {
+    text.lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .filter_map(|l| {
+            let (a, b) = l.split_once('\t')?;
+            Some((a.trim().to_string(), b.trim().to_string()))
+        })
+        .collect()
+}
+
+/// Whether a folded word is a name particle (al-, bin, von, …).
+pub(crate) fn is_particle(folded: &str) -> bool {
+    particles().iter().any(|(p, _)| p == folded)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fallback_scripts() {
+        assert!(needs_fallback('ს'));
+        assert!(needs_fallback('习'));
+        assert!(needs_fallback('ا'));
+        assert!(!needs_fallback('ə'));
+        assert!(!needs_fallback('ў'));
+        assert!(!needs_fallback('ş'));
+        let latin = |s: &str| {
+            to_latin(&s.chars().collect::<Vec<_>>())
+                .into_iter()
+                .collect::<String>()
+        };
+        assert_eq!(latin("习近平"), "xijinping");
+        assert_eq!(latin("სააკაშვილი"), "saak'ashvili");
+        assert!(!latin("الخواجة").starts_with('l'));
+    }
+
+    #[test]
+    fn skeletons() {
+        assert_eq!(skeleton("mohamad"), skeleton("mhmd"));
+        assert_eq!(skeleton("havajah"), "hj");
+        assert!(is_particle("al") && is_particle("bin") && !is_particle("abu"));
+    }
+}

@@ -1,0 +1,84 @@
+//! The spellings of issue 15's first paragraph: each pair is one person's name in
+//! two scripts or romanisations, and `compare` must say so; and the whole-name
+//! decisions (a different given name, a different patronymic) it must reject.
+
+use whereas::name::compare;
+
+fn assert_same(a: &str, b: &str) {
+    let m = compare(a, b);
+    assert!(
+        m.is_some(),
+        "help: {a} / {b} are one person's name but compare says no; keys {:?} / {:?}",
+        whereas::name::name_keys(a)
+            .parts
+            .iter()
+            .map(|p| p.keys.translit.clone())
+            .collect::<Vec<_>>(),
+        whereas::name::name_keys(b)
+            .parts
+            .iter()
+            .map(|p| p.keys.translit.clone())
+            .collect::<Vec<_>>()
+    );
+    // Symmetric.
+    assert!(compare(b, a).is_some(), "help: {b} / {a}: not symmetric");
+}
+
+fn assert_other(a: &str, b: &str) {
+    if let Some(m) = compare(a, b) {
+        panic!("help: {a} / {b} are two people but compare matches them: {m}");
+    }
+}
+
+#[test]
+fn latin_and_cyrillic_forms() {
+    assert_same("Fyodor", "Фёдор");
+    assert_same("Kowalska", "Ковальская");
+    assert_same("Piotr Wierzbicki", "Пётр Вержбицкий");
+    assert_same("Əli Kərimli", "Ali Karimli");
+    assert_same("Abdulhadi Alkhawaja", "Abdul-Hadi Al-Khawaja");
+}
+
+#[test]
+fn other_scripts() {
+    assert_same("Mikheil Saakashvili", "მიხეილ სააკაშვილი");
+    assert_same("Nikol Pashinyan", "Նիկոլ Փաշինյան");
+    assert_same("Ebrahim Raisi", "ابراهیم رئیسی");
+    assert_same("Abdulhadi al-Khawaja", "عبد الهادي الخواجة");
+    assert_same("Xi Jinping", "习近平");
+}
+
+#[test]
+fn whole_names_across_languages() {
+    for v in ["Aleksandras Lukašenka", "Аляксандр Лукашэнка"] {
+        let m = compare(v, "Alexander Lukashenko")
+            .unwrap_or_else(|| panic!("help: {v} / Alexander Lukashenko: no match"));
+        assert!(m.score >= 0.7, "help: {v}: both words should match: {m}");
+        assert_eq!(m.matched, 2, "{m}");
+    }
+    let m = compare("Andrei Sannikov", "Андрэй Саннікаў").expect("Sannikov");
+    assert_eq!(m.matched, 2, "help: both words should match: {m}");
+}
+
+#[test]
+fn whole_name_decisions() {
+    // A different given name with the same surname.
+    assert_other("Ilham Aliyev", "Mehriban Aliyeva");
+    assert_other("Serzh Sargsyan", "Armen Sargsyan");
+    // Different patronymics.
+    assert_other(
+        "Vladimir Vladimirovich Kara-Murza",
+        "Vladimir Alexeyevich Kara-Murza",
+    );
+    // A missing patronymic, an initial, a joined name, a long-name typo.
+    assert_same("Vladimir Vladimirovich Kara-Murza", "Vladimir Kara-Murza");
+    assert_same("A. Lukashenko", "Alexander Lukashenko");
+    assert_same("OlegOrlov", "Oleg Orlov");
+    assert_same("Abd al-Hadi al-Khawaja", "Abdulhadi Alkhawaja");
+    assert_same("Abdul Hadi al-Khawaja", "Abdulhadi al-Khawaja");
+    assert_same("Nariman Dzhelyal", "Nariman Dzhelyl");
+    // The reason names the parts and channels.
+    let m = compare("Əli Kərimli", "Ali Karimli").expect("match");
+    let reason = m.to_string();
+    assert!(reason.contains("Kərimli = Karimli"), "{reason}");
+}
