@@ -298,14 +298,21 @@ fn dev_set_ranked_retrieval() {
     }
     let _ = token_keys; // the per-word API is exercised through name_keys
 
-    for (name, m) in [("compare", &ours), ("rank", &ranked)] {
-        assert!(
-            m.recall_at_1 >= 0.97,
-            "{name}: recall@1 {:.3} < 0.97",
-            m.recall_at_1
-        );
-        assert!(m.mrr >= 0.98, "{name}: MRR {:.3} < 0.98", m.mrr);
-    }
+    assert!(
+        ranked.recall_at_1 >= 0.97,
+        "rank: recall@1 {:.3} < 0.97",
+        ranked.recall_at_1
+    );
+    assert!(ranked.mrr >= 0.98, "rank: MRR {:.3} < 0.98", ranked.mrr);
+    // `compare` decides (issue 15): a candidate whose given name contradicts the
+    // query's is not returned at all, so the variants that are pseudonyms or short
+    // forms no table knows (Dimash / Dinmukhamed, Abai / Ibrahim) are misses here,
+    // while `rank` still orders them first.
+    assert!(
+        ours.recall_at_1 >= 0.93,
+        "compare: recall@1 {:.3} < 0.93",
+        ours.recall_at_1
+    );
     for (name, b) in [
         ("exact", &exact),
         ("folded", &folded),

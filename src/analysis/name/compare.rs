@@ -259,6 +259,15 @@ fn text_of(n: &NameKeys, start: usize, len: usize) -> String {
 
 /// [`compare`] over names already analysed (to compare one name with many).
 pub fn compare_keys(a: &NameKeys, b: &NameKeys) -> Option<NameMatch> {
+    judge(a, b).and_then(|(m, decided)| decided.then_some(m))
+}
+
+/// A match of the words of two names, decided or not: `(match, true)` when the
+/// rule accepts it, `(match, false)` with the score halved when it finds a
+/// contradiction; `None` when no part pairs at all. [`rank`] orders by it, so a
+/// candidate that shares a surname but contradicts in a given name (a short
+/// form or pseudonym the tables do not know) still ranks, below a true match.
+fn judge(a: &NameKeys, b: &NameKeys) -> Option<(NameMatch, bool)> {
     let particle = |n: &NameKeys| -> Vec<bool> {
         n.parts
             .iter()
@@ -354,9 +363,7 @@ pub fn compare_keys(a: &NameKeys, b: &NameKeys) -> Option<NameMatch> {
     let matched = parts.len();
     // At least one pairing stronger than a vowels-only one, except between two
     // single words with five consonants or more.
-    if !anchored && !(na == 1 && nb == 1 && vowel_best >= 0.55) {
-        return None;
-    }
+    let mut decided = anchored || (na == 1 && nb == 1 && vowel_best >= 0.55);
     // Both names give a patronymic and they did not pair: two people.
     let open_patronymic = |n: &NameKeys, used: &[bool]| {
         (0..n.parts.len()).any(|k| !used[k] && n.parts[k].role == Role::Patronymic)
@@ -365,7 +372,7 @@ pub fn compare_keys(a: &NameKeys, b: &NameKeys) -> Option<NameMatch> {
     if open_patronymic(a, &used_a) && has_patronymic(b)
         || open_patronymic(b, &used_b) && has_patronymic(a)
     {
-        return None;
+        decided = false;
     }
     // Account for the parts left over on one side; `false` when one contradicts.
     let account = |s: &NameKeys,
@@ -386,16 +393,28 @@ pub fn compare_keys(a: &NameKeys, b: &NameKeys) -> Option<NameMatch> {
             if p.role == Role::Patronymic {
                 continue; // the other name leaves the patronymic out (checked above)
             }
-            if is_initial(&p.text) {
+            {
+                let initial = is_initial(&p.text);
                 let first = p.keys.translit.first().and_then(|k| k.chars().next());
+                // An initial fits a part with its first letter; a short form
+                // (four symbols or more) is the start of the full form
+                // (Bota / Botagoz), or the full form of it.
+                let short_form = |key: &str| {
+                    key.len() >= 4
+                        && p.keys.translit.iter().any(|pk| {
+                            pk.len() >= 4 && (key.starts_with(pk.as_str()) || pk.starts_with(key))
+                        })
+                };
                 let fits = (0..l.parts.len()).find(|&m| {
                     !used_l[m]
                         && l.parts[m].role != Role::Patronymic
-                        && l.parts[m]
-                            .keys
-                            .translit
-                            .iter()
-                            .any(|key| key.chars().next() == first)
+                        && l.parts[m].keys.translit.iter().any(|key| {
+                            if initial {
+                                key.chars().next() == first
+                            } else {
+                                short_form(key)
+                            }
+                        })
                 });
                 if let Some(m) = fits {
                     used_l[m] = true;
@@ -408,7 +427,7 @@ pub fn compare_keys(a: &NameKeys, b: &NameKeys) -> Option<NameMatch> {
                         a: ta,
                         b: tb,
                         channel: Channel::Related,
-                        how: "initial".to_string(),
+                        how: if initial { "initial" } else { "short form" }.to_string(),
                     });
                     continue;
                 }
@@ -467,9 +486,10 @@ pub fn compare_keys(a: &NameKeys, b: &NameKeys) -> Option<NameMatch> {
             )
         }
     };
-    if !ok || matched == 0 {
+    if matched == 0 {
         return None;
     }
+    decided &= ok;
     parts.extend(notes);
     let mean = |n: &NameKeys, p: &[bool], used: &[bool], got: &[f32]| {
         let (mut sum, mut denom) = (0.0f32, 0.0f32);
@@ -483,13 +503,17 @@ pub fn compare_keys(a: &NameKeys, b: &NameKeys) -> Option<NameMatch> {
         }
         sum / denom.max(1.0)
     };
-    let score = 0.8 * mean(a, &pa, &used_a, &got_a) + 0.2 * mean(b, &pb, &used_b, &got_b);
-    Some(NameMatch {
+    let mut score = 0.8 * mean(a, &pa, &used_a, &got_a) + 0.2 * mean(b, &pb, &used_b, &got_b);
+    if !decided {
+        score *= 0.5;
+    }
+    let m = NameMatch {
         channel,
         score: score.clamp(f32::MIN_POSITIVE, 1.0),
         matched,
         parts,
-    })
+    };
+    Some((m, decided))
 }
 
 fn role_weight(role: Role) -> f32 {
@@ -521,7 +545,7 @@ pub fn rank(query: &NameKeys, candidates: &[NameKeys]) -> Vec<(usize, NameMatch)
     let mut hits: Vec<(usize, NameMatch)> = candidates
         .iter()
         .enumerate()
-        .filter_map(|(i, c)| compare_keys(query, c).map(|m| (i, m)))
+        .filter_map(|(i, c)| judge(query, c).map(|(m, _)| (i, m)))
         .collect();
     hits.sort_by(|x, y| y.1.score.total_cmp(&x.1.score).then(x.0.cmp(&y.0)));
     if let Some(best) = hits.first().map(|h| h.1.score) {

@@ -178,8 +178,20 @@ pub(crate) fn key(cs: &[char], i: usize, raw: &mut KeyBuilder) -> usize {
             raw.push("c");
             2
         }
+        // ck: k in English and German, цк in Polish and Czech (Wierzbicki =
+        // Вержбицкий).
+        'c' if at(1) == 'k' && looks_polish(cs) => {
+            raw.push_alt("ts", "");
+            1
+        }
         'c' if at(1) == 'k' => {
             raw.push("k");
+            2
+        }
+        // rz: ж in Polish (Russian writes it рж: Wierzbicki = Вержбицкий).
+        'r' if at(1) == 'z' && looks_polish(cs) => {
+            raw.push("r");
+            raw.push_alt("j", "s");
             2
         }
         'c' if apos(1) => {
@@ -193,6 +205,12 @@ pub(crate) fn key(cs: &[char], i: usize, raw: &mut KeyBuilder) -> usize {
         }
         'c' => {
             raw.push("k");
+            1
+        }
+        // Azerbaijani ə: a in English-language spellings (Ali Karimli), e in
+        // others (Kerimli), as the Kazakh ә.
+        'ə' => {
+            raw.push_alt("a", "e");
             1
         }
         'ç' | 'č' | 'ć' => {
@@ -332,6 +350,14 @@ fn looks_french(cs: &[char]) -> bool {
     cs.windows(2).any(|w| matches!(w, ['o', 'u'] | ['d', 'j']))
         || cs.windows(3).any(|w| w == ['t', 'c', 'h'])
         || cs.contains(&'ï')
+}
+
+/// Whether a word is spelled the Polish way: a Polish letter (ł ś ż ć ń ą ę) or
+/// the digraphs rz and cz.
+fn looks_polish(cs: &[char]) -> bool {
+    cs.iter()
+        .any(|c| matches!(c, 'ł' | 'ś' | 'ż' | 'ć' | 'ń' | 'ą' | 'ę'))
+        || cs.windows(2).any(|w| w == ['r', 'z'] || w == ['c', 'z'])
 }
 
 /// Whether a word is spelled with Turkish letters (`ı`, `ş`, `ğ`): then its `c` is дж.

@@ -22,6 +22,7 @@
 //!    a word-final `ie` after a consonant is `i` (French/English `-ie` = и).
 //! 4. Runs collapse again.
 //! 5. A final `f` after a vowel is `v` (`-off` = `-ov`).
+//! 6. A final `-skaia` is `-ska` (Russian -ская = Polish, Czech, Łacinka -ska).
 
 use super::key_builder::{KeyBuilder, Site};
 use super::{fold, kk, ru};
@@ -191,6 +192,11 @@ pub(crate) fn post(s: &str) -> String {
             out.pop();
             out.push('v');
         }
+    }
+    // 6. The feminine adjective ending of Slavic surnames: Russian -ская (BGN
+    //    -skaya, ICAO -skaia) is Polish, Czech, Belarusian Łacinka and Baltic -ska.
+    if out.len() > 6 && out.ends_with("skaia") {
+        out.truncate(out.len() - 2);
     }
     out
 }
