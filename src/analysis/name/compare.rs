@@ -216,12 +216,12 @@ fn baltic_match(a: &TokenKeys, b: &TokenKeys) -> Option<(Channel, f32)> {
 /// romanisations spell vowels many ways (Nabeel / Nabil, Fattah / Fatteh). The
 /// strength: 0.55 with five consonants or more, else 0.5; a name whose every
 /// pairing is this weak is not a match (see [`compare_keys`]), and fewer than
-/// two consonants never match.
+/// three consonants never match (Lina / Loujain, Said / Saeed are two names).
 fn vowels_differ(a: &TokenKeys, b: &TokenKeys) -> Option<f32> {
     let mut best: Option<f32> = None;
     for ka in &a.translit {
         let sa = script::skeleton(ka);
-        if sa.len() < 2 {
+        if sa.len() < 3 {
             continue;
         }
         for kb in &b.translit {
@@ -303,7 +303,10 @@ fn judge(a: &NameKeys, b: &NameKeys) -> Option<(NameMatch, bool)> {
                 cands.push((s, cover, i, j, ch, how));
             } else if skeleton_match(x, y) {
                 cands.push((0.85, cover, i, j, Channel::Translit, "consonant skeleton"));
-            } else if let Some((_, s)) = baltic_match(&x.keys, &y.keys) {
+            } else if let Some((_, s)) = (x.len == 1 && y.len == 1)
+                .then(|| baltic_match(&x.keys, &y.keys))
+                .flatten()
+            {
                 cands.push((s.min(0.7), cover, i, j, Channel::Related, "Baltic ending"));
             } else if let Some(s) = vowels_differ(&x.keys, &y.keys) {
                 cands.push((s, cover, i, j, Channel::Fuzzy, "same consonants"));

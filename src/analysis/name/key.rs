@@ -243,11 +243,12 @@ pub(crate) fn related(key: &str) -> Vec<String> {
     out
 }
 
-/// Whether a key ends like a Russian patronymic (-ovich, -evich, -ovna, -evna,
-/// -ichna) in any spelling.
+/// Whether a key ends like an East Slavic patronymic (Russian and Ukrainian
+/// -ovich, -evich, -ovna, -evna, -ichna; Belarusian -avich, -avna) in any
+/// spelling.
 pub(crate) fn is_russian_patronymic(key: &str) -> bool {
     key.len() > 5
-        && ["ovic", "evic", "ovna", "evna", "icna"]
+        && ["ovic", "evic", "avic", "ovna", "evna", "avna", "icna"]
             .iter()
             .any(|s| key.ends_with(s))
 }

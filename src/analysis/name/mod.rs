@@ -369,10 +369,26 @@ fn is_caps(text: &str) -> bool {
     letters >= 2
 }
 
-/// Turkic words for "son of" / "daughter of" written apart from the father's
-/// name (Azerbaijani oğlu / qızı, Kazakh ұлы / қызы in Latin and Cyrillic).
+/// Words for "son of" / "daughter of" written apart after the father's name:
+/// Azerbaijani oğlu / qızı, Kazakh ұлы / қызы (Latin and Cyrillic), Georgian
+/// ძე / ასული (dze / asuli, after the father's name in the genitive).
 const TURKIC_PATRONYMIC_WORDS: &[&str] = &[
-    "oglu", "ogly", "ogli", "qizi", "kizi", "kyzy", "qyzy", "uly", "uli", "ulu", "улы", "кызы",
+    "oglu",
+    "ogly",
+    "ogli",
+    "qizi",
+    "kizi",
+    "kyzy",
+    "qyzy",
+    "uly",
+    "uli",
+    "ulu",
+    "улы",
+    "кызы",
+    "dze",
+    "asuli",
+    "ძე",
+    "ასული",
 ];
 
 fn assign_roles(parts: &mut [NamePart]) {
