@@ -8,5 +8,7 @@ mod support;
 mod dev;
 mod eval;
 mod matching;
+mod pair_set;
+mod pairs;
 mod props;
 mod scripts;

@@ -247,7 +247,7 @@ proptest! {
             for wb in b.split(' ') {
                 let (ka, kb) = (token_keys(wa), token_keys(wb));
                 let (ab, ba) = (match_words(&ka, &kb), match_words(&kb, &ka));
-                prop_assert_eq!(ab.map(|m| m.channel), ba.map(|m| m.channel), "{} / {}", wa, wb);
+                prop_assert_eq!(ab.as_ref().map(|m| m.channel), ba.as_ref().map(|m| m.channel), "{} / {}", wa, wb);
                 prop_assert_eq!(ab.map(|m| m.score), ba.map(|m| m.score));
             }
         }

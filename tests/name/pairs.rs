@@ -1,0 +1,71 @@
+//! `compare` on the labelled pair set (`tests/data/names/pairs/`): precision and
+//! recall per script family on the dev and held-out parts, against the floors the
+//! current rules reach and against Jaro-Winkler. `cargo run --example pair_eval`
+//! prints the whole table (with Beider-Morse and name search).
+
+use crate::pair_set::{score, PairSet, FAMILIES};
+
+fn decide(a: &str, b: &str) -> bool {
+    whereas::name::compare(a, b).is_some()
+}
+
+#[test]
+fn compare_on_the_pair_set() {
+    let set = PairSet::load().expect("tests/data/names/pairs is part of the repository");
+    let pairs = set.pairs();
+    assert!(pairs.iter().any(|p| p.same) && pairs.iter().any(|p| !p.same));
+    for part in ["dev", "heldout"] {
+        let ours = score(&pairs, part, false, decide);
+        for family in FAMILIES {
+            let m = ours[*family];
+            println!(
+                "{part} {family}: P {:.2} R {:.2} F1 {:.2}",
+                m.precision(),
+                m.recall(),
+                m.f1()
+            );
+            // Floors (issue 15 asks 0.95 / 0.95; see docs/name-eval.md for where
+            // the rules fall short).
+            assert!(
+                m.precision() >= 0.85,
+                "help: {part} {family}: precision {:.3}",
+                m.precision()
+            );
+            assert!(
+                m.recall() >= 0.40,
+                "help: {part} {family}: recall {:.3}",
+                m.recall()
+            );
+        }
+        let all = ours["all"];
+        assert!(
+            all.precision() >= 0.95,
+            "help: {part}: precision {:.3}",
+            all.precision()
+        );
+        assert!(
+            all.recall() >= 0.60,
+            "help: {part}: recall {:.3}",
+            all.recall()
+        );
+        // Jaro-Winkler at its best dev threshold does worse.
+        let jw = |t: f64| {
+            move |a: &str, b: &str| strsim::jaro_winkler(&a.to_lowercase(), &b.to_lowercase()) >= t
+        };
+        let best = (50..=99)
+            .map(|t| t as f64 / 100.0)
+            .max_by(|x, y| {
+                let fx = score(&pairs, "dev", false, jw(*x))["all"].f1();
+                let fy = score(&pairs, "dev", false, jw(*y))["all"].f1();
+                fx.total_cmp(&fy)
+            })
+            .unwrap_or(0.9);
+        let base = score(&pairs, part, false, jw(best))["all"];
+        assert!(
+            all.f1() > base.f1(),
+            "help: {part}: compare F1 {:.3} ≤ Jaro-Winkler {:.3}",
+            all.f1(),
+            base.f1()
+        );
+    }
+}
