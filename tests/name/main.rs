@@ -7,6 +7,7 @@ mod support;
 
 mod dev;
 mod eval;
+mod kazakh_forms;
 mod matching;
 mod pair_set;
 mod pairs;

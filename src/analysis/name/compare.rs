@@ -216,12 +216,18 @@ fn baltic_match(a: &TokenKeys, b: &TokenKeys) -> Option<(Channel, f32)> {
 /// romanisations spell vowels many ways (Nabeel / Nabil, Fattah / Fatteh). The
 /// strength: 0.55 with five consonants or more, else 0.5; a name whose every
 /// pairing is this weak is not a match (see [`compare_keys`]), and fewer than
-/// three consonants never match (Lina / Loujain, Said / Saeed are two names).
+/// three consonants match only when one vowel differs ([`one_vowel_apart`]; Lina /
+/// Loujain are two names).
 fn vowels_differ(a: &TokenKeys, b: &TokenKeys) -> Option<f32> {
     let mut best: Option<f32> = None;
     for ka in &a.translit {
         let sa = script::skeleton(ka);
         if sa.len() < 3 {
+            // Short names: one vowel spelled differently, the rest the same
+            // (Leila / Laila, Roza / Rose).
+            if b.translit.iter().any(|kb| one_vowel_apart(ka, kb)) {
+                best = Some(best.map_or(0.5, |b: f32| b.max(0.5)));
+            }
             continue;
         }
         for kb in &b.translit {
@@ -232,6 +238,23 @@ fn vowels_differ(a: &TokenKeys, b: &TokenKeys) -> Option<f32> {
         }
     }
     best
+}
+
+/// Two keys of four symbols or more, the same length, differing in one vowel
+/// after the first symbol.
+fn one_vowel_apart(a: &str, b: &str) -> bool {
+    let vowel = |c: char| matches!(c, 'a' | 'e' | 'i' | 'o' | 'u');
+    if a.len() != b.len() || a.len() < 4 || !a.is_ascii() || !b.is_ascii() {
+        return false;
+    }
+    let diffs: Vec<(usize, u8, u8)> = a
+        .bytes()
+        .zip(b.bytes())
+        .enumerate()
+        .filter(|(_, (x, y))| x != y)
+        .map(|(i, (x, y))| (i, x, y))
+        .collect();
+    matches!(diffs.as_slice(), [(i, x, y)] if *i > 0 && vowel(*x as char) && vowel(*y as char))
 }
 
 /// Two patronymics in different conventions (Kazakh -ұлы / -qyzy, Russian

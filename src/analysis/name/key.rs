@@ -22,7 +22,8 @@
 //!    a word-final `ie` after a consonant is `i` (French/English `-ie` = и).
 //! 4. Runs collapse again.
 //! 5. A final `f` after a vowel is `v` (`-off` = `-ov`).
-//! 6. A final `-skaia` is `-ska` (Russian -ская = Polish, Czech, Łacinka -ska).
+//! 6. A word-initial `ua` before a consonant is `va` (Kazakh уә- = Russian ва-).
+//! 7. A final `-skaia` is `-ska` (Russian -ская = Polish, Czech, Łacinka -ska).
 
 use super::key_builder::{KeyBuilder, Site};
 use super::{fold, kk, ru};
@@ -193,7 +194,12 @@ pub(crate) fn post(s: &str) -> String {
             out.push('v');
         }
     }
-    // 6. The feminine adjective ending of Slavic surnames: Russian -ская (BGN
+    // 6. Kazakh уә- at the start of a word is Russian ва- (Уәлиев / Валиев,
+    //    Ualikhanov / Валиханов).
+    if out.starts_with("ua") && out[2..].chars().next().is_some_and(|c| !is_vowel(c)) {
+        out.replace_range(..2, "va");
+    }
+    // 7. The feminine adjective ending of Slavic surnames: Russian -ская (BGN
     //    -skaya, ICAO -skaia) is Polish, Czech, Belarusian Łacinka and Baltic -ska.
     if out.len() > 6 && out.ends_with("skaia") {
         out.truncate(out.len() - 2);
