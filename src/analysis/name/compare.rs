@@ -157,7 +157,9 @@ fn units(n: &NameKeys, particle: &[bool]) -> Vec<Unit> {
                 break;
             }
             let run = &parts[start..end];
-            if len == 1 && particle[start] {
+            // A particle is no unit alone, and ends no run (it belongs to the
+            // word after it: al-Khawaja, bin Salman).
+            if particle[end - 1] {
                 continue;
             }
             let keys = if len == 1 {
@@ -230,8 +232,14 @@ fn vowels_differ(a: &TokenKeys, b: &TokenKeys) -> Option<f32> {
             }
             continue;
         }
+        // The first letters agree, or both are vowels (Ukrainian Олександр /
+        // Александр).
+        let first_a = ka.chars().next();
         for kb in &b.translit {
-            if ka.chars().next() == kb.chars().next() && script::skeleton(kb) == sa {
+            let first_b = kb.chars().next();
+            let vowel = |c: Option<char>| c.is_some_and(|c| "aeiou".contains(c));
+            let firsts = first_a == first_b || (vowel(first_a) && vowel(first_b) && sa.len() >= 4);
+            if firsts && script::skeleton(kb) == sa {
                 let s = if sa.len() >= 5 { 0.55 } else { 0.5 };
                 best = Some(best.map_or(s, |b: f32| b.max(s)));
             }
@@ -306,11 +314,18 @@ fn judge(a: &NameKeys, b: &NameKeys) -> Option<(NameMatch, bool)> {
     let mut cands: Vec<(f32, usize, usize, usize, Channel, &'static str)> = Vec::new();
     for (i, x) in ua.iter().enumerate() {
         for (j, y) in ub.iter().enumerate() {
-            if x.len > 1 && y.len > 1 {
+            // Runs pair with single words; two runs pair only across an abjad
+            // (Abdel Fattah / عبد الفتاح), where word boundaries differ.
+            if x.len > 1 && y.len > 1 && x.abjad == y.abjad {
                 continue;
             }
             // A patronymic never pairs with a given name.
-            let role = |n: &NameKeys, u: &Unit| (u.len == 1).then(|| n.parts[u.start].role);
+            // A run takes the role of its first word after any particle.
+            let role = |n: &NameKeys, u: &Unit| {
+                let k = (u.start..u.start + u.len)
+                    .find(|&k| !script::is_particle(&n.parts[k].keys.folded))?;
+                Some(n.parts[k].role)
+            };
             match (role(a, x), role(b, y)) {
                 (Some(Role::Patronymic), Some(Role::Given))
                 | (Some(Role::Given), Some(Role::Patronymic)) => continue,
@@ -331,7 +346,10 @@ fn judge(a: &NameKeys, b: &NameKeys) -> Option<(NameMatch, bool)> {
                 .flatten()
             {
                 cands.push((s.min(0.7), cover, i, j, Channel::Related, "Baltic ending"));
-            } else if let Some(s) = vowels_differ(&x.keys, &y.keys) {
+            } else if let Some(s) = (x.len == 1 && y.len == 1)
+                .then(|| vowels_differ(&x.keys, &y.keys))
+                .flatten()
+            {
                 cands.push((s, cover, i, j, Channel::Fuzzy, "same consonants"));
             } else if role(a, x) == Some(Role::Patronymic)
                 && role(b, y) == Some(Role::Patronymic)
@@ -389,15 +407,19 @@ fn judge(a: &NameKeys, b: &NameKeys) -> Option<(NameMatch, bool)> {
     let matched = parts.len();
     // At least one pairing stronger than a vowels-only one, except between two
     // single words with five consonants or more.
-    let mut decided = anchored || (na == 1 && nb == 1 && vowel_best >= 0.55);
-    // Both names give a patronymic and they did not pair: two people.
+    // Vowels-only pairs alone decide only when they pair every part of both
+    // names (Rebiya Kadeer / Rabiya Kadir), or two long single words.
+    let all_paired = |n: &NameKeys, p: &[bool], used: &[bool]| {
+        (0..n.parts.len()).all(|k| p[k] || used[k]) && n.parts.len() >= 2
+    };
+    let mut decided = anchored
+        || (na == 1 && nb == 1 && vowel_best >= 0.55)
+        || (all_paired(a, &pa, &used_a) && all_paired(b, &pb, &used_b));
+    // Both names give a patronymic the other does not pair: two people.
     let open_patronymic = |n: &NameKeys, used: &[bool]| {
         (0..n.parts.len()).any(|k| !used[k] && n.parts[k].role == Role::Patronymic)
     };
-    let has_patronymic = |n: &NameKeys| n.parts.iter().any(|p| p.role == Role::Patronymic);
-    if open_patronymic(a, &used_a) && has_patronymic(b)
-        || open_patronymic(b, &used_b) && has_patronymic(a)
-    {
+    if open_patronymic(a, &used_a) && open_patronymic(b, &used_b) {
         decided = false;
     }
     // Account for the parts left over on one side; `false` when one contradicts.

@@ -180,7 +180,7 @@ pub(crate) fn key(cs: &[char], i: usize, raw: &mut KeyBuilder) -> usize {
         }
         // ck: k in English and German, цк in Polish and Czech (Wierzbicki =
         // Вержбицкий).
-        'c' if at(1) == 'k' && looks_polish(cs) => {
+        'c' if at(1) == 'k' && (looks_polish(cs) || looks_czech(cs)) => {
             raw.push_alt("ts", "");
             1
         }
@@ -201,6 +201,10 @@ pub(crate) fn key(cs: &[char], i: usize, raw: &mut KeyBuilder) -> usize {
         'c' if matches!(at(1), 'e' | 'i' | 'y' | 'é' | 'è') => {
             // English c = с, Czech/ISO c = ц, Italian/Romanian c = ч.
             raw.push_alt3("s", "ts", "c");
+            1
+        }
+        'c' if looks_czech(cs) || looks_polish(cs) => {
+            raw.push_alt("ts", "k");
             1
         }
         'c' => {
@@ -352,17 +356,30 @@ fn looks_french(cs: &[char]) -> bool {
         || cs.contains(&'ï')
 }
 
-/// Whether a word is spelled the Polish way: a Polish letter (ł ś ż ć ń ą ę) or
-/// the digraphs rz and cz.
+/// Whether a word is spelled the Polish way: a Polish letter (ł ś ż ć ń ą ę),
+/// the digraphs rz and cz, or the adjective surname ending -cki / -cka.
 fn looks_polish(cs: &[char]) -> bool {
     cs.iter()
         .any(|c| matches!(c, 'ł' | 'ś' | 'ż' | 'ć' | 'ń' | 'ą' | 'ę'))
         || cs.windows(2).any(|w| w == ['r', 'z'] || w == ['c', 'z'])
+        || cs.ends_with(&['c', 'k', 'i'])
+        || cs.ends_with(&['c', 'k', 'a'])
 }
 
-/// Whether a word is spelled with Turkish letters (`ı`, `ş`, `ğ`): then its `c` is дж.
+/// Whether a word is spelled the Czech or Slovak way (ě ř ů, or a háček letter
+/// with a plain c): then its c is ц (Němcov = Немцов).
+fn looks_czech(cs: &[char]) -> bool {
+    cs.iter().any(|c| matches!(c, 'ě' | 'ř' | 'ů'))
+        || (cs
+            .iter()
+            .any(|c| matches!(c, 'č' | 'š' | 'ž' | 'ň' | 'ť' | 'ď'))
+            && cs.contains(&'c'))
+}
+
+/// Whether a word is spelled with Turkish or Azerbaijani letters (`ı`, `ş`, `ğ`,
+/// `ə`): then its `c` is дж.
 fn looks_turkish(cs: &[char]) -> bool {
-    cs.iter().any(|c| matches!(c, 'ı' | 'ş' | 'ğ'))
+    cs.iter().any(|c| matches!(c, 'ı' | 'ş' | 'ğ' | 'ə'))
 }
 
 /// The base letter of a char with marks (`ӑ` → `а`, `ŕ` → `r`), if it has one.

@@ -409,11 +409,14 @@ fn assign_roles(parts: &mut [NamePart]) {
             }
         } else if n >= 3 && (key::is_russian_patronymic(&key) || key::is_kazakh_patronymic(&key)) {
             parts[k].role = Role::Patronymic;
+        } else if script::is_kin_particle(&parts[k - 1].keys.folded) {
+            // Arabic nasab: the name after bin / ibn / bint is the father's.
+            parts[k].role = Role::Patronymic;
         }
     }
     // Three words, two patronymic-like after the first (Roman Arkadyevich
     // Abramovich): the last is the surname.
-    if n >= 3 && parts[1..].iter().all(|p| p.role == Role::Patronymic) {
+    if n == 3 && parts[1..].iter().all(|p| p.role == Role::Patronymic) {
         parts[n - 1].role = Role::Given;
     }
     let caps: Vec<bool> = parts.iter().map(|p| is_caps(&p.text)).collect();
