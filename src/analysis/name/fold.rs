@@ -152,6 +152,11 @@ pub(crate) fn key(cs: &[char], i: usize, raw: &mut KeyBuilder) -> usize {
             raw.push("h");
             2
         }
+        // A final q: қ in Kazakh and Uzbek Latin, г in Azerbaijani (Tofiq = Тофиг).
+        'q' if i + 1 == cs.len() => {
+            raw.push_alt("k", "g");
+            1
+        }
         'k' | 'q' => {
             raw.push("k");
             1

@@ -80,11 +80,13 @@ pub(crate) const LETTERS: &[Letter] = &[
     l('ї', "i", "yi", "i", "i"),
     l('ґ', "g", "g", "g", "g"),
     l('ў', "u", "w", "u", "u"),
+    // Serbian and Macedonian џ (дж), in the Cyrillic spellings of foreign names.
+    l('џ', "j", "dzh", "dzh", "j"),
 ];
 
 /// The row for a lower-case letter.
 pub(crate) fn letter(c: char) -> Option<&'static Letter> {
-    // The table is small; a linear scan over 37 rows beats hashing here.
+    // The table is small; a linear scan over its 38 rows beats hashing here.
     LETTERS.iter().find(|r| r.cyr == c)
 }
 

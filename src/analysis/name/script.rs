@@ -64,11 +64,11 @@ pub(crate) fn to_latin(cs: &[char]) -> Vec<char> {
 
 /// The consonant skeleton of a translit key: vowels, glides (`i`, `v`, which
 /// Arabic script writes for long vowels) and a final `h` (Arabic ة, Latin -ah)
-/// dropped. Only used where one side is written in an abjad.
+/// dropped; `f` goes with `v`, since Arabic and Persian write v as ف.
 pub(crate) fn skeleton(key: &str) -> String {
     let mut out: String = key
         .chars()
-        .filter(|c| !matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'v'))
+        .filter(|c| !matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'v' | 'f'))
         .collect();
     if out.len() > 2 && out.ends_with('h') {
         out.pop();
