@@ -1,14 +1,16 @@
 //! Names → keys: transliteration-tolerant analysis of personal names.
 //!
 //! **In:** a word ([`token_keys`]) or a whole name ([`name_keys`]), in Latin or
-//! Cyrillic (Russian and Kazakh letters), in any of the usual romanisations
+//! Cyrillic (Russian, Kazakh, Ukrainian, Belarusian letters; any other script
+//! through a Latin transliteration), in any of the usual romanisations
 //! (BGN/PCGN, ICAO passports, German, French, Czech, Polish, Dutch and Nordic,
 //! Italian and Romanian spellings, Turkish-style letters, the Kazakh Latin alphabets
 //! of 2017, 2018 and 2021), in any case and word order.
 //! **Out:** keys, one set per word, on four channels ranked
 //! [`Channel::Exact`] > [`Channel::Folded`] > [`Channel::Translit`] >
-//! [`Channel::Related`] > [`Channel::Fuzzy`]; and [`compare`], which says
-//! whether and how strongly two names match.
+//! [`Channel::Related`] > [`Channel::Fuzzy`]; and [`compare`], which decides
+//! whether two names are one person's and how strongly they match (the rule is
+//! in `docs/name-matching.md`).
 //!
 //! **Invariant:** the analysis is a pure function of its input: the same word
 //! gives the same keys at index time and at query time.
