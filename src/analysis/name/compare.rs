@@ -133,10 +133,23 @@ fn word_match(a: &TokenKeys, b: &TokenKeys) -> Option<(Channel, f32)> {
 /// // Words joined or split, and other scripts.
 /// assert!(compare("OlegOrlov", "Oleg Orlov").is_some());
 /// assert!(compare("Xi Jinping", "习近平").is_some());
+/// assert!(compare("Hu Chin-t'ao", "胡锦涛").is_some()); // Wade-Giles
 /// println!("{}", compare("Abdulhadi al-Khawaja", "عبد الهادي الخواجة").unwrap());
 /// ```
 pub fn compare(a: &str, b: &str) -> Option<NameMatch> {
-    compare_keys(&name_keys(a), &name_keys(b))
+    let (ka, kb) = (name_keys(a), name_keys(b));
+    if let Some(m) = compare_keys(&ka, &kb) {
+        return Some(m);
+    }
+    // A Chinese name in Wade-Giles is also read in pinyin (Hu Chin-t'ao = Hu Jintao).
+    let wa = script::wade_giles_to_pinyin(a).map(|p| name_keys(&p));
+    let wb = script::wade_giles_to_pinyin(b).map(|p| name_keys(&p));
+    match (&wa, &wb) {
+        (Some(wa), Some(wb)) => compare_keys(wa, wb),
+        (Some(wa), None) => compare_keys(wa, &kb),
+        (None, Some(wb)) => compare_keys(&ka, wb),
+        (None, None) => None,
+    }
 }
 
 /// A word or a run of adjacent words of one name, as a matching unit.

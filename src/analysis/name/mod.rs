@@ -169,11 +169,24 @@ pub fn token_keys(word: &str) -> TokenKeys {
         (cs.iter().collect::<String>(), cs)
     };
     let folded = fold_chars(&chars);
+    // Pinyin and Jyutping with tone numbers (Ai4 Wei4wei4, Kao¹): the digits after
+    // letters are tones, not part of the name.
+    let toned;
+    let chars: &[char] = if is_toned_syllables(&chars) {
+        toned = chars
+            .iter()
+            .copied()
+            .filter(|c| !is_tone_digit(*c))
+            .collect::<Vec<char>>();
+        &toned
+    } else {
+        &chars
+    };
     // A script without a table of its own is keyed through its Latin transliteration.
     let mut translit = if chars.iter().any(|&c| script::needs_fallback(c)) {
-        key::translit_keys(&script::to_latin(&chars))
+        key::translit_keys(&script::to_latin(chars))
     } else {
-        key::translit_keys(&chars)
+        key::translit_keys(chars)
     };
     let mut related: Vec<String> = Vec::with_capacity(translit.len());
     for k in &translit {
@@ -203,6 +216,24 @@ pub fn token_keys(word: &str) -> TokenKeys {
         translit,
         related,
     }
+}
+
+fn is_tone_digit(c: char) -> bool {
+    matches!(c, '1'..='5' | '¹' | '²' | '³' | '⁴' | '⁵')
+}
+
+/// Whether a word is Latin syllables with tone numbers: letters first, and every
+/// digit a tone number (1–5, or superscript) right after a letter.
+fn is_toned_syllables(cs: &[char]) -> bool {
+    cs.first().is_some_and(|c| c.is_alphabetic())
+        && cs.iter().any(|&c| is_tone_digit(c))
+        && cs.iter().enumerate().all(|(i, &c)| {
+            if c.is_numeric() {
+                is_tone_digit(c) && i > 0 && cs[i - 1].is_alphabetic()
+            } else {
+                true
+            }
+        })
 }
 
 /// The surname-form keys of a translit key: a Kazakh surname in its Russian form
@@ -606,6 +637,12 @@ mod tests {
         assert!(name_keys("").parts.is_empty());
         assert!(compare("", "Abai").is_none());
         assert_eq!(token_keys("2021").translit, ["2021"]);
+        // Tone numbers are not part of a name.
+        assert_eq!(
+            token_keys("Wei4wei4").translit,
+            token_keys("Weiwei").translit
+        );
+        assert_eq!(token_keys("Kao¹").translit, token_keys("Kao").translit);
     }
 
     #[test]
