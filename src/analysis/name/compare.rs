@@ -278,6 +278,33 @@ fn one_vowel_apart(a: &str, b: &str) -> bool {
     matches!(diffs.as_slice(), [(i, x, y)] if *i > 0 && vowel(*x as char) && vowel(*y as char))
 }
 
+/// The Belarusian and Russian forms of one name: Belarusian writes ц and дз where
+/// Russian has a soft т and д (Ціханоўская / Тихановская), and ў where Russian
+/// has в after a vowel. Both keys read the Russian way must be equal.
+fn belarusian_forms(a: &TokenKeys, b: &TokenKeys) -> bool {
+    fn russian_way(k: &str) -> String {
+        let k = k.replace("ts", "t").replace("ds", "d");
+        let cs: Vec<char> = k.chars().collect();
+        let vowel = |c: char| "aeiou".contains(c);
+        cs.iter()
+            .enumerate()
+            .map(|(i, &c)| {
+                let after_vowel = i > 0 && vowel(cs[i - 1]);
+                let before_consonant = cs.get(i + 1).is_some_and(|&n| !vowel(n));
+                if c == 'u' && after_vowel && before_consonant {
+                    'v'
+                } else {
+                    c
+                }
+            })
+            .collect()
+    }
+    a.translit.iter().any(|ka| {
+        let ra = russian_way(ka);
+        ra.len() >= 5 && b.translit.iter().any(|kb| russian_way(kb) == ra)
+    })
+}
+
 /// Two patronymics in different conventions (Kazakh -ұлы / -qyzy, Russian
 /// -ovich / -ovna): their stems, without the ending, within the fuzzy bound
 /// (Қабылұлы / Kabulovich).
@@ -359,6 +386,8 @@ fn judge(a: &NameKeys, b: &NameKeys) -> Option<(NameMatch, bool)> {
                 .flatten()
             {
                 cands.push((s.min(0.7), cover, i, j, Channel::Related, "Baltic ending"));
+            } else if x.len == 1 && y.len == 1 && belarusian_forms(&x.keys, &y.keys) {
+                cands.push((0.6, cover, i, j, Channel::Related, "Belarusian forms"));
             } else if let Some(s) = (x.len == 1 && y.len == 1)
                 .then(|| vowels_differ(&x.keys, &y.keys))
                 .flatten()

@@ -212,6 +212,13 @@ pub(crate) fn key(cs: &[char], i: usize, raw: &mut KeyBuilder) -> usize {
             raw.push_alt("ts", "k");
             1
         }
+        // c before a back vowel: k in English, ц in Czech, Polish and the ISO-style
+        // romanisations of Ukrainian and Belarusian written without marks (Sencov,
+        // Niemcow).
+        'c' if matches!(at(1), 'a' | 'o' | 'u') && i > 0 => {
+            raw.push_alt("k", "ts");
+            1
+        }
         'c' => {
             raw.push("k");
             1
