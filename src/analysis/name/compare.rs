@@ -158,6 +158,7 @@ struct Unit {
     len: usize,
     keys: TokenKeys,
     abjad: bool,
+    ends_in_particle: bool,
 }
 
 fn units(n: &NameKeys, particle: &[bool]) -> Vec<Unit> {
@@ -170,9 +171,12 @@ fn units(n: &NameKeys, particle: &[bool]) -> Vec<Unit> {
                 break;
             }
             let run = &parts[start..end];
-            // A particle is no unit alone, and ends no run (it belongs to the
-            // word after it: al-Khawaja, bin Salman).
-            if particle[end - 1] {
+            // A particle is no unit alone, and a kinship particle ends no run
+            // (it belongs to the name after it: bin Salman). An article may
+            // (Abd-El Fattah / Abdel Fattah).
+            if particle[end - 1]
+                && (len == 1 || script::is_kin_particle(&parts[end - 1].keys.folded))
+            {
                 continue;
             }
             let keys = if len == 1 {
@@ -187,6 +191,7 @@ fn units(n: &NameKeys, particle: &[bool]) -> Vec<Unit> {
                 len,
                 keys,
                 abjad,
+                ends_in_particle: particle[end - 1],
             });
         }
     }
@@ -357,6 +362,11 @@ fn judge(a: &NameKeys, b: &NameKeys) -> Option<(NameMatch, bool)> {
             // Runs pair with single words; two runs pair only across an abjad
             // (Abdel Fattah / عبد الفتاح), where word boundaries differ.
             if x.len > 1 && y.len > 1 && x.abjad == y.abjad {
+                continue;
+            }
+            // A run ending in an article (Abd-El) pairs only within one script
+            // family: across an abjad it would swallow the article of the next word.
+            if (x.abjad || y.abjad) && (x.ends_in_particle || y.ends_in_particle) {
                 continue;
             }
             // A patronymic never pairs with a given name.

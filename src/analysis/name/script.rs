@@ -64,12 +64,20 @@ pub(crate) fn to_latin(cs: &[char]) -> Vec<char> {
 
 /// The consonant skeleton of a translit key: vowels, glides (`i`, `v`, which
 /// Arabic script writes for long vowels) and a final `h` (Arabic ة, Latin -ah)
-/// dropped; `f` goes with `v`, since Arabic and Persian write v as ف.
+/// dropped; `f` goes with `v`, since Arabic and Persian write v as ف; `j` is
+/// `g` (ج is g in Egyptian Arabic and Persian spellings: Gamal, Narges / نرجس);
+/// runs collapse (a doubled letter is written once, with a shadda or not at all).
 pub(crate) fn skeleton(key: &str) -> String {
-    let mut out: String = key
-        .chars()
-        .filter(|c| !matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'v' | 'f'))
-        .collect();
+    let mut out = String::with_capacity(key.len());
+    for c in key.chars() {
+        if matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'v' | 'f') {
+            continue;
+        }
+        let c = if c == 'j' { 'g' } else { c };
+        if !out.ends_with(c) {
+            out.push(c);
+        }
+    }
     if out.len() > 2 && out.ends_with('h') {
         out.pop();
     }
