@@ -203,8 +203,12 @@ fn units(n: &NameKeys, particle: &[bool]) -> Vec<Unit> {
 fn skeleton_match(a: &Unit, b: &Unit) -> bool {
     a.abjad != b.abjad
         && a.keys.translit.iter().any(|ka| {
-            let sa = script::skeleton(ka);
-            !sa.is_empty() && b.keys.translit.iter().any(|kb| script::skeleton(kb) == sa)
+            let sa = script::abjad_skeleton(ka);
+            !sa.is_empty()
+                && b.keys
+                    .translit
+                    .iter()
+                    .any(|kb| script::abjad_skeleton(kb) == sa)
         })
 }
 

@@ -65,21 +65,28 @@ pub(crate) fn to_latin(cs: &[char]) -> Vec<char> {
 /// The consonant skeleton of a translit key: vowels, glides (`i`, `v`, which
 /// Arabic script writes for long vowels) and a final `h` (Arabic ة, Latin -ah)
 /// dropped; `f` goes with `v`, since Arabic and Persian write v as ف; `j` is
-/// `g` (ج is g in Egyptian Arabic and Persian spellings: Gamal, Narges / نرجس);
-/// runs collapse (a doubled letter is written once, with a shadda or not at all).
+/// `g` (ج is g in Egyptian Arabic and Persian spellings: Gamal, Narges / نرجس).
 pub(crate) fn skeleton(key: &str) -> String {
+    let mut out: String = key
+        .chars()
+        .filter(|c| !matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'v' | 'f'))
+        .map(|c| if c == 'j' { 'g' } else { c })
+        .collect();
+    if out.len() > 2 && out.ends_with('h') {
+        out.pop();
+    }
+    out
+}
+
+/// [`skeleton`] with runs collapsed: in an abjad a doubled letter is written
+/// once (with a shadda, or not at all), and the two l of Jalali are adjacent in
+/// جلالي once its vowels are unwritten.
+pub(crate) fn abjad_skeleton(key: &str) -> String {
     let mut out = String::with_capacity(key.len());
-    for c in key.chars() {
-        if matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'v' | 'f') {
-            continue;
-        }
-        let c = if c == 'j' { 'g' } else { c };
+    for c in skeleton(key).chars() {
         if !out.ends_with(c) {
             out.push(c);
         }
-    }
-    if out.len() > 2 && out.ends_with('h') {
-        out.pop();
     }
     out
 }
@@ -251,7 +258,9 @@ mod tests {
     #[test]
     fn skeletons() {
         assert_eq!(skeleton("mohamad"), skeleton("mhmd"));
-        assert_eq!(skeleton("havajah"), "hj");
+        assert_eq!(skeleton("havajah"), "hg");
+        assert_eq!(abjad_skeleton("jalali"), abjad_skeleton("jli"));
+        assert_ne!(skeleton("jelial"), skeleton("jli"));
         assert!(is_particle("al") && is_particle("bin") && !is_particle("abu"));
     }
 }
