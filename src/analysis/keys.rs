@@ -17,7 +17,7 @@ use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
 use super::name::{token_keys, Channel, TokenKeys};
 use super::prose::prose_stem;
-use super::words::words;
+use super::words::{bare_name, words};
 
 /// Which keys of a word's [`TokenKeys`] one indexed field holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -114,16 +114,22 @@ thread_local! {
 
 /// Keys of one word, NFC-normalised first so that composed and decomposed input agree;
 /// shared with the per-thread cache, not copied.
+///
+/// A possessive or case clitic after an apostrophe is not part of the name
+/// ([`bare_name`]): `Zelenskyy’s` and `Erdoğan'ın` are keyed as `Zelenskyy` and
+/// `Erdoğan` on every channel, at index and at query time alike, so every channel
+/// (and highlighting, which asks for the same keys) meets the bare name.
 pub(crate) fn keys_of(word: &str) -> Rc<KeyEntry> {
     KEY_CACHE.with(|cache| {
         if let Some(keys) = cache.borrow().get(word) {
             return Rc::clone(keys);
         }
+        let bare = bare_name(word);
         let keys = Rc::new(KeyEntry {
-            keys: if word.is_ascii() || is_nfc_quick(word.chars()) == IsNormalized::Yes {
-                token_keys(word)
+            keys: if bare.is_ascii() || is_nfc_quick(bare.chars()) == IsNormalized::Yes {
+                token_keys(bare)
             } else {
-                token_keys(&word.nfc().collect::<String>())
+                token_keys(&bare.nfc().collect::<String>())
             },
             signature: Cell::new(None),
         });
@@ -249,6 +255,18 @@ mod tests {
             let nfc: String = word.nfc().collect();
             assert_eq!(**first, token_keys(&nfc), "{word}: against token_keys");
         }
+    }
+
+    #[test]
+    fn possessives_are_keyed_as_the_bare_name() {
+        for (word, bare) in [
+            ("Zelenskyy’s", "Zelenskyy"),
+            ("Utepova's", "Utepova"),
+            ("Erdoğan'ın", "Erdoğan"),
+        ] {
+            assert_eq!(**keys_of(word), token_keys(bare), "{word}");
+        }
+        assert_eq!(**keys_of("O'Brien"), token_keys("O'Brien"));
     }
 
     #[test]

@@ -370,7 +370,11 @@ mod tests {
             }
             let mut keys = Vec::new();
             channel_keys(
-                &token_keys(&word.nfc().collect::<String>()),
+                &token_keys(
+                    &crate::analysis::words::bare_name(word)
+                        .nfc()
+                        .collect::<String>(),
+                ),
                 channel,
                 &mut keys,
             );
