@@ -82,6 +82,42 @@ pub(crate) fn candidates(searcher: &Searcher, field: Field, keys: &[String]) -> 
     out
 }
 
+/// Indexed keys of `field` one edit or one swap of neighbours from one of `keys`
+/// (not the keys themselves), at most [`MAX_TERMS`] in key order, whatever the
+/// weighted distance says: the looser rule for a word beside other words of the same
+/// name, which only counts where those words match too.
+pub(crate) fn neighbours(searcher: &Searcher, field: Field, keys: &[String]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for key in keys {
+        if key.chars().count() < 4 || key.contains('~') {
+            continue;
+        }
+        let probe = FuzzyTermQuery::new(Term::from_field_text(field, key), 1, true);
+        let Ok(automaton) = probe.automaton() else {
+            continue;
+        };
+        for reader in searcher.segment_readers() {
+            let Ok(inverted) = reader.inverted_index(field) else {
+                continue;
+            };
+            let Ok(mut stream) = inverted.terms().search(&automaton).into_stream() else {
+                continue;
+            };
+            while stream.advance() {
+                let Ok(term) = std::str::from_utf8(stream.key()) else {
+                    continue;
+                };
+                if !keys.iter().any(|k| k == term) && !out.iter().any(|t| t == term) {
+                    out.push(term.to_string());
+                }
+            }
+        }
+    }
+    out.sort();
+    out.truncate(MAX_TERMS);
+    out
+}
+
 /// The fuzzy channel for one word: one BM25 term clause per candidate, boosted by
 /// [`boost`] of its distance, for the word's best-of query.
 pub(crate) fn clauses(field: Field, candidates: &[(String, f32)]) -> Vec<Clause> {

@@ -46,7 +46,8 @@ impl SearchRequest {
     pub fn name(name: impl AsRef<str>) -> SearchRequest {
         let mut analyzer = text_analyzer();
         let mut query = String::with_capacity(name.as_ref().len() + 8);
-        for (_, word) in words(name.as_ref()) {
+        let name = name.as_ref();
+        for (at, word) in words(name) {
             if !query.is_empty() {
                 query.push(' ');
             }
@@ -66,7 +67,14 @@ impl SearchRequest {
                 }
                 query.push(c);
             }
+            // "Surname, Given": the comma tells the order.
+            if name[at + word.len()..].trim_start().starts_with(',') {
+                query.push(',');
+            }
         }
-        SearchRequest::new(query).relative_cutoff(crate::analysis::name::RELATIVE_CUTOFF)
+        let mut request =
+            SearchRequest::new(query).relative_cutoff(crate::analysis::name::RELATIVE_CUTOFF);
+        request.person_lookup = true;
+        request
     }
 }

@@ -88,6 +88,7 @@ mod highlight;
 mod hit;
 mod lookup;
 mod request;
+mod typed;
 
 pub use self::highlight::Highlight;
 pub use self::hit::{FacetCount, Hit, SearchResults};
@@ -128,6 +129,7 @@ fn execute(index: &Index, request: &SearchRequest) -> crate::Result<SearchResult
     let fields = index.fields();
     let searcher = index.searcher();
     let mut compiler = Compiler::new(&request.query, fields, &searcher);
+    compiler.person_lookup = request.person_lookup;
     let main = compiler.compile()?;
     let query = with_filters(main, request, fields)?;
     let query = with_cutoff(query, request.relative_cutoff, &searcher)?;

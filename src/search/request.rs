@@ -47,6 +47,8 @@ pub struct SearchRequest {
     pub(crate) facet_counts: Vec<(String, usize)>,
     pub(crate) relative_cutoff: Option<f32>,
     pub(crate) total_limit: usize,
+    /// Set by [`SearchRequest::name`]: the query is a person's name.
+    pub(crate) person_lookup: bool,
 }
 
 impl SearchRequest {
@@ -64,6 +66,7 @@ impl SearchRequest {
             facet_counts: Vec::new(),
             relative_cutoff: None,
             total_limit: DEFAULT_TOTAL_LIMIT,
+            person_lookup: false,
         }
     }
 

@@ -79,7 +79,7 @@ fn the_search_example_prints_one_json_line_per_query() {
 
     // Errors: one line on stderr, non-zero exit, no panic.
     for args in [
-        vec!["person:"],
+        vec!["nosuchfield:x"],
         vec!["--index", "/nonexistent/whereas-index", "x"],
         vec!["--limit", "many", "x"],
     ] {

@@ -43,9 +43,11 @@ use tantivy::schema::Field;
 use tantivy::{Score, SegmentReader, Term};
 
 mod bm25;
+mod coverage;
 mod scorer;
 mod weight;
 
+pub(crate) use self::coverage::{CoverageQuery, NameWord};
 pub(crate) use self::weight::BestTermWeight;
 
 /// The best (dis-max, no tie-breaker) of boosted single-term BM25 clauses.

@@ -2,13 +2,11 @@
 //! best-of-channels clauses, phrases, proximity boosts and entity lookups, and the words
 //! each hit highlights.
 
-use std::collections::HashSet;
 use std::ops::Bound;
 use std::sync::OnceLock;
 
 use tantivy::query::{
-    AllQuery, BooleanQuery, BoostQuery, DisjunctionMaxQuery, EmptyQuery, Occur, PhraseQuery, Query,
-    RangeQuery, RegexQuery,
+    AllQuery, BooleanQuery, BoostQuery, EmptyQuery, Occur, Query, RangeQuery, RegexQuery,
 };
 use tantivy::query_grammar::{
     self, Delimiter, Occur as AstOccur, UserInputAst, UserInputBound, UserInputLeaf,
@@ -30,6 +28,12 @@ use super::filter::{facet_term_query, term_query, union};
 use super::fuzzy;
 use super::highlight::HighlightTerms;
 use super::request::{MAX_QUERY_BYTES, MAX_QUERY_WORDS};
+use super::typed::{as_typed, words_clause};
+
+use self::run::{run_words, RunWord};
+
+mod phrase;
+mod run;
 
 /// The prose analyzer, built once: building one makes a stop-word set, which cost
 /// more than stemming the words of a page of hits. Clones share that set.
@@ -47,6 +51,11 @@ const BOOST_TRANSLIT: f32 = 2.0;
 const BOOST_TEXT: f32 = 1.0;
 const BOOST_RELATED: f32 = 0.8;
 const BOOST_PROXIMITY: f32 = 3.0;
+/// Score an initial adds when a name-like word of the unit starts as it does.
+const BOOST_INITIAL: f32 = 2.0;
+/// Weight of a given name or patronymic against a family name's 1.0 in whole-name
+/// ranking, among units matching as many words.
+const GIVEN_NAME_WEIGHT: f32 = 0.5;
 /// Shortest word (in chars) that may fall back to a fuzzy match.
 const FUZZY_MIN_CHARS: usize = 4;
 /// Most key combinations tried for one phrase or proximity clause.
@@ -80,6 +89,9 @@ pub(crate) struct Compiler<'a> {
     analyzer: TextAnalyzer,
     words: usize,
     pub(crate) highlight: HighlightTerms,
+    /// A name lookup ([`crate::SearchRequest::name`]): a word's variant keys that name
+    /// a place in the index are not matches for a person.
+    pub(crate) person_lookup: bool,
 }
 
 impl<'a> Compiler<'a> {
@@ -91,6 +103,7 @@ impl<'a> Compiler<'a> {
             analyzer: prose_analyzer(),
             words: 0,
             highlight: HighlightTerms::default(),
+            person_lookup: false,
         }
     }
 
@@ -133,12 +146,15 @@ impl<'a> Compiler<'a> {
         if let Some(at) = too_deep(self.input) {
             return Err(self.error(at, format!("groups nested deeper than {MAX_DEPTH}")));
         }
-        let (_, errors) = query_grammar::parse_query_lenient(self.input);
-        if let Some(first) = errors.first() {
-            return Err(self.error(first.pos, first.message.clone()));
-        }
-        let ast =
-            query_grammar::parse_query(self.input).map_err(|_| self.error(0, "syntax error"))?;
+        // Apostrophes in words and a lone quote are text; what the grammar still
+        // cannot parse is read as its words (see `typed`).
+        let typed = as_typed(self.input);
+        let (_, errors) = query_grammar::parse_query_lenient(&typed);
+        let ast = errors
+            .is_empty()
+            .then(|| query_grammar::parse_query(&typed).ok())
+            .flatten()
+            .unwrap_or_else(|| words_clause(self.input));
         Ok(self
             .ast(&ast, true)?
             .unwrap_or_else(|| Box::new(EmptyQuery)))
@@ -154,6 +170,10 @@ impl<'a> Compiler<'a> {
                 }
                 Ok(self.ast(inner, positive)?.map(|q| boosted(q, boost)))
             }
+            UserInputAst::Leaf(_) if run_words(ast).is_some_and(|(ws, _)| ws.len() > 1) => {
+                // `Y.Zhovtis`: an initial and a name, not a phrase.
+                self.clause(&[(None, ast.clone())], positive)
+            }
             UserInputAst::Leaf(leaf) => self.leaf(leaf, positive),
         }
     }
@@ -165,13 +185,39 @@ impl<'a> Compiler<'a> {
     ) -> crate::Result<Option<Box<dyn Query>>> {
         let mut subs: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         let mut previous: Option<String> = None;
-        for (occur, child) in children {
-            let occur = match occur {
+        // Bare words ORed form one name: ranked by how many of them a unit matches.
+        let mut run: Vec<RunWord> = Vec::new();
+        let mut soft: Vec<Box<dyn Query>> = Vec::new();
+        for (written, child) in children {
+            let occur = match written {
                 Some(AstOccur::Must) => Occur::Must,
                 Some(AstOccur::MustNot) => Occur::MustNot,
                 Some(AstOccur::Should) | None => Occur::Should,
             };
             let child_positive = positive && occur != Occur::MustNot;
+            // Words joined by a written `OR` are alternatives, not the parts of a name.
+            if let Some((typed, quoted)) = run_words(child).filter(|_| written.is_none()) {
+                self.count_words(typed.len())?;
+                for word in typed {
+                    if word.initial || word.initials {
+                        soft.extend(self.initials(&word.word));
+                    }
+                    if word.initial {
+                        previous = None;
+                        continue;
+                    }
+                    let Some(query) = self.word(&word.word, ALL, child_positive, quoted) else {
+                        previous = None;
+                        continue;
+                    };
+                    if let Some(before) = previous.as_ref().filter(|_| !quoted) {
+                        soft.extend(self.proximity(before, &word.word));
+                    }
+                    previous = (!quoted).then(|| word.word.clone());
+                    run.push(RunWord { typed: word, query });
+                }
+                continue;
+            }
             if let Some(q) = self.ast(child, child_positive)? {
                 subs.push((occur, q));
             }
@@ -186,6 +232,9 @@ impl<'a> Compiler<'a> {
                 }
                 None => previous = None,
             }
+        }
+        if let Some(name) = self.name_run(run, soft) {
+            subs.push((Occur::Should, name));
         }
         if subs.is_empty() {
             return Ok(None);
@@ -435,7 +484,21 @@ impl<'a> Compiler<'a> {
         if let Some(term) = &prose {
             clauses.push(Clause::new(term.clone(), BOOST_TEXT));
         }
-        if scope.names {
+        // A common word scores as prose whatever its capital; the name channels
+        // score words that are names.
+        let names = scope.names
+            && !(scope.prose
+                && prose
+                    .as_ref()
+                    .is_some_and(|term| self.mostly_prose(term, &keys.folded)));
+        // In a name lookup, a variant key that names a place is not the person
+        // (`Almat` is not `Almaty`), unless the word itself names the place.
+        let places_apart = self.person_lookup && {
+            let mut own = Vec::new();
+            channel_keys(&keys, FieldKeys::Entity, &mut own);
+            !own.iter().any(|key| self.names_a_place(key))
+        };
+        if names {
             // The keys nest (see `TokenKeys::related`): a unit matching the exact
             // spelling matches the folded form, and one matching a translit key
             // matches a related key, so those clauses are covered for counting.
@@ -469,6 +532,9 @@ impl<'a> Compiler<'a> {
                 buf.clear();
                 channel_keys(&keys, channel, &mut buf);
                 for key in &buf {
+                    if places_apart && channel == Channel::Related && self.names_a_place(key) {
+                        continue;
+                    }
                     let term = Term::from_field_text(field, key);
                     clauses.push(if covered {
                         Clause::covered(term, boost)
@@ -483,7 +549,10 @@ impl<'a> Compiler<'a> {
                 && keys.folded.chars().count() >= FUZZY_MIN_CHARS
                 && !self.any_in_index(self.fields.name_translit, &buf)
             {
-                let close = fuzzy::candidates(self.searcher, self.fields.name_translit, &buf);
+                let mut close = fuzzy::candidates(self.searcher, self.fields.name_translit, &buf);
+                if places_apart {
+                    close.retain(|(key, _)| !self.names_a_place(key));
+                }
                 clauses.extend(fuzzy::clauses(self.fields.name_translit, &close));
                 if positive {
                     close
@@ -503,132 +572,6 @@ impl<'a> Compiler<'a> {
             Some(term) => query.with_frequency_floor(term),
             None => query,
         }))
-    }
-
-    /// A multi-word literal: a phrase in prose and in each name channel.
-    fn phrase(
-        &mut self,
-        text: &str,
-        ws: &[&str],
-        slop: u32,
-        scope: Scope,
-        positive: bool,
-    ) -> Option<Box<dyn Query>> {
-        let mut disjuncts: Vec<Box<dyn Query>> = Vec::new();
-        if scope.prose {
-            let mut terms = Vec::new();
-            let mut stream = self.analyzer.token_stream(text);
-            while let Some(t) = stream.next() {
-                terms.push((t.position, Term::from_field_text(self.fields.text, &t.text)));
-            }
-            drop(stream);
-            match terms.len() {
-                0 => {}
-                1 => disjuncts.push(term_query(terms.remove(0).1)),
-                _ => {
-                    let first = terms[0].0;
-                    let terms = terms.into_iter().map(|(p, t)| (p - first, t)).collect();
-                    disjuncts.push(Box::new(PhraseQuery::new_with_offset_and_slop(terms, slop)));
-                }
-            }
-        }
-        if scope.names {
-            let keys: Vec<_> = ws.iter().map(|w| keys_of(w)).collect();
-            for (channel, field, boost) in [
-                (Channel::Exact, self.fields.name_exact, BOOST_EXACT),
-                (Channel::Folded, self.fields.name_folded, BOOST_FOLDED),
-                (Channel::Translit, self.fields.name_translit, BOOST_TRANSLIT),
-            ] {
-                let per_word: Vec<Vec<String>> = keys
-                    .iter()
-                    .map(|k| {
-                        let mut v = Vec::new();
-                        channel_keys(k, channel, &mut v);
-                        v
-                    })
-                    .collect();
-                let phrases: Vec<Box<dyn Query>> = combinations(&per_word)
-                    .into_iter()
-                    .map(|combo| {
-                        let terms = combo
-                            .iter()
-                            .enumerate()
-                            .map(|(i, k)| (i, Term::from_field_text(field, k)))
-                            .collect();
-                        Box::new(PhraseQuery::new_with_offset_and_slop(terms, slop))
-                            as Box<dyn Query>
-                    })
-                    .collect();
-                if !phrases.is_empty() {
-                    disjuncts.push(boosted(union(phrases), boost));
-                }
-            }
-        }
-        if disjuncts.is_empty() {
-            return None;
-        }
-        if positive {
-            for w in ws {
-                if self.stem(w).is_some() {
-                    self.highlight.add_word(w);
-                }
-            }
-        }
-        Some(Box::new(DisjunctionMaxQuery::new(disjuncts)))
-    }
-
-    /// Two adjacent query words: the better of their translit keys near each other
-    /// (either order) and their related keys near each other (a surname written with
-    /// another suffix, `Akhmetov` for `Akhmetuly`), the latter at the related
-    /// channel's share of the boost.
-    fn proximity(&mut self, a: &str, b: &str) -> Option<Box<dyn Query>> {
-        // Stop words take no part in a whole name.
-        self.stem(a)?;
-        self.stem(b)?;
-        let (ka, kb) = (keys_of(a), keys_of(b));
-        let mut channels: Vec<Box<dyn Query>> = Vec::new();
-        for (channel, field, boost) in [
-            (
-                Channel::Translit,
-                self.fields.name_translit,
-                BOOST_PROXIMITY,
-            ),
-            (
-                Channel::Related,
-                self.fields.name_related,
-                BOOST_PROXIMITY * BOOST_RELATED / BOOST_TRANSLIT,
-            ),
-        ] {
-            let per_word: Vec<Vec<String>> = [&ka, &kb]
-                .iter()
-                .map(|k| {
-                    let mut v = Vec::new();
-                    channel_keys(k, channel, &mut v);
-                    v
-                })
-                .collect();
-            let mut phrases: Vec<Box<dyn Query>> = Vec::new();
-            for combo in combinations(&per_word) {
-                if combo[0] == combo[1] {
-                    continue;
-                }
-                for (x, y) in [(&combo[0], &combo[1]), (&combo[1], &combo[0])] {
-                    let terms = vec![
-                        (0, Term::from_field_text(field, x)),
-                        (1, Term::from_field_text(field, y)),
-                    ];
-                    phrases.push(Box::new(PhraseQuery::new_with_offset_and_slop(terms, 1)));
-                }
-            }
-            if !phrases.is_empty() {
-                channels.push(boosted(union(phrases), boost));
-            }
-        }
-        match channels.len() {
-            0 => None,
-            1 => channels.pop(),
-            _ => Some(Box::new(DisjunctionMaxQuery::new(channels))),
-        }
     }
 
     /// `person:Zhumagulov`: every word must match the entity field, through any key.
@@ -724,32 +667,6 @@ fn is_prefix(lit: &UserInputLiteral) -> bool {
     lit.prefix || (lit.delimiter == Delimiter::None && lit.phrase.ends_with('*'))
 }
 
-/// Every choice of one key per word, at most [`MAX_COMBINATIONS`], first keys first.
-/// Empty if some word has no key.
-fn combinations(per_word: &[Vec<String>]) -> Vec<Vec<String>> {
-    let mut out: Vec<Vec<String>> = vec![Vec::new()];
-    for keys in per_word {
-        if keys.is_empty() {
-            return Vec::new();
-        }
-        let mut next = Vec::new();
-        'outer: for prefix in &out {
-            for key in keys {
-                if next.len() == MAX_COMBINATIONS {
-                    break 'outer;
-                }
-                let mut combo = prefix.clone();
-                combo.push(key.clone());
-                next.push(combo);
-            }
-        }
-        out = next;
-    }
-    let mut seen = HashSet::new();
-    out.retain(|c| seen.insert(c.clone()));
-    out
-}
-
 fn escape_regex(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
@@ -759,19 +676,4 @@ fn escape_regex(s: &str) -> String {
         out.push(c);
     }
     out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn combinations_are_bounded_and_ordered() {
-        let v = |xs: &[&str]| xs.iter().map(|s| s.to_string()).collect::<Vec<_>>();
-        let c = combinations(&[v(&["a", "b"]), v(&["c"])]);
-        assert_eq!(c, [v(&["a", "c"]), v(&["b", "c"])]);
-        assert!(combinations(&[v(&["a"]), vec![]]).is_empty());
-        let many: Vec<Vec<String>> = (0..6).map(|_| v(&["x", "y", "z"])).collect();
-        assert!(combinations(&many).len() <= MAX_COMBINATIONS);
-    }
 }

@@ -1,0 +1,185 @@
+//! Several query words together: a quoted phrase in prose and in each name channel,
+//! and the proximity of two adjacent bare words.
+
+use std::collections::HashSet;
+
+use tantivy::query::{DisjunctionMaxQuery, PhraseQuery, Query};
+use tantivy::Term;
+
+use crate::analysis::keys::{channel_keys, keys_of};
+use crate::analysis::name::Channel;
+use crate::search::filter::{term_query, union};
+
+use super::{
+    boosted, Compiler, Scope, BOOST_EXACT, BOOST_FOLDED, BOOST_PROXIMITY, BOOST_RELATED,
+    BOOST_TRANSLIT, MAX_COMBINATIONS,
+};
+
+impl Compiler<'_> {
+    /// A multi-word literal: a phrase in prose and in each name channel.
+    pub(super) fn phrase(
+        &mut self,
+        text: &str,
+        ws: &[&str],
+        slop: u32,
+        scope: Scope,
+        positive: bool,
+    ) -> Option<Box<dyn Query>> {
+        let mut disjuncts: Vec<Box<dyn Query>> = Vec::new();
+        if scope.prose {
+            let mut terms = Vec::new();
+            let mut stream = self.analyzer.token_stream(text);
+            while let Some(t) = stream.next() {
+                terms.push((t.position, Term::from_field_text(self.fields.text, &t.text)));
+            }
+            drop(stream);
+            match terms.len() {
+                0 => {}
+                1 => disjuncts.push(term_query(terms.remove(0).1)),
+                _ => {
+                    let first = terms[0].0;
+                    let terms = terms.into_iter().map(|(p, t)| (p - first, t)).collect();
+                    disjuncts.push(Box::new(PhraseQuery::new_with_offset_and_slop(terms, slop)));
+                }
+            }
+        }
+        if scope.names {
+            let keys: Vec<_> = ws.iter().map(|w| keys_of(w)).collect();
+            for (channel, field, boost) in [
+                (Channel::Exact, self.fields.name_exact, BOOST_EXACT),
+                (Channel::Folded, self.fields.name_folded, BOOST_FOLDED),
+                (Channel::Translit, self.fields.name_translit, BOOST_TRANSLIT),
+            ] {
+                let per_word: Vec<Vec<String>> = keys
+                    .iter()
+                    .map(|k| {
+                        let mut v = Vec::new();
+                        channel_keys(k, channel, &mut v);
+                        v
+                    })
+                    .collect();
+                let phrases: Vec<Box<dyn Query>> = combinations(&per_word)
+                    .into_iter()
+                    .map(|combo| {
+                        let terms = combo
+                            .iter()
+                            .enumerate()
+                            .map(|(i, k)| (i, Term::from_field_text(field, k)))
+                            .collect();
+                        Box::new(PhraseQuery::new_with_offset_and_slop(terms, slop))
+                            as Box<dyn Query>
+                    })
+                    .collect();
+                if !phrases.is_empty() {
+                    disjuncts.push(boosted(union(phrases), boost));
+                }
+            }
+        }
+        if disjuncts.is_empty() {
+            return None;
+        }
+        if positive {
+            for w in ws {
+                if self.stem(w).is_some() {
+                    self.highlight.add_word(w);
+                }
+            }
+        }
+        Some(Box::new(DisjunctionMaxQuery::new(disjuncts)))
+    }
+
+    /// Two adjacent query words: the better of their translit keys near each other
+    /// (either order) and their related keys near each other (a surname written with
+    /// another suffix, `Akhmetov` for `Akhmetuly`), the latter at the related
+    /// channel's share of the boost.
+    pub(super) fn proximity(&mut self, a: &str, b: &str) -> Option<Box<dyn Query>> {
+        // Stop words take no part in a whole name.
+        self.stem(a)?;
+        self.stem(b)?;
+        let (ka, kb) = (keys_of(a), keys_of(b));
+        let mut channels: Vec<Box<dyn Query>> = Vec::new();
+        for (channel, field, boost) in [
+            (
+                Channel::Translit,
+                self.fields.name_translit,
+                BOOST_PROXIMITY,
+            ),
+            (
+                Channel::Related,
+                self.fields.name_related,
+                BOOST_PROXIMITY * BOOST_RELATED / BOOST_TRANSLIT,
+            ),
+        ] {
+            let per_word: Vec<Vec<String>> = [&ka, &kb]
+                .iter()
+                .map(|k| {
+                    let mut v = Vec::new();
+                    channel_keys(k, channel, &mut v);
+                    v
+                })
+                .collect();
+            let mut phrases: Vec<Box<dyn Query>> = Vec::new();
+            for combo in combinations(&per_word) {
+                if combo[0] == combo[1] {
+                    continue;
+                }
+                for (x, y) in [(&combo[0], &combo[1]), (&combo[1], &combo[0])] {
+                    let terms = vec![
+                        (0, Term::from_field_text(field, x)),
+                        (1, Term::from_field_text(field, y)),
+                    ];
+                    phrases.push(Box::new(PhraseQuery::new_with_offset_and_slop(terms, 1)));
+                }
+            }
+            if !phrases.is_empty() {
+                channels.push(boosted(union(phrases), boost));
+            }
+        }
+        match channels.len() {
+            0 => None,
+            1 => channels.pop(),
+            _ => Some(Box::new(DisjunctionMaxQuery::new(channels))),
+        }
+    }
+}
+
+/// Every choice of one key per word, at most [`MAX_COMBINATIONS`], first keys first.
+/// Empty if some word has no key.
+fn combinations(per_word: &[Vec<String>]) -> Vec<Vec<String>> {
+    let mut out: Vec<Vec<String>> = vec![Vec::new()];
+    for keys in per_word {
+        if keys.is_empty() {
+            return Vec::new();
+        }
+        let mut next = Vec::new();
+        'outer: for prefix in &out {
+            for key in keys {
+                if next.len() == MAX_COMBINATIONS {
+                    break 'outer;
+                }
+                let mut combo = prefix.clone();
+                combo.push(key.clone());
+                next.push(combo);
+            }
+        }
+        out = next;
+    }
+    let mut seen = HashSet::new();
+    out.retain(|c| seen.insert(c.clone()));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn combinations_are_bounded_and_ordered() {
+        let v = |xs: &[&str]| xs.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let c = combinations(&[v(&["a", "b"]), v(&["c"])]);
+        assert_eq!(c, [v(&["a", "c"]), v(&["b", "c"])]);
+        assert!(combinations(&[v(&["a"]), vec![]]).is_empty());
+        let many: Vec<Vec<String>> = (0..6).map(|_| v(&["x", "y", "z"])).collect();
+        assert!(combinations(&many).len() <= MAX_COMBINATIONS);
+    }
+}

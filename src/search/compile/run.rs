@@ -1,0 +1,222 @@
+//! Runs of bare query words: several words ORed are read as one name and ranked by
+//! how many of them a unit matches ([`CoverageQuery`]), each weighted by its part of
+//! the name, with initials as a soft check on a given name and a typo in one word
+//! accepted beside the others.
+
+use tantivy::query::{DisjunctionMaxQuery, Query, RegexQuery};
+use tantivy::query_grammar::{Delimiter, UserInputAst, UserInputLeaf};
+use tantivy::schema::Field;
+use tantivy::Term;
+
+use crate::analysis::keys::{channel_keys, is_name_like, keys_of};
+use crate::analysis::name::{name_keys, Channel, Role};
+use crate::search::best::{BestTermQuery, Clause, CoverageQuery, NameWord};
+use crate::search::fuzzy;
+use crate::search::typed::{typed_words, TypedWord};
+
+use crate::search::filter::union;
+
+use super::{
+    boosted, escape_regex, is_prefix, Compiler, BOOST_INITIAL, FUZZY_MIN_CHARS, GIVEN_NAME_WEIGHT,
+};
+
+/// One word of a run of bare query words (a name, or prose words ORed).
+pub(super) struct RunWord {
+    pub(super) typed: TypedWord,
+    pub(super) query: Box<dyn Query>,
+}
+
+impl Compiler<'_> {
+    /// The query of a run of bare words: one word alone as it is; several as a
+    /// [`CoverageQuery`], each word weighted by its part of the name, with the typos
+    /// a word may carry beside the others and the soft proximity and initial clauses.
+    pub(super) fn name_run(
+        &mut self,
+        run: Vec<RunWord>,
+        soft: Vec<Box<dyn Query>>,
+    ) -> Option<Box<dyn Query>> {
+        if run.is_empty() {
+            return (!soft.is_empty()).then(|| union(soft));
+        }
+        if run.len() == 1 && soft.is_empty() {
+            return run.into_iter().next().map(|w| w.query);
+        }
+        let weights = part_weights(&run);
+        let several = run.len() > 1;
+        let mut words = Vec::with_capacity(run.len());
+        for (word, weight) in run.into_iter().zip(weights) {
+            let context = if several {
+                self.typo_in_context(&word.typed.word)
+            } else {
+                None
+            };
+            words.push(NameWord {
+                query: word.query,
+                context,
+                weight,
+            });
+        }
+        Some(Box::new(CoverageQuery::new(words, soft)))
+    }
+
+    /// Indexed translit keys one edit (or one swap of neighbours) from `word`'s, that
+    /// count for the word only where another word of the name matches the unit: a
+    /// typo in one word of a whole name (`Abay Jardemaile`).
+    fn typo_in_context(&mut self, word: &str) -> Option<Box<dyn Query>> {
+        let keys = keys_of(word);
+        if keys.folded.chars().count() < FUZZY_MIN_CHARS {
+            return None;
+        }
+        // Same-script typos on the folded form (a swap of two letters may move a
+        // translit key further: `Jardemaile`, `Jardemalie`), every script's on the
+        // translit keys.
+        let mut own = Vec::new();
+        channel_keys(&keys, Channel::Translit, &mut own);
+        let mut close: Vec<(Field, String)> = Vec::new();
+        for (field, own) in [
+            (self.fields.name_folded, vec![keys.folded.clone()]),
+            (self.fields.name_translit, own),
+        ] {
+            for key in fuzzy::neighbours(self.searcher, field, &own) {
+                if !self.person_lookup || !self.names_a_place(&key) {
+                    close.push((field, key));
+                }
+            }
+        }
+        if close.is_empty() {
+            return None;
+        }
+        let mut clauses = Vec::with_capacity(close.len());
+        for (field, key) in &close {
+            if *field == self.fields.name_translit {
+                self.highlight.add_fuzzy(key);
+            } else {
+                self.highlight.add_prefix(key);
+            }
+            clauses.push(Clause::new(
+                Term::from_field_text(*field, key),
+                fuzzy::boost(1.0),
+            ));
+        }
+        Some(Box::new(BestTermQuery::new(clauses)))
+    }
+
+    /// An initial (`Y`, `Е`, `Zh`): name-like words of the unit that start as a name
+    /// beginning with it does, in its own script or through the translit keys; a soft
+    /// clause that ranks the bearer of a fitting given name first.
+    pub(super) fn initials(&mut self, initial: &str) -> Vec<Box<dyn Query>> {
+        let letters: Vec<String> =
+            if initial.chars().count() == 2 && initial.chars().all(char::is_uppercase) {
+                initial.chars().map(String::from).collect()
+            } else {
+                vec![initial.to_string()]
+            };
+        let mut out = Vec::new();
+        for letter in letters {
+            let mut prefixes: Vec<(Field, String)> = Vec::new();
+            let folded = keys_of(&letter).folded.clone();
+            if !folded.is_empty() {
+                prefixes.push((self.fields.name_folded, folded));
+            }
+            let cyrillic = letter.chars().any(|c| ('\u{400}'..='\u{4FF}').contains(&c));
+            let vowels: [&str; 6] = if cyrillic {
+                ["", "а", "е", "и", "о", "у"]
+            } else {
+                ["", "a", "e", "i", "o", "u"]
+            };
+            for vowel in vowels {
+                let keys = keys_of(&format!("{letter}{vowel}"));
+                if let Some(first) = keys.translit.first().and_then(|k| k.chars().next()) {
+                    let prefix = (self.fields.name_translit, first.to_string());
+                    if !prefixes.contains(&prefix) {
+                        prefixes.push(prefix);
+                    }
+                }
+            }
+            let queries: Vec<Box<dyn Query>> = prefixes
+                .iter()
+                .filter_map(|(field, prefix)| {
+                    RegexQuery::from_pattern(&format!("{}.*", escape_regex(prefix)), *field).ok()
+                })
+                .map(|q| Box::new(q) as Box<dyn Query>)
+                .collect();
+            if !queries.is_empty() {
+                out.push(boosted(
+                    Box::new(DisjunctionMaxQuery::new(queries)),
+                    BOOST_INITIAL,
+                ));
+            }
+        }
+        out
+    }
+
+    /// Whether `key` is a key of a place the entity stage found in some unit.
+    pub(super) fn names_a_place(&self, key: &str) -> bool {
+        self.searcher
+            .doc_freq(&Term::from_field_text(self.fields.place, key))
+            .is_ok_and(|n| n > 0)
+    }
+
+    /// Whether the word is a common word in this index: its prose stem is in at least
+    /// twice as many units as its capitalised form, so a capital is a sentence's or a
+    /// title's (`Convention against Torture`), not a name's.
+    pub(super) fn mostly_prose(&self, prose: &Term, folded: &str) -> bool {
+        let in_prose = self.searcher.doc_freq(prose).unwrap_or(0);
+        let as_name = self
+            .searcher
+            .doc_freq(&Term::from_field_text(self.fields.name_folded, folded))
+            .unwrap_or(0);
+        in_prose > 0 && 2 * as_name <= in_prose
+    }
+}
+
+/// The words of a literal that joins a run of bare words: an unfielded word, bare
+/// or quoted (`"May"`), or an unquoted literal holding an initial (`Y.Zhovtis`);
+/// with whether it was quoted.
+pub(super) fn run_words(ast: &UserInputAst) -> Option<(Vec<TypedWord>, bool)> {
+    let UserInputAst::Leaf(leaf) = ast else {
+        return None;
+    };
+    let UserInputLeaf::Literal(lit) = leaf.as_ref() else {
+        return None;
+    };
+    if lit.field_name.is_some() || is_prefix(lit) {
+        return None;
+    }
+    let typed = typed_words(&lit.phrase);
+    let quoted = lit.delimiter != Delimiter::None;
+    let fits = match typed.len() {
+        0 => false,
+        1 => true,
+        _ => !quoted && typed.iter().any(|w| w.initial),
+    };
+    fits.then_some((typed, quoted))
+}
+
+/// Each run word's weight in whole-name ranking: a family name 1.0, a given name or
+/// patronymic [`GIVEN_NAME_WEIGHT`], as the name analysis reads the words' parts (in
+/// "Surname, Given" order the words before the comma come last); all 1.0 unless every
+/// word is written as a name (with a capital), since lower-case words may be prose.
+fn part_weights(run: &[RunWord]) -> Vec<f32> {
+    let flat = vec![1.0; run.len()];
+    if run.len() < 2 || !run.iter().all(|w| is_name_like(&w.typed.word)) {
+        return flat;
+    }
+    let comma = run.iter().position(|w| w.typed.comma_after);
+    let order: Vec<usize> = match comma {
+        Some(i) if i + 1 < run.len() => (i + 1..run.len()).chain(0..=i).collect(),
+        _ => (0..run.len()).collect(),
+    };
+    let text: Vec<&str> = order.iter().map(|&i| run[i].typed.word.as_str()).collect();
+    let parts = name_keys(&text.join(" ")).parts;
+    if parts.len() != run.len() {
+        return flat;
+    }
+    let mut weights = flat;
+    for (part, &i) in parts.iter().zip(&order) {
+        if part.role != Role::Surname {
+            weights[i] = GIVEN_NAME_WEIGHT;
+        }
+    }
+    weights
+}
