@@ -22,7 +22,9 @@
 // {"query", "total", "total_exact", "hits": [{"id", "reference", "kind", "label", "score",
 // "text", "snippet", "entities", …}], "facets": {…}}. "total_exact" tells whether "total"
 // counts every match (see `SearchRequest::total_up_to`); with facet counts, as here, it
-// does. Errors are one line on stderr and a non-zero exit.
+// does. Errors are one line on stderr and a non-zero exit. With QUERY `-`, every input
+// line gets exactly one output line with --json (an {"query", "error"} object for a
+// query that fails or a blank line), so answers line up with questions.
 
 mod common;
 
@@ -254,10 +256,18 @@ fn run(args: &Args) -> Result<bool, String> {
     let bold = stdout.is_terminal();
     let mut out = stdout.lock();
     let mut all_ok = true;
-    for query in queries
-        .iter()
-        .filter(|q| !q.trim().is_empty() || queries.len() == 1)
-    {
+    let from_stdin = args.query == "-";
+    for query in &queries {
+        if from_stdin && query.trim().is_empty() {
+            // A blank line asks nothing; its answer says so, in its place.
+            let written = if args.json {
+                writeln!(out, "{}", error_line(query, "empty query"))
+            } else {
+                writeln!(out, "search: empty query")
+            };
+            written.map_err(|e| format!("cannot write: {e}"))?;
+            continue;
+        }
         match index.search(&request(args, query)) {
             Ok(results) => {
                 let written = if args.json {
@@ -268,12 +278,27 @@ fn run(args: &Args) -> Result<bool, String> {
                 written.map_err(|e| format!("cannot write: {e}"))?;
             }
             Err(e) => {
-                eprintln!("search: {query:?}: {}", common::chain(&e));
+                let message = common::chain(&e);
+                eprintln!("search: {query:?}: {message}");
+                if from_stdin {
+                    // One answer per question: the error takes the query's line.
+                    let written = if args.json {
+                        writeln!(out, "{}", error_line(query, &message))
+                    } else {
+                        writeln!(out, "search: {query:?}: {message}")
+                    };
+                    written.map_err(|e| format!("cannot write: {e}"))?;
+                }
                 all_ok = false;
             }
         }
     }
     Ok(all_ok)
+}
+
+/// The JSON line of a query that has no results: `{"query": …, "error": …}`.
+fn error_line(query: &str, message: &str) -> String {
+    serde_json::json!({ "query": query, "error": message }).to_string()
 }
 
 fn main() -> ExitCode {

@@ -11,6 +11,7 @@ mod json;
 mod name_proximity;
 mod names;
 mod never_panics;
+mod real_text;
 mod results;
 mod seed;
 mod seed_names;
