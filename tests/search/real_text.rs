@@ -167,9 +167,17 @@ fn a_typo_counts_beside_the_other_words_of_the_name_only() {
         ("target", "whereas Kassym-Jomart Tokayev spoke;"),
         ("tokarev", "whereas Ivan Tokarev was fined;"),
     ]);
-    // One swap of neighbours in the surname, beside the given names: the person.
-    let got = labels(&index, "Kassym-Jomart Tokyaev");
-    assert_eq!(got.first().map(String::as_str), Some("target"), "{got:?}");
+    // One swap of neighbours in the surname, beside the given names: the person,
+    // though the swap changes the first letter, which the strict rule alone refuses.
+    for query in ["Kassym-Jomart Otkayev", "Kassym-Jomart Tokyaev"] {
+        let got = labels(&index, query);
+        assert_eq!(
+            got.first().map(String::as_str),
+            Some("target"),
+            "{query}: {got:?}"
+        );
+    }
+    assert!(!labels(&index, "Otkayev").contains(&"target".to_string()));
     // Alone, a word keeps the strict rule: look-alike people stay apart.
     assert!(!labels(&index, "Tokayev").contains(&"tokarev".to_string()));
     assert!(!labels(&index, "Tokarev").contains(&"target".to_string()));
@@ -243,16 +251,23 @@ fn the_search_example_answers_every_stdin_line_with_one_line() {
 #[test]
 fn a_place_is_not_a_person_in_a_name_lookup() {
     let city = "whereas the trial was held in Almaty;";
-    let person = "whereas Almat Zhumagulov was arrested;";
+    let person = "whereas Aigul Zhumagulova was arrested;";
     let mut units = vec![
         unit(UnitKind::Recital, "almaty", 0, city, &[]),
-        unit(UnitKind::Recital, "almat", 1, person, &["Almat Zhumagulov"]),
+        unit(
+            UnitKind::Recital,
+            "aigul",
+            1,
+            person,
+            &["Aigul Zhumagulova"],
+        ),
     ];
     units[0]
         .entities
         .push(entity(city, EntityKind::Place, "Almaty", "Almaty"));
     let index = Index::from_resolutions([&resolution(REF, "2024-01-01", units)]).unwrap();
-    assert_eq!(labels_of(&index, SearchRequest::name("Almat")), ["almat"]);
+    // No one called Almat is named: the city is no answer.
+    assert!(labels_of(&index, SearchRequest::name("Almat")).is_empty());
     // Asking for the place still finds it.
     assert!(labels_of(&index, SearchRequest::name("Almaty")).contains(&"almaty".to_string()));
 }
@@ -287,44 +302,4 @@ fn a_common_word_with_a_capital_scores_as_prose() {
         ("translit", "whereas Aigul Jumagulov was detained;"),
     ]);
     assert_eq!(labels(&names, "Zhumagulov"), ["exact", "translit"]);
-}
-
-#[test]
-fn debug_tmp() {
-    let index = index(&[
-        ("a", "whereas Abay Bisembayev was detained;"),
-        ("b", "whereas Abai Jardemalie was detained;"),
-    ]);
-    for q in ["Abay Jardemaile", "Jardemaile", "Abay", "Abay Jardemalie"] {
-        let r = run(&index, SearchRequest::new(q));
-        eprintln!(
-            "{q}: {:?}",
-            r.hits
-                .iter()
-                .map(|h| (h.label.clone(), h.score))
-                .collect::<Vec<_>>()
-        );
-        let r = run(&index, SearchRequest::name(q));
-        eprintln!(
-            "name {q}: {:?}",
-            r.hits
-                .iter()
-                .map(|h| (h.label.clone(), h.score))
-                .collect::<Vec<_>>()
-        );
-    }
-    for w in [
-        "Jardemaile",
-        "Jardemalie",
-        "Abay",
-        "Abai",
-        "Y",
-        "Ye",
-        "Yevgeniy",
-        "Е",
-        "Tokyaev",
-        "Tokayev",
-    ] {
-        eprintln!("{w}: {:?}", whereas::token_keys(w));
-    }
 }

@@ -496,7 +496,7 @@ impl<'a> Compiler<'a> {
         let places_apart = self.person_lookup && {
             let mut own = Vec::new();
             channel_keys(&keys, FieldKeys::Entity, &mut own);
-            !own.iter().any(|key| self.names_a_place(key))
+            !own.iter().any(|key| self.is_place_key(key))
         };
         if names {
             // The keys nest (see `TokenKeys::related`): a unit matching the exact

@@ -150,8 +150,41 @@ impl Compiler<'_> {
         out
     }
 
-    /// Whether `key` is a key of a place the entity stage found in some unit.
+    /// Whether `key` is a key of a place the entity stage found in some unit: one of
+    /// its keys (the place field holds the exact, folded and translit keys), or a
+    /// related key of one (`almat` of `Almaty`, through its translit key `almati`).
     pub(super) fn names_a_place(&self, key: &str) -> bool {
+        let field = self.fields.place;
+        if self.is_place_key(key) {
+            return true;
+        }
+        let upper = format!("{key}\u{10FFFF}");
+        self.searcher.segment_readers().iter().any(|reader| {
+            let Ok(inverted) = reader.inverted_index(field) else {
+                return false;
+            };
+            let Ok(mut terms) = inverted
+                .terms()
+                .range()
+                .ge(key.as_bytes())
+                .lt(upper.as_bytes())
+                .into_stream()
+            else {
+                return false;
+            };
+            while terms.advance() {
+                if let Ok(place) = std::str::from_utf8(terms.key()) {
+                    if keys_of(place).related.iter().any(|r| r == key) {
+                        return true;
+                    }
+                }
+            }
+            false
+        })
+    }
+
+    /// Whether `key` is itself one of the keys of a place found in some unit.
+    pub(super) fn is_place_key(&self, key: &str) -> bool {
         self.searcher
             .doc_freq(&Term::from_field_text(self.fields.place, key))
             .is_ok_and(|n| n > 0)
@@ -171,8 +204,8 @@ impl Compiler<'_> {
 }
 
 /// The words of a literal that joins a run of bare words: an unfielded word, bare
-/// or quoted (`"May"`), or an unquoted literal holding an initial (`Y.Zhovtis`);
-/// with whether it was quoted.
+/// or quoted (`"May"`), or an unquoted literal of several words (`Kassym-Jomart`,
+/// `Y.Zhovtis`); with whether it was quoted.
 pub(super) fn run_words(ast: &UserInputAst) -> Option<(Vec<TypedWord>, bool)> {
     let UserInputAst::Leaf(leaf) = ast else {
         return None;
@@ -185,10 +218,12 @@ pub(super) fn run_words(ast: &UserInputAst) -> Option<(Vec<TypedWord>, bool)> {
     }
     let typed = typed_words(&lit.phrase);
     let quoted = lit.delimiter != Delimiter::None;
+    // An unquoted literal of several words (`Kassym-Jomart`, `Y.Zhovtis`) is as
+    // many words of the name; a quoted one is a phrase.
     let fits = match typed.len() {
         0 => false,
         1 => true,
-        _ => !quoted && typed.iter().any(|w| w.initial),
+        _ => !quoted,
     };
     fits.then_some((typed, quoted))
 }
