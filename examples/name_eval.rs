@@ -13,6 +13,10 @@
 //     cargo run --release --example name_eval -- --names FILE --distractors FILE [--misses]
 //
 // The default files are the dev set in `../shared/dev` (or `$WHEREAS_SHARED/dev`).
+// After the one-unit-per-person table it prints the realistic corpus
+// (`tests/support/eval/realistic.rs`): its tune part, its held-out part, and the
+// one-word family-name queries several people share, for both request kinds and the
+// baselines.
 
 #[path = "../tests/support/eval/mod.rs"]
 mod eval;
@@ -97,5 +101,47 @@ fn main() -> ExitCode {
         "{}",
         eval::floor_study(&evaluation.reports[1], &[0.0, 0.3, 0.4, 0.5, 0.6, 0.7])
     );
+    // The realistic corpus: the same people written as real text writes them
+    // (possessives, "SURNAME Given", titles, cities, several per unit).
+    let realistic = eval::realistic::corpus(&names_rows, &distractor_rows);
+    println!(
+        "\n## Realistic corpus: {} units, people written in possessive, \"SURNAME Given\", \
+         after a title, beside a city, several per unit",
+        realistic.docs.len()
+    );
+    for (title, part) in [
+        (
+            "tune part (queries of people not held out)",
+            eval::realistic::part(&realistic, false),
+        ),
+        (
+            "held-out part (one person in three, by a hash of the id; never tuned on)",
+            eval::realistic::part(&realistic, true),
+        ),
+        (
+            "one-word family-name queries, each family name borne by two people (any bearer is right)",
+            eval::realistic::family_queries(&eval::realistic::with_relatives(
+                &realistic,
+                &names_rows,
+                &distractor_rows,
+            )),
+        ),
+    ] {
+        let evaluation = match eval::run(&part) {
+            Ok(e) => e,
+            Err(e) => {
+                eprintln!("name_eval: {e}");
+                return ExitCode::FAILURE;
+            }
+        };
+        println!("\n### {title}: {} queries\n", part.queries.len());
+        print!("{}", eval::table(&evaluation));
+        for r in &evaluation.reports[..2] {
+            if r.misses().next().is_some() {
+                println!("\n{}: queries not ranked first", r.method);
+                print!("{}", eval::misses(&part, r));
+            }
+        }
+    }
     ExitCode::SUCCESS
 }
