@@ -7,6 +7,7 @@
 //! | step | module | does |
 //! |---|---|---|
 //! | request | `request` | the builder and its limits |
+//! | typed | `typed` | the query as typed → text the grammar reads, or its words |
 //! | compile | `compile` | the query string → a tantivy query, words to highlight |
 //! | best-of-channels | `best` | one query word as the best of its channel terms |
 //! | fuzzy | `fuzzy` | indexed keys close to a word that has no key in the index |
@@ -50,7 +51,16 @@
 //! | fuzzy: indexed keys close under the name analysis's confusable-aware distance, only when no translit key of `w` is in the index | `name_translit` | 0.45–0.3 by distance |
 //!
 //! so an exact spelling outranks a transliteration variant, which outranks a fuzzy
-//! match. Two adjacent bare words also add a proximity clause (boost 3.0): their
+//! match.
+//!
+//! Several bare words side by side (no `+`, `-` or written `OR`) are one name: a unit
+//! matching more of them ranks above one matching fewer, however exactly, and among
+//! units matching as many, the better channels and the family name win (a given name
+//! weighs half). A word one edit away counts beside the name's other words; an
+//! initial (`Y.`, `Е.Жовтис`, `JC`) ranks a fitting given name first; a common word
+//! written with a capital (`Torture`) scores as prose. See `docs/design.md`.
+//!
+//! Two adjacent bare words also add a proximity clause (boost 3.0): their
 //! transliteration keys within one position of each other, in either order
 //! (`AKHMETOV Sapar` finds `Sapar Akhmetov`), or their related keys, at the related
 //! channel's share of that boost, 1.2 (`Yerlan Akhmetov` finds `Erlan Akhmetuly`,
@@ -63,9 +73,15 @@
 //! that share only a given name with the person disappear. [`SearchRequest::new`]
 //! never drops a hit for scoring low, since for prose that would lose relevant units.
 //!
+//! # Queries as typed
+//! An apostrophe inside or after a word (`Anatol'`, `O'Brien`, `Karimli'nin`,
+//! `В'ячеслав`), a lone `'`, a typographic quote or an unpaired `"` is text; a query the
+//! grammar still cannot parse (`(torture`, `torture AND`) is read as its words.
+//!
 //! # Limits
 //! Queries longer than 4096 bytes, with more than 64 words or with groups nested more
-//! than 32 deep are rejected with [`Error::Query`], as are unknown fields and regexes.
+//! than 32 deep are rejected with [`Error::Query`], as are unknown fields, regexes and bad
+//! dates or kinds.
 
 use std::collections::BTreeMap;
 

@@ -63,6 +63,7 @@ fn possessives_and_case_endings_are_found_through_every_channel() {
         ),
         ("utepova", "whereas Aigul Utepova's home was searched;"),
         ("erdogan", "whereas Erdoğan'ın statement was read out;"),
+        ("zhovtis", "whereas Yevgeniy Zhovtis’ appeal was rejected;"),
         ("other", "whereas the hearing was held in Astana;"),
     ]);
     for (query, label) in [
@@ -73,6 +74,7 @@ fn possessives_and_case_endings_are_found_through_every_channel() {
         ("Utepova", "utepova"),
         ("Erdogan", "erdogan"),
         ("Эрдоган", "erdogan"),
+        ("Жовтис", "zhovtis"),
     ] {
         assert_eq!(labels(&index, query), [label], "{query}");
     }

@@ -60,7 +60,7 @@ pub fn held_out(entity_id: &str) -> bool {
         h ^= u64::from(b);
         h = h.wrapping_mul(0x0100_0000_01b3);
     }
-    h % 3 == 0
+    h.is_multiple_of(3)
 }
 
 /// Builds the realistic corpus over every person of `names` and `distractors`, with
