@@ -22,7 +22,10 @@
 //!   total counted to the last unit, whatever the corpus size.
 //! - `fuzzy_d2`: a tantivy `FuzzyTermQuery` (distance 2, transposition cost 1) on
 //!   `name_exact` for the French spelling: the naive alternative to `name_variant`.
-//! - `words`: two words of prose (ORed, as the query language does by default).
+//! - `words`: two words of prose side by side, ranked as one run of words (units
+//!   matching both first, see `CoverageQuery`).
+//! - `words_or`: the same two words joined by a written `OR`: a plain boolean union
+//!   (tantivy's block-max pruning), the cost `words` is measured against.
 //! - `phrase`: a two-word phrase.
 //! - `facet_filtered`: the French spelling, kept to recitals of resolutions dated
 //!   2015–2020.
@@ -190,6 +193,7 @@ fn bench_query(c: &mut Criterion) {
             SearchRequest::new(f.variant.as_str()).exact_total(),
         ),
         ("words", SearchRequest::new(WORDS)),
+        ("words_or", SearchRequest::new(WORDS.replace(' ', " OR "))),
         ("phrase", SearchRequest::new(PHRASE)),
         (
             "facet_filtered",

@@ -107,7 +107,8 @@ pub(crate) fn words_clause(input: &str) -> UserInputAst {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct TypedWord {
     pub(crate) word: String,
-    /// An initial: one letter (`Y`, `Е`), or two followed by a full stop (`Zh.`).
+    /// An initial: one capital (`Y`, `Е`), or a capital and a letter followed by a full
+    /// stop (`Zh.`).
     pub(crate) initial: bool,
     /// Two capitals (`JC`): searched as a word and read as two initials.
     pub(crate) initials: bool,
@@ -123,7 +124,8 @@ pub(crate) fn typed_words(phrase: &str) -> Vec<TypedWord> {
             let letters = word.chars().count();
             let stop_after = rest.starts_with('.');
             let initial = word.chars().all(char::is_alphabetic)
-                && (letters == 1 || (letters == 2 && stop_after && starts_upper(word)));
+                && starts_upper(word)
+                && (letters == 1 || (letters == 2 && stop_after));
             let initials = letters == 2
                 && !stop_after
                 && word.chars().all(|c| c.is_alphabetic() && c.is_uppercase());
@@ -171,6 +173,7 @@ mod tests {
         assert!(typed_words("Zh. Zhovtis")[0].initial);
         assert!(typed_words("JC")[0].initials);
         assert!(!typed_words("Jo")[0].initial && !typed_words("Jo")[0].initials);
+        assert!(!typed_words("a")[0].initial);
         assert!(typed_words("Zhovtis, Yevgeniy")[0].comma_after);
         let has_initial = |phrase: &str| typed_words(phrase).iter().any(|w| w.initial);
         assert!(has_initial("Е.Жовтис") && !has_initial("Abdul-Hadi"));

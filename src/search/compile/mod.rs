@@ -188,6 +188,7 @@ impl<'a> Compiler<'a> {
         // Bare words ORed form one name: ranked by how many of them a unit matches.
         let mut run: Vec<RunWord> = Vec::new();
         let mut soft: Vec<Box<dyn Query>> = Vec::new();
+        let mut initials: Vec<String> = Vec::new();
         for (written, child) in children {
             let occur = match written {
                 Some(AstOccur::Must) => Occur::Must,
@@ -203,6 +204,7 @@ impl<'a> Compiler<'a> {
                         soft.extend(self.initials(&word.word));
                     }
                     if word.initial {
+                        initials.push(word.word.clone());
                         previous = None;
                         continue;
                     }
@@ -233,7 +235,14 @@ impl<'a> Compiler<'a> {
                 None => previous = None,
             }
         }
-        if let Some(name) = self.name_run(run, soft) {
+        if run.is_empty() {
+            // Initials with no name beside them are searched as the words they are.
+            for initial in &initials {
+                if let Some(q) = self.word(initial, ALL, positive, false) {
+                    subs.push((Occur::Should, q));
+                }
+            }
+        } else if let Some(name) = self.name_run(run, soft) {
             subs.push((Occur::Should, name));
         }
         if subs.is_empty() {

@@ -14,8 +14,6 @@ use crate::search::best::{BestTermQuery, Clause, CoverageQuery, NameWord};
 use crate::search::fuzzy;
 use crate::search::typed::{typed_words, TypedWord};
 
-use crate::search::filter::union;
-
 use super::{
     boosted, escape_regex, is_prefix, Compiler, BOOST_INITIAL, FUZZY_MIN_CHARS, GIVEN_NAME_WEIGHT,
 };
@@ -36,7 +34,7 @@ impl Compiler<'_> {
         soft: Vec<Box<dyn Query>>,
     ) -> Option<Box<dyn Query>> {
         if run.is_empty() {
-            return (!soft.is_empty()).then(|| union(soft));
+            return None;
         }
         if run.len() == 1 && soft.is_empty() {
             return run.into_iter().next().map(|w| w.query);
@@ -65,6 +63,12 @@ impl Compiler<'_> {
     fn typo_in_context(&mut self, word: &str) -> Option<Box<dyn Query>> {
         let keys = keys_of(word);
         if keys.folded.chars().count() < FUZZY_MIN_CHARS {
+            return None;
+        }
+        // A common word is prose: its look-alikes are other words, not typos of a name.
+        let prose = crate::analysis::prose::prose_stem(word)
+            .map(|stem| Term::from_field_text(self.fields.text, &stem));
+        if prose.is_some_and(|term| self.mostly_prose(&term, &keys.folded)) {
             return None;
         }
         // Same-script typos on the folded form (a swap of two letters may move a
