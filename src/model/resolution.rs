@@ -27,6 +27,18 @@ pub enum NoiseReason {
     BeforeBody,
     /// Page text after the last unit: download links, footers, "Related Posts".
     AfterBody,
+    /// A report's amendment table ("Amendment 1", "Present text" / "Amendment"): Rules
+    /// or legislative text quoted in two columns, with its own numbered points.
+    AmendmentTable,
+    /// A report's or opinion's explanatory statement, minority position or annex (the
+    /// committee's, not the decision's).
+    CommitteeText,
+    /// A committee's procedure record: "INFORMATION ON ADOPTION IN COMMITTEE
+    /// RESPONSIBLE", an opinion's "PROCEDURE – COMMITTEE ASKED FOR OPINION" box.
+    ProcedureRecord,
+    /// A roll-call vote list ("FINAL VOTE BY ROLL CALL …") and its "Key to symbols":
+    /// members by political group, who are not persons the text names.
+    RollCall,
 }
 
 /// A dropped stretch of the input and the rule that dropped it.

@@ -31,6 +31,11 @@ pub(crate) fn segment_text(text: &str) -> crate::Result<Resolution> {
         while end < scan.before.len() && scan.before[end].0 == scan.before[end - 1].0 + 1 {
             end += 1;
         }
+        // A heading that names the document kind ("PROPOSAL FOR A EUROPEAN PARLIAMENT
+        // DECISION") with its subject on the next block ("on amendments to …").
+        if end < scan.before.len() && before_lines[end].starts_with("on ") {
+            end += 1;
+        }
         title = Some(fold_ws(&before_lines[t..end].join(" ")));
         for &(_, piece) in &scan.before[t..end] {
             scan.pieces[piece].2 = Owner::Noise(NoiseReason::Title);
