@@ -18,6 +18,7 @@ pub(crate) mod meta;
 mod noise;
 mod page_notes;
 mod scan;
+mod split;
 mod tile;
 
 use crate::model::{
@@ -26,7 +27,7 @@ use crate::model::{
 
 #[cfg(feature = "html")]
 pub use self::html::html_to_text;
-pub use self::load::{decode, load};
+pub use self::load::{decode, load, load_all};
 pub use self::meta::normalize_reference;
 
 /// Splits resolutions into units, with what the caller knows about the text.
@@ -122,11 +123,39 @@ impl Segmenter {
         self
     }
 
-    /// Segments plain text. `Err(Error::NoResolution)` when no unit is found.
+    /// Segments plain text as one text. `Err(Error::NoResolution)` when no unit is found.
+    ///
+    /// The whole input is read as one resolution: a file that holds several texts (a
+    /// sitting's "Texts adopted") gives their units together, told apart only by
+    /// [`Warning`]s and suffixed labels. Use [`Segmenter::segment_all`] for input that may
+    /// hold several texts.
     pub fn segment(&self, text: &str) -> crate::Result<Resolution> {
         let mut res = assemble::segment_text(text)?;
         self.apply(&mut res);
         Ok(res)
+    }
+
+    /// Segments plain text that may hold several texts, one [`Resolution`] per text.
+    ///
+    /// The input is cut before each line that is nothing but a reference
+    /// (`P9_TA(2021)0056`, `B9-0220/2020`, …), as a sitting's "Texts adopted" print each
+    /// text after its reference block; a stretch without units (page navigation listing
+    /// references) joins the text after it, or at the end the one before. A file with one
+    /// text gives one resolution, the same as [`Segmenter::segment`]. Spans refer to the
+    /// whole input, and the resolutions' pieces and noise together tile it.
+    /// `Err(Error::NoResolution)` when no text has a unit.
+    ///
+    /// ```
+    /// let text = "P9_TA(2021)0001\nEuropean Parliament resolution on X\n\n1. Calls for Y.\n\n\
+    ///             P9_TA(2021)0002\nEuropean Parliament resolution on Z\n\n1. Urges W.\n";
+    /// let all = whereas::Segmenter::new().segment_all(text)?;
+    /// assert_eq!(all.len(), 2);
+    /// assert_eq!(all[1].reference.as_deref(), Some("TA-9-2021-0002"));
+    /// assert_eq!(all[1].units[0].text, "Urges W.");
+    /// # Ok::<(), whereas::Error>(())
+    /// ```
+    pub fn segment_all(&self, text: &str) -> crate::Result<Vec<Resolution>> {
+        split::segment_all(self, text)
     }
 
     /// Segments an HTML page: its text is extracted with [`html_to_text`] and segmented;
@@ -135,6 +164,14 @@ impl Segmenter {
     pub fn segment_html(&self, html: &str) -> crate::Result<Resolution> {
         let text = html_to_text(html);
         self.segment(&text)
+    }
+
+    /// [`Segmenter::segment_all`] for an HTML page: one resolution per text; spans refer
+    /// to the text extracted by [`html_to_text`].
+    #[cfg(feature = "html")]
+    pub fn segment_html_all(&self, html: &str) -> crate::Result<Vec<Resolution>> {
+        let text = html_to_text(html);
+        self.segment_all(&text)
     }
 
     fn apply(&self, res: &mut Resolution) {

@@ -1,5 +1,6 @@
 //! Runs `examples/segment.rs` as a program and checks its output, like the examples would
-//! be used: one JSON object on stdout, or one line on stderr and exit code 1.
+//! be used: one JSON object per resolution on stdout, one per line, or one line on stderr
+//! and exit code 1.
 
 use crate::support;
 
@@ -40,6 +41,27 @@ fn example_prints_one_json_object_for_the_seed() {
     assert!(units
         .iter()
         .all(|u| u["entities"].is_array() && u["text"].is_string()));
+}
+
+#[test]
+fn example_prints_one_line_per_text() {
+    let out = run(&[&manifest("tests/data/documents/three_texts.txt")]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let refs: Vec<String> = stdout
+        .lines()
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).expect("a JSON object a line");
+            v["reference"].as_str().unwrap().to_string()
+        })
+        .collect();
+    assert_eq!(refs, ["TA-9-2021-0056", "B-9-2020-0220", "RC-10-2025-0249"]);
+    let seed = run(&[&manifest("data/TA-9-2021-0056_EN.txt")]);
+    assert_eq!(String::from_utf8(seed.stdout).unwrap().lines().count(), 1);
 }
 
 #[test]
