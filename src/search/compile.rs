@@ -338,7 +338,7 @@ impl<'a> Compiler<'a> {
             Some("resolution" | "reference") => {
                 return Ok(Some(term_query(Term::from_field_text(
                     self.fields.reference,
-                    lit.phrase.trim(),
+                    &crate::index::normalized_reference(&lit.phrase),
                 ))))
             }
             Some("id") => {

@@ -76,7 +76,11 @@ pub(crate) fn with_filters(
         let refs = request
             .resolutions
             .iter()
-            .map(|r| term_query(Term::from_field_text(fields.reference, r.trim())))
+            .map(|r| {
+                // The index keeps references normalised: a filter in any spelling.
+                let r = crate::index::normalized_reference(r);
+                term_query(Term::from_field_text(fields.reference, &r))
+            })
             .collect();
         clauses.push(filter(union(refs)));
     }
