@@ -49,30 +49,45 @@ fn shift(res: &mut Resolution, by: usize) {
     }
 }
 
+/// Segments `text[a..b]` with `seg`, its offsets moved to refer to `text`.
+fn segment_at(seg: &Segmenter, text: &str, a: usize, b: usize) -> crate::Result<Resolution> {
+    let mut res = seg.segment(&text[a..b])?;
+    shift(&mut res, a);
+    Ok(res)
+}
+
 /// Segments every text of `text` with `seg`. See the module docs.
+///
+/// Each stretch between two reference lines is segmented alone once; a text that took
+/// in stretches without units is segmented again over its whole range, and so is the last
+/// one when a tail without units joins it. Every byte is read at most three times, so this
+/// stays linear in the input.
 pub(super) fn segment_all(seg: &Segmenter, text: &str) -> crate::Result<Vec<Resolution>> {
-    let mut bounds = text_starts(text);
+    let mut bounds = vec![0];
+    bounds.extend(text_starts(text));
     bounds.push(text.len());
     // (start, end, resolution) of the texts found so far.
     let mut found: Vec<(usize, usize, Resolution)> = Vec::new();
-    let mut from = 0;
-    for &end in &bounds {
-        match seg.segment(&text[from..end]) {
-            Ok(mut res) => {
-                shift(&mut res, from);
-                found.push((from, end, res));
-                from = end;
+    // Start of the stretches without units waiting for the next text.
+    let mut waiting: Option<usize> = None;
+    for w in bounds.windows(2) {
+        let (a, b) = (w[0], w[1]);
+        match segment_at(seg, text, a, b) {
+            Ok(res) => match waiting.take() {
+                Some(start) => found.push((start, b, segment_at(seg, text, start, b)?)),
+                None => found.push((a, b, res)),
+            },
+            Err(Error::NoResolution { .. }) => {
+                waiting.get_or_insert(a);
             }
-            Err(Error::NoResolution { .. }) => {}
             Err(e) => return Err(e),
         }
     }
     // A tail without units belongs to the last text.
-    if from < text.len() {
+    if waiting.is_some() {
         match found.pop() {
             Some((start, _, _)) => {
-                let mut res = seg.segment(&text[start..])?;
-                shift(&mut res, start);
+                let res = segment_at(seg, text, start, text.len())?;
                 found.push((start, text.len(), res));
             }
             None => return seg.segment(text).map(|r| vec![r]),
