@@ -34,7 +34,8 @@
 //! let mut resolution = whereas::segment(text)?;
 //! resolution.reference = Some("TA-9-2021-0056".into());
 //! // The entity stage fills `entities`; one is added by hand here to show the facets.
-//! let recital = &mut resolution.units[0];
+//! let recital = &mut resolution.units[1]; // units[0] is the title
+//! assert_eq!(recital.kind, UnitKind::Recital);
 //! let start = recital.text.find("Max Bokayev").unwrap();
 //! recital.entities.push(Entity {
 //!     kind: EntityKind::Person,

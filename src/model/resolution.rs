@@ -17,7 +17,8 @@ pub enum NoiseReason {
     LanguageMenu,
     /// A leaked template tag such as `<Date>{06/07/2020}6.7.2020</Date>`.
     TemplateTag,
-    /// The title line of the resolution (kept in [`Resolution::title`]).
+    /// A title line. The segmenter makes the title a unit ([`UnitKind::Title`]); this
+    /// reason remains for callers that list titles apart.
     Title,
     /// A running page header or footer, or a page number, next to a page break.
     PageHeader,
@@ -99,7 +100,8 @@ pub const OVERLONG_UNIT: usize = 20_000;
 pub struct Resolution {
     /// Normalised reference such as `TA-9-2021-0056`, where known.
     pub reference: Option<String>,
-    /// The title line.
+    /// The title, where found; the resolution's [`UnitKind::Title`] unit holds the same
+    /// text.
     pub title: Option<String>,
     /// Date of the resolution, ISO 8601 (`2021-02-11`).
     pub date: Option<String>,
@@ -132,11 +134,20 @@ impl Resolution {
         self.units.iter().filter(move |u| u.kind == kind)
     }
 
-    /// How many units of each kind: `[citations, recitals, paragraphs, footnotes]`.
+    /// How many units of each kind: `[citations, recitals, paragraphs, footnotes]`. The
+    /// title unit, of which a resolution has at most one, is not counted here (see
+    /// [`Resolution::title`]); `units.len()` counts it.
     pub fn counts(&self) -> [usize; 4] {
         let mut c = [0; 4];
         for u in &self.units {
-            c[u.kind as usize] += 1;
+            let slot = match u.kind {
+                UnitKind::Citation => 0,
+                UnitKind::Recital => 1,
+                UnitKind::Paragraph => 2,
+                UnitKind::Footnote => 3,
+                UnitKind::Title => continue,
+            };
+            c[slot] += 1;
         }
         c
     }

@@ -325,7 +325,7 @@ impl<'a> Compiler<'a> {
                     self.error(
                         self.locate_field("kind"),
                         format!(
-                            "unknown kind {:?}; use citation, recital, paragraph or footnote",
+                            "unknown kind {:?}; use title, citation, recital, paragraph or footnote",
                             lit.phrase
                         ),
                     )

@@ -3,7 +3,7 @@
 
 use std::collections::HashSet;
 
-use super::draft::build_text;
+use super::draft::{build_text, Draft};
 use super::footnote::Calls;
 use super::hyphen::Compounds;
 use super::lines::is_ws;
@@ -26,6 +26,7 @@ pub(crate) fn segment_text(text: &str) -> crate::Result<Resolution> {
     let before_lines: Vec<&str> = scan.before.iter().map(|&(i, _)| scan.content(i)).collect();
     // The title: the line that names the resolution, with the lines wrapped after it.
     let mut title = None;
+    let mut title_pieces: Vec<usize> = Vec::new();
     if let Some(t) = meta::find_title(&before_lines) {
         let mut end = t + 1;
         while end < scan.before.len() && scan.before[end].0 == scan.before[end - 1].0 + 1 {
@@ -39,6 +40,7 @@ pub(crate) fn segment_text(text: &str) -> crate::Result<Resolution> {
         title = Some(fold_ws(&before_lines[t..end].join(" ")));
         for &(_, piece) in &scan.before[t..end] {
             scan.pieces[piece].2 = Owner::Noise(NoiseReason::Title);
+            title_pieces.push(piece);
         }
     }
     let outside = scan
@@ -48,6 +50,29 @@ pub(crate) fn segment_text(text: &str) -> crate::Result<Resolution> {
         .map(|p| &text[p.0..p.1]);
     let reference = meta::pick_reference(outside);
     let date = meta::find_date(title.as_deref(), before_lines.iter().copied());
+
+    // The title is the first unit: its lines leave the noise.
+    if !title_pieces.is_empty() {
+        let ranges = title_pieces
+            .iter()
+            .map(|&p| (scan.pieces[p].0, scan.pieces[p].1))
+            .collect();
+        let mut k = 0;
+        scan.pieces.retain(|_| {
+            k += 1;
+            !title_pieces.contains(&(k - 1))
+        });
+        scan.drafts.insert(
+            0,
+            Draft {
+                kind: UnitKind::Title,
+                label: "1".to_string(),
+                ranges,
+                marker_len: 0,
+                points: Vec::new(),
+            },
+        );
+    }
 
     // Unit pieces, then the tiling.
     for (idx, d) in scan.drafts.iter().enumerate() {
@@ -68,7 +93,7 @@ pub(crate) fn segment_text(text: &str) -> crate::Result<Resolution> {
     let compounds = Compounds::new(text);
     let mut units: Vec<Unit> = Vec::with_capacity(scan.drafts.len());
     for (ordinal, d) in scan.drafts.iter().enumerate() {
-        let c = if d.kind == UnitKind::Footnote {
+        let c = if matches!(d.kind, UnitKind::Footnote | UnitKind::Title) {
             None
         } else {
             Some(&mut calls)
@@ -124,6 +149,10 @@ pub(crate) fn segment_text(text: &str) -> crate::Result<Resolution> {
             });
         }
     }
+    // The title as its unit reads (a word hyphenated across its lines is joined).
+    if let Some(u) = units.iter().find(|u| u.kind == UnitKind::Title) {
+        title = Some(u.text.clone());
+    }
     let english = units
         .iter()
         .filter(|u| u.kind != UnitKind::Footnote)
@@ -170,16 +199,25 @@ mod tests {
         let res = segment(t).unwrap();
         assert_coverage(t, &res);
         assert_eq!(res.counts(), [1, 1, 1, 2]);
+        // The title is the first unit, and stays the resolution's title.
         assert_unit(
             &res.units[0],
+            UnitKind::Title,
+            "1",
+            "Resolution of 1 May 2020 on X",
+        );
+        assert_eq!(res.title.as_deref(), Some("Resolution of 1 May 2020 on X"));
+        assert!(!dropped(&res, NoiseReason::Title));
+        assert_unit(
+            &res.units[1],
             UnitKind::Citation,
             "1",
             "having regard to Y and Z,",
         );
-        assert_eq!(res.units[0].footnote_calls, ["1"]);
-        assert_eq!(res.units[0].footnote_call_offsets, [18]);
-        assert_unit(&res.units[3], UnitKind::Footnote, "1", "OJ C 1, p. 2.");
-        assert_unit(&res.units[4], UnitKind::Footnote, "2", "OJ C 3, p. 4.");
+        assert_eq!(res.units[1].footnote_calls, ["1"]);
+        assert_eq!(res.units[1].footnote_call_offsets, [18]);
+        assert_unit(&res.units[4], UnitKind::Footnote, "1", "OJ C 1, p. 2.");
+        assert_unit(&res.units[5], UnitKind::Footnote, "2", "OJ C 3, p. 4.");
         assert_eq!(res.date.as_deref(), Some("2020-05-01"));
         assert!(dropped(&res, NoiseReason::AfterBody));
         assert!(res

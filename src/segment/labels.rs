@@ -29,9 +29,9 @@ pub(super) struct MarkerContext {
 #[derive(Debug)]
 pub(super) struct Labels {
     /// The rank due next, by kind (indexed by `UnitKind as usize`).
-    next: [u32; 4],
+    next: [u32; UnitKind::ALL.len()],
     /// Whether a unit of the kind has been opened, by kind.
-    opened: [bool; 4],
+    opened: [bool; UnitKind::ALL.len()],
     /// Every label opened, with its kind.
     seen: HashSet<(UnitKind, String)>,
 }
@@ -40,8 +40,8 @@ impl Labels {
     /// Nothing opened: rank 1 is due for every kind.
     pub(super) fn new() -> Self {
         Labels {
-            next: [1; 4],
-            opened: [false; 4],
+            next: [1; UnitKind::ALL.len()],
+            opened: [false; UnitKind::ALL.len()],
             seen: HashSet::new(),
         }
     }

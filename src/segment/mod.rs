@@ -1,4 +1,5 @@
-//! Text → units: split a resolution into citations, recitals, paragraphs and footnotes.
+//! Text → units: split a resolution into its title, citations, recitals, paragraphs and
+//! footnotes.
 //!
 //! The user-facing description (coverage invariant, how text becomes units) is on
 //! [`Segmenter`], since this module is private and its functions are re-exported at the
@@ -61,8 +62,12 @@ pub use self::meta::normalize_reference;
 /// a line opening with "having regard to" is a citation even without its dash (EUR-Lex
 /// pages set the dash in a table cell of its own, which a text rendering drops). Lower-case markers (`a.`,
 /// `(b)`, `iv)`) and dashes after the citations open [`SubPoint`]s of the current unit.
-/// Everything before the first unit is noise, classified by rule ([`NoiseReason`]); lines
-/// after the last unit are noise once that unit's text is complete. A footnote rule
+/// The title (the last line before the body that names a resolution or a Parliament
+/// decision, with the lines wrapped after it) is the first unit, of kind
+/// [`UnitKind::Title`]. Everything else before the first unit is noise, classified by rule
+/// ([`NoiseReason`]); lines after the last unit are noise once that unit's text is
+/// complete, and a report's apparatus after its last paragraph (amendment tables, annex,
+/// procedure record, roll call) is noise with reasons of its own. A footnote rule
 /// (`_______`) followed by the footnote due, with the page's end (a running header or
 /// footer, or a form feed) in sight, opens footnotes at the foot of a page: they become
 /// units, and the interrupted unit goes on after the page break.
@@ -151,7 +156,8 @@ impl Segmenter {
     /// let all = whereas::Segmenter::new().segment_all(text)?;
     /// assert_eq!(all.len(), 2);
     /// assert_eq!(all[1].reference.as_deref(), Some("TA-9-2021-0002"));
-    /// assert_eq!(all[1].units[0].text, "Urges W.");
+    /// assert_eq!(all[1].title.as_deref(), Some("European Parliament resolution on Z"));
+    /// assert_eq!(all[1].units[1].text, "Urges W.");
     /// # Ok::<(), whereas::Error>(())
     /// ```
     pub fn segment_all(&self, text: &str) -> crate::Result<Vec<Resolution>> {

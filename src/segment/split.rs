@@ -119,7 +119,8 @@ mod tests {
         whole.units.extend(all[1].units.iter().cloned());
         whole.noise.extend(all[1].noise.iter().copied());
         assert_coverage(TWO, &whole);
-        let a = all[1].units[0].span;
+        assert_eq!(all[1].units[0].kind, crate::model::UnitKind::Title);
+        let a = all[1].units[1].span;
         assert_eq!(&TWO[a.start..a.end], "A. whereas C;");
     }
 

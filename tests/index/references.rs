@@ -1,10 +1,11 @@
 //! One reference per resolution, whatever its spelling: re-adding under another spelling
 //! replaces, and every filter that takes a reference reads every spelling. A resolution
-//! added without its entities is annotated on the way in.
+//! added without its entities is annotated on the way in. The title is a unit queries
+//! reach.
 
 use crate::support;
 
-use whereas::{EntityKind, Index, SearchRequest};
+use whereas::{EntityKind, Index, SearchRequest, UnitKind};
 
 /// The seed, segmented, with its reference as given (entities not extracted).
 fn seed_as(reference: &str) -> whereas::Resolution {
@@ -109,4 +110,25 @@ fn a_resolution_added_without_entities_gets_them() {
     let entities: usize = hits.hits.iter().map(|h| h.entities.len()).sum();
     let expected: usize = annotated.units.iter().map(|u| u.entities.len()).sum();
     assert_eq!(entities, expected);
+}
+
+#[test]
+fn the_title_is_a_unit_that_queries_reach() {
+    let index = support::seed_index();
+    let titles = |query: &str| -> Vec<String> {
+        index
+            .search(&SearchRequest::new(query).kind(UnitKind::Title))
+            .unwrap()
+            .hits
+            .into_iter()
+            .map(|h| h.id)
+            .collect()
+    };
+    let id = "TA-9-2021-0056/title/1";
+    // A prose query, by stem ("situations" → "situation").
+    assert_eq!(titles("situations"), [id]);
+    // A name query, in a transliteration the title does not print.
+    assert_eq!(titles("Qazaqstan"), [id]);
+    assert_eq!(titles("kind:title"), [id]);
+    assert!(titles("torture").is_empty());
 }

@@ -34,10 +34,13 @@ fn example_prints_one_json_object_for_the_seed() {
     assert_eq!(v["date"], "2021-02-11");
     assert!(v["title"].as_str().unwrap().contains("Kazakhstan"));
     let units = v["units"].as_array().unwrap();
-    assert_eq!(units.len(), 11 + 23 + 27 + 5);
-    assert_eq!(units[0]["id"], "TA-9-2021-0056/citation/1");
-    assert_eq!(units[11]["id"], "TA-9-2021-0056/recital/A");
-    assert_eq!(units[11]["kind"], "recital");
+    // The title, then 11 citations, 23 recitals, 27 paragraphs and 5 footnotes.
+    assert_eq!(units.len(), 1 + 11 + 23 + 27 + 5);
+    assert_eq!(units[0]["id"], "TA-9-2021-0056/title/1");
+    assert_eq!(units[0]["text"], v["title"]);
+    assert_eq!(units[1]["id"], "TA-9-2021-0056/citation/1");
+    assert_eq!(units[12]["id"], "TA-9-2021-0056/recital/A");
+    assert_eq!(units[12]["kind"], "recital");
     assert!(units
         .iter()
         .all(|u| u["entities"].is_array() && u["text"].is_string()));

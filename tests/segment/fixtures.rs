@@ -254,7 +254,8 @@ fn odd_order_gives_units_and_warnings() {
     assert_eq!(res.counts(), [1, 5, 2, 0]);
     let labels: Vec<&str> = res.units.iter().map(|u| u.label.as_str()).collect();
     // The repeated "F" keeps a unit id of its own.
-    assert_eq!(labels, ["1", "B", "A", "C", "F", "F-2", "1", "3"]);
+    assert_eq!(labels, ["1", "1", "B", "A", "C", "F", "F-2", "1", "3"]);
+    assert_eq!(res.units[0].kind, UnitKind::Title);
     let ids: std::collections::HashSet<String> = res.units.iter().map(|u| res.unit_id(u)).collect();
     assert_eq!(ids.len(), res.units.len());
     let w = &res.warnings;
