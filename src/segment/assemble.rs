@@ -48,7 +48,9 @@ pub(crate) fn segment_text(text: &str) -> crate::Result<Resolution> {
         .iter()
         .filter(|p| matches!(p.2, Owner::Noise(_)))
         .map(|p| &text[p.0..p.1]);
-    let reference = meta::pick_reference(outside);
+    // A title that carries its date is an adopted text's ("resolution of 11 February 2021").
+    let adopted = meta::find_date(title.as_deref(), std::iter::empty()).is_some();
+    let reference = meta::pick_reference(outside, adopted);
     let date = meta::find_date(title.as_deref(), before_lines.iter().copied());
 
     // The title is the first unit: its lines leave the noise.
@@ -223,5 +225,25 @@ mod tests {
         assert!(res
             .warnings
             .contains(&Warning::UncalledFootnote { label: "2".into() }));
+    }
+
+    #[test]
+    fn an_adopted_text_page_is_known_by_its_own_reference() {
+        // The layout of an EP page of an adopted text: the document-stages box names the
+        // joint motion twice and the adopted text once, then the text's reference block.
+        let page = "Document selected : RC-B9-0001/2021\n\nTexts tabled :\n\nRC-B9-0001/2021\n\n\
+                    Texts adopted :\n\nP9_TA(2021)0001\n\nTexts adopted\n\nThursday, 11 February 2021 - Brussels\n\n\
+                    Situation in X\n\nP9_TA(2021)0001RC-B9-0001/2021\n\n\
+                    European Parliament resolution of 11 February 2021 on the situation in X (2021/0001(RSP))\n\n\
+                    The European Parliament,\n\n–  having regard to Y,\n\n1.  Calls for Z.\n";
+        let res = segment(page).unwrap();
+        assert_eq!(res.reference.as_deref(), Some("TA-9-2021-0001"));
+        assert_eq!(res.date.as_deref(), Some("2021-02-11"));
+        // The same box on a motion's page (its title has no date) keeps the motion's.
+        let motion = page.replace("resolution of 11 February 2021 on", "resolution on");
+        assert_eq!(
+            segment(&motion).unwrap().reference.as_deref(),
+            Some("RC-9-2021-0001")
+        );
     }
 }

@@ -131,7 +131,15 @@ pub fn normalize_reference(s: &str) -> Option<String> {
 }
 
 /// The most frequent reference among `texts`; ties go to the first seen. Linear.
-pub(crate) fn pick_reference<'a>(texts: impl Iterator<Item = &'a str>) -> Option<String> {
+///
+/// With `adopted` (the title carries its adoption date: "resolution of 11 February
+/// 2021"), the text is an adopted text, and an adopted-text reference (`TA-…`) among
+/// them is preferred: an EP page of an adopted text also lists the motion it came from
+/// ("Texts tabled : RC-B9-…"), sometimes more often than its own reference.
+pub(crate) fn pick_reference<'a>(
+    texts: impl Iterator<Item = &'a str>,
+    adopted: bool,
+) -> Option<String> {
     let mut counts: HashMap<String, (usize, usize)> = HashMap::new();
     for t in texts {
         for r in find_references(t) {
@@ -139,8 +147,10 @@ pub(crate) fn pick_reference<'a>(texts: impl Iterator<Item = &'a str>) -> Option
             counts.entry(r).or_insert((0, order)).0 += 1;
         }
     }
+    let ta = adopted && counts.keys().any(|r| r.starts_with("TA-"));
     counts
         .into_iter()
+        .filter(|(r, _)| !ta || r.starts_with("TA-"))
         .max_by(|a, b| a.1 .0.cmp(&b.1 .0).then(b.1 .1.cmp(&a.1 .1)))
         .map(|(r, _)| r)
 }
@@ -273,8 +283,13 @@ mod tests {
             "P10_TA(2025)0096",
         ];
         assert_eq!(
-            pick_reference(lines.into_iter()).as_deref(),
+            pick_reference(lines.into_iter(), false).as_deref(),
             Some("RC-10-2025-0249")
+        );
+        // An adopted text's page lists the motion it came from; its own id wins.
+        assert_eq!(
+            pick_reference(lines.into_iter(), true).as_deref(),
+            Some("TA-10-2025-0096")
         );
     }
 

@@ -102,7 +102,11 @@ pub(crate) fn apparatus_heading(line: &str) -> Option<NoiseReason> {
     }
     let fold: String = line
         .chars()
-        .map(|c| if super::lines::is_ws(c) { ' ' } else { c })
+        .map(|c| match c {
+            c if super::lines::is_ws(c) => ' ',
+            c if super::marker::DASHES.contains(&c) => '–',
+            c => c,
+        })
         .collect();
     let starts = |list: &[&str]| list.iter().any(|h| fold.starts_with(h));
     if starts(ROLL_CALL) {
@@ -262,6 +266,17 @@ mod tests {
             apparatus_heading("EXPLANATORY STATEMENT"),
             Some(NoiseReason::CommitteeText)
         );
+        for box_heading in [
+            "PROCEDURE – COMMITTEE ASKED FOR OPINION",
+            "PROCEDURE - COMMITTEE ASKED FOR OPINION",
+            "INFORMATION ON ADOPTION IN COMMITTEE ASKED FOR OPINION",
+        ] {
+            assert_eq!(
+                apparatus_heading(box_heading),
+                Some(NoiseReason::ProcedureRecord),
+                "{box_heading}"
+            );
+        }
         assert_eq!(apparatus_heading("Annex II – point 5"), None);
         assert_eq!(
             apparatus_heading("Explanatory statement of the Commission"),
