@@ -1,6 +1,7 @@
 //! The Parliament's document family (`tests/data/documents/`, sources in its
 //! `SOURCES.md`): a committee report whose decision is followed by amendment tables and
-//! committee apparatus, a file of three texts, a footnote block wrapped over lines.
+//! committee apparatus, a file of three texts, an EP page of an adopted text, a footnote
+//! block wrapped over lines.
 //! Expected counts are the hand counts of `SOURCES.md`.
 
 use std::collections::HashSet;
@@ -225,4 +226,35 @@ fn segmenter_options_apply_to_every_text() {
         .unwrap();
     assert_eq!(all.len(), 3);
     assert!(all.iter().all(|r| r.source.as_deref() == Some("sitting")));
+}
+
+#[test]
+fn an_adopted_text_page_gives_the_seed_units() {
+    let path = data("TA-9-2021-0056_EN.html");
+    let all = whereas::load_all(&path).unwrap();
+    assert_eq!(all.len(), 1);
+    let res = &all[0];
+    assert_eq!(res.reference.as_deref(), Some("TA-9-2021-0056"));
+    assert_eq!(res.date.as_deref(), Some("2021-02-11"));
+    assert_eq!(res.counts(), [11, 23, 27, 5]);
+    assert_unique_ids(res);
+    let html = std::fs::read_to_string(&path).unwrap();
+    assert_tiles(&whereas::html_to_text(&html), &all);
+    // Unit for unit the seed's, its title first.
+    let seed = whereas::segment(support::SEED).unwrap();
+    assert_eq!(res.title, seed.title);
+    let got: Vec<_> = res
+        .units
+        .iter()
+        .map(|u| (u.kind, &u.label, &u.text))
+        .collect();
+    let want: Vec<_> = seed
+        .units
+        .iter()
+        .map(|u| (u.kind, &u.label, &u.text))
+        .collect();
+    assert_eq!(got, want);
+    let calls: Vec<_> = res.units.iter().map(|u| &u.footnote_calls).collect();
+    let seed_calls: Vec<_> = seed.units.iter().map(|u| &u.footnote_calls).collect();
+    assert_eq!(calls, seed_calls);
 }
