@@ -92,7 +92,12 @@ pub(crate) fn with_filters(
         clauses.push(filter(Box::new(range)));
     }
     for path in &request.facets {
-        let facet = parse_facet(path)?;
+        // A resolution facet names its reference in any spelling, as the filter does.
+        let path = match path.strip_prefix("/resolution/") {
+            Some(r) => format!("/resolution/{}", crate::index::normalized_reference(r)),
+            None => path.clone(),
+        };
+        let facet = parse_facet(&path)?;
         clauses.push(filter(facet_term_query(fields.facets, &facet)));
     }
     if clauses.len() == 1 {

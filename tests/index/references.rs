@@ -55,6 +55,12 @@ fn filters_read_every_spelling() {
         );
         let query = format!("resolution:\"{}\"", spelling.trim());
         assert_eq!(total(&index, SearchRequest::new(&query)), all, "{query}");
+        let facet = format!("/resolution/{}", spelling.trim());
+        assert_eq!(
+            total(&index, SearchRequest::new("").facet(&facet)),
+            all,
+            "{facet}"
+        );
     }
     assert_eq!(
         total(&index, SearchRequest::new("").resolution("TA-9-2021-0057")),
