@@ -119,11 +119,16 @@ fn fixture() -> Fixture {
             let mut writer = index.writer().expect("writer opens");
             for generated in corpus.resolutions(units) {
                 bytes += generated.text.len();
-                for unit in &generated.units {
-                    let tokens = default_tokens(&mut analyzer, &unit.text);
+                // Every unit the index holds: the title, then the generated units.
+                let texts = std::iter::once(generated.title.as_str())
+                    .chain(generated.units.iter().map(|u| u.text.as_str()));
+                for text in texts {
+                    let tokens = default_tokens(&mut analyzer, text);
                     truth.exact += usize::from(tokens.contains(&exact));
                     truth.fuzzy +=
                         usize::from(tokens.iter().any(|t| osa_distance(t, &variant_lower) <= 2));
+                }
+                for unit in &generated.units {
                     truth.named +=
                         usize::from(unit.mentions.iter().any(|(rank, _)| same_surname[*rank]));
                 }

@@ -8,8 +8,10 @@
 // usage: index --index DIR PATH...
 //
 // Folders are walked for .txt, .html and .htm files; files named on the command line
-// are taken whatever their extension. Each file is segmented, annotated with its
-// entities and added; a resolution already in the index (same reference) is replaced.
+// are taken whatever their extension. Each file is segmented (a file may hold several
+// texts, such as a sitting's "Texts adopted": each is a resolution of its own), annotated
+// with its entities and added; a resolution already in the index (same reference, in
+// whatever spelling) is replaced.
 // A file that fails is reported on stderr by name and reason while the rest are
 // indexed and committed; the exit code is then non-zero. A progress bar shows on
 // stderr when it is a terminal; the summary goes to stdout.
@@ -83,22 +85,30 @@ fn collect(path: &Path, files: &mut Vec<PathBuf>, failed: &mut Vec<(PathBuf, Str
     }
 }
 
-/// Loads, annotates and gives a reference to one file's resolution.
-fn prepare(path: &Path) -> whereas::Result<whereas::Resolution> {
-    let mut resolution = whereas::load(path)?;
-    if resolution.reference.is_none() {
-        // No reference in the text: fall back on the file name.
-        let stem = path
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let reference = whereas::normalize_reference(&stem).unwrap_or(stem);
-        if !reference.is_empty() {
-            resolution.reference = Some(reference);
+/// Loads, annotates and gives a reference to each of one file's resolutions.
+fn prepare(path: &Path) -> whereas::Result<Vec<whereas::Resolution>> {
+    let mut resolutions = whereas::load_all(path)?;
+    let several = resolutions.len() > 1;
+    for (k, resolution) in resolutions.iter_mut().enumerate() {
+        if resolution.reference.is_none() {
+            // No reference in the text: fall back on the file name (and the text's
+            // place in the file, when it holds several).
+            let stem = path
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let reference = whereas::normalize_reference(&stem).unwrap_or(stem);
+            if !reference.is_empty() {
+                resolution.reference = Some(if several {
+                    format!("{reference}-{}", k + 1)
+                } else {
+                    reference
+                });
+            }
         }
+        whereas::entity::annotate(resolution);
     }
-    whereas::entity::annotate(&mut resolution);
-    Ok(resolution)
+    Ok(resolutions)
 }
 
 /// Commits; on failure abandons the progress bar, reports the folder and the cause,
@@ -164,24 +174,30 @@ fn main() -> ExitCode {
     let (mut resolutions, mut units) = (0usize, 0usize);
     for (i, file) in files.iter().enumerate() {
         bar.set_message(file.display().to_string());
-        let added = prepare(file).and_then(|r| {
-            let n = writer.add(&r)?;
-            Ok((r.reference.unwrap_or_default(), n))
+        let added = prepare(file).and_then(|all| {
+            let mut added = Vec::with_capacity(all.len());
+            for r in all {
+                let n = writer.add(&r)?;
+                added.push((r.reference.unwrap_or_default(), n));
+            }
+            Ok(added)
         });
         match added {
-            Ok((reference, n)) => {
-                if let Some(earlier) = seen.insert(reference.clone(), file.clone()) {
-                    bar.suspend(|| {
-                        eprintln!(
-                            "index: {}: replaces {} (same reference {reference})",
-                            file.display(),
-                            earlier.display()
-                        )
-                    });
-                } else {
-                    resolutions += 1;
+            Ok(added) => {
+                for (reference, n) in added {
+                    if let Some(earlier) = seen.insert(reference.clone(), file.clone()) {
+                        bar.suspend(|| {
+                            eprintln!(
+                                "index: {}: replaces {} (same reference {reference})",
+                                file.display(),
+                                earlier.display()
+                            )
+                        });
+                    } else {
+                        resolutions += 1;
+                    }
+                    units += n;
                 }
-                units += n;
             }
             Err(e) => {
                 let reason = common::chain(&e);

@@ -80,7 +80,9 @@ fn parse_args() -> Result<Args, String> {
             "--kind" => {
                 let v = value("--kind")?;
                 args.kinds.push(UnitKind::parse(&v).ok_or_else(|| {
-                    format!("unknown kind {v:?}: use citation, recital, paragraph or footnote")
+                    format!(
+                        "unknown kind {v:?}: use title, citation, recital, paragraph or footnote"
+                    )
                 })?);
             }
             "--facet" => args.facets.push(value("--facet")?),

@@ -1,7 +1,8 @@
 // # Segment a resolution
 //
 // Reads one file (text or HTML), splits it into citations, recitals, paragraphs and
-// footnotes, finds the entities in each unit and prints one JSON object:
+// footnotes, finds the entities in each unit and prints one JSON object per resolution,
+// one per line (a sitting's "Texts adopted" holds several texts; most files hold one):
 //
 //     cargo run --release --example segment -- FILE
 //
@@ -18,14 +19,37 @@ fn main() -> ExitCode {
     let path = std::path::PathBuf::from(path);
     // `whereas::load` decodes the file (UTF-8, UTF-16, Windows-1252) and picks the text or
     // HTML path; odd input gives units plus warnings, only unusable input is an error.
-    let mut res = match whereas::load(&path) {
-        Ok(res) => res,
+    let all = match whereas::load_all(&path) {
+        Ok(all) => all,
         Err(e) => {
             eprintln!("{}: {e}", path.display());
             return ExitCode::FAILURE;
         }
     };
-    whereas::entity::annotate(&mut res);
+    // Write through a locked stdout so a closed pipe is an error line, not a panic.
+    use std::io::Write;
+    let mut stdout = std::io::stdout().lock();
+    let mut written = Ok(());
+    for mut res in all {
+        whereas::entity::annotate(&mut res);
+        let out = json(&res);
+        written = written.and_then(|()| {
+            serde_json::to_writer(&mut stdout, &out)
+                .map_err(std::io::Error::from)
+                .and_then(|()| writeln!(stdout))
+        });
+    }
+    match written {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("{}: cannot write JSON: {e}", path.display());
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// One resolution as the JSON object printed.
+fn json(res: &whereas::Resolution) -> serde_json::Value {
     let units: Vec<serde_json::Value> = res
         .units
         .iter()
@@ -39,23 +63,10 @@ fn main() -> ExitCode {
             })
         })
         .collect();
-    let out = serde_json::json!({
+    serde_json::json!({
         "reference": res.reference,
         "title": res.title,
         "date": res.date,
         "units": units,
-    });
-    // Write through a locked stdout so a closed pipe is an error line, not a panic.
-    use std::io::Write;
-    let mut stdout = std::io::stdout().lock();
-    let written = serde_json::to_writer_pretty(&mut stdout, &out)
-        .map_err(std::io::Error::from)
-        .and_then(|()| writeln!(stdout));
-    match written {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("{}: cannot write JSON: {e}", path.display());
-            ExitCode::FAILURE
-        }
-    }
+    })
 }

@@ -34,7 +34,8 @@
 //! let mut resolution = whereas::segment(text)?;
 //! resolution.reference = Some("TA-9-2021-0056".into());
 //! // The entity stage fills `entities`; one is added by hand here to show the facets.
-//! let recital = &mut resolution.units[0];
+//! let recital = &mut resolution.units[1]; // units[0] is the title
+//! assert_eq!(recital.kind, UnitKind::Recital);
 //! let start = recital.text.find("Max Bokayev").unwrap();
 //! recital.entities.push(Entity {
 //!     kind: EntityKind::Person,
@@ -307,23 +308,41 @@ impl IndexWriter {
     /// Adds a resolution's units, replacing any units already indexed under the same
     /// reference. Returns the number of units added.
     ///
+    /// The reference is stored in its normalised spelling
+    /// ([`normalize_reference`](crate::normalize_reference)), so a resolution re-added as
+    /// `P9_TA(2021)0056` replaces the one added as `TA-9-2021-0056`. A resolution none of
+    /// whose units has an entity is annotated first
+    /// ([`entity::annotate`](crate::entity::annotate), on a copy), so that a forgotten
+    /// annotation does not index units without their entity fields and facets.
+    ///
     /// # Errors
     /// [`Error::InvalidArgument`] if the resolution has no reference (the reference is
     /// what makes replacing possible).
     pub fn add(&mut self, resolution: &Resolution) -> crate::Result<usize> {
-        let reference = reference_of(resolution)?;
-        self.delete(reference);
+        let reference = normalized_reference(reference_of(resolution)?);
+        let annotated;
+        let resolution = if resolution.units.iter().all(|u| u.entities.is_empty()) {
+            let mut copy = resolution.clone();
+            crate::entity::annotate(&mut copy);
+            annotated = copy;
+            &annotated
+        } else {
+            resolution
+        };
+        self.delete(&reference);
         for unit in &resolution.units {
-            let doc = document(&self.fields, reference, resolution, unit);
+            let doc = document(&self.fields, &reference, resolution, unit);
             self.writer.add_document(doc)?;
         }
         Ok(resolution.units.len())
     }
 
-    /// Deletes every unit of the resolution with this reference (at the next commit).
+    /// Deletes every unit of the resolution with this reference, in any of its
+    /// spellings (at the next commit).
     pub fn delete(&mut self, reference: &str) {
+        let reference = normalized_reference(reference);
         self.writer
-            .delete_term(Term::from_field_text(self.fields.reference, reference));
+            .delete_term(Term::from_field_text(self.fields.reference, &reference));
     }
 
     /// Makes everything added or deleted so far durable and visible to searches.
@@ -354,6 +373,13 @@ impl IndexWriter {
         self.reader.reload()?;
         Ok(())
     }
+}
+
+/// A reference in the spelling the index keeps: normalised when it is one of the
+/// Parliament's ([`normalize_reference`](crate::normalize_reference)), else trimmed.
+pub(crate) fn normalized_reference(reference: &str) -> String {
+    let reference = reference.trim();
+    crate::segment::normalize_reference(reference).unwrap_or_else(|| reference.to_string())
 }
 
 pub(crate) fn reference_of(resolution: &Resolution) -> crate::Result<&str> {

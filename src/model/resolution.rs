@@ -17,7 +17,8 @@ pub enum NoiseReason {
     LanguageMenu,
     /// A leaked template tag such as `<Date>{06/07/2020}6.7.2020</Date>`.
     TemplateTag,
-    /// The title line of the resolution (kept in [`Resolution::title`]).
+    /// A title line. The segmenter makes the title a unit ([`UnitKind::Title`]); this
+    /// reason remains for callers that list titles apart.
     Title,
     /// A running page header or footer, or a page number, next to a page break.
     PageHeader,
@@ -27,6 +28,18 @@ pub enum NoiseReason {
     BeforeBody,
     /// Page text after the last unit: download links, footers, "Related Posts".
     AfterBody,
+    /// A report's amendment table ("Amendment 1", "Present text" / "Amendment"): Rules
+    /// or legislative text quoted in two columns, with its own numbered points.
+    AmendmentTable,
+    /// A report's or opinion's explanatory statement, minority position or annex (the
+    /// committee's, not the decision's).
+    CommitteeText,
+    /// A committee's procedure record: "INFORMATION ON ADOPTION IN COMMITTEE
+    /// RESPONSIBLE", an opinion's "PROCEDURE – COMMITTEE ASKED FOR OPINION" box.
+    ProcedureRecord,
+    /// A roll-call vote list ("FINAL VOTE BY ROLL CALL …") and its "Key to symbols":
+    /// members by political group, who are not persons the text names.
+    RollCall,
 }
 
 /// A dropped stretch of the input and the rule that dropped it.
@@ -87,7 +100,8 @@ pub const OVERLONG_UNIT: usize = 20_000;
 pub struct Resolution {
     /// Normalised reference such as `TA-9-2021-0056`, where known.
     pub reference: Option<String>,
-    /// The title line.
+    /// The title, where found; the resolution's [`UnitKind::Title`] unit holds the same
+    /// text.
     pub title: Option<String>,
     /// Date of the resolution, ISO 8601 (`2021-02-11`).
     pub date: Option<String>,
@@ -120,11 +134,20 @@ impl Resolution {
         self.units.iter().filter(move |u| u.kind == kind)
     }
 
-    /// How many units of each kind: `[citations, recitals, paragraphs, footnotes]`.
+    /// How many units of each kind: `[citations, recitals, paragraphs, footnotes]`. The
+    /// title unit, of which a resolution has at most one, is not counted here (see
+    /// [`Resolution::title`]); `units.len()` counts it.
     pub fn counts(&self) -> [usize; 4] {
         let mut c = [0; 4];
         for u in &self.units {
-            c[u.kind as usize] += 1;
+            let slot = match u.kind {
+                UnitKind::Citation => 0,
+                UnitKind::Recital => 1,
+                UnitKind::Paragraph => 2,
+                UnitKind::Footnote => 3,
+                UnitKind::Title => continue,
+            };
+            c[slot] += 1;
         }
         c
     }

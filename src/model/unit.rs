@@ -37,11 +37,17 @@ pub enum UnitKind {
     Paragraph,
     /// "(1) OJ C 23, …"
     Footnote,
+    /// The title: "European Parliament resolution of 11 February 2021 on …". At most one
+    /// per resolution, first, labelled "1"; also kept in [`Resolution::title`].
+    ///
+    /// [`Resolution::title`]: crate::Resolution::title
+    Title,
 }
 
 impl UnitKind {
     /// Every kind, in the order they come in a resolution.
-    pub const ALL: [UnitKind; 4] = [
+    pub const ALL: [UnitKind; 5] = [
+        UnitKind::Title,
         UnitKind::Citation,
         UnitKind::Recital,
         UnitKind::Paragraph,
@@ -69,6 +75,7 @@ impl UnitKind {
             UnitKind::Recital => "recital",
             UnitKind::Paragraph => "paragraph",
             UnitKind::Footnote => "footnote",
+            UnitKind::Title => "title",
         }
     }
 }
@@ -88,10 +95,15 @@ pub struct SubPoint {
 /// One searchable unit of a resolution.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Unit {
-    /// Citation, recital, paragraph or footnote.
+    /// Title, citation, recital, paragraph or footnote.
     pub kind: UnitKind,
     /// The label as printed, without punctuation: "A", "AA", "12", "3".
-    /// Citations, which carry no label, are numbered "1", "2", … in order.
+    /// Citations, which carry no label, are numbered "1", "2", … in order; the title is
+    /// "1". A label printed twice for one kind carries a suffix from its second time on
+    /// ("5-2", "5-3"), with a [`Warning::RepeatedLabel`], so that ids are unique within a
+    /// resolution.
+    ///
+    /// [`Warning::RepeatedLabel`]: crate::Warning::RepeatedLabel
     pub label: String,
     /// Position of the unit among all units of the resolution, from 0.
     pub ordinal: usize,

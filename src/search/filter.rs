@@ -76,7 +76,11 @@ pub(crate) fn with_filters(
         let refs = request
             .resolutions
             .iter()
-            .map(|r| term_query(Term::from_field_text(fields.reference, r.trim())))
+            .map(|r| {
+                // The index keeps references normalised: a filter in any spelling.
+                let r = crate::index::normalized_reference(r);
+                term_query(Term::from_field_text(fields.reference, &r))
+            })
             .collect();
         clauses.push(filter(union(refs)));
     }
@@ -88,7 +92,12 @@ pub(crate) fn with_filters(
         clauses.push(filter(Box::new(range)));
     }
     for path in &request.facets {
-        let facet = parse_facet(path)?;
+        // A resolution facet names its reference in any spelling, as the filter does.
+        let path = match path.strip_prefix("/resolution/") {
+            Some(r) => format!("/resolution/{}", crate::index::normalized_reference(r)),
+            None => path.clone(),
+        };
+        let facet = parse_facet(&path)?;
         clauses.push(filter(facet_term_query(fields.facets, &facet)));
     }
     if clauses.len() == 1 {

@@ -3,7 +3,7 @@
 
 use std::collections::HashSet;
 
-use super::draft::build_text;
+use super::draft::{build_text, Draft};
 use super::footnote::Calls;
 use super::hyphen::Compounds;
 use super::lines::is_ws;
@@ -26,14 +26,21 @@ pub(crate) fn segment_text(text: &str) -> crate::Result<Resolution> {
     let before_lines: Vec<&str> = scan.before.iter().map(|&(i, _)| scan.content(i)).collect();
     // The title: the line that names the resolution, with the lines wrapped after it.
     let mut title = None;
+    let mut title_pieces: Vec<usize> = Vec::new();
     if let Some(t) = meta::find_title(&before_lines) {
         let mut end = t + 1;
         while end < scan.before.len() && scan.before[end].0 == scan.before[end - 1].0 + 1 {
             end += 1;
         }
+        // A heading that names the document kind ("PROPOSAL FOR A EUROPEAN PARLIAMENT
+        // DECISION") with its subject on the next block ("on amendments to …").
+        if end < scan.before.len() && before_lines[end].starts_with("on ") {
+            end += 1;
+        }
         title = Some(fold_ws(&before_lines[t..end].join(" ")));
         for &(_, piece) in &scan.before[t..end] {
             scan.pieces[piece].2 = Owner::Noise(NoiseReason::Title);
+            title_pieces.push(piece);
         }
     }
     let outside = scan
@@ -41,8 +48,33 @@ pub(crate) fn segment_text(text: &str) -> crate::Result<Resolution> {
         .iter()
         .filter(|p| matches!(p.2, Owner::Noise(_)))
         .map(|p| &text[p.0..p.1]);
-    let reference = meta::pick_reference(outside);
+    // A title that carries its date is an adopted text's ("resolution of 11 February 2021").
+    let adopted = meta::find_date(title.as_deref(), std::iter::empty()).is_some();
+    let reference = meta::pick_reference(outside, adopted);
     let date = meta::find_date(title.as_deref(), before_lines.iter().copied());
+
+    // The title is the first unit: its lines leave the noise.
+    if !title_pieces.is_empty() {
+        let ranges = title_pieces
+            .iter()
+            .map(|&p| (scan.pieces[p].0, scan.pieces[p].1))
+            .collect();
+        let mut k = 0;
+        scan.pieces.retain(|_| {
+            k += 1;
+            !title_pieces.contains(&(k - 1))
+        });
+        scan.drafts.insert(
+            0,
+            Draft {
+                kind: UnitKind::Title,
+                label: "1".to_string(),
+                ranges,
+                marker_len: 0,
+                points: Vec::new(),
+            },
+        );
+    }
 
     // Unit pieces, then the tiling.
     for (idx, d) in scan.drafts.iter().enumerate() {
@@ -63,7 +95,7 @@ pub(crate) fn segment_text(text: &str) -> crate::Result<Resolution> {
     let compounds = Compounds::new(text);
     let mut units: Vec<Unit> = Vec::with_capacity(scan.drafts.len());
     for (ordinal, d) in scan.drafts.iter().enumerate() {
-        let c = if d.kind == UnitKind::Footnote {
+        let c = if matches!(d.kind, UnitKind::Footnote | UnitKind::Title) {
             None
         } else {
             Some(&mut calls)
@@ -119,6 +151,10 @@ pub(crate) fn segment_text(text: &str) -> crate::Result<Resolution> {
             });
         }
     }
+    // The title as its unit reads (a word hyphenated across its lines is joined).
+    if let Some(u) = units.iter().find(|u| u.kind == UnitKind::Title) {
+        title = Some(u.text.clone());
+    }
     let english = units
         .iter()
         .filter(|u| u.kind != UnitKind::Footnote)
@@ -165,20 +201,49 @@ mod tests {
         let res = segment(t).unwrap();
         assert_coverage(t, &res);
         assert_eq!(res.counts(), [1, 1, 1, 2]);
+        // The title is the first unit, and stays the resolution's title.
         assert_unit(
             &res.units[0],
+            UnitKind::Title,
+            "1",
+            "Resolution of 1 May 2020 on X",
+        );
+        assert_eq!(res.title.as_deref(), Some("Resolution of 1 May 2020 on X"));
+        assert!(!dropped(&res, NoiseReason::Title));
+        assert_unit(
+            &res.units[1],
             UnitKind::Citation,
             "1",
             "having regard to Y and Z,",
         );
-        assert_eq!(res.units[0].footnote_calls, ["1"]);
-        assert_eq!(res.units[0].footnote_call_offsets, [18]);
-        assert_unit(&res.units[3], UnitKind::Footnote, "1", "OJ C 1, p. 2.");
-        assert_unit(&res.units[4], UnitKind::Footnote, "2", "OJ C 3, p. 4.");
+        assert_eq!(res.units[1].footnote_calls, ["1"]);
+        assert_eq!(res.units[1].footnote_call_offsets, [18]);
+        assert_unit(&res.units[4], UnitKind::Footnote, "1", "OJ C 1, p. 2.");
+        assert_unit(&res.units[5], UnitKind::Footnote, "2", "OJ C 3, p. 4.");
         assert_eq!(res.date.as_deref(), Some("2020-05-01"));
         assert!(dropped(&res, NoiseReason::AfterBody));
         assert!(res
             .warnings
             .contains(&Warning::UncalledFootnote { label: "2".into() }));
+    }
+
+    #[test]
+    fn an_adopted_text_page_is_known_by_its_own_reference() {
+        // The layout of an EP page of an adopted text: the document-stages box names the
+        // joint motion twice and the adopted text once, then the text's reference block.
+        let page = "Document selected : RC-B9-0001/2021\n\nTexts tabled :\n\nRC-B9-0001/2021\n\n\
+                    Texts adopted :\n\nP9_TA(2021)0001\n\nTexts adopted\n\nThursday, 11 February 2021 - Brussels\n\n\
+                    Situation in X\n\nP9_TA(2021)0001RC-B9-0001/2021\n\n\
+                    European Parliament resolution of 11 February 2021 on the situation in X (2021/0001(RSP))\n\n\
+                    The European Parliament,\n\n–  having regard to Y,\n\n1.  Calls for Z.\n";
+        let res = segment(page).unwrap();
+        assert_eq!(res.reference.as_deref(), Some("TA-9-2021-0001"));
+        assert_eq!(res.date.as_deref(), Some("2021-02-11"));
+        // The same box on a motion's page (its title has no date) keeps the motion's.
+        let motion = page.replace("resolution of 11 February 2021 on", "resolution on");
+        assert_eq!(
+            segment(&motion).unwrap().reference.as_deref(),
+            Some("RC-9-2021-0001")
+        );
     }
 }

@@ -61,6 +61,27 @@ pub(crate) fn split_run(line: &str, first: u32, marker_len: usize, square: bool)
     }
 }
 
+/// The marker of note `k` (`(k)`, or `[k]` per `square`) inside `line`, after some text
+/// that does not end in a digit (`p. 93.(4)OJ`, not `Rule 144(4)`), and followed by
+/// text: its byte offset and the length of the marker with the whitespace after it.
+pub(crate) fn find_wrapped(line: &str, k: u32, square: bool) -> Option<(usize, usize)> {
+    let mut from = line.chars().next()?.len_utf8();
+    loop {
+        let j = find_note(line, from, k, square)?;
+        if line[..j]
+            .chars()
+            .next_back()
+            .is_some_and(|c| !c.is_ascii_digit())
+        {
+            let len = 2 + k.to_string().len();
+            let after = &line[j + len..];
+            let ws = after.len() - after.trim_start_matches(super::lines::is_ws).len();
+            return Some((j, len + ws));
+        }
+        from = j + 1;
+    }
+}
+
 /// A call found at the start of `s`: its number and length in bytes.
 pub(crate) fn call_at(s: &str) -> Option<(u32, usize, bool)> {
     let b = s.as_bytes();
@@ -146,6 +167,15 @@ mod tests {
             [note(1, 0, 19, 3), note(2, 19, line.len(), 5)]
         );
         assert_eq!(split_run("[4] x", 4, 4, true), [note(4, 0, 5, 4)]);
+    }
+
+    #[test]
+    fn finds_a_wrapped_note_after_text() {
+        let s = "31.8.2013, p. 93.(4)OJ C 224 E, 19.8.2010, p. 30.(5)UN";
+        assert_eq!(find_wrapped(s, 4, false), Some((17, 3)));
+        assert_eq!(find_wrapped("Rule 144(4) x", 4, false), None);
+        assert_eq!(find_wrapped("(4) x", 4, false), None);
+        assert_eq!(find_wrapped("see [2]  OJ", 2, true), Some((4, 5)));
     }
 
     #[test]

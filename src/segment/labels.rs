@@ -29,9 +29,9 @@ pub(super) struct MarkerContext {
 #[derive(Debug)]
 pub(super) struct Labels {
     /// The rank due next, by kind (indexed by `UnitKind as usize`).
-    next: [u32; 4],
+    next: [u32; UnitKind::ALL.len()],
     /// Whether a unit of the kind has been opened, by kind.
-    opened: [bool; 4],
+    opened: [bool; UnitKind::ALL.len()],
     /// Every label opened, with its kind.
     seen: HashSet<(UnitKind, String)>,
 }
@@ -40,8 +40,8 @@ impl Labels {
     /// Nothing opened: rank 1 is due for every kind.
     pub(super) fn new() -> Self {
         Labels {
-            next: [1; 4],
-            opened: [false; 4],
+            next: [1; UnitKind::ALL.len()],
+            opened: [false; UnitKind::ALL.len()],
             seen: HashSet::new(),
         }
     }
@@ -120,21 +120,33 @@ impl Labels {
     }
 
     /// Records unit `label` of `kind`, ranked `rank`, as opened at byte `at`: rank
-    /// `rank + 1` is due next. A label opened before earns a warning, returned.
+    /// `rank + 1` is due next. Returns the label the unit carries and the warning it
+    /// earns: a label opened before earns a [`Warning::RepeatedLabel`] and is told apart
+    /// by a suffix (`5-2` for the second `5`, `5-3` for the third), so that unit ids stay
+    /// unique within a resolution.
     pub(super) fn open(
         &mut self,
         kind: UnitKind,
         rank: u32,
         label: &str,
         at: usize,
-    ) -> Option<Warning> {
+    ) -> (String, Option<Warning>) {
         self.next[kind as usize] = rank + 1;
         self.opened[kind as usize] = true;
-        (!self.seen.insert((kind, label.to_string()))).then(|| Warning::RepeatedLabel {
+        if self.seen.insert((kind, label.to_string())) {
+            return (label.to_string(), None);
+        }
+        let unique = (2..)
+            .map(|n| format!("{label}-{n}"))
+            .find(|l| !self.seen.contains(&(kind, l.clone())))
+            .unwrap_or_else(|| label.to_string());
+        self.seen.insert((kind, unique.clone()));
+        let warning = Warning::RepeatedLabel {
             kind,
             label: label.to_string(),
             at,
-        })
+        };
+        (unique, Some(warning))
     }
 }
 
@@ -142,6 +154,7 @@ impl Labels {
 mod tests {
     use super::super::segment;
     use super::*;
+    use std::collections::HashSet;
 
     /// In the body, apart from the line before, outside footnotes.
     const APART: MarkerContext = MarkerContext {
@@ -157,7 +170,10 @@ mod tests {
             assert_eq!(labels.due(kind), 1);
             assert!(!labels.opened(kind));
         }
-        assert_eq!(labels.open(UnitKind::Citation, 1, "1", 0), None);
+        assert_eq!(
+            labels.open(UnitKind::Citation, 1, "1", 0),
+            ("1".into(), None)
+        );
         assert_eq!(labels.due(UnitKind::Citation), 2);
         assert!(labels.opened(UnitKind::Citation));
         assert_eq!(labels.due(UnitKind::Recital), 1);
@@ -244,10 +260,13 @@ mod tests {
             labels.judge(UnitKind::Recital, 1, "A", 5, APART),
             (true, None)
         );
+        let (label, warning) = labels.open(UnitKind::Recital, 1, "A", 5);
+        assert_eq!(label, "A-2");
         assert!(matches!(
-            labels.open(UnitKind::Recital, 1, "A", 5),
+            warning,
             Some(Warning::RepeatedLabel { at: 5, .. })
         ));
+        assert_eq!(labels.open(UnitKind::Recital, 1, "A", 9).0, "A-3");
     }
 
     #[test]
@@ -255,6 +274,9 @@ mod tests {
         let t = "– having regard to x,\n\nB. whereas b;\n\nA. whereas a;\n\nA. whereas again;\n\n1. Calls.";
         let res = segment(t).unwrap();
         assert_eq!(res.counts(), [1, 3, 1, 0]);
+        let ids: HashSet<String> = res.units.iter().map(|u| res.unit_id(u)).collect();
+        assert_eq!(ids.len(), res.units.len(), "unit ids are unique");
+        assert_eq!(res.units[3].label, "A-2");
         assert!(matches!(&res.warnings[0], Warning::OutOfOrder { found, .. } if found == "B"));
         assert!(res
             .warnings

@@ -96,7 +96,36 @@ fn looks_like_html(text: &str) -> bool {
 /// Errors: `Error::Io` when the file cannot be read, `Error::NotText` (with the path) for
 /// binary content, `Error::NoResolution` when it holds no resolution.
 pub fn load(path: impl AsRef<Path>) -> crate::Result<Resolution> {
-    let path = path.as_ref();
+    let (text, html) = read(path.as_ref())?;
+    let seg = Segmenter::new().source(path.as_ref().display().to_string());
+    #[cfg(feature = "html")]
+    if html {
+        return seg.segment_html(&text);
+    }
+    #[cfg(not(feature = "html"))]
+    let _ = html; // `read` refuses HTML without the feature.
+    seg.segment(&text)
+}
+
+/// Reads and segments a file that may hold several texts (a sitting's "Texts adopted",
+/// texts concatenated): one [`Resolution`] per text, as
+/// [`Segmenter::segment_all`](crate::Segmenter::segment_all) finds them, each with
+/// [`Resolution::source`] set to the path. Errors as [`load`].
+pub fn load_all(path: impl AsRef<Path>) -> crate::Result<Vec<Resolution>> {
+    let (text, html) = read(path.as_ref())?;
+    let seg = Segmenter::new().source(path.as_ref().display().to_string());
+    #[cfg(feature = "html")]
+    if html {
+        return seg.segment_html_all(&text);
+    }
+    #[cfg(not(feature = "html"))]
+    let _ = html; // `read` refuses HTML without the feature.
+    seg.segment_all(&text)
+}
+
+/// Reads and decodes a file; true when it is to be read as HTML. Without the `html`
+/// feature an HTML file is `Error::FeatureDisabled`.
+fn read(path: &Path) -> crate::Result<(String, bool)> {
     let bytes = std::fs::read(path).map_err(|source| Error::Io {
         path: path.to_path_buf(),
         source,
@@ -113,17 +142,14 @@ pub fn load(path: impl AsRef<Path>) -> crate::Result<Resolution> {
         .and_then(|e| e.to_str())
         .map(str::to_ascii_lowercase);
     let html = matches!(ext.as_deref(), Some("html" | "htm" | "xhtml")) || looks_like_html(&text);
-    let seg = Segmenter::new().source(path.display().to_string());
+    #[cfg(not(feature = "html"))]
     if html {
-        #[cfg(feature = "html")]
-        return seg.segment_html(&text);
-        #[cfg(not(feature = "html"))]
         return Err(Error::FeatureDisabled {
             what: format!("{}: HTML input", path.display()),
             feature: "html",
         });
     }
-    seg.segment(&text)
+    Ok((text, html))
 }
 
 #[cfg(test)]

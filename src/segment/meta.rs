@@ -105,7 +105,8 @@ pub(crate) fn find_references(s: &str) -> Vec<String> {
 }
 
 /// Normalises one reference written in any of its spellings (`P9_TA(2021)0056`,
-/// `B9-0220/2020`, `RC-B10-0249/2025`, `TA-9-2021-0056`) to the document id
+/// `P9_TA-PROV(2021)0056`, `B9-0220/2020`, `RC-B10-0249/2025`, `A9-0163/2024`,
+/// `TA-9-2021-0056`), in any case and with any hyphen, to the document id
 /// (`TA-9-2021-0056`). `None` when `s` is not a reference.
 ///
 /// ```
@@ -113,10 +114,12 @@ pub(crate) fn find_references(s: &str) -> Vec<String> {
 /// assert_eq!(normalize_reference("P9_TA(2021)0056").as_deref(), Some("TA-9-2021-0056"));
 /// assert_eq!(normalize_reference("RC-B10-0249/2025").as_deref(), Some("RC-10-2025-0249"));
 /// assert_eq!(normalize_reference("B9\u{2011}0220/2020").as_deref(), Some("B-9-2020-0220"));
+/// assert_eq!(normalize_reference("ta-9-2021-0056").as_deref(), Some("TA-9-2021-0056"));
 /// assert_eq!(normalize_reference("hello"), None);
 /// ```
 pub fn normalize_reference(s: &str) -> Option<String> {
-    let folded = fold_dashes(s.trim());
+    // Letters in any case: a reference typed in a query (`ta-9-2021-0056`) is the same.
+    let folded = fold_dashes(s.trim()).to_ascii_uppercase();
     let b = folded.as_bytes();
     if b.is_empty() {
         return None;
@@ -128,7 +131,15 @@ pub fn normalize_reference(s: &str) -> Option<String> {
 }
 
 /// The most frequent reference among `texts`; ties go to the first seen. Linear.
-pub(crate) fn pick_reference<'a>(texts: impl Iterator<Item = &'a str>) -> Option<String> {
+///
+/// With `adopted` (the title carries its adoption date: "resolution of 11 February
+/// 2021"), the text is an adopted text, and an adopted-text reference (`TA-…`) among
+/// them is preferred: an EP page of an adopted text also lists the motion it came from
+/// ("Texts tabled : RC-B9-…"), sometimes more often than its own reference.
+pub(crate) fn pick_reference<'a>(
+    texts: impl Iterator<Item = &'a str>,
+    adopted: bool,
+) -> Option<String> {
     let mut counts: HashMap<String, (usize, usize)> = HashMap::new();
     for t in texts {
         for r in find_references(t) {
@@ -136,8 +147,10 @@ pub(crate) fn pick_reference<'a>(texts: impl Iterator<Item = &'a str>) -> Option
             counts.entry(r).or_insert((0, order)).0 += 1;
         }
     }
+    let ta = adopted && counts.keys().any(|r| r.starts_with("TA-"));
     counts
         .into_iter()
+        .filter(|(r, _)| !ta || r.starts_with("TA-"))
         .max_by(|a, b| a.1 .0.cmp(&b.1 .0).then(b.1 .1.cmp(&a.1 .1)))
         .map(|(r, _)| r)
 }
@@ -224,9 +237,11 @@ const TITLE_WORDS: &[&str] = &[
     "resolutie",
     "rezolucja",
     "resolução",
+    "parliament decision",
 ];
 
-/// Picks the title among the pre-body lines: the last one that names a resolution.
+/// Picks the title among the pre-body lines: the last one that names a resolution (or a
+/// Parliament decision, as a report's "PROPOSAL FOR A EUROPEAN PARLIAMENT DECISION").
 /// Returns its index in `before`.
 pub(crate) fn find_title(before: &[&str]) -> Option<usize> {
     before.iter().rposition(|l| {
@@ -268,8 +283,13 @@ mod tests {
             "P10_TA(2025)0096",
         ];
         assert_eq!(
-            pick_reference(lines.into_iter()).as_deref(),
+            pick_reference(lines.into_iter(), false).as_deref(),
             Some("RC-10-2025-0249")
+        );
+        // An adopted text's page lists the motion it came from; its own id wins.
+        assert_eq!(
+            pick_reference(lines.into_iter(), true).as_deref(),
+            Some("TA-10-2025-0096")
         );
     }
 
@@ -301,5 +321,26 @@ mod tests {
             "(2025/2691(RSP))",
         ];
         assert_eq!(find_title(&before), Some(1));
+        let report = [
+            "REPORT on amendments to Parliament’s Rules of Procedure",
+            "PROPOSAL FOR A EUROPEAN PARLIAMENT DECISION",
+            "on amendments to Parliament’s Rules of Procedure",
+        ];
+        assert_eq!(find_title(&report), Some(1));
+    }
+
+    #[test]
+    fn references_in_any_case() {
+        for s in ["ta-9-2021-0056", "p9_ta(2021)0056", "P9_TA-PROV(2021)0056"] {
+            assert_eq!(
+                normalize_reference(s).as_deref(),
+                Some("TA-9-2021-0056"),
+                "{s}"
+            );
+        }
+        assert_eq!(
+            normalize_reference("a9-0163/2024").as_deref(),
+            Some("A-9-2024-0163")
+        );
     }
 }

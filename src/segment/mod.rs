@@ -1,4 +1,5 @@
-//! Text → units: split a resolution into citations, recitals, paragraphs and footnotes.
+//! Text → units: split a resolution into its title, citations, recitals, paragraphs and
+//! footnotes.
 //!
 //! The user-facing description (coverage invariant, how text becomes units) is on
 //! [`Segmenter`], since this module is private and its functions are re-exported at the
@@ -18,6 +19,7 @@ pub(crate) mod meta;
 mod noise;
 mod page_notes;
 mod scan;
+mod split;
 mod tile;
 
 use crate::model::{
@@ -26,7 +28,7 @@ use crate::model::{
 
 #[cfg(feature = "html")]
 pub use self::html::html_to_text;
-pub use self::load::{decode, load};
+pub use self::load::{decode, load, load_all};
 pub use self::meta::normalize_reference;
 
 /// Splits resolutions into units, with what the caller knows about the text.
@@ -60,8 +62,12 @@ pub use self::meta::normalize_reference;
 /// a line opening with "having regard to" is a citation even without its dash (EUR-Lex
 /// pages set the dash in a table cell of its own, which a text rendering drops). Lower-case markers (`a.`,
 /// `(b)`, `iv)`) and dashes after the citations open [`SubPoint`]s of the current unit.
-/// Everything before the first unit is noise, classified by rule ([`NoiseReason`]); lines
-/// after the last unit are noise once that unit's text is complete. A footnote rule
+/// The title (the last line before the body that names a resolution or a Parliament
+/// decision, with the lines wrapped after it) is the first unit, of kind
+/// [`UnitKind::Title`]. Everything else before the first unit is noise, classified by rule
+/// ([`NoiseReason`]); lines after the last unit are noise once that unit's text is
+/// complete, and a report's apparatus after its last paragraph (amendment tables, annex,
+/// procedure record, roll call) is noise with reasons of its own. A footnote rule
 /// (`_______`) followed by the footnote due, with the page's end (a running header or
 /// footer, or a form feed) in sight, opens footnotes at the foot of a page: they become
 /// units, and the interrupted unit goes on after the page break.
@@ -122,11 +128,40 @@ impl Segmenter {
         self
     }
 
-    /// Segments plain text. `Err(Error::NoResolution)` when no unit is found.
+    /// Segments plain text as one text. `Err(Error::NoResolution)` when no unit is found.
+    ///
+    /// The whole input is read as one resolution: a file that holds several texts (a
+    /// sitting's "Texts adopted") gives their units together, told apart only by
+    /// [`Warning`]s and suffixed labels. Use [`Segmenter::segment_all`] for input that may
+    /// hold several texts.
     pub fn segment(&self, text: &str) -> crate::Result<Resolution> {
         let mut res = assemble::segment_text(text)?;
         self.apply(&mut res);
         Ok(res)
+    }
+
+    /// Segments plain text that may hold several texts, one [`Resolution`] per text.
+    ///
+    /// The input is cut before each line that is nothing but a reference
+    /// (`P9_TA(2021)0056`, `B9-0220/2020`, …), as a sitting's "Texts adopted" print each
+    /// text after its reference block; a stretch without units (page navigation listing
+    /// references) joins the text after it, or at the end the one before. A file with one
+    /// text gives one resolution, the same as [`Segmenter::segment`]. Spans refer to the
+    /// whole input, and the resolutions' pieces and noise together tile it.
+    /// `Err(Error::NoResolution)` when no text has a unit.
+    ///
+    /// ```
+    /// let text = "P9_TA(2021)0001\nEuropean Parliament resolution on X\n\n1. Calls for Y.\n\n\
+    ///             P9_TA(2021)0002\nEuropean Parliament resolution on Z\n\n1. Urges W.\n";
+    /// let all = whereas::Segmenter::new().segment_all(text)?;
+    /// assert_eq!(all.len(), 2);
+    /// assert_eq!(all[1].reference.as_deref(), Some("TA-9-2021-0002"));
+    /// assert_eq!(all[1].title.as_deref(), Some("European Parliament resolution on Z"));
+    /// assert_eq!(all[1].units[1].text, "Urges W.");
+    /// # Ok::<(), whereas::Error>(())
+    /// ```
+    pub fn segment_all(&self, text: &str) -> crate::Result<Vec<Resolution>> {
+        split::segment_all(self, text)
     }
 
     /// Segments an HTML page: its text is extracted with [`html_to_text`] and segmented;
@@ -135,6 +170,14 @@ impl Segmenter {
     pub fn segment_html(&self, html: &str) -> crate::Result<Resolution> {
         let text = html_to_text(html);
         self.segment(&text)
+    }
+
+    /// [`Segmenter::segment_all`] for an HTML page: one resolution per text; spans refer
+    /// to the text extracted by [`html_to_text`].
+    #[cfg(feature = "html")]
+    pub fn segment_html_all(&self, html: &str) -> crate::Result<Vec<Resolution>> {
+        let text = html_to_text(html);
+        self.segment_all(&text)
     }
 
     fn apply(&self, res: &mut Resolution) {

@@ -50,6 +50,81 @@ pub(crate) fn classify_outside(line: &str, before: bool) -> NoiseReason {
     }
 }
 
+/// Upper-case headings that open a committee's own text in a report or an opinion, after
+/// the motion or decision it puts to the vote.
+const COMMITTEE_TEXT: &[&str] = &[
+    "EXPLANATORY STATEMENT",
+    "SHORT JUSTIFICATION",
+    "JUSTIFICATION",
+    "MINORITY POSITION",
+    "ANNEX",
+    "ENTITIES OR PERSONS FROM WHOM",
+    "OPINION OF THE COMMITTEE",
+    "POSITION IN THE FORM OF AMENDMENTS",
+    "LETTER OF THE COMMITTEE",
+];
+
+/// Upper-case headings of a committee's procedure record.
+const PROCEDURE_RECORD: &[&str] = &[
+    "INFORMATION ON ADOPTION IN COMMITTEE",
+    "PROCEDURE – COMMITTEE",
+];
+
+/// Upper-case headings of a roll-call vote list.
+const ROLL_CALL: &[&str] = &["FINAL VOTE BY ROLL CALL"];
+
+/// `Amendment 1`, `Amendment  12`: the heading of an amendment table.
+fn is_amendment_heading(line: &str) -> bool {
+    let Some(rest) = line.strip_prefix("Amendment") else {
+        return false;
+    };
+    let num = rest.trim_start_matches(super::lines::is_ws);
+    num.len() < rest.len()
+        && !num.is_empty()
+        && num.len() <= 4
+        && num.bytes().all(|c| c.is_ascii_digit())
+}
+
+/// A heading that opens a report's or an opinion's apparatus after the text put to the
+/// vote (an amendment table, the explanatory statement, an annex, the procedure record,
+/// a roll-call list), with the reason its lines are dropped for. Headings in capitals
+/// must be written wholly in capitals, so that a sentence that begins with the same
+/// words is not one.
+pub(crate) fn apparatus_heading(line: &str) -> Option<NoiseReason> {
+    if is_amendment_heading(line) {
+        return Some(NoiseReason::AmendmentTable);
+    }
+    if line.starts_with("Key to symbols") {
+        return Some(NoiseReason::RollCall);
+    }
+    if line.chars().any(char::is_lowercase) {
+        return None;
+    }
+    let fold: String = line
+        .chars()
+        .map(|c| match c {
+            c if super::lines::is_ws(c) => ' ',
+            c if super::marker::DASHES.contains(&c) => '–',
+            c => c,
+        })
+        .collect();
+    let starts = |list: &[&str]| list.iter().any(|h| fold.starts_with(h));
+    if starts(ROLL_CALL) {
+        Some(NoiseReason::RollCall)
+    } else if starts(PROCEDURE_RECORD) {
+        Some(NoiseReason::ProcedureRecord)
+    } else if starts(COMMITTEE_TEXT) {
+        Some(NoiseReason::CommitteeText)
+    } else {
+        None
+    }
+}
+
+/// The site footer that ends an EP page (`Last updated: 17 April 2024`).
+pub(crate) fn is_page_footer(line: &str) -> bool {
+    line.starts_with("Last updated") || line.starts_with("Legal notice")
+}
+
 /// Key for comparing header lines across pages: digits folded to `#`.
 fn header_key(line: &str) -> String {
     line.chars()
@@ -159,6 +234,54 @@ mod tests {
         assert!(is_template_tag("</RepeatBlock-By>"));
         assert!(!is_template_tag("<= 5"));
         assert!(!is_template_tag("a <b>"));
+    }
+
+    #[test]
+    fn apparatus_headings() {
+        assert_eq!(
+            apparatus_heading("Amendment\u{a0} 1"),
+            Some(NoiseReason::AmendmentTable)
+        );
+        assert_eq!(apparatus_heading("Amendments"), None);
+        assert_eq!(apparatus_heading("Amendment 1 to the Rules"), None);
+        assert_eq!(
+            apparatus_heading("INFORMATION ON ADOPTION IN COMMITTEE RESPONSIBLE"),
+            Some(NoiseReason::ProcedureRecord)
+        );
+        assert_eq!(
+            apparatus_heading("FINAL VOTE BY ROLL CALL IN COMMITTEE RESPONSIBLE"),
+            Some(NoiseReason::RollCall)
+        );
+        assert_eq!(
+            apparatus_heading("Key to symbols:"),
+            Some(NoiseReason::RollCall)
+        );
+        assert_eq!(
+            apparatus_heading(
+                "ANNEX: ENTITIES OR PERSONS FROM WHOM THE RAPPORTEUR HAS RECEIVED INPUT"
+            ),
+            Some(NoiseReason::CommitteeText)
+        );
+        assert_eq!(
+            apparatus_heading("EXPLANATORY STATEMENT"),
+            Some(NoiseReason::CommitteeText)
+        );
+        for box_heading in [
+            "PROCEDURE – COMMITTEE ASKED FOR OPINION",
+            "PROCEDURE - COMMITTEE ASKED FOR OPINION",
+            "INFORMATION ON ADOPTION IN COMMITTEE ASKED FOR OPINION",
+        ] {
+            assert_eq!(
+                apparatus_heading(box_heading),
+                Some(NoiseReason::ProcedureRecord),
+                "{box_heading}"
+            );
+        }
+        assert_eq!(apparatus_heading("Annex II – point 5"), None);
+        assert_eq!(
+            apparatus_heading("Explanatory statement of the Commission"),
+            None
+        );
     }
 
     #[test]

@@ -56,6 +56,9 @@ pub(super) struct Scan<'a> {
     note_square: bool,
     /// The label due next for each kind, and the labels opened.
     labels: Labels,
+    /// Inside a report's apparatus (amendment tables, annex, procedure record, roll
+    /// call): every line is noise, for this reason.
+    apparatus: Option<NoiseReason>,
     /// Inside a page's footnotes (after a footnote rule, until the page ends): the unit
     /// the page break interrupted, which the next page continues.
     page_notes: Option<Option<usize>>,
@@ -110,6 +113,7 @@ impl<'a> Scan<'a> {
             in_notes: false,
             note_square: false,
             labels: Labels::new(),
+            apparatus: None,
             page_notes: None,
             resume: None,
         }
@@ -156,7 +160,7 @@ impl<'a> Scan<'a> {
         range: (usize, usize),
         marker_len: usize,
     ) {
-        let repeated = self.labels.open(kind, rank, &label, range.0);
+        let (label, repeated) = self.labels.open(kind, rank, &label, range.0);
         self.warnings.extend(repeated);
         self.drafts.push(Draft {
             kind,
@@ -220,6 +224,9 @@ impl<'a> Scan<'a> {
                 continue;
             }
             let s = self.content(i);
+            if self.body && self.apparatus(i, s) {
+                continue;
+            }
             let note_due = self.labels.due(UnitKind::Footnote);
             if self.body
                 && !self.in_notes
@@ -234,7 +241,7 @@ impl<'a> Scan<'a> {
                 continue;
             }
             let separated = blank_before || prev_punct;
-            let taken = self.try_marker(i, s, separated);
+            let taken = self.try_marker(i, s, separated) || self.wrapped_note(i, s);
             if !taken {
                 if self.body {
                     self.pending.push(Pending {
@@ -318,6 +325,53 @@ impl<'a> Scan<'a> {
                 }
             }
         }
+    }
+
+    /// Handles line `i` (content `s`) of the body when it opens or lies in a report's
+    /// apparatus: the lines waiting are settled as at the end of the text, and this line
+    /// and every later one are noise, for the reason of the last heading (the site footer
+    /// after it is page text). True when the line was taken.
+    fn apparatus(&mut self, i: usize, s: &str) -> bool {
+        let heading = noise::apparatus_heading(s);
+        if let Some(reason) = heading {
+            if self.apparatus.is_none() {
+                self.end_page_notes();
+                self.finish_pending();
+            }
+            self.apparatus = Some(reason);
+        } else if self.apparatus.is_some() && noise::is_page_footer(s) {
+            self.apparatus = Some(NoiseReason::AfterBody);
+        }
+        let Some(reason) = self.apparatus else {
+            return false;
+        };
+        self.noise_line(i, reason);
+        true
+    }
+
+    /// Line `i` (content `s`) of a run of footnotes that holds the marker of the footnote
+    /// due after other text (`31.8.2013, p. 93.(4)OJ C 224 E, …`: a block of notes run
+    /// on one line and then wrapped): the text before the marker ends the current note
+    /// and the notes from the marker on are opened. True when the line was taken.
+    fn wrapped_note(&mut self, i: usize, s: &str) -> bool {
+        if !self.body || !self.in_notes {
+            return false;
+        }
+        let Some(cur) = self.current() else {
+            return false;
+        };
+        if self.drafts[cur].kind != UnitKind::Footnote {
+            return false;
+        }
+        let due = self.labels.due(UnitKind::Footnote);
+        let Some((j, marker_len)) = footnote::find_wrapped(s, due, self.note_square) else {
+            return false;
+        };
+        self.flush_pending();
+        let l = self.lines[i];
+        self.drafts[cur].ranges.push((l.start, l.start + j));
+        self.open_notes((l.start + j, l.end), due, marker_len);
+        true
     }
 
     /// A citation whose dash was lost (EUR-Lex pages set it in a table column of its own,

@@ -456,6 +456,8 @@ pub(super) fn render(
             UnitKind::Footnote => {
                 let _ = write!(footnotes, "({}){}", unit.label, unit.text);
             }
+            // The title is written above, from `title`.
+            UnitKind::Title => {}
         }
     }
     if !footnotes.is_empty() {

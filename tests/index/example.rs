@@ -53,3 +53,32 @@ fn index_example_keeps_going_past_a_bad_file() {
     assert!(!out.status.success());
     assert_eq!(String::from_utf8_lossy(&out.stderr).lines().count(), 1);
 }
+
+#[test]
+fn index_example_adds_each_text_of_a_file() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("idx");
+    let file = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data/documents/three_texts.txt");
+    let out = support::example_command("index")
+        .arg("--index")
+        .arg(&dir)
+        .arg(&file)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        stdout.contains("indexed 3 resolutions from 1 file"),
+        "{stdout}"
+    );
+    let index = Index::open(&dir).unwrap();
+    for reference in ["TA-9-2021-0056", "B-9-2020-0220", "RC-10-2025-0249"] {
+        let request = SearchRequest::new("").resolution(reference).limit(0);
+        assert!(index.search(&request).unwrap().total > 0, "{reference}");
+    }
+}

@@ -6,4 +6,5 @@ mod support;
 
 mod example;
 mod lifecycle;
+mod references;
 mod synth;

@@ -276,7 +276,7 @@ fn repeated_marker_is_a_warning() {
         .units_of(UnitKind::Recital)
         .map(|u| u.label.as_str())
         .collect();
-    assert_eq!(recitals, ["A", "B", "C", "D", "E", "F", "F", "G"]);
+    assert_eq!(recitals, ["A", "B", "C", "D", "E", "F", "F-2", "G"]);
     assert!(has_warning(&res, |w| matches!(
         w,
         Warning::RepeatedLabel { kind: UnitKind::Recital, label, .. } if label == "F"
@@ -285,8 +285,10 @@ fn repeated_marker_is_a_warning() {
         w,
         Warning::RepeatedLabel { kind: UnitKind::Paragraph, label, .. } if label == "1"
     )));
-    // Unit ids repeat, so the indexer must not assume they are unique: both units are kept.
+    // Both units are kept, each under an id of its own.
     assert_eq!(res.units_of(UnitKind::Paragraph).count(), 2);
+    let ids: std::collections::HashSet<String> = res.units.iter().map(|u| res.unit_id(u)).collect();
+    assert_eq!(ids.len(), res.units.len());
 }
 
 #[test]

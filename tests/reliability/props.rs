@@ -147,7 +147,10 @@ fn recital_label(n: usize) -> String {
 /// Renders generated units as plain text, returning the text and the expected
 /// `(kind, label, text)` of each unit.
 fn render(units: &[GenUnit]) -> (String, Vec<(UnitKind, String, String)>) {
-    let (mut text, mut expected) = (String::from("Title of the resolution\n\n"), Vec::new());
+    let title = "European Parliament resolution on a generated topic";
+    let mut text = format!("{title}\n\n");
+    // The title line is the first unit.
+    let mut expected = vec![(UnitKind::Title, "1".to_string(), title.to_string())];
     let (mut citations, mut recitals, mut paragraphs) = (0, 0, 0);
     for u in units {
         let (label, marker, end) = match u.kind {

@@ -85,7 +85,7 @@ fn seed_web_repost_segments_to_hand_counts() {
 #[test]
 fn seed_footnote_calls_glued_to_words_and_years() {
     let res = whereas::segment(support::SEED).unwrap();
-    let c1 = &res.units[0];
+    let c1 = res.units_of(UnitKind::Citation).next().unwrap();
     assert_eq!(c1.footnote_calls, ["1", "2", "3", "4"]);
     assert!(
         c1.text.contains("situation in Kazakhstan and its previous"),
@@ -141,7 +141,15 @@ fn seed_page_noise_is_listed() {
             "csm_S.3_EN_logo_smaller_01_c8ce50b44a"
         )
     );
-    assert_eq!(dropped[1].0, NoiseReason::Title);
+    // The title line is a unit now, not noise.
+    assert!(dropped.iter().all(|d| d.0 != NoiseReason::Title));
+    let title = &res.units[0];
+    assert_eq!(title.kind, UnitKind::Title);
+    assert_eq!(Some(title.text.as_str()), res.title.as_deref());
+    assert_eq!(
+        support::SEED[title.span.start..title.span.end].trim(),
+        title.text
+    );
     let after = dropped.last().unwrap();
     assert_eq!(after.0, NoiseReason::AfterBody);
     assert!(
@@ -173,7 +181,7 @@ fn public_health_page_text_segments_to_hand_counts() {
         .units_of(UnitKind::Citation)
         .all(|u| u.text.starts_with("having regard to")));
     // `[1]` calls are removed from the text and listed.
-    let c4 = &res.units[3];
+    let c4 = res.units_of(UnitKind::Citation).nth(3).unwrap();
     assert_eq!(c4.footnote_calls, ["1"]);
     assert!(
         c4.text.ends_with("pandemic and its consequences,"),
@@ -260,7 +268,8 @@ fn ukraine_page_text_segments_to_hand_counts() {
     );
     assert!(res.units.iter().all(|u| u.footnote_calls.is_empty()));
     // Rules 150(5) and 136(4) are not calls (there are no footnotes at all).
-    assert!(res.units[2].text.contains("Rules 150(5) and 136(4)"));
+    let c3 = res.units_of(UnitKind::Citation).nth(2).unwrap();
+    assert!(c3.text.contains("Rules 150(5) and 136(4)"));
 }
 
 #[test]

@@ -1,5 +1,6 @@
 //! Runs `examples/segment.rs` as a program and checks its output, like the examples would
-//! be used: one JSON object on stdout, or one line on stderr and exit code 1.
+//! be used: one JSON object per resolution on stdout, one per line, or one line on stderr
+//! and exit code 1.
 
 use crate::support;
 
@@ -33,13 +34,37 @@ fn example_prints_one_json_object_for_the_seed() {
     assert_eq!(v["date"], "2021-02-11");
     assert!(v["title"].as_str().unwrap().contains("Kazakhstan"));
     let units = v["units"].as_array().unwrap();
-    assert_eq!(units.len(), 11 + 23 + 27 + 5);
-    assert_eq!(units[0]["id"], "TA-9-2021-0056/citation/1");
-    assert_eq!(units[11]["id"], "TA-9-2021-0056/recital/A");
-    assert_eq!(units[11]["kind"], "recital");
+    // The title, then 11 citations, 23 recitals, 27 paragraphs and 5 footnotes.
+    assert_eq!(units.len(), 1 + 11 + 23 + 27 + 5);
+    assert_eq!(units[0]["id"], "TA-9-2021-0056/title/1");
+    assert_eq!(units[0]["text"], v["title"]);
+    assert_eq!(units[1]["id"], "TA-9-2021-0056/citation/1");
+    assert_eq!(units[12]["id"], "TA-9-2021-0056/recital/A");
+    assert_eq!(units[12]["kind"], "recital");
     assert!(units
         .iter()
         .all(|u| u["entities"].is_array() && u["text"].is_string()));
+}
+
+#[test]
+fn example_prints_one_line_per_text() {
+    let out = run(&[&manifest("tests/data/documents/three_texts.txt")]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let refs: Vec<String> = stdout
+        .lines()
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).expect("a JSON object a line");
+            v["reference"].as_str().unwrap().to_string()
+        })
+        .collect();
+    assert_eq!(refs, ["TA-9-2021-0056", "B-9-2020-0220", "RC-10-2025-0249"]);
+    let seed = run(&[&manifest("data/TA-9-2021-0056_EN.txt")]);
+    assert_eq!(String::from_utf8(seed.stdout).unwrap().lines().count(), 1);
 }
 
 #[test]

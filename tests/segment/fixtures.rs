@@ -253,7 +253,11 @@ fn odd_order_gives_units_and_warnings() {
     let res = load("odd_order.txt");
     assert_eq!(res.counts(), [1, 5, 2, 0]);
     let labels: Vec<&str> = res.units.iter().map(|u| u.label.as_str()).collect();
-    assert_eq!(labels, ["1", "B", "A", "C", "F", "F", "1", "3"]);
+    // The repeated "F" keeps a unit id of its own.
+    assert_eq!(labels, ["1", "1", "B", "A", "C", "F", "F-2", "1", "3"]);
+    assert_eq!(res.units[0].kind, UnitKind::Title);
+    let ids: std::collections::HashSet<String> = res.units.iter().map(|u| res.unit_id(u)).collect();
+    assert_eq!(ids.len(), res.units.len());
     let w = &res.warnings;
     assert!(w.iter().any(|w| matches!(w, Warning::OutOfOrder { kind: UnitKind::Recital, expected, found, .. } if expected == "A" && found == "B")), "{w:?}");
     assert!(w.iter().any(|w| matches!(w, Warning::OutOfOrder { kind: UnitKind::Recital, found, .. } if found == "F")), "{w:?}");

@@ -171,7 +171,8 @@ fn render(res: &Resolution, f: Format) -> String {
     let title = res.title.clone().unwrap_or_default();
     let mut body: Vec<String> = Vec::new();
     let mut notes_run = String::new();
-    for u in &res.units {
+    // The title unit is written from `title`, where each format puts it.
+    for u in res.units.iter().filter(|u| u.kind != UnitKind::Title) {
         let (intro, points) = unit_lines(u, call(f));
         let first = format!("{}{}", marker(u, f), intro);
         let mut block = vec![first];

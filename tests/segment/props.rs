@@ -6,7 +6,7 @@
 use crate::support;
 
 use proptest::prelude::*;
-use whereas::Resolution;
+use whereas::{Resolution, Segmenter};
 
 fn check_tiling(input: &str, res: &Resolution) -> Result<(), TestCaseError> {
     let mut spans: Vec<(usize, usize)> = res
@@ -45,13 +45,15 @@ fn check_tiling(input: &str, res: &Resolution) -> Result<(), TestCaseError> {
             .sum();
         let kept = nonspace(&u.text);
         let calls: usize = u.footnote_calls.iter().map(|c| c.len() + 2).sum();
+        // A repeated label carries a suffix (`6-2`) its marker does not print.
+        let printed = u.label.split('-').next().unwrap_or(&u.label);
         let marker = match u.kind {
             // A citation whose dash was lost opens with its text.
             whereas::UnitKind::Citation => {
                 usize::from(!input[u.pieces[0].start..].starts_with("having regard to "))
             }
-            whereas::UnitKind::Footnote => u.label.len() + 2,
-            _ => u.label.len() + 1,
+            whereas::UnitKind::Footnote => printed.len() + 2,
+            _ => printed.len() + 1,
         };
         let dropped = droppable(u, input);
         prop_assert!(
@@ -107,6 +109,7 @@ fn line() -> impl Strategy<Value = String> {
         Just(String::new()),
         Just("<Date>".to_string()),
         Just("\u{c}".to_string()),
+        Just("P9_TA(2021)0001".to_string()),
     ];
     let word = prop_oneof![
         Just("having regard to".to_string()),
@@ -172,6 +175,37 @@ proptest! {
                     prop_assert!(u.text.is_char_boundary(o) && o <= u.text.len());
                 }
             }
+        }
+    }
+
+    #[test]
+    fn every_text_of_a_file_tiles_its_part(s in document()) {
+        if let Ok(all) = Segmenter::new().segment_all(&s) {
+            prop_assert!(!all.is_empty());
+            // The texts come in order, and together their pieces and noise tile the input.
+            let mut spans: Vec<(usize, usize)> = Vec::new();
+            let mut last_end = 0;
+            for res in &all {
+                let mut own: Vec<(usize, usize)> = res.noise.iter().map(|n| (n.span.start, n.span.end)).collect();
+                for u in &res.units {
+                    own.extend(u.pieces.iter().map(|p| (p.start, p.end)));
+                }
+                own.sort();
+                prop_assert!(own[0].0 == last_end, "texts not in order");
+                last_end = own[own.len() - 1].1;
+                spans.extend(own);
+                let ids: std::collections::HashSet<String> = res.units.iter().map(|u| res.unit_id(u)).collect();
+                prop_assert_eq!(ids.len(), res.units.len());
+            }
+            let mut at = 0;
+            for (a, b) in spans {
+                prop_assert_eq!(a, at, "gap or overlap");
+                prop_assert!(b > a && s.is_char_boundary(a) && s.is_char_boundary(b));
+                at = b;
+            }
+            prop_assert_eq!(at, s.len());
+        } else {
+            prop_assert!(whereas::segment(&s).is_err());
         }
     }
 

@@ -383,7 +383,7 @@ impl<'a> Compiler<'a> {
                     self.error(
                         self.locate_field("kind"),
                         format!(
-                            "unknown kind {:?}; use citation, recital, paragraph or footnote",
+                            "unknown kind {:?}; use title, citation, recital, paragraph or footnote",
                             lit.phrase
                         ),
                     )
@@ -396,7 +396,7 @@ impl<'a> Compiler<'a> {
             Some("resolution" | "reference") => {
                 return Ok(Some(term_query(Term::from_field_text(
                     self.fields.reference,
-                    lit.phrase.trim(),
+                    &crate::index::normalized_reference(&lit.phrase),
                 ))))
             }
             Some("id") => {
