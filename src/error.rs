@@ -4,13 +4,15 @@ use std::path::PathBuf;
 
 /// Everything that can go wrong in whereas.
 ///
-/// `Display` is one lower-case clause; the underlying cause, where there is
-/// one, comes through [`std::error::Error::source`].
+/// `Display` says what went wrong, where (the file or folder, the byte offset) and why:
+/// the underlying cause is part of the message (`cannot access /data/x.txt: No such file
+/// or directory (os error 2)`), so that printing the error is enough. The cause is also
+/// [`std::error::Error::source`], for programs that walk the chain.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {
     /// A file could not be read or written.
-    #[error("cannot access {}", path.display())]
+    #[error("cannot access {}: {source}", path.display())]
     Io {
         /// The file or folder concerned.
         path: PathBuf,
@@ -64,15 +66,21 @@ pub enum Error {
     /// Another writer holds the index's lock (in this process or another one): only one
     /// writer may be open on an index at a time. Retry once that writer is dropped.
     #[cfg(feature = "index")]
-    #[error("index is locked by another writer")]
+    #[error("index is locked by another writer: {source}")]
     Locked {
         /// tantivy's lock error.
         #[source]
         source: tantivy::TantivyError,
     },
+    /// A folder opened as an index holds none (no `meta.json`).
+    #[error("no index in {}: the folder holds no meta.json (Index::create or Index::open_or_create makes one)", path.display())]
+    NoIndex {
+        /// The folder.
+        path: PathBuf,
+    },
     /// An error from the tantivy index underneath.
     #[cfg(feature = "index")]
-    #[error("index error")]
+    #[error("index error: {0}")]
     Index(#[from] tantivy::TantivyError),
 }
 
