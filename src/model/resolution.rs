@@ -96,7 +96,10 @@ pub enum Warning {
 pub const OVERLONG_UNIT: usize = 20_000;
 
 /// One resolution: metadata and its units, in order.
+///
+/// New fields may be added: build one with [`Resolution::new`] and set the public fields.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Resolution {
     /// Normalised reference such as `TA-9-2021-0056`, where known.
     pub reference: Option<String>,
@@ -120,6 +123,29 @@ pub struct Resolution {
 }
 
 impl Resolution {
+    /// A resolution of these units, with no metadata, noise or warnings: set the public
+    /// fields for more.
+    ///
+    /// ```
+    /// use whereas::{Resolution, Unit, UnitKind};
+    ///
+    /// let mut resolution = Resolution::new(vec![Unit::new(UnitKind::Paragraph, "1", "Calls for …")]);
+    /// resolution.reference = Some("TA-9-2021-0056".into());
+    /// assert_eq!(resolution.units.len(), 1);
+    /// ```
+    pub fn new(units: Vec<Unit>) -> Resolution {
+        Resolution {
+            reference: None,
+            title: None,
+            date: None,
+            language: None,
+            source: None,
+            units,
+            noise: Vec::new(),
+            warnings: Vec::new(),
+        }
+    }
+
     /// The unit's id, `REFERENCE/kind/LABEL` (`TA-9-2021-0056/recital/B`).
     ///
     /// The reference is the one found in the text, else the one the caller gave

@@ -5,7 +5,9 @@ use serde::{Deserialize, Serialize};
 use super::entity::Entity;
 
 /// A byte range `start..end` into the original input (never into cleaned text).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
 pub struct Span {
     /// First byte.
     pub start: usize,
@@ -44,6 +46,37 @@ pub enum UnitKind {
     Title,
 }
 
+impl std::fmt::Display for UnitKind {
+    /// The lower-case name, as [`UnitKind::as_str`] (`recital`).
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::str::FromStr for UnitKind {
+    type Err = crate::Error;
+
+    /// The kind named `name`, in any case (`"Recital"`, `"footnote"`).
+    ///
+    /// ```
+    /// use whereas::UnitKind;
+    /// assert_eq!("Recital".parse::<UnitKind>()?, UnitKind::Recital);
+    /// assert_eq!(UnitKind::Recital.to_string(), "recital");
+    /// let err = "whereas".parse::<UnitKind>().unwrap_err();
+    /// assert!(err.to_string().contains("recital"), "{err}");
+    /// # Ok::<(), whereas::Error>(())
+    /// ```
+    fn from_str(name: &str) -> crate::Result<UnitKind> {
+        UnitKind::parse(name).ok_or_else(|| {
+            let known: Vec<&str> = UnitKind::ALL.iter().map(|k| k.as_str()).collect();
+            crate::Error::InvalidArgument(format!(
+                "unknown unit kind {name:?} (one of {})",
+                known.join(", ")
+            ))
+        })
+    }
+}
+
 impl UnitKind {
     /// Every kind, in the order they come in a resolution.
     pub const ALL: [UnitKind; 5] = [
@@ -55,7 +88,7 @@ impl UnitKind {
     ];
 
     /// The kind named `name`, in any case (`"Recital"`, `"footnote"`); `None` for
-    /// anything else.
+    /// anything else. [`str::parse`] does the same with an error that lists the kinds.
     ///
     /// ```
     /// use whereas::UnitKind;
@@ -93,7 +126,10 @@ pub struct SubPoint {
 }
 
 /// One searchable unit of a resolution.
+///
+/// New fields may be added: build one with [`Unit::new`] and set the public fields.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Unit {
     /// Title, citation, recital, paragraph or footnote.
     pub kind: UnitKind,
@@ -131,4 +167,31 @@ pub struct Unit {
     /// to [`Unit::span`]; more when noise (a page header) interrupts the unit.
     #[serde(default)]
     pub pieces: Vec<Span>,
+}
+
+impl Unit {
+    /// A unit of `kind` labelled `label` with this text, at ordinal 0, with an empty
+    /// span and no footnotes, sub-points or entities: set the public fields for more.
+    ///
+    /// ```
+    /// use whereas::{Unit, UnitKind};
+    ///
+    /// let mut unit = Unit::new(UnitKind::Recital, "A", "whereas Max Bokayev was arrested;");
+    /// unit.ordinal = 1;
+    /// assert_eq!(unit.kind, UnitKind::Recital);
+    /// ```
+    pub fn new(kind: UnitKind, label: impl Into<String>, text: impl Into<String>) -> Unit {
+        Unit {
+            kind,
+            label: label.into(),
+            ordinal: 0,
+            text: text.into(),
+            span: Span::default(),
+            footnote_calls: Vec::new(),
+            footnote_call_offsets: Vec::new(),
+            points: Vec::new(),
+            entities: Vec::new(),
+            pieces: Vec::new(),
+        }
+    }
 }

@@ -6,7 +6,7 @@ use crate::support;
 use proptest::prelude::*;
 
 use whereas::entity::{annotate, extract};
-use whereas::{Entity, EntityKind, Resolution, Span, Unit, UnitKind};
+use whereas::{Entity, EntityKind, Resolution, Unit, UnitKind};
 
 fn of(text: &str, kind: EntityKind) -> Vec<String> {
     extract(text)
@@ -409,31 +409,17 @@ fn persons_generalise_to_unseen_resolutions() {
 // ---- linking within a resolution ----
 
 fn resolution(texts: &[&str]) -> Resolution {
-    Resolution {
-        reference: None,
-        title: None,
-        date: None,
-        language: None,
-        source: None,
-        noise: Vec::new(),
-        warnings: Vec::new(),
-        units: texts
+    Resolution::new(
+        texts
             .iter()
             .enumerate()
-            .map(|(k, t)| Unit {
-                kind: UnitKind::Paragraph,
-                label: (k + 1).to_string(),
-                ordinal: k,
-                text: t.to_string(),
-                span: Span { start: 0, end: 0 },
-                footnote_calls: Vec::new(),
-                footnote_call_offsets: Vec::new(),
-                points: Vec::new(),
-                entities: Vec::new(),
-                pieces: Vec::new(),
+            .map(|(k, t)| {
+                let mut unit = Unit::new(UnitKind::Paragraph, (k + 1).to_string(), *t);
+                unit.ordinal = k;
+                unit
             })
             .collect(),
-    }
+    )
 }
 
 fn unit_norms(res: &Resolution, unit: usize, kind: EntityKind) -> Vec<String> {

@@ -283,45 +283,26 @@ pub fn whereas_index(corpus: &Corpus) -> whereas::Result<Index> {
                 .chain(places)
                 .map(|(kind, written)| {
                     let start = d.text.find(written.as_str()).unwrap_or(0);
-                    Entity {
-                        kind,
-                        text: written.clone(),
-                        normalized: written.clone(),
-                        start,
-                        end: start + written.len(),
-                    }
+                    Entity::new(kind, written.clone(), start)
                 })
                 .collect();
-            Unit {
-                kind: UnitKind::Recital,
-                label: i.to_string(),
-                ordinal: i,
-                text: d.text.clone(),
-                span: Span {
-                    start: 0,
-                    end: d.text.len(),
-                },
-                footnote_calls: vec![],
-                footnote_call_offsets: vec![],
-                points: vec![],
-                entities,
-                pieces: vec![Span {
-                    start: 0,
-                    end: d.text.len(),
-                }],
-            }
+            let mut unit = Unit::new(UnitKind::Recital, i.to_string(), d.text.clone());
+            unit.ordinal = i;
+            let whole = Span {
+                start: 0,
+                end: d.text.len(),
+            };
+            unit.span = whole;
+            unit.pieces = vec![whole];
+            unit.entities = entities;
+            unit
         })
         .collect();
-    let resolution = Resolution {
-        reference: Some(REFERENCE.into()),
-        title: Some("Name-search evaluation corpus".into()),
-        date: Some("2021-02-11".into()),
-        language: Some("en".into()),
-        source: None,
-        units,
-        noise: vec![],
-        warnings: vec![],
-    };
+    let mut resolution = Resolution::new(units);
+    resolution.reference = Some(REFERENCE.into());
+    resolution.title = Some("Name-search evaluation corpus".into());
+    resolution.date = Some("2021-02-11".into());
+    resolution.language = Some("en".into());
     let index = Index::in_ram()?;
     let mut writer = index.writer()?;
     writer.add(&resolution)?;
