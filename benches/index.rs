@@ -73,11 +73,7 @@ fn bench_index(c: &mut Criterion) {
                 writer.add(&resolution).expect("adds");
             }
             writer.commit().expect("commits");
-            assert_eq!(
-                index.num_units(),
-                unit_texts.len() as u64,
-                "one document per unit"
-            );
+            assert_eq!(index.num_units(), unit_texts.len(), "one document per unit");
             black_box(index)
         })
     });

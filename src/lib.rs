@@ -71,6 +71,23 @@
 //! | index | [`index`], [`Index`], [`IndexWriter`] | [`Resolution`]s → an index on disk or in RAM; facet paths in [`index::facet`] |
 //! | search | [`search`], [`SearchRequest`], [`Index::search`] | a request → [`SearchResults`]: ranked [`Hit`]s with snippets, entities and facet counts |
 //!
+//! To try it without data of one's own, [`bundled::kazakhstan_2021`] is a resolution
+//! compiled into the crate, ready to index.
+//!
+//! # Threads
+//!
+//! [`Index`] is `Send + Sync` and cheap to clone (clones share one index, reader and
+//! caches): search from any number of threads at once. One [`IndexWriter`] writes to
+//! an index at a time (a second is [`Error::Locked`]); it is `Send`, and every clone
+//! of the index sees its commits. The data types ([`Resolution`], [`Hit`], …) are
+//! plain owned data, `Send + Sync`.
+//!
+//! # Errors
+//!
+//! One [`Error`] type. Its `Display` says what went wrong and where, cause included
+//! (`cannot access /data/x.txt: No such file or directory (os error 2)`), so printing
+//! it is enough; the cause is also its `source()`.
+//!
 //! # Cargo features
 //!
 //! - `index` (default): the tantivy index and the search layer.
@@ -96,6 +113,7 @@
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
 mod analysis;
+pub mod bundled;
 mod error;
 mod model;
 
@@ -120,6 +138,13 @@ pub struct ReadmeDoctests;
 pub use crate::index::{Index, IndexWriter, SCHEMA_VERSION};
 #[cfg(feature = "index")]
 pub use crate::search::{FacetCount, Highlight, Hit, SearchRequest, SearchResults};
+/// The tantivy crate whereas is built on, for the types its API shows
+/// ([`Error::Index`], [`Index::tantivy`]) and for what whereas does not wrap: use
+/// `whereas::tantivy` rather than a tantivy dependency of one's own, so that the two
+/// versions always agree.
+#[cfg(feature = "index")]
+#[cfg_attr(docsrs, doc(cfg(feature = "index")))]
+pub use tantivy;
 
 pub use crate::analysis::name;
 pub use crate::analysis::name::{

@@ -82,11 +82,102 @@ use crate::model::{Resolution, Unit};
 
 pub use self::schema::SCHEMA_VERSION;
 
+pub(crate) use self::schema::name as field_name;
 pub(crate) use self::schema::{date_number, date_number_upper, Fields};
 pub(crate) use self::tokenizer::text_analyzer;
 
-/// Memory given to the indexing thread, in bytes.
-const WRITER_MEMORY: usize = 50_000_000;
+/// Memory given to the indexing threads by default, in bytes.
+pub const DEFAULT_WRITER_MEMORY: usize = 50_000_000;
+
+/// How an [`IndexWriter`] indexes: its memory budget and its indexing threads.
+///
+/// ```
+/// use whereas::index::WriterOptions;
+/// use whereas::Index;
+///
+/// let index = Index::in_ram()?;
+/// let writer = index.writer_with(WriterOptions::default().memory(100_000_000).threads(2))?;
+/// # drop(writer);
+/// // Each thread needs at least 15 MB: the budget is refused with the reason.
+/// let err = index.writer_with(WriterOptions::default().memory(1_000_000)).unwrap_err();
+/// assert!(err.to_string().contains("memory"), "{err}");
+/// # Ok::<(), whereas::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WriterOptions {
+    memory: usize,
+    threads: usize,
+}
+
+impl Default for WriterOptions {
+    /// [`DEFAULT_WRITER_MEMORY`] bytes, one thread.
+    fn default() -> WriterOptions {
+        WriterOptions {
+            memory: DEFAULT_WRITER_MEMORY,
+            threads: 1,
+        }
+    }
+}
+
+impl WriterOptions {
+    /// The memory budget of all indexing threads together, in bytes: past it, the
+    /// writer flushes a segment to disk. At least 15 MB per thread.
+    pub fn memory(mut self, bytes: usize) -> WriterOptions {
+        self.memory = bytes;
+        self
+    }
+
+    /// The number of indexing threads (1 to 8). More threads index a large batch
+    /// faster and write more, smaller segments.
+    pub fn threads(mut self, threads: usize) -> WriterOptions {
+        self.threads = threads;
+        self
+    }
+
+    fn check(&self) -> crate::Result<()> {
+        const MIN_PER_THREAD: usize = 15_000_000;
+        if !(1..=8).contains(&self.threads) {
+            return Err(Error::InvalidArgument(format!(
+                "writer threads {} is not between 1 and 8",
+                self.threads
+            )));
+        }
+        if self.memory / self.threads < MIN_PER_THREAD {
+            return Err(Error::InvalidArgument(format!(
+                "writer memory {} bytes for {} thread(s) is below the {MIN_PER_THREAD} bytes each thread needs",
+                self.memory, self.threads
+            )));
+        }
+        Ok(())
+    }
+}
+
+/// When an [`Index`] handle's searches see new commits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[non_exhaustive]
+pub enum Reload {
+    /// At once for this handle's own writers' commits, within a moment for another
+    /// process's (the default).
+    #[default]
+    OnCommit,
+    /// Only when [`Index::reload`] is called: searches see one fixed state of the
+    /// index (as of opening or of the last reload) however often it is written.
+    Manual,
+}
+
+/// One resolution in an index: what [`Index::resolutions`] lists.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct ResolutionSummary {
+    /// Its reference (`TA-9-2021-0056`).
+    pub reference: String,
+    /// Its title, if known.
+    pub title: Option<String>,
+    /// The date it was adopted (ISO 8601), if known.
+    pub date: Option<String>,
+    /// How many of its units the index holds.
+    pub units: usize,
+}
 
 /// The payload key under which the schema version is recorded in tantivy's meta.json.
 const VERSION_KEY: &str = "whereas_schema_version";
@@ -95,11 +186,39 @@ const VERSION_KEY: &str = "whereas_schema_version";
 ///
 /// Readers see each commit as soon as it lands, whether it comes from this handle's
 /// [`IndexWriter`] (reloaded at once) or from another process writing the same
-/// folder (picked up within a moment).
+/// folder (picked up within a moment); [`Index::with_reload`] can make that manual.
+///
+/// # Sharing across threads
+///
+/// `Index` is `Send + Sync` and cheap to clone: clones share the index, its reader
+/// and its caches (as tantivy's own `Index` does). Search from any number of threads
+/// at once, through `&Index`, an `Arc<Index>` or clones. Writing is one
+/// [`IndexWriter`] at a time per index (a second is [`Error::Locked`]); the writer is
+/// `Send`, so it can live on its own thread while others search, and its commits
+/// become visible to every clone.
+///
+/// ```
+/// use whereas::{Index, SearchRequest};
+///
+/// let index = Index::from_resolutions([&whereas::bundled::kazakhstan_2021()?])?;
+/// let handles: Vec<_> = ["Jumagulov", "Жумагулов"]
+///     .into_iter()
+///     .map(|query| {
+///         let index = index.clone();
+///         std::thread::spawn(move || index.search(&SearchRequest::new(query)).map(|r| r.total))
+///     })
+///     .collect();
+/// for handle in handles {
+///     assert_eq!(handle.join().unwrap()?, 2);
+/// }
+/// # Ok::<(), whereas::Error>(())
+/// ```
+#[derive(Clone)]
 pub struct Index {
     index: tantivy::Index,
     fields: Fields,
     reader: IndexReader,
+    reload: Reload,
 }
 
 impl std::fmt::Debug for Index {
@@ -134,12 +253,17 @@ impl Index {
     /// Opens the index in `dir`.
     ///
     /// # Errors
-    /// [`Error::Io`] if `dir` is not a folder, [`Error::Index`] if it holds no
+    /// [`Error::Io`] if `dir` is not a folder, [`Error::NoIndex`] if it holds no
     /// index, [`Error::SchemaVersion`] if the index was written by another version of
     /// whereas or by something else.
     pub fn open(dir: impl AsRef<Path>) -> crate::Result<Index> {
         let dir = dir.as_ref();
         check_dir(dir)?;
+        if !dir.join("meta.json").exists() {
+            return Err(Error::NoIndex {
+                path: dir.to_path_buf(),
+            });
+        }
         let index = tantivy::Index::open_in_dir(dir)?;
         Index::attach(index)
     }
@@ -171,11 +295,12 @@ impl Index {
     fn init(index: tantivy::Index) -> crate::Result<Index> {
         tokenizer::register(index.tokenizers());
         let (_, fields) = schema::build();
-        let reader = reader(&index)?;
+        let reader = reader(&index, Reload::OnCommit)?;
         let this = Index {
             index,
             fields,
             reader,
+            reload: Reload::OnCommit,
         };
         this.writer()?.commit()?;
         Ok(this)
@@ -208,20 +333,32 @@ impl Index {
             Some(_) => {}
         }
         tokenizer::register(index.tokenizers());
-        let reader = reader(&index)?;
+        let reader = reader(&index, Reload::OnCommit)?;
         Ok(Index {
             index,
             fields,
             reader,
+            reload: Reload::OnCommit,
         })
     }
 
-    /// A writer for this index. Only one writer may be open on an index at a time
-    /// (across processes too): a second one is [`Error::Locked`].
+    /// A writer for this index, with the default [`WriterOptions`]. Only one writer may
+    /// be open on an index at a time (across processes too): a second one is
+    /// [`Error::Locked`].
     pub fn writer(&self) -> crate::Result<IndexWriter> {
+        self.writer_with(WriterOptions::default())
+    }
+
+    /// A writer with this memory budget and these indexing threads.
+    ///
+    /// # Errors
+    /// [`Error::InvalidArgument`] for a budget or a thread count out of range,
+    /// [`Error::Locked`] when another writer is open.
+    pub fn writer_with(&self, options: WriterOptions) -> crate::Result<IndexWriter> {
+        options.check()?;
         let writer = self
             .index
-            .writer_with_num_threads(1, WRITER_MEMORY)
+            .writer_with_num_threads(options.threads, options.memory)
             .map_err(|e| match e {
                 tantivy::TantivyError::LockFailure(..) => Error::Locked { source: e },
                 e => Error::Index(e),
@@ -230,16 +367,86 @@ impl Index {
             writer,
             fields: self.fields,
             reader: self.reader.clone(),
+            reload: self.reload,
+        })
+    }
+
+    /// This index with another [`Reload`] policy for its searches (and for those of its
+    /// clones made afterwards). The index itself is shared, not copied.
+    ///
+    /// ```
+    /// use whereas::index::Reload;
+    /// use whereas::Index;
+    ///
+    /// let index = Index::in_ram()?.with_reload(Reload::Manual)?;
+    /// let mut writer = index.writer()?;
+    /// writer.add(&whereas::bundled::kazakhstan_2021()?)?;
+    /// writer.commit()?;
+    /// assert_eq!(index.num_units(), 0, "not reloaded yet");
+    /// index.reload()?;
+    /// assert!(index.num_units() > 0);
+    /// # Ok::<(), whereas::Error>(())
+    /// ```
+    pub fn with_reload(self, policy: Reload) -> crate::Result<Index> {
+        let reader = reader(&self.index, policy)?;
+        Ok(Index {
+            reader,
+            reload: policy,
+            ..self
         })
     }
 
     /// Number of units visible to searches.
-    pub fn num_units(&self) -> u64 {
-        self.reader.searcher().num_docs()
+    pub fn num_units(&self) -> usize {
+        // tantivy counts documents in u64; an index holds at most u32::MAX per
+        // segment and cannot outgrow the address space that holds its readers.
+        usize::try_from(self.reader.searcher().num_docs()).unwrap_or(usize::MAX)
     }
 
-    /// Makes the latest commit visible now, rather than within a moment. Only needed
-    /// to see another process's commits at once.
+    /// The resolutions in the index, by reference, with how many units each has.
+    pub fn resolutions(&self) -> crate::Result<Vec<ResolutionSummary>> {
+        use tantivy::collector::{FacetCollector, TopDocs};
+        use tantivy::query::{AllQuery, TermQuery};
+        use tantivy::schema::IndexRecordOption;
+
+        let searcher = self.searcher();
+        let mut collector = FacetCollector::for_field(facet_field_name());
+        // The root of facet::resolution's paths.
+        let root = Facet::from_path(["resolution"]);
+        collector.add_facet(root.clone());
+        let counts = searcher.search(&AllQuery, &collector)?;
+        let mut out = Vec::new();
+        for (facet, units) in counts.get(&root.to_string()) {
+            let Some(reference) = facet.to_path().last().map(|s| s.to_string()) else {
+                continue;
+            };
+            let term = Term::from_field_text(self.fields.reference, &reference);
+            let query = TermQuery::new(term, IndexRecordOption::Basic);
+            let first = searcher.search(&query, &TopDocs::with_limit(1).order_by_score())?;
+            let (title, date) = match first.first() {
+                Some((_, address)) => {
+                    let doc: TantivyDocument = searcher.doc(*address)?;
+                    let text = |field| {
+                        doc.get_first(field)
+                            .and_then(|v| tantivy::schema::Value::as_str(&v).map(str::to_string))
+                    };
+                    (text(self.fields.title), text(self.fields.date))
+                }
+                None => (None, None),
+            };
+            out.push(ResolutionSummary {
+                reference,
+                title,
+                date,
+                units: usize::try_from(units).unwrap_or(usize::MAX),
+            });
+        }
+        out.sort_by(|a, b| a.reference.cmp(&b.reference));
+        Ok(out)
+    }
+
+    /// Makes the latest commit visible now: needed under [`Reload::Manual`], and to see
+    /// another process's commits at once rather than within a moment.
     pub fn reload(&self) -> crate::Result<()> {
         self.reader.reload()?;
         Ok(())
@@ -273,11 +480,12 @@ fn check_dir(dir: &Path) -> crate::Result<()> {
     }
 }
 
-fn reader(index: &tantivy::Index) -> crate::Result<IndexReader> {
-    Ok(index
-        .reader_builder()
-        .reload_policy(ReloadPolicy::OnCommitWithDelay)
-        .try_into()?)
+fn reader(index: &tantivy::Index, policy: Reload) -> crate::Result<IndexReader> {
+    let policy = match policy {
+        Reload::OnCommit => ReloadPolicy::OnCommitWithDelay,
+        Reload::Manual => ReloadPolicy::Manual,
+    };
+    Ok(index.reader_builder().reload_policy(policy).try_into()?)
 }
 
 fn version_payload() -> String {
@@ -296,6 +504,7 @@ pub struct IndexWriter {
     writer: tantivy::IndexWriter,
     fields: Fields,
     reader: IndexReader,
+    reload: Reload,
 }
 
 impl std::fmt::Debug for IndexWriter {
@@ -329,7 +538,7 @@ impl IndexWriter {
         } else {
             resolution
         };
-        self.delete(&reference);
+        self.delete_term(&reference);
         for unit in &resolution.units {
             let doc = document(&self.fields, &reference, resolution, unit);
             self.writer.add_document(doc)?;
@@ -338,11 +547,30 @@ impl IndexWriter {
     }
 
     /// Deletes every unit of the resolution with this reference, in any of its
-    /// spellings (at the next commit).
-    pub fn delete(&mut self, reference: &str) {
+    /// spellings (at the next commit). Returns how many units that removes from the
+    /// index as last committed (units added by this writer and not committed yet are
+    /// removed too, uncounted); 0 when the index holds no such resolution.
+    pub fn delete(&mut self, reference: &str) -> crate::Result<usize> {
+        use tantivy::collector::Count;
+        use tantivy::query::TermQuery;
+
         let reference = normalized_reference(reference);
+        let term = Term::from_field_text(self.fields.reference, &reference);
+        let query = TermQuery::new(term, tantivy::schema::IndexRecordOption::Basic);
+        // Under Reload::Manual this handle's reader may lag behind the last commit:
+        // count on a fresh reader of it then.
+        let searcher = match self.reload {
+            Reload::OnCommit => self.reader.searcher(),
+            Reload::Manual => self.writer.index().reader()?.searcher(),
+        };
+        let units = searcher.search(&query, &Count)?;
+        self.delete_term(&reference);
+        Ok(units)
+    }
+
+    fn delete_term(&mut self, reference: &str) {
         self.writer
-            .delete_term(Term::from_field_text(self.fields.reference, &reference));
+            .delete_term(Term::from_field_text(self.fields.reference, reference));
     }
 
     /// Makes everything added or deleted so far durable and visible to searches.
@@ -351,7 +579,9 @@ impl IndexWriter {
         let mut prepared = self.writer.prepare_commit()?;
         prepared.set_payload(&version_payload());
         let opstamp = prepared.commit()?;
-        self.reader.reload()?;
+        if self.reload == Reload::OnCommit {
+            self.reader.reload()?;
+        }
         Ok(opstamp)
     }
 
@@ -370,7 +600,9 @@ impl IndexWriter {
     /// read-mostly archive and a benchmark want.
     pub fn finish(self) -> crate::Result<()> {
         self.writer.wait_merging_threads()?;
-        self.reader.reload()?;
+        if self.reload == Reload::OnCommit {
+            self.reader.reload()?;
+        }
         Ok(())
     }
 }

@@ -76,7 +76,8 @@ pub(crate) fn build() -> (Schema, Fields) {
     let date_options: NumericOptions = NumericOptions::from(INDEXED) | FAST;
     let fields = Fields {
         id: b.add_text_field(name::ID, STRING | STORED),
-        reference: b.add_text_field(name::REFERENCE, STRING | STORED),
+        // Fast: hits sorted by date or document order are ordered by reference.
+        reference: b.add_text_field(name::REFERENCE, STRING | STORED | FAST),
         kind: b.add_text_field(name::KIND, STRING | STORED),
         label: b.add_text_field(name::LABEL, STORED),
         ordinal: b.add_u64_field(name::ORDINAL, STORED | FAST),

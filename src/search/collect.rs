@@ -251,7 +251,7 @@ mod tests {
             .get(root.clone())
             .map(|(f, count)| FacetCount {
                 path: f.to_string(),
-                count,
+                count: count as usize,
             })
             .collect();
         children.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.path.cmp(&b.path)));

@@ -85,7 +85,7 @@ fn adding_a_resolution_again_replaces_its_units() {
 fn delete_removes_every_unit_of_one_resolution() {
     let index = Index::from_resolutions([&kazakhstan(), &other()]).unwrap();
     let mut writer = index.writer().unwrap();
-    writer.delete(OTHER);
+    assert_eq!(writer.delete(OTHER).unwrap(), 3);
     writer.commit().unwrap();
     assert_eq!(index.num_units(), 6);
     assert!(ids(&index, "torture").iter().all(|id| id.starts_with(KZ)));

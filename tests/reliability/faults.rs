@@ -159,11 +159,7 @@ fn check_after_crash(dir: &Path, committed: usize, maybe: usize) {
     for n in 1..=k {
         assert_eq!(units_of(&index, n), UNITS, "resolution {n} is incomplete");
     }
-    assert_eq!(
-        index.num_units() as usize,
-        k * UNITS,
-        "stray units in the index"
-    );
+    assert_eq!(index.num_units(), k * UNITS, "stray units in the index");
     let hits = index
         .search(&SearchRequest::new(format!("text:batch{k}x")))
         .unwrap();
@@ -183,10 +179,10 @@ fn check_after_crash(dir: &Path, committed: usize, maybe: usize) {
     let mut writer = index.writer().expect("writer after the crash");
     writer.add(&resolution(1000)).unwrap();
     writer.commit().unwrap();
-    assert_eq!(index.num_units() as usize, (k + 1) * UNITS);
+    assert_eq!(index.num_units(), (k + 1) * UNITS);
     drop(writer);
     let reopened = Index::open(dir).unwrap();
-    assert_eq!(reopened.num_units() as usize, (k + 1) * UNITS);
+    assert_eq!(reopened.num_units(), (k + 1) * UNITS);
 }
 
 #[test]
@@ -276,7 +272,7 @@ fn two_writers_on_one_index_second_is_refused() {
     second.add(&resolution(2)).unwrap();
     second.commit().unwrap();
     other_handle.reload().unwrap();
-    assert_eq!(other_handle.num_units() as usize, 2 * UNITS);
+    assert_eq!(other_handle.num_units(), 2 * UNITS);
 }
 
 #[test]
@@ -322,7 +318,7 @@ fn readers_keep_answering_while_a_writer_commits() {
     stop.store(true, Ordering::Relaxed);
     let n = writer_thread.join().unwrap();
     reader.reload().unwrap();
-    assert_eq!(reader.num_units() as usize, n * UNITS);
+    assert_eq!(reader.num_units(), n * UNITS);
     assert!(searches > 0);
 }
 

@@ -367,7 +367,7 @@ fn odd_boosts_slops_and_ranges() {
 
 #[test]
 fn empty_and_blank_queries_match_everything() {
-    let all = support::seed_index().num_units() as usize;
+    let all = support::seed_index().num_units();
     for q in ["", "   ", "\t\n"] {
         let r = support::seed_index()
             .search(&SearchRequest::new(q).limit(0))

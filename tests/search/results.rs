@@ -89,7 +89,7 @@ fn hits_carry_the_unit_and_its_entities() {
     assert!(hit.score > 0.0);
     assert_eq!(hit.snippet, hit.text.replace("Bokayev", "<b>Bokayev</b>"));
     assert_eq!(hit.highlights.len(), 1);
-    let h = hit.highlights[0];
+    let h = &hit.highlights[0];
     assert_eq!(&hit.text[h.start..h.end], "Bokayev");
 }
 
@@ -196,7 +196,7 @@ fn facet_counts_cover_the_whole_result_set() {
         )
         .unwrap();
     assert_eq!(results.hits.len(), 1);
-    let people: Vec<(&str, u64)> = results.facets["/person"]
+    let people: Vec<(&str, usize)> = results.facets["/person"]
         .iter()
         .map(|c| (c.path.as_str(), c.count))
         .collect();
@@ -204,7 +204,7 @@ fn facet_counts_cover_the_whole_result_set() {
         people,
         [("/person/Aigul Zhumagulov", 2), ("/person/Max Bokayev", 2)]
     );
-    let kinds: Vec<(&str, u64)> = results.facets["/kind"]
+    let kinds: Vec<(&str, usize)> = results.facets["/kind"]
         .iter()
         .map(|c| (c.path.as_str(), c.count))
         .collect();

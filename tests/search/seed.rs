@@ -76,7 +76,7 @@ fn facet_counts_agree_with_facet_filters() {
         let filtered = index
             .search(&base.clone().facet(person.path.clone()).limit(100))
             .unwrap();
-        assert_eq!(filtered.total as u64, person.count, "{}", person.path);
+        assert_eq!(filtered.total, person.count, "{}", person.path);
         let name = person.path.trim_start_matches("/person/");
         assert!(filtered
             .hits
@@ -84,8 +84,8 @@ fn facet_counts_agree_with_facet_filters() {
             .all(|h| h.entities.iter().any(|e| e.normalized == name)));
     }
     // Kind counts add up to the total: every unit has exactly one kind.
-    let kinds: u64 = counted.facets["/kind"].iter().map(|c| c.count).sum();
-    assert_eq!(kinds, counted.total as u64);
+    let kinds: usize = counted.facets["/kind"].iter().map(|c| c.count).sum();
+    assert_eq!(kinds, counted.total);
 }
 
 #[test]
