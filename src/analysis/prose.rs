@@ -89,24 +89,6 @@ pub(crate) fn prose_stem(word: &str) -> Option<String> {
     prose_term(word, &mut out).then_some(out)
 }
 
-/// Whether the prose term of `word` is in `stems` (false for a stop word), without
-/// allocating when the word has been seen before.
-pub(crate) fn prose_stem_in<S: std::hash::BuildHasher>(
-    word: &str,
-    stems: &std::collections::HashSet<String, S>,
-) -> bool {
-    if stems.is_empty() {
-        return false;
-    }
-    let hit = PROSE_CACHE.with(|cache| {
-        cache
-            .borrow()
-            .get(word)
-            .map(|term| term.as_ref().is_some_and(|t| stems.contains(t)))
-    });
-    hit.unwrap_or_else(|| prose_stem(word).is_some_and(|s| stems.contains(&s)))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -133,14 +115,5 @@ mod tests {
             assert_eq!(first, compute(word), "{word}");
             assert_eq!(prose_stem(word), first, "{word}, remembered");
         }
-    }
-
-    #[test]
-    fn stem_membership_agrees_with_the_stem() {
-        let stems: std::collections::HashSet<String> = ["prison".to_string()].into();
-        assert!(prose_stem_in("prisoners", &stems));
-        assert!(prose_stem_in("Prison", &stems));
-        assert!(!prose_stem_in("the", &stems));
-        assert!(!prose_stem_in("torture", &stems));
     }
 }

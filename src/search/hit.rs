@@ -11,10 +11,11 @@ use tantivy::schema::{Facet, Field, TantivyDocument, Value};
 use crate::index::Fields;
 use crate::model::{Entity, UnitKind};
 
-use super::highlight::{snippet, Highlight, HighlightTerms, Verdicts};
+use super::highlight::{snippet, Highlight, HighlightTerms, SnippetOptions, Verdicts};
 
 /// One matching unit.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Hit {
     /// Relevance: higher is better; comparable only within one result set.
     pub score: f32,
@@ -26,6 +27,8 @@ pub struct Hit {
     pub kind: UnitKind,
     /// The unit's label (`C`, `12`).
     pub label: String,
+    /// The unit's position among its resolution's units, from 0.
+    pub ordinal: usize,
     /// The resolution's title, if known.
     pub title: Option<String>,
     /// The resolution's date (ISO 8601), if known.
@@ -39,19 +42,26 @@ pub struct Hit {
     pub highlights: Vec<Highlight>,
     /// The unit's entities, offsets into [`Hit::text`].
     pub entities: Vec<Entity>,
+    /// Where this hit stands in its result list: pass it to
+    /// [`SearchRequest::search_after`](crate::SearchRequest::search_after) for the hits
+    /// after it. Empty for a unit fetched by id.
+    #[serde(default)]
+    pub cursor: String,
 }
 
 /// How many units under one facet matched.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct FacetCount {
     /// The facet path (`/person/Max Bokayev`).
     pub path: String,
     /// Number of matching units carrying it.
-    pub count: u64,
+    pub count: usize,
 }
 
 /// What a search returns.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct SearchResults {
     /// Number of units matching, over the whole result set: exact when
     /// [`total_exact`](Self::total_exact), else a lower bound of at least the
@@ -73,8 +83,9 @@ pub struct SearchResults {
 impl SearchResults {
     /// The results of `query` as one line of JSON (no newline), the line that
     /// `examples/search.rs --json` prints: `{"query", "total", "total_exact", "hits":
-    /// [{"score", "id", "reference", "kind", "label", "title", "date", "text", "snippet",
-    /// "highlights", "entities"}], "facets": {"/person": [{"path", "count"}], …}}`.
+    /// [{"score", "id", "reference", "kind", "label", "ordinal", "title", "date", "text",
+    /// "snippet", "highlights": [{"start", "end", "text", "query", "channel"}],
+    /// "entities", "cursor"}], "facets": {"/person": [{"path", "count"}], …}}`.
     pub fn to_json_line(&self, query: &str) -> String {
         #[derive(Serialize)]
         struct Line<'a> {
@@ -113,6 +124,7 @@ pub(crate) fn hit<'t>(
     fields: &Fields,
     terms: &HighlightTerms,
     verdicts: &mut Verdicts<'t>,
+    options: &SnippetOptions,
 ) -> Hit {
     let text = doc
         .get_first(fields.text)
@@ -134,12 +146,18 @@ pub(crate) fn hit<'t>(
         reference: stored_str(doc, fields.reference).unwrap_or_default(),
         kind,
         label: stored_str(doc, fields.label).unwrap_or_default(),
+        ordinal: doc
+            .get_first(fields.ordinal)
+            .and_then(|v| v.as_u64())
+            .and_then(|n| usize::try_from(n).ok())
+            .unwrap_or_default(),
         title: stored_str(doc, fields.title),
         date: stored_str(doc, fields.date),
-        snippet: snippet(text, &highlights),
+        snippet: snippet(text, &highlights, options),
         highlights,
         entities,
         text: text.to_string(),
+        cursor: String::new(),
     }
 }
 
@@ -160,7 +178,7 @@ pub(crate) fn top_children(counts: HashMap<Vec<u8>, u64>, top: usize) -> Vec<Fac
         .filter_map(|(bytes, count)| {
             Facet::from_encoded(bytes).ok().map(|f| FacetCount {
                 path: f.to_string(),
-                count,
+                count: usize::try_from(count).unwrap_or(usize::MAX),
             })
         })
         .collect();

@@ -75,8 +75,9 @@ impl SearchRequest {
                 query.push(',');
             }
         }
-        let mut request =
-            SearchRequest::new(query).relative_cutoff(crate::analysis::name::RELATIVE_CUTOFF);
+        let mut request = SearchRequest::new(query);
+        // RELATIVE_CUTOFF is a share in 0..=1 (a test of the name analysis holds it).
+        request.relative_cutoff = Some(crate::analysis::name::RELATIVE_CUTOFF);
         request.person_lookup = true;
         request
     }

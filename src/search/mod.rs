@@ -14,6 +14,7 @@
 //! | filter | `filter` | kinds, resolutions, dates and facets around the query |
 //! | cutoff | `cutoff` | drops hits below a share of the best score |
 //! | collect | `collect`, `count` | the page, the total (bounded) and facet counts |
+//! | order | `sort` | the page by date or document order, and cursors (`search_after`) |
 //! | hits | `hit`, `highlight` | stored units → hits, highlights and snippets |
 //!
 //! The index layer below opens and writes indexes and hands out searchers; it never
@@ -80,8 +81,8 @@
 //!
 //! # Limits
 //! Queries longer than 4096 bytes, with more than 64 words or with groups nested more
-//! than 32 deep are rejected with [`Error::Query`], as are unknown fields, regexes and bad
-//! dates or kinds.
+//! than 32 deep are rejected with [`Error::Query`](crate::Error::Query), as are unknown
+//! fields, regexes and bad dates or kinds.
 
 use std::collections::BTreeMap;
 
@@ -90,7 +91,6 @@ use tantivy::query::{AllQuery, EnableScoring, Query, TermQuery, Weight};
 use tantivy::schema::{Facet, TantivyDocument};
 use tantivy::Searcher;
 
-use crate::error::Error;
 use crate::index::Index;
 
 mod best;
@@ -104,21 +104,24 @@ mod highlight;
 mod hit;
 mod lookup;
 mod request;
+mod sort;
 mod typed;
 
-pub use self::highlight::Highlight;
+pub use self::highlight::{Highlight, MatchChannel, SnippetOptions};
 pub use self::hit::{FacetCount, Hit, SearchResults};
 pub use self::request::{
     SearchRequest, DEFAULT_TOTAL_LIMIT, MAX_LIMIT, MAX_OFFSET, MAX_QUERY_BYTES, MAX_QUERY_WORDS,
 };
+pub use self::sort::Sort;
 
 use self::best::BestTermQuery;
 use self::collect::FacetChildCounts;
 use self::compile::Compiler;
 use self::count::Counting;
 use self::filter::{parse_facet, with_filters};
-use self::highlight::Verdicts;
+use self::highlight::{HighlightTerms, Verdicts};
 use self::hit::top_children;
+use self::sort::{AfterQuery, Cursor, KeyReader};
 
 impl Index {
     /// Runs a search: the query, its filters, a page of hits and the facet counts asked
@@ -126,24 +129,55 @@ impl Index {
     pub fn search(&self, request: &SearchRequest) -> crate::Result<SearchResults> {
         execute(self, request)
     }
+
+    /// The unit with this id (`TA-9-2021-0056/recital/F`, as [`Hit::id`]), as a hit
+    /// with no score and no highlights; `None` when the index holds no such unit.
+    ///
+    /// ```
+    /// use whereas::Index;
+    ///
+    /// let index = Index::from_resolutions([&whereas::bundled::kazakhstan_2021()?])?;
+    /// let unit = index.unit("TA-9-2021-0056/recital/F")?.expect("recital F");
+    /// assert!(unit.text.contains("Zhumagulov"));
+    /// assert!(index.unit("TA-9-2021-0056/recital/ZZ")?.is_none());
+    /// # Ok::<(), whereas::Error>(())
+    /// ```
+    pub fn unit(&self, id: &str) -> crate::Result<Option<Hit>> {
+        let fields = self.fields();
+        let searcher = self.searcher();
+        let term = tantivy::Term::from_field_text(fields.id, id);
+        let query = TermQuery::new(term, tantivy::schema::IndexRecordOption::Basic);
+        let found = searcher.search(&query, &TopDocs::with_limit(1).order_by_score())?;
+        let Some((_, address)) = found.first() else {
+            return Ok(None);
+        };
+        let doc: TantivyDocument = searcher.doc(*address)?;
+        let mut hit = hit::hit(
+            &doc,
+            0.0,
+            fields,
+            &HighlightTerms::default(),
+            &mut Verdicts::default(),
+            &SnippetOptions::default(),
+        );
+        hit.snippet = String::new();
+        Ok(Some(hit))
+    }
 }
 
 /// Runs `request` on `index`.
 fn execute(index: &Index, request: &SearchRequest) -> crate::Result<SearchResults> {
-    if request.limit > MAX_LIMIT {
-        return Err(Error::InvalidArgument(format!(
-            "limit {} is above {MAX_LIMIT}",
-            request.limit
-        )));
-    }
-    if request.offset > MAX_OFFSET {
-        return Err(Error::InvalidArgument(format!(
-            "offset {} is above {MAX_OFFSET}",
-            request.offset
-        )));
-    }
+    request.validate()?;
     let fields = index.fields();
     let searcher = index.searcher();
+    let cursor = request
+        .search_after
+        .as_deref()
+        .map(|text| Cursor::decode(text, request.sort))
+        .transpose()?;
+    if let Some(cursor) = &cursor {
+        cursor.check(&searcher)?;
+    }
     let mut compiler = Compiler::new(&request.query, fields, &searcher);
     compiler.person_lookup = request.person_lookup;
     let main = compiler.compile()?;
@@ -158,11 +192,21 @@ fn execute(index: &Index, request: &SearchRequest) -> crate::Result<SearchResult
         }
     }
 
+    // A sorted page, or one after a cursor, is collected on its own; the total and
+    // the facet counts are those of the whole result set either way.
+    let custom_page = request.sort != Sort::Relevance || cursor.is_some();
+    let custom = if custom_page && request.limit > 0 {
+        Some(sorted_page(&searcher, &query, request, cursor)?)
+    } else {
+        None
+    };
+
     // The page, the total and the facet counts come from one weight, built once. The
     // page is collected on its own, so that `TopDocs` may skip what cannot make the
     // page (see `best`); the total and facet counts take one unscored pass. The
     // cutoff compares scores, so scoring stays on even when no hit is wanted.
-    let top = (request.limit > 0 || request.relative_cutoff.is_some()).then(|| {
+    let wants_page = request.limit > 0 && !custom_page;
+    let top = (wants_page || request.relative_cutoff.is_some()).then(|| {
         TopDocs::with_limit(request.limit.max(1))
             .and_offset(request.offset)
             .order_by_score()
@@ -244,14 +288,38 @@ fn execute(index: &Index, request: &SearchRequest) -> crate::Result<SearchResult
         facets.insert(facet.to_string(), top_children(counts, top));
     }
 
+    let page: Vec<(f32, tantivy::DocAddress, Option<String>)> = match custom {
+        Some(page) => page,
+        None if wants_page => page
+            .into_iter()
+            .flatten()
+            .take(request.limit)
+            .map(|(score, address)| {
+                let cursor = Cursor::relevance(score, &searcher, address).encode();
+                (score, address, Some(cursor))
+            })
+            .collect(),
+        None => Vec::new(),
+    };
     let mut docs = Vec::new();
-    for (score, address) in page.into_iter().flatten().take(request.limit) {
-        docs.push((score, searcher.doc::<TantivyDocument>(address)?));
+    for (score, address, cursor) in page {
+        docs.push((score, searcher.doc::<TantivyDocument>(address)?, cursor));
     }
     let mut verdicts = Verdicts::default();
     let hits = docs
         .iter()
-        .map(|(score, doc)| hit::hit(doc, *score, fields, &compiler.highlight, &mut verdicts))
+        .map(|(score, doc, cursor)| {
+            let mut hit = hit::hit(
+                doc,
+                *score,
+                fields,
+                &compiler.highlight,
+                &mut verdicts,
+                &request.snippet,
+            );
+            hit.cursor = cursor.clone().unwrap_or_default();
+            hit
+        })
         .collect();
     Ok(SearchResults {
         total,
@@ -259,6 +327,48 @@ fn execute(index: &Index, request: &SearchRequest) -> crate::Result<SearchResult
         hits,
         facets,
     })
+}
+
+/// The page of a sorted request, or of one that goes on after a cursor: each hit's
+/// score (0 when sorted), address and cursor.
+fn sorted_page(
+    searcher: &Searcher,
+    query: &dyn Query,
+    request: &SearchRequest,
+    cursor: Option<Cursor>,
+) -> crate::Result<Vec<(f32, tantivy::DocAddress, Option<String>)>> {
+    let query: Box<dyn Query> = match cursor {
+        Some(cursor) => Box::new(AfterQuery::new(
+            query.box_clone(),
+            cursor,
+            request.sort,
+            searcher,
+        )),
+        None => query.box_clone(),
+    };
+    let top = TopDocs::with_limit(request.limit).and_offset(request.offset);
+    if request.sort == Sort::Relevance {
+        let page = searcher.search(&query, &top.order_by_score())?;
+        return Ok(page
+            .into_iter()
+            .map(|(score, address)| {
+                let cursor = Cursor::relevance(score, searcher, address).encode();
+                (score, address, Some(cursor))
+            })
+            .collect());
+    }
+    let sort = request.sort;
+    let page = searcher.search(
+        &query,
+        &top.order_by(move |reader: &tantivy::SegmentReader| {
+            let keys = KeyReader::new(sort, reader);
+            move |doc: tantivy::DocId| keys.key(doc)
+        }),
+    )?;
+    Ok(page
+        .into_iter()
+        .map(|(key, address)| (0.0, address, Some(Cursor::Sorted(key).encode())))
+        .collect())
 }
 
 /// Wraps `query` so that it keeps only hits scoring at least `share` × its best score.
@@ -270,11 +380,6 @@ fn with_cutoff(
     let Some(share) = share else {
         return Ok(query);
     };
-    if !(0.0..=1.0).contains(&share) {
-        return Err(Error::InvalidArgument(format!(
-            "relative cutoff {share} is not a share between 0 and 1"
-        )));
-    }
     let best = searcher
         .search(&query, &TopDocs::with_limit(1).order_by_score())?
         .first()

@@ -1,7 +1,13 @@
 //! The search request: a query string, filters, a page and facet counts, built step by
 //! step, and the limits every request is held to.
 
+use serde::{Deserialize, Serialize};
+
+use crate::error::Error;
 use crate::model::UnitKind;
+
+use super::highlight::SnippetOptions;
+use super::sort::Sort;
 
 /// Longest query accepted, in bytes.
 pub const MAX_QUERY_BYTES: usize = 4096;
@@ -15,11 +21,24 @@ pub const MAX_OFFSET: usize = 1_000_000;
 /// [`SearchRequest::total_up_to`]): Elasticsearch's default.
 pub const DEFAULT_TOTAL_LIMIT: usize = 10_000;
 
-/// A search: query, filters, page and facet counts, built step by step.
+/// A search: query, filters, order, page and facet counts, built step by step.
 ///
 /// Filters of one kind are ORed (`.kind(Recital).kind(Paragraph)`: either kind);
 /// filters of different kinds, and several facets, are ANDed. Filters do not change
 /// scores.
+///
+/// A request serialises with serde (an HTTP front end can take it as JSON and pass it
+/// on); missing fields take their defaults, and [`Default`] is the request for every
+/// unit. A deserialised request is checked when searched, as a built one is.
+///
+/// ```
+/// use whereas::SearchRequest;
+///
+/// let request: SearchRequest =
+///     serde_json::from_str(r#"{"query": "Zhumagulov", "kinds": ["recital"], "limit": 5}"#)?;
+/// assert_eq!(request, SearchRequest::new("Zhumagulov").kind(whereas::UnitKind::Recital).limit(5));
+/// # Ok::<(), serde_json::Error>(())
+/// ```
 ///
 /// ```
 /// use whereas::SearchRequest;
@@ -34,7 +53,8 @@ pub const DEFAULT_TOTAL_LIMIT: usize = 10_000;
 ///     .facet_counts("/person", 10);
 /// assert_eq!(request.query_text(), "torture Zhumagulov");
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct SearchRequest {
     pub(crate) query: String,
     pub(crate) kinds: Vec<UnitKind>,
@@ -42,6 +62,8 @@ pub struct SearchRequest {
     pub(crate) date_from: Option<String>,
     pub(crate) date_to: Option<String>,
     pub(crate) facets: Vec<String>,
+    pub(crate) sort: Sort,
+    pub(crate) search_after: Option<String>,
     pub(crate) offset: usize,
     pub(crate) limit: usize,
     pub(crate) facet_counts: Vec<(String, usize)>,
@@ -49,6 +71,14 @@ pub struct SearchRequest {
     pub(crate) total_limit: usize,
     /// Set by [`SearchRequest::name`]: the query is a person's name.
     pub(crate) person_lookup: bool,
+    pub(crate) snippet: SnippetOptions,
+}
+
+impl Default for SearchRequest {
+    /// Every unit, first 10 hits: `SearchRequest::new("")`.
+    fn default() -> SearchRequest {
+        SearchRequest::new("")
+    }
 }
 
 impl SearchRequest {
@@ -61,13 +91,53 @@ impl SearchRequest {
             date_from: None,
             date_to: None,
             facets: Vec::new(),
+            sort: Sort::Relevance,
+            search_after: None,
             offset: 0,
             limit: 10,
             facet_counts: Vec::new(),
             relative_cutoff: None,
             total_limit: DEFAULT_TOTAL_LIMIT,
             person_lookup: false,
+            snippet: SnippetOptions::default(),
         }
+    }
+
+    /// Orders the hits by `sort` rather than by relevance. The total and the facet
+    /// counts do not change.
+    ///
+    /// ```
+    /// use whereas::search::Sort;
+    /// use whereas::{Index, SearchRequest};
+    ///
+    /// let index = Index::from_resolutions([&whereas::bundled::kazakhstan_2021()?])?;
+    /// let results = index.search(&SearchRequest::new("prisoners").sort(Sort::DocumentOrder))?;
+    /// let ordinals: Vec<usize> = results.hits.iter().map(|hit| hit.ordinal).collect();
+    /// assert!(ordinals.windows(2).all(|pair| pair[0] < pair[1]));
+    /// # Ok::<(), whereas::Error>(())
+    /// ```
+    pub fn sort(mut self, sort: Sort) -> SearchRequest {
+        self.sort = sort;
+        self
+    }
+
+    /// Returns the hits that come after the hit whose [`Hit::cursor`] this is, in the
+    /// request's order: deep result lists page on from the last hit seen rather than
+    /// from an offset. Pass the cursor unchanged, with the same query, filters and
+    /// [`sort`](Self::sort). Cursors of a sorted search stay valid across commits; those
+    /// of a relevance search until the index changes (an older one is
+    /// [`Error::InvalidArgument`]).
+    ///
+    /// [`Hit::cursor`]: crate::Hit::cursor
+    pub fn search_after(mut self, cursor: impl Into<String>) -> SearchRequest {
+        self.search_after = Some(cursor.into());
+        self
+    }
+
+    /// How snippets are cut and marked (default: `<b>`…`</b>`, about 240 bytes).
+    pub fn snippet(mut self, options: SnippetOptions) -> SearchRequest {
+        self.snippet = options;
+        self
     }
 
     /// Keeps units of this kind (several calls: any of the kinds).
@@ -129,19 +199,28 @@ impl SearchRequest {
     /// Drops every hit scoring below `share` × the best hit's score (`share` in 0..=1),
     /// before paging; the total and the facet counts follow. Meant for looking a
     /// person up by name: once a unit matches the whole name, units that share only a
-    /// given name, or a weak key, are noise. [`crate::analysis::name::RELATIVE_CUTOFF`] is the
+    /// given name, or a weak key, are noise. [`whereas::name::RELATIVE_CUTOFF`] is the
     /// share the name analysis uses for the same purpose.
+    ///
+    /// # Errors
+    /// [`Error::InvalidArgument`] when `share` is not between 0 and 1, here rather than
+    /// at search time.
     ///
     /// ```
     /// use whereas::SearchRequest;
     ///
     /// let request = SearchRequest::new("Bakytzhan Sagintaev")
-    ///     .relative_cutoff(whereas::name::RELATIVE_CUTOFF);
+    ///     .relative_cutoff(whereas::name::RELATIVE_CUTOFF)?;
     /// assert_eq!(request.query_text(), "Bakytzhan Sagintaev");
+    /// assert!(SearchRequest::new("Sagintaev").relative_cutoff(1.5).is_err());
+    /// # Ok::<(), whereas::Error>(())
     /// ```
-    pub fn relative_cutoff(mut self, share: f32) -> SearchRequest {
+    ///
+    /// [`whereas::name::RELATIVE_CUTOFF`]: crate::name::RELATIVE_CUTOFF
+    pub fn relative_cutoff(mut self, share: f32) -> crate::Result<SearchRequest> {
+        check_cutoff(share)?;
         self.relative_cutoff = Some(share);
-        self
+        Ok(self)
     }
 
     /// Counts the matching units exactly up to `limit` (default
@@ -186,5 +265,37 @@ impl SearchRequest {
     /// The query string.
     pub fn query_text(&self) -> &str {
         &self.query
+    }
+
+    /// Checks the values a deserialised request may hold out of range: the page
+    /// ([`MAX_LIMIT`], [`MAX_OFFSET`]) and the relative cutoff. A search checks them
+    /// too; this tells a front end before it searches.
+    pub fn validate(&self) -> crate::Result<()> {
+        if self.limit > MAX_LIMIT {
+            return Err(Error::InvalidArgument(format!(
+                "limit {} is above {MAX_LIMIT}",
+                self.limit
+            )));
+        }
+        if self.offset > MAX_OFFSET {
+            return Err(Error::InvalidArgument(format!(
+                "offset {} is above {MAX_OFFSET}",
+                self.offset
+            )));
+        }
+        if let Some(share) = self.relative_cutoff {
+            check_cutoff(share)?;
+        }
+        Ok(())
+    }
+}
+
+fn check_cutoff(share: f32) -> crate::Result<()> {
+    if (0.0..=1.0).contains(&share) {
+        Ok(())
+    } else {
+        Err(Error::InvalidArgument(format!(
+            "relative cutoff {share} is not a share between 0 and 1"
+        )))
     }
 }

@@ -24,14 +24,14 @@ fn re_adding_under_another_spelling_replaces() {
     let mut writer = index.writer().unwrap();
     let n = writer.add(&seed_as("TA-9-2021-0056")).unwrap();
     writer.commit().unwrap();
-    assert_eq!(index.num_units(), n as u64);
+    assert_eq!(index.num_units(), n);
     for spelling in ["P9_TA(2021)0056", "P9_TA-PROV(2021)0056", "ta-9-2021-0056"] {
         writer.add(&seed_as(spelling)).unwrap();
         writer.commit().unwrap();
-        assert_eq!(index.num_units(), n as u64, "{spelling}");
+        assert_eq!(index.num_units(), n, "{spelling}");
     }
     // Deleting under yet another spelling removes it.
-    writer.delete("P9_TA(2021)0056");
+    assert_eq!(writer.delete("P9_TA(2021)0056").unwrap(), n);
     writer.commit().unwrap();
     assert_eq!(index.num_units(), 0);
 }
@@ -110,7 +110,7 @@ fn a_resolution_added_without_entities_gets_them() {
     let results = index
         .search(&SearchRequest::new("").facet_counts("/person", 100))
         .unwrap();
-    let facets: u64 = results.facets.values().flatten().map(|f| f.count).sum();
+    let facets: usize = results.facets.values().flatten().map(|f| f.count).sum();
     assert!(facets > 0, "no person facet: {:?}", results.facets);
     let hits = index.search(&SearchRequest::new("").limit(100)).unwrap();
     let entities: usize = hits.hits.iter().map(|h| h.entities.len()).sum();

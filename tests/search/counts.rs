@@ -179,7 +179,9 @@ fn totals_are_exact_up_to_the_limit_and_lower_bounds_past_it() {
         // Several words, a filter, a cutoff: counted unit by unit.
         SearchRequest::new("torture detention"),
         SearchRequest::new(person.surname(Spelling::Bgn)).kind(whereas::UnitKind::Recital),
-        SearchRequest::new(person.surname(Spelling::German)).relative_cutoff(0.5),
+        SearchRequest::new(person.surname(Spelling::German))
+            .relative_cutoff(0.5)
+            .unwrap(),
         SearchRequest::new(person.surname(Spelling::Bgn)).limit(0),
     ];
     let mut bounded = 0;
@@ -217,7 +219,7 @@ fn totals_are_exact_up_to_the_limit_and_lower_bounds_past_it() {
 #[test]
 fn totals_that_cost_nothing_stay_exact() {
     let (_, index) = index_in_parts(7, 300, 2);
-    let units = index.num_units() as usize;
+    let units = index.num_units();
     // Every unit, and one facet term: tantivy knows their counts without counting.
     for query in ["", "kind:recital"] {
         let got = index

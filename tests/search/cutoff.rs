@@ -65,12 +65,13 @@ fn a_cutoff_keeps_the_whole_name_and_counts_follow() {
     let index = index();
     let request = SearchRequest::new("Yerlan Akhmetov")
         .relative_cutoff(0.6)
+        .unwrap()
         .facet_counts("/kind", 10);
     let results = index.search(&request).unwrap();
     let labels: Vec<&str> = results.hits.iter().map(|h| h.label.as_str()).collect();
     assert_eq!(labels, ["whole"]);
     assert_eq!(results.total, 1);
-    let kinds: Vec<(String, u64)> = results.facets["/kind"]
+    let kinds: Vec<(String, usize)> = results.facets["/kind"]
         .iter()
         .map(|c| (c.path.clone(), c.count))
         .collect();
@@ -81,6 +82,7 @@ fn a_cutoff_keeps_the_whole_name_and_counts_follow() {
         .search(
             &SearchRequest::new("Yerlan Akhmetov")
                 .relative_cutoff(0.6)
+                .unwrap()
                 .limit(0),
         )
         .unwrap();
@@ -92,12 +94,20 @@ fn a_cutoff_keeps_the_whole_name_and_counts_follow() {
 fn a_zero_cutoff_keeps_every_hit_and_ties_survive_a_full_cutoff() {
     let index = index();
     let all = index
-        .search(&SearchRequest::new("Yerlan Akhmetov").relative_cutoff(0.0))
+        .search(
+            &SearchRequest::new("Yerlan Akhmetov")
+                .relative_cutoff(0.0)
+                .unwrap(),
+        )
         .unwrap();
     assert_eq!(all.total, 3);
     // Units matching the one word equally well all stay, whatever the share.
     let given = index
-        .search(&SearchRequest::new("Bekov OR Omarov").relative_cutoff(1.0))
+        .search(
+            &SearchRequest::new("Bekov OR Omarov")
+                .relative_cutoff(1.0)
+                .unwrap(),
+        )
         .unwrap();
     assert_eq!(given.total, 2, "{:?}", given.hits);
 }
@@ -105,8 +115,8 @@ fn a_zero_cutoff_keeps_every_hit_and_ties_survive_a_full_cutoff() {
 #[test]
 fn a_cutoff_outside_0_1_is_an_error() {
     for share in [-0.1, 1.5, f32::NAN] {
-        let err = index()
-            .search(&SearchRequest::new("Yerlan").relative_cutoff(share))
+        let err = SearchRequest::new("Yerlan")
+            .relative_cutoff(share)
             .unwrap_err();
         assert!(matches!(err, Error::InvalidArgument(_)), "{share}: {err}");
     }

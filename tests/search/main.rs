@@ -4,6 +4,7 @@
 #[path = "../support/mod.rs"]
 mod support;
 
+mod api;
 mod counts;
 mod cutoff;
 mod filters;

@@ -566,7 +566,7 @@ impl<'a> Compiler<'a> {
                 if positive {
                     close
                         .iter()
-                        .for_each(|(term, _)| self.highlight.add_fuzzy(term));
+                        .for_each(|(term, _)| self.highlight.add_fuzzy(word, term));
                 }
             }
         }

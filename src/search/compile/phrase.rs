@@ -79,11 +79,8 @@ impl Compiler<'_> {
             return None;
         }
         if positive {
-            for w in ws {
-                if self.stem(w).is_some() {
-                    self.highlight.add_word(w);
-                }
-            }
+            // Highlighted where the words stand together, not wherever each one does.
+            self.highlight.add_phrase(ws, slop);
         }
         Some(Box::new(DisjunctionMaxQuery::new(disjuncts)))
     }

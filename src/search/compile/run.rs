@@ -93,9 +93,9 @@ impl Compiler<'_> {
         let mut clauses = Vec::with_capacity(close.len());
         for (field, key) in &close {
             if *field == self.fields.name_translit {
-                self.highlight.add_fuzzy(key);
+                self.highlight.add_fuzzy(word, key);
             } else {
-                self.highlight.add_prefix(key);
+                self.highlight.add_fuzzy_folded(word, key);
             }
             clauses.push(Clause::new(
                 Term::from_field_text(*field, key),
