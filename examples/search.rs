@@ -9,7 +9,11 @@
 //     cargo run --release --example search -- --name 'САГИНТАЕВ Бакытжан'
 //
 // usage: search [--index DIR] [--limit N] [--offset N] [--kind KIND] [--facet PATH]...
-//               [--count ROOT]... [--json] [--name] QUERY
+//               [--count ROOT]... [--sort ORDER] [--after CURSOR] [--json] [--name] QUERY
+//
+// --sort orders the hits by `relevance` (the default), `newest`, `oldest` or `document`
+// (document order); --after CURSOR shows the hits after the one whose cursor it is (the
+// readable output ends with the `--after` for the next page).
 //
 // --name looks a person up: QUERY is a name (any script, spelling and word order),
 // searched with `SearchRequest::name`, which drops hits far below the best (people who
@@ -31,10 +35,9 @@ mod common;
 use std::io::{BufRead, IsTerminal, Write};
 use std::process::ExitCode;
 
-use whereas::{Index, Resolution, SearchRequest, UnitKind};
+use whereas::search::Sort;
+use whereas::{Index, SearchRequest, UnitKind};
 
-const SEED: &str = include_str!("../data/TA-9-2021-0056_EN.txt");
-const SEED_REFERENCE: &str = "TA-9-2021-0056";
 /// Entities listed under a hit in the readable output.
 const MAX_ENTITIES_SHOWN: usize = 6;
 const DEFAULT_COUNTS: [&str; 5] = ["/kind", "/person", "/org", "/place", "/law"];
@@ -46,6 +49,8 @@ struct Args {
     kinds: Vec<UnitKind>,
     facets: Vec<String>,
     counts: Vec<String>,
+    sort: Sort,
+    after: Option<String>,
     json: bool,
     name: bool,
     query: String,
@@ -53,7 +58,8 @@ struct Args {
 
 fn usage() -> String {
     "usage: search [--index DIR] [--limit N] [--offset N] [--kind KIND] [--facet PATH]... \
-     [--count ROOT]... [--json] [--name] QUERY"
+     [--count ROOT]... [--sort relevance|newest|oldest|document] [--after CURSOR] [--json] \
+     [--name] QUERY"
         .into()
 }
 
@@ -65,6 +71,8 @@ fn parse_args() -> Result<Args, String> {
         kinds: Vec::new(),
         facets: Vec::new(),
         counts: Vec::new(),
+        sort: Sort::Relevance,
+        after: None,
         json: false,
         name: false,
         query: String::new(),
@@ -79,12 +87,23 @@ fn parse_args() -> Result<Args, String> {
             "--offset" => args.offset = number(&value("--offset")?, "--offset")?,
             "--kind" => {
                 let v = value("--kind")?;
-                args.kinds.push(UnitKind::parse(&v).ok_or_else(|| {
-                    format!(
-                        "unknown kind {v:?}: use title, citation, recital, paragraph or footnote"
-                    )
-                })?);
+                args.kinds
+                    .push(v.parse().map_err(|e| format!("--kind: {e}"))?);
             }
+            "--sort" => {
+                args.sort = match value("--sort")?.as_str() {
+                    "relevance" => Sort::Relevance,
+                    "newest" => Sort::Newest,
+                    "oldest" => Sort::Oldest,
+                    "document" => Sort::DocumentOrder,
+                    other => {
+                        return Err(format!(
+                            "--sort takes relevance, newest, oldest or document, not {other:?}"
+                        ))
+                    }
+                }
+            }
+            "--after" => args.after = Some(value("--after")?),
             "--facet" => args.facets.push(value("--facet")?),
             "--count" => args.counts.push(value("--count")?),
             "--json" => args.json = true,
@@ -111,20 +130,10 @@ fn number(s: &str, name: &str) -> Result<usize, String> {
         .map_err(|_| format!("{name} takes a number, not {s:?}"))
 }
 
-/// The bundled resolution, segmented and annotated.
-fn seed() -> whereas::Result<Resolution> {
-    let mut resolution = whereas::segment(SEED)?;
-    resolution
-        .reference
-        .get_or_insert_with(|| SEED_REFERENCE.to_string());
-    whereas::entity::annotate(&mut resolution);
-    Ok(resolution)
-}
-
 fn open(args: &Args) -> whereas::Result<Index> {
     match &args.index {
         Some(dir) => Index::open(dir),
-        None => Index::from_resolutions([&seed()?]),
+        None => Index::from_resolutions([&whereas::bundled::kazakhstan_2021()?]),
     }
 }
 
@@ -134,7 +143,10 @@ fn request(args: &Args, query: &str) -> SearchRequest {
     } else {
         SearchRequest::new(query)
     };
-    let mut r = r.limit(args.limit).offset(args.offset);
+    let mut r = r.limit(args.limit).offset(args.offset).sort(args.sort);
+    if let Some(cursor) = &args.after {
+        r = r.search_after(cursor.clone());
+    }
     for k in &args.kinds {
         r = r.kind(*k);
     }
@@ -188,7 +200,7 @@ fn print_readable(
             out,
             "\n{:>3}. {} {}  {}  score {:.2}",
             args.offset + i + 1,
-            hit.kind.as_str(),
+            hit.kind,
             hit.label,
             hit.id,
             hit.score
@@ -205,8 +217,7 @@ fn print_readable(
         });
         let mut names: Vec<String> = Vec::new();
         for e in entities {
-            let kind = format!("{:?}", e.kind).to_lowercase();
-            let name = format!("{} ({kind})", e.normalized);
+            let name = format!("{} ({})", e.normalized, e.kind);
             if !names.contains(&name) {
                 names.push(name);
             }
@@ -220,6 +231,11 @@ fn print_readable(
                 String::new()
             };
             writeln!(out, "     entities: {}{more}", names.join(", "))?;
+        }
+    }
+    if let Some(last) = results.hits.last() {
+        if shown == args.limit && results.total > shown {
+            writeln!(out, "\nnext page: --after '{}'", last.cursor)?;
         }
     }
     for (root, counts) in &results.facets {

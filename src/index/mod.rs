@@ -37,13 +37,9 @@
 //! let recital = &mut resolution.units[1]; // units[0] is the title
 //! assert_eq!(recital.kind, UnitKind::Recital);
 //! let start = recital.text.find("Max Bokayev").unwrap();
-//! recital.entities.push(Entity {
-//!     kind: EntityKind::Person,
-//!     text: "Max Bokayev".into(),
-//!     normalized: "Max Bokayev".into(),
-//!     start,
-//!     end: start + "Max Bokayev".len(),
-//! });
+//! recital
+//!     .entities
+//!     .push(Entity::new(EntityKind::Person, "Max Bokayev", start));
 //!
 //! let index = Index::in_ram()?;
 //! let mut writer = index.writer()?;
