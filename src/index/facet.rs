@@ -6,19 +6,24 @@
 use crate::model::UnitKind;
 use crate::model::{Entity, EntityKind};
 
-/// The root segment for an entity kind: `person`, `org`, `place`, `law`, `date`.
+/// The root segment for an entity kind: `person`, `org`, `place`, `law`, `mentioned`.
+///
+/// Dates found in a unit's text sit under `mentioned`, not `date`: "date" in a
+/// request is the resolution's adoption date (`date:2021`,
+/// [`SearchRequest::date_range`](crate::SearchRequest::date_range)), and one name has
+/// one meaning.
 pub fn root(kind: EntityKind) -> &'static str {
     match kind {
         EntityKind::Person => "person",
         EntityKind::Organisation => "org",
         EntityKind::Place => "place",
         EntityKind::Law => "law",
-        EntityKind::Date => "date",
+        EntityKind::Date => "mentioned",
     }
 }
 
-/// Facet segments for an entity: `/person/<normalized>`, …; dates (`YYYY-MM-DD` or
-/// `YYYY-MM`) become `/date/YYYY/MM/DD` (or `/date/YYYY/MM`); a law's article or rule
+/// Facet segments for an entity: `/person/<normalized>`, …; dates mentioned
+/// (`YYYY-MM-DD` or `YYYY-MM`) become `/mentioned/YYYY/MM/DD` (or `/mentioned/YYYY/MM`); a law's article or rule
 /// sits under its instrument (`/law/Criminal Code of Kazakhstan/Article 405`), so that
 /// counting `/law` counts instruments and counting an instrument counts its articles.
 pub fn entity(entity: &Entity) -> Vec<String> {
@@ -76,7 +81,7 @@ mod tests {
             start: 0,
             end: 16,
         };
-        assert_eq!(entity(&e), ["date", "2021", "02", "11"]);
+        assert_eq!(entity(&e), ["mentioned", "2021", "02", "11"]);
     }
 
     #[test]
@@ -87,7 +92,7 @@ mod tests {
         assert_eq!(paths[0], ["org", "Democratic Choice of Kazakhstan"]);
         assert_eq!(paths[0], paths[1]);
         let month = crate::entity::extract("in June 2020");
-        assert_eq!(entity(&month[0]), ["date", "2020", "06"]);
+        assert_eq!(entity(&month[0]), ["mentioned", "2020", "06"]);
     }
 
     #[test]

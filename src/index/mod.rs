@@ -12,7 +12,8 @@
 //!   `name_exact`, `name_folded`, `name_translit`, `name_related`;
 //! - by entity (`person`, `org`, `place`, `law`: the entity texts, keyed like names);
 //! - as facets (`/kind/…`, `/resolution/…`, `/person/…`, `/org/…`, `/place/…`,
-//!   `/law/<instrument>/<article or rule>`, `/date/YYYY/MM/DD`).
+//!   `/law/<instrument>/<article or rule>`, and the dates a unit mentions as
+//!   `/mentioned/YYYY/MM/DD`).
 //!
 //! Invariants: a resolution's units are replaced as a whole when it is added again
 //! (the reference is the key), so an index never holds two copies of a unit; an index

@@ -1,7 +1,7 @@
 //! Facet counts by ordinal: the children of a few facet roots, counted over a result
 //! set.
 //!
-//! In: the facet field's name and the roots asked for (`/person`, `/date/2021`). Out:
+//! In: the facet field's name and the roots asked for (`/person`, `/mentioned/2021`). Out:
 //! for each root, every child that some matching unit carries (itself or below it),
 //! with the number of matching units carrying it.
 //!

@@ -33,7 +33,7 @@
 //! | `kind:` | `citation`, `recital`, `paragraph`, `footnote` |
 //! | `resolution:` | a resolution reference (`resolution:"TA-9-2021-0056"`) |
 //! | `id:` | a unit id |
-//! | `date:` | the resolution's date: `date:2021`, `date:2021-02`, `date:[2021-01 TO 2021-06]` |
+//! | `date:` | the resolution's adoption date (the dates a unit mentions are the facet `/mentioned/…`): `date:2021`, `date:2021-02`, `date:[2021-01 TO 2021-06]` |
 //!
 //! Words are ORed unless marked `+` or joined by `AND`. An English stop word on its own
 //! is ignored (`the`, `will`); quoted (`"May"`), it is looked up as a name, in the
@@ -184,8 +184,12 @@ fn execute(index: &Index, request: &SearchRequest) -> crate::Result<SearchResult
     let query = with_filters(main, request, fields)?;
     let query = with_cutoff(query, request.relative_cutoff, &searcher)?;
 
+    for path in &request.facets {
+        known_root(path)?;
+    }
     let mut roots = Vec::new();
     for (root, top) in &request.facet_counts {
+        known_root(root)?;
         let facet = parse_facet(root)?;
         if !roots.iter().any(|(f, _): &(Facet, usize)| *f == facet) {
             roots.push((facet, *top));
@@ -327,6 +331,41 @@ fn execute(index: &Index, request: &SearchRequest) -> crate::Result<SearchResult
         hits,
         facets,
     })
+}
+
+/// Checks that a facet path starts with a root the index writes, so that a misnamed
+/// root is an error rather than no hits (above all `/date`, which is not where the
+/// dates a unit mentions are).
+fn known_root(path: &str) -> crate::Result<()> {
+    use crate::index::facet;
+    use crate::model::{EntityKind, UnitKind};
+
+    let mut roots: Vec<String> = vec![
+        facet::kind(UnitKind::Citation).swap_remove(0),
+        facet::resolution("").swap_remove(0),
+    ];
+    roots.extend(EntityKind::ALL.iter().map(|k| facet::root(*k).to_string()));
+    let first = path
+        .trim_start_matches('/')
+        .split('/')
+        .next()
+        .unwrap_or_default();
+    if path == "/" || roots.iter().any(|r| r == first) {
+        return Ok(());
+    }
+    let hint = if first == "date" {
+        format!(
+            "; the dates a unit mentions are under /{}, and the resolution's adoption date \
+             is filtered with date_range or date:",
+            facet::root(EntityKind::Date)
+        )
+    } else {
+        String::new()
+    };
+    Err(crate::Error::InvalidArgument(format!(
+        "unknown facet root in {path:?} (one of /{}){hint}",
+        roots.join(", /")
+    )))
 }
 
 /// The page of a sorted request, or of one that goes on after a cursor: each hit's

@@ -152,14 +152,16 @@ impl SearchRequest {
         self
     }
 
-    /// Keeps resolutions dated on or after `from` (`2021`, `2021-02` or `2021-02-11`).
+    /// Keeps the units of resolutions adopted on or after `from` (`2021`, `2021-02` or
+    /// `2021-02-11`), as the query's `date:` does. The dates a unit's text mentions are
+    /// the facet `/mentioned/…`.
     pub fn date_from(mut self, from: impl Into<String>) -> SearchRequest {
         self.date_from = Some(from.into());
         self
     }
 
-    /// Keeps resolutions dated on or before `to`; a partial date covers its whole year
-    /// or month (`2021` is up to 31 December 2021).
+    /// Keeps the units of resolutions adopted on or before `to`; a partial date covers
+    /// its whole year or month (`2021` is up to 31 December 2021).
     pub fn date_to(mut self, to: impl Into<String>) -> SearchRequest {
         self.date_to = Some(to.into());
         self
@@ -171,7 +173,9 @@ impl SearchRequest {
     }
 
     /// Keeps units carrying this facet or one below it (`/person/Max Bokayev`,
-    /// `/place`, `/date/2021`). Several calls: all of them.
+    /// `/place`, `/mentioned/2021` for units that mention a date in 2021). Several
+    /// calls: all of them. A path under no known root is [`Error::InvalidArgument`]
+    /// at search time.
     pub fn facet(mut self, path: impl Into<String>) -> SearchRequest {
         self.facets.push(path.into());
         self
@@ -190,7 +194,7 @@ impl SearchRequest {
     }
 
     /// Also counts, over the whole result set, the children of facet `root`
-    /// (`/person`, `/date/2021`) and returns the `top` most frequent.
+    /// (`/person`, `/mentioned/2021`) and returns the `top` most frequent.
     pub fn facet_counts(mut self, root: impl Into<String>, top: usize) -> SearchRequest {
         self.facet_counts.push((root.into(), top));
         self

@@ -191,7 +191,7 @@ fn unknown_fields_are_named_in_the_error() {
 }
 
 #[test]
-fn bad_facet_paths_are_errors_unknown_ones_are_empty() {
+fn bad_facet_paths_and_unknown_roots_are_errors_absent_values_are_empty() {
     for path in ["", "person", "no/leading/slash", "\\"] {
         let r = run(&SearchRequest::new("torture").facet(path));
         assert!(
@@ -204,12 +204,11 @@ fn bad_facet_paths_are_errors_unknown_ones_are_empty() {
             "facet_counts {path:?}: {r:?}"
         );
     }
-    // Well formed but absent: an empty result.
+    // Well formed under a known root but absent: an empty result.
     for path in [
-        "/nope",
         "/person/Nobody At All",
         "/person/\u{0}",
-        "/date/9999/99/99",
+        "/mentioned/9999/99/99",
         "/kind/sonnet",
     ] {
         assert_eq!(
@@ -218,10 +217,23 @@ fn bad_facet_paths_are_errors_unknown_ones_are_empty() {
             "{path}"
         );
     }
+    // Under a root the index never writes: an error naming the roots, not silence.
+    for path in ["/nope", "/date/2021"] {
+        for request in [
+            SearchRequest::new("torture").facet(path),
+            SearchRequest::new("torture").facet_counts(path, usize::MAX),
+        ] {
+            let r = run(&request);
+            assert!(
+                matches!(r, Err(Error::InvalidArgument(ref m)) if m.contains("/person")),
+                "{path}: {r:?}"
+            );
+        }
+    }
     let results = support::seed_index()
-        .search(&SearchRequest::new("torture").facet_counts("/nope", usize::MAX))
+        .search(&SearchRequest::new("torture").facet_counts("/person", usize::MAX))
         .unwrap();
-    assert!(results.facets["/nope"].is_empty());
+    assert!(!results.facets["/person"].is_empty());
     let results = support::seed_index()
         .search(&SearchRequest::new("torture").facet_counts("/", usize::MAX))
         .unwrap();

@@ -305,3 +305,53 @@ fn each_highlight_says_which_query_word_it_matched_and_how() {
         .iter()
         .all(|h| h.channel == MatchChannel::Stem && h.query == "prisoner"));
 }
+
+#[test]
+fn dates_mentioned_and_the_adoption_date_have_one_name_each() {
+    let resolution = whereas::bundled::kazakhstan_2021().unwrap();
+    let adopted = resolution.date.clone().unwrap();
+    let adopted_year = &adopted[..4];
+    // A year the text mentions that is not the year the resolution was adopted.
+    let mentioning = |year: &str| {
+        resolution
+            .units
+            .iter()
+            .filter(|u| {
+                u.entities
+                    .iter()
+                    .any(|e| e.kind == whereas::EntityKind::Date && e.normalized.starts_with(year))
+            })
+            .count()
+    };
+    let year = resolution
+        .units
+        .iter()
+        .flat_map(|u| &u.entities)
+        .filter(|e| e.kind == whereas::EntityKind::Date)
+        .map(|e| e.normalized[..4].to_string())
+        .find(|y| y != adopted_year)
+        .expect("the text mentions another year");
+    let index = Index::from_resolutions([&resolution]).unwrap();
+    let count = |request: SearchRequest| index.search(&request.limit(0)).unwrap().total;
+
+    assert_eq!(
+        count(SearchRequest::new("").facet(format!("/mentioned/{year}"))),
+        mentioning(&year)
+    );
+    assert!(mentioning(&year) > 0);
+    assert_eq!(count(SearchRequest::new("").date_range(&year, &year)), 0);
+    assert_eq!(count(SearchRequest::new(format!("date:{year}"))), 0);
+    assert_eq!(
+        count(SearchRequest::new("").date_range(adopted_year, adopted_year)),
+        resolution.units.len()
+    );
+    // The old name for the dates mentioned is refused with the way to each meaning.
+    let err = index
+        .search(&SearchRequest::new("").facet(format!("/date/{year}")))
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("/mentioned") && err.contains("date_range"),
+        "{err}"
+    );
+}
