@@ -5,13 +5,16 @@
 //     cargo run --release --example index -- --index idx resolutions/ extra.html
 //     cargo run --release --example search -- --index idx Jumagulov
 //
-// usage: index --index DIR PATH...
+// usage: index [--plain] --index DIR PATH...
 //
 // Folders are walked for .txt, .html and .htm files; files named on the command line
 // are taken whatever their extension. Each file is segmented (a file may hold several
 // texts, such as a sitting's "Texts adopted": each is a resolution of its own), annotated
 // with its entities and added; a resolution already in the index (same reference, in
-// whatever spelling) is replaced.
+// whatever spelling) is replaced. A file with no resolution in it (a press article, an
+// NGO or UN report) is indexed as a plain document, one unit per paragraph
+// (`whereas::segment_document`), and counted as such in the summary; --plain takes every
+// file that way.
 // A file that fails is reported on stderr by name and reason while the rest are
 // indexed and committed; the exit code is then non-zero. A progress bar shows on
 // stderr when it is a terminal; the summary goes to stdout.
@@ -29,18 +32,26 @@ use whereas::Index;
 const COMMIT_EVERY: usize = 500;
 
 fn usage() -> String {
-    "usage: index --index DIR PATH...".into()
+    "usage: index [--plain] --index DIR PATH...".into()
 }
 
-fn parse_args() -> Result<(PathBuf, Vec<PathBuf>), String> {
+struct Args {
+    dir: PathBuf,
+    paths: Vec<PathBuf>,
+    plain: bool,
+}
+
+fn parse_args() -> Result<Args, String> {
     let mut dir = None;
     let mut paths = Vec::new();
+    let mut plain = false;
     let mut it = std::env::args_os().skip(1);
     while let Some(arg) = it.next() {
         match arg.to_str() {
             Some("--index") => {
                 dir = Some(PathBuf::from(it.next().ok_or("--index needs a folder")?));
             }
+            Some("--plain") => plain = true,
             Some("-h" | "--help") => return Err(usage()),
             Some(s) if s.starts_with("--") => {
                 return Err(format!("unknown option {s}; {}", usage()))
@@ -52,7 +63,7 @@ fn parse_args() -> Result<(PathBuf, Vec<PathBuf>), String> {
     if paths.is_empty() {
         return Err(format!("no PATH given; {}", usage()));
     }
-    Ok((dir, paths))
+    Ok(Args { dir, paths, plain })
 }
 
 fn wanted(path: &Path) -> bool {
@@ -86,8 +97,41 @@ fn collect(path: &Path, files: &mut Vec<PathBuf>, failed: &mut Vec<(PathBuf, Str
 }
 
 /// Loads, annotates and gives a reference to each of one file's resolutions.
-fn prepare(path: &Path) -> whereas::Result<Vec<whereas::Resolution>> {
-    let mut resolutions = whereas::load_all(path)?;
+/// One file as a plain document: paragraphs become units.
+fn plain_document(path: &Path) -> whereas::Result<whereas::Resolution> {
+    let bytes = std::fs::read(path).map_err(|source| whereas::Error::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    let text = whereas::decode(&bytes)?;
+    let html = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"));
+    let mut document = if html {
+        whereas::segment_document(&whereas::html_to_text(&text))?
+    } else {
+        whereas::segment_document(&text)?
+    };
+    document.source = Some(path.display().to_string());
+    Ok(document)
+}
+
+/// The file's resolutions, or the file as one plain document (`plain` forces that),
+/// annotated and given references; says whether it was taken as a plain document.
+fn prepare(path: &Path, plain: bool) -> whereas::Result<(Vec<whereas::Resolution>, bool)> {
+    let loaded = if plain {
+        Err(whereas::Error::NoResolution {
+            reason: "--plain".into(),
+        })
+    } else {
+        whereas::load_all(path)
+    };
+    let (mut resolutions, is_plain) = match loaded {
+        Ok(resolutions) => (resolutions, false),
+        Err(whereas::Error::NoResolution { .. }) => (vec![plain_document(path)?], true),
+        Err(e) => return Err(e),
+    };
     let several = resolutions.len() > 1;
     for (k, resolution) in resolutions.iter_mut().enumerate() {
         if resolution.reference.is_none() {
@@ -108,7 +152,7 @@ fn prepare(path: &Path) -> whereas::Result<Vec<whereas::Resolution>> {
         }
         whereas::entity::annotate(resolution);
     }
-    Ok(resolutions)
+    Ok((resolutions, is_plain))
 }
 
 /// Commits; on failure abandons the progress bar, reports the folder and the cause,
@@ -129,7 +173,7 @@ fn commit(writer: &mut whereas::IndexWriter, bar: &ProgressBar, dir: &Path) -> b
 }
 
 fn main() -> ExitCode {
-    let (dir, paths) = match parse_args() {
+    let Args { dir, paths, plain } = match parse_args() {
         Ok(args) => args,
         Err(message) => {
             eprintln!("index: {message}");
@@ -171,19 +215,19 @@ fn main() -> ExitCode {
         bar.set_style(style);
     }
     let mut seen: HashMap<String, PathBuf> = HashMap::new();
-    let (mut resolutions, mut units) = (0usize, 0usize);
+    let (mut resolutions, mut documents, mut units) = (0usize, 0usize, 0usize);
     for (i, file) in files.iter().enumerate() {
         bar.set_message(file.display().to_string());
-        let added = prepare(file).and_then(|all| {
+        let added = prepare(file, plain).and_then(|(all, is_plain)| {
             let mut added = Vec::with_capacity(all.len());
             for r in all {
                 let n = writer.add(&r)?;
                 added.push((r.reference.unwrap_or_default(), n));
             }
-            Ok(added)
+            Ok((added, is_plain))
         });
         match added {
-            Ok(added) => {
+            Ok((added, is_plain)) => {
                 for (reference, n) in added {
                     if let Some(earlier) = seen.insert(reference.clone(), file.clone()) {
                         bar.suspend(|| {
@@ -193,6 +237,8 @@ fn main() -> ExitCode {
                                 earlier.display()
                             )
                         });
+                    } else if is_plain {
+                        documents += 1;
                     } else {
                         resolutions += 1;
                     }
@@ -216,9 +262,14 @@ fn main() -> ExitCode {
     bar.finish_and_clear();
 
     println!(
-        "indexed {resolutions} resolution{} from {} file{} into {} ({units} units added); \
+        "indexed {resolutions} resolution{}{} from {} file{} into {} ({units} units added); \
          the index now holds {} units{}",
         if resolutions == 1 { "" } else { "s" },
+        match documents {
+            0 => String::new(),
+            1 => " and 1 plain document (paragraphs as units)".to_string(),
+            n => format!(" and {n} plain documents (paragraphs as units)"),
+        },
         files.len(),
         if files.len() == 1 { "" } else { "s" },
         dir.display(),

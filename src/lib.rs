@@ -155,6 +155,8 @@ pub use crate::model::{
     Entity, EntityKind, Noise, NoiseReason, Resolution, Span, SubPoint, Unit, UnitKind, Warning,
     OVERLONG_UNIT,
 };
-pub use crate::segment::{decode, load, load_all, normalize_reference, segment, Segmenter};
+pub use crate::segment::{
+    decode, load, load_all, normalize_reference, segment, segment_document, Segmenter,
+};
 #[cfg(feature = "html")]
 pub use crate::segment::{html_to_text, segment_html};

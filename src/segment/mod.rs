@@ -6,6 +6,7 @@
 //! crate root.
 
 mod assemble;
+mod document;
 mod draft;
 mod footnote;
 #[cfg(feature = "html")]
@@ -164,6 +165,33 @@ impl Segmenter {
         split::segment_all(self, text)
     }
 
+    /// Segments a document that is not an EP resolution (a press article, an NGO or UN
+    /// report): each paragraph, a block of lines between blank lines, becomes a
+    /// [`UnitKind::Paragraph`] unit labelled `1`, `2`, …, with the same cleaning,
+    /// entities and name channels as resolution units; a short first line with no
+    /// closing punctuation is the title. Give it a reference
+    /// ([`Segmenter::reference`]) to index it.
+    ///
+    /// ```
+    /// let text = "Kazakh activist sentenced\n\nAlmat Zhumagulov was sentenced to six years.\n\n\
+    ///             Rights groups called for his release.\n";
+    /// let mut doc = whereas::Segmenter::new().reference("press-2021-02-10").document(text)?;
+    /// assert_eq!(doc.title.as_deref(), Some("Kazakh activist sentenced"));
+    /// assert_eq!(doc.units.len(), 2);
+    /// assert_eq!(doc.unit_id(&doc.units[1]), "press-2021-02-10/paragraph/2");
+    /// whereas::entity::annotate(&mut doc);
+    /// assert!(doc.units[0].entities.iter().any(|e| e.text == "Almat Zhumagulov"));
+    /// # Ok::<(), whereas::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::NoResolution`](crate::Error::NoResolution) when the text is blank.
+    pub fn document(&self, text: &str) -> crate::Result<Resolution> {
+        let mut res = document::segment_document(text)?;
+        self.apply(&mut res);
+        Ok(res)
+    }
+
     /// Segments an HTML page: its text is extracted with [`html_to_text`] and segmented;
     /// spans refer to that extracted text.
     #[cfg(feature = "html")]
@@ -207,6 +235,12 @@ impl Segmenter {
 /// ```
 pub fn segment(text: &str) -> crate::Result<Resolution> {
     Segmenter::new().segment(text)
+}
+
+/// Segments a document that is not an EP resolution (press, NGO and UN reports) into
+/// paragraph units, with default options: see [`Segmenter::document`].
+pub fn segment_document(text: &str) -> crate::Result<Resolution> {
+    Segmenter::new().document(text)
 }
 
 /// Segments an HTML page (an EP `doceo` page, say) with default options.

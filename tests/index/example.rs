@@ -82,3 +82,58 @@ fn index_example_adds_each_text_of_a_file() {
         assert!(index.search(&request).unwrap().total > 0, "{reference}");
     }
 }
+
+#[test]
+fn index_example_takes_a_press_article_as_a_plain_document() {
+    let tmp = tempfile::tempdir().unwrap();
+    let input = tmp.path().join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    std::fs::write(input.join("seed.txt"), support::SEED).unwrap();
+    std::fs::write(
+        input.join("press-2021-02-10.txt"),
+        "Kazakh activist sentenced\n\n\
+         The activist Almat Zhumagulov was sentenced to six years in prison.\n\n\
+         Rights groups called for the release of Jumagulov and others.\n",
+    )
+    .unwrap();
+    let dir = tmp.path().join("idx");
+    let out = support::example_command("index")
+        .arg("--index")
+        .arg(&dir)
+        .arg(&input)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        stdout.contains("indexed 1 resolution and 1 plain document"),
+        "{stdout}"
+    );
+    let index = Index::open(&dir).unwrap();
+    // The article's paragraphs are units, found through the name channels.
+    let results = index
+        .search(
+            &SearchRequest::new("Жумагулов")
+                .resolution("press-2021-02-10")
+                .limit(10),
+        )
+        .unwrap();
+    let ids: Vec<&str> = results.hits.iter().map(|h| h.id.as_str()).collect();
+    assert_eq!(
+        ids.len(),
+        2,
+        "both paragraphs name him, in two spellings: {ids:?}"
+    );
+    assert!(ids
+        .iter()
+        .all(|id| id.starts_with("press-2021-02-10/paragraph/")));
+    let unit = index.unit("press-2021-02-10/paragraph/1").unwrap().unwrap();
+    assert!(unit
+        .entities
+        .iter()
+        .any(|e| e.kind == whereas::EntityKind::Person && e.text == "Almat Zhumagulov"));
+}
