@@ -175,3 +175,39 @@ fn the_bundled_resolution_is_reachable_from_the_api() {
     let index = Index::from_resolutions([&resolution]).unwrap();
     assert_eq!(index.num_units(), resolution.units.len());
 }
+
+#[test]
+fn tantivy_is_reachable_through_whereas() {
+    let index = Index::in_ram().unwrap();
+    let tantivy: &whereas::tantivy::Index = index.tantivy();
+    assert!(tantivy.schema().get_field("reference").is_ok());
+    let err: whereas::tantivy::TantivyError =
+        whereas::tantivy::TantivyError::InvalidArgument("x".into());
+    assert!(Error::from(err).to_string().contains('x'));
+}
+
+/// The README's Rust blocks as they render on a code host: no hidden `# ` lines (shown
+/// literally there) and no path into this repository (absent from a dependent crate).
+#[test]
+fn the_readme_tour_renders_clean_and_needs_no_file_of_the_repository() {
+    let readme =
+        std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md"))
+            .unwrap();
+    let mut blocks = 0;
+    let mut in_rust = false;
+    for line in readme.lines() {
+        if line.starts_with("```") {
+            in_rust = line == "```rust";
+            blocks += usize::from(in_rust);
+            continue;
+        }
+        if in_rust {
+            assert!(
+                !(line.starts_with("# ") || line == "#"),
+                "hidden line: {line}"
+            );
+            assert!(!line.contains("\"data/"), "repository path: {line}");
+        }
+    }
+    assert!(blocks > 0, "the README has a Rust tour");
+}

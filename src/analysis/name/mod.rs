@@ -115,8 +115,10 @@ impl Channel {
     }
 }
 
-/// The keys of one word of a name, as indexed and as queried.
+/// The keys of one word of a name, as indexed and as queried ([`token_keys`] makes
+/// them; new channels may add fields).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct TokenKeys {
     /// Lower-cased surface form (NFC).
     pub exact: String,
