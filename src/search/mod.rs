@@ -369,7 +369,7 @@ fn known_root(path: &str) -> crate::Result<()> {
 }
 
 /// The page of a sorted request, or of one that goes on after a cursor: each hit's
-/// score (0 when sorted), address and cursor.
+/// score, address and cursor.
 fn sorted_page(
     searcher: &Searcher,
     query: &dyn Query,
@@ -396,17 +396,19 @@ fn sorted_page(
             })
             .collect());
     }
+    // Scored, though the score does not order: a relative cutoff compares scores, and
+    // the hits report theirs. Keys are unique, so the score never breaks a tie.
     let sort = request.sort;
     let page = searcher.search(
         &query,
-        &top.order_by(move |reader: &tantivy::SegmentReader| {
+        &top.tweak_score(move |reader: &tantivy::SegmentReader| {
             let keys = KeyReader::new(sort, reader);
-            move |doc: tantivy::DocId| keys.key(doc)
+            move |doc: tantivy::DocId, score: f32| (keys.key(doc), score)
         }),
     )?;
     Ok(page
         .into_iter()
-        .map(|(key, address)| (0.0, address, Some(Cursor::Sorted(key).encode())))
+        .map(|((key, score), address)| (score, address, Some(Cursor::Sorted(key).encode())))
         .collect())
 }
 

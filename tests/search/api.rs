@@ -355,3 +355,34 @@ fn dates_mentioned_and_the_adoption_date_have_one_name_each() {
         "{err}"
     );
 }
+
+#[test]
+fn a_sorted_search_keeps_the_relative_cutoff_and_the_scores() {
+    let index = bundled_index();
+    let ranked = SearchRequest::new("Zhumagulov OR prisoners")
+        .limit(100)
+        .relative_cutoff(0.9)
+        .unwrap();
+    let sorted = ranked.clone().sort(Sort::DocumentOrder);
+    let ranked = index.search(&ranked).unwrap();
+    let sorted = index.search(&sorted).unwrap();
+    assert!(!ranked.hits.is_empty());
+    let uncut = index
+        .search(&SearchRequest::new("Zhumagulov OR prisoners").limit(0))
+        .unwrap();
+    assert!(uncut.total > ranked.total, "the cutoff drops some hits");
+    assert_eq!(sorted.total, ranked.total);
+    let mut by_score: Vec<(String, f32)> = ranked
+        .hits
+        .iter()
+        .map(|h| (h.id.clone(), h.score))
+        .collect();
+    let mut by_order: Vec<(String, f32)> = sorted
+        .hits
+        .iter()
+        .map(|h| (h.id.clone(), h.score))
+        .collect();
+    by_score.sort_by(|a, b| a.0.cmp(&b.0));
+    by_order.sort_by(|a, b| a.0.cmp(&b.0));
+    assert_eq!(by_order, by_score);
+}
