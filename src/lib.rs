@@ -65,7 +65,7 @@
 //!
 //! | stage | API | in → out |
 //! |---|---|---|
-//! | segment | [`segment()`], [`segment_html`], [`load`], [`Segmenter`] | text or HTML → a [`Resolution`] of [`Unit`]s, plus the noise dropped and [`Warning`]s |
+//! | segment | [`segment()`], [`segment_html`], [`load`], [`Segmenter`]; [`segment_document`] for texts that are not resolutions (press, NGO and UN reports: one unit per paragraph) | text or HTML → a [`Resolution`] of [`Unit`]s, plus the noise dropped and [`Warning`]s |
 //! | entities | [`entity::annotate`], [`entity::extract`] | a unit's text → [`Entity`]s |
 //! | names | [`name`], [`token_keys`], [`name_keys`], [`compare`] | a word or a name → [`TokenKeys`] / [`NameKeys`]; whether two names are one |
 //! | index | [`index`], [`Index`], [`IndexWriter`] | [`Resolution`]s → an index on disk or in RAM; facet paths in [`index::facet`] |

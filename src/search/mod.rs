@@ -121,7 +121,7 @@ use self::count::Counting;
 use self::filter::{parse_facet, with_filters};
 use self::highlight::{HighlightTerms, Verdicts};
 use self::hit::top_children;
-use self::sort::{AfterQuery, Cursor, KeyReader};
+use self::sort::{state_of, AfterQuery, Cursor, KeyReader};
 
 impl Index {
     /// Runs a search: the query, its filters, a page of hits and the facet counts asked
@@ -292,6 +292,7 @@ fn execute(index: &Index, request: &SearchRequest) -> crate::Result<SearchResult
         facets.insert(facet.to_string(), top_children(counts, top));
     }
 
+    let state = state_of(&searcher);
     let page: Vec<(f32, tantivy::DocAddress, Option<String>)> = match custom {
         Some(page) => page,
         None if wants_page => page
@@ -299,7 +300,7 @@ fn execute(index: &Index, request: &SearchRequest) -> crate::Result<SearchResult
             .flatten()
             .take(request.limit)
             .map(|(score, address)| {
-                let cursor = Cursor::relevance(score, &searcher, address).encode();
+                let cursor = Cursor::relevance(score, state, address).encode();
                 (score, address, Some(cursor))
             })
             .collect(),
@@ -387,11 +388,12 @@ fn sorted_page(
     };
     let top = TopDocs::with_limit(request.limit).and_offset(request.offset);
     if request.sort == Sort::Relevance {
+        let state = state_of(searcher);
         let page = searcher.search(&query, &top.order_by_score())?;
         return Ok(page
             .into_iter()
             .map(|(score, address)| {
-                let cursor = Cursor::relevance(score, searcher, address).encode();
+                let cursor = Cursor::relevance(score, state, address).encode();
                 (score, address, Some(cursor))
             })
             .collect());

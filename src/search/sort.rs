@@ -102,11 +102,11 @@ pub(crate) enum Cursor {
 }
 
 impl Cursor {
-    /// The cursor of a relevance hit.
-    pub(crate) fn relevance(score: Score, searcher: &Searcher, address: DocAddress) -> Cursor {
+    /// The cursor of a relevance hit; `state` is [`state_of`] the searcher.
+    pub(crate) fn relevance(score: Score, state: u64, address: DocAddress) -> Cursor {
         Cursor::Relevance {
             score,
-            state: state_of(searcher),
+            state,
             segment: address.segment_ord,
             doc: address.doc_id,
         }
@@ -185,7 +185,7 @@ impl Cursor {
 
 /// A fingerprint of the segments a searcher reads: equal for every reader of one
 /// state of the index.
-fn state_of(searcher: &Searcher) -> u64 {
+pub(crate) fn state_of(searcher: &Searcher) -> u64 {
     use std::hash::{Hash, Hasher};
     let mut h = rustc_hash::FxHasher::default();
     for reader in searcher.segment_readers() {
