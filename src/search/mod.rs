@@ -178,18 +178,21 @@ fn execute(index: &Index, request: &SearchRequest) -> crate::Result<SearchResult
     if let Some(cursor) = &cursor {
         cursor.check(&searcher)?;
     }
+    for path in request
+        .facets
+        .iter()
+        .chain(request.facet_counts.iter().map(|(p, _)| p))
+    {
+        known_root(path)?;
+    }
     let mut compiler = Compiler::new(&request.query, fields, &searcher);
     compiler.person_lookup = request.person_lookup;
     let main = compiler.compile()?;
     let query = with_filters(main, request, fields)?;
     let query = with_cutoff(query, request.relative_cutoff, &searcher)?;
 
-    for path in &request.facets {
-        known_root(path)?;
-    }
     let mut roots = Vec::new();
     for (root, top) in &request.facet_counts {
-        known_root(root)?;
         let facet = parse_facet(root)?;
         if !roots.iter().any(|(f, _): &(Facet, usize)| *f == facet) {
             roots.push((facet, *top));
