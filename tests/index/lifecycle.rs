@@ -183,7 +183,7 @@ fn bad_paths_are_errors_not_panics() {
     ));
     // An empty folder is not an index.
     let err = Index::open(dir.path()).unwrap_err();
-    assert!(matches!(err, Error::Index(_)), "{err:?}");
+    assert!(matches!(err, Error::NoIndex { .. }), "{err:?}");
     let file = dir.path().join("file");
     std::fs::write(&file, "x").unwrap();
     assert!(matches!(Index::open(&file), Err(Error::Io { .. })));
