@@ -43,7 +43,7 @@ fn main() -> ExitCode {
                 failed = true;
             }
             Err(e) => {
-                eprintln!("export: {}: {}", path.display(), common::chain(&e));
+                eprintln!("export: {}", common::at(path, &e));
                 failed = true;
             }
         }

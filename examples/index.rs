@@ -196,7 +196,7 @@ fn main() -> ExitCode {
     let index = match Index::open_or_create(&dir) {
         Ok(index) => index,
         Err(e) => {
-            eprintln!("index: {}: {}", dir.display(), common::chain(&e));
+            eprintln!("index: {}", common::at(&dir, &e));
             return ExitCode::FAILURE;
         }
     };
@@ -247,7 +247,7 @@ fn main() -> ExitCode {
             }
             Err(e) => {
                 let reason = common::chain(&e);
-                bar.suspend(|| eprintln!("index: {}: {reason}", file.display()));
+                bar.suspend(|| eprintln!("index: {}", common::at(file, &e)));
                 failed.push((file.clone(), reason));
             }
         }

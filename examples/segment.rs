@@ -9,6 +9,8 @@
 // {"reference", "title", "date", "units": [{"id", "kind", "label", "text", "entities"}]}
 // where id is REFERENCE/KIND/LABEL. On error: one line on stderr and exit code 1.
 
+mod common;
+
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
@@ -22,7 +24,7 @@ fn main() -> ExitCode {
     let all = match whereas::load_all(&path) {
         Ok(all) => all,
         Err(e) => {
-            eprintln!("{}: {e}", path.display());
+            eprintln!("segment: {}", common::at(&path, &e));
             return ExitCode::FAILURE;
         }
     };
