@@ -186,6 +186,12 @@ pub(crate) struct Pair {
 /// `token::tokenize(&e.text)` would give. `e` comes from `text`, tokenized as `toks`; where
 /// its span starts and ends on token boundaries (always, bar spans cut inside a word), the
 /// tokens are read from `toks`, else its text is tokenized again.
+/// The one-word places the entity stage knows (countries, cities, regions), folded: what
+/// a name lookup checks a loose match against, whether or not an index tagged the place.
+pub(crate) fn known_place_words() -> impl Iterator<Item = &'static str> {
+    gazetteer::places().single.iter().map(String::as_str)
+}
+
 pub(crate) fn entity_keys(
     text: &str,
     toks: &Tokens,

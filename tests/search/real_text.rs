@@ -275,6 +275,34 @@ fn a_place_is_not_a_person_in_a_name_lookup() {
 }
 
 #[test]
+fn a_known_city_is_not_a_person_even_where_no_unit_tagged_it() {
+    // The city's unit carries no place entity (the caller annotated only the person),
+    // so the index holds no place key for it: the entity stage's own list of cities
+    // keeps the loose match apart.
+    let city = "whereas the trial was held in Almaty;";
+    let person = "whereas Aigul Zhumagulova was arrested;";
+    let units = vec![
+        unit(UnitKind::Recital, "almaty", 0, city, &[]),
+        unit(
+            UnitKind::Recital,
+            "aigul",
+            1,
+            person,
+            &["Aigul Zhumagulova"],
+        ),
+    ];
+    let index = Index::from_resolutions([&resolution(REF, "2024-01-01", units)]).unwrap();
+    assert!(
+        !labels_of(&index, SearchRequest::name("Almat")).contains(&"almaty".to_string()),
+        "a known city answered a name lookup"
+    );
+    // The plain query still reaches the city through its related key, and asking for
+    // the place finds it.
+    assert!(labels(&index, "Almat").contains(&"almaty".to_string()));
+    assert!(labels_of(&index, SearchRequest::name("Almaty")).contains(&"almaty".to_string()));
+}
+
+#[test]
 fn a_common_word_with_a_capital_scores_as_prose() {
     let citation = "having regard to the UN Convention against Torture,";
     let index = index(&[

@@ -8,7 +8,11 @@ use tantivy::query_grammar::{Delimiter, UserInputAst, UserInputLeaf};
 use tantivy::schema::Field;
 use tantivy::Term;
 
-use crate::analysis::keys::{channel_keys, is_name_like, keys_of};
+use std::sync::OnceLock;
+
+use rustc_hash::FxHashSet;
+
+use crate::analysis::keys::{channel_keys, is_name_like, keys_of, FieldKeys};
 use crate::analysis::name::{name_keys, Channel, Role};
 use crate::search::best::{BestTermQuery, Clause, CoverageQuery, NameWord};
 use crate::search::fuzzy;
@@ -159,7 +163,7 @@ impl Compiler<'_> {
     /// related key of one (`almat` of `Almaty`, through its translit key `almati`).
     pub(super) fn names_a_place(&self, key: &str) -> bool {
         let field = self.fields.place;
-        if self.is_place_key(key) {
+        if self.is_place_key(key) || known_places().related.contains(key) {
             return true;
         }
         let upper = format!("{key}\u{10FFFF}");
@@ -189,9 +193,11 @@ impl Compiler<'_> {
 
     /// Whether `key` is itself one of the keys of a place found in some unit.
     pub(super) fn is_place_key(&self, key: &str) -> bool {
-        self.searcher
-            .doc_freq(&Term::from_field_text(self.fields.place, key))
-            .is_ok_and(|n| n > 0)
+        known_places().keys.contains(key)
+            || self
+                .searcher
+                .doc_freq(&Term::from_field_text(self.fields.place, key))
+                .is_ok_and(|n| n > 0)
     }
 
     /// Whether the word is a common word in this index: its prose stem is in at least
@@ -258,4 +264,30 @@ fn part_weights(run: &[RunWord]) -> Vec<f32> {
         }
     }
     weights
+}
+
+/// The keys of the one-word places the entity stage knows: their exact, folded and
+/// translit keys (what a place field holds), and apart their related keys.
+struct KnownPlaces {
+    keys: FxHashSet<String>,
+    related: FxHashSet<String>,
+}
+
+/// Known cities and countries, keyed once per process: a name lookup keeps them apart
+/// from people even where no unit of the index tagged them.
+fn known_places() -> &'static KnownPlaces {
+    static PLACES: OnceLock<KnownPlaces> = OnceLock::new();
+    PLACES.get_or_init(|| {
+        let mut keys = FxHashSet::default();
+        let mut related = FxHashSet::default();
+        let mut buf = Vec::new();
+        for word in crate::entity::known_place_words() {
+            let word_keys = keys_of(word);
+            buf.clear();
+            channel_keys(&word_keys, FieldKeys::Entity, &mut buf);
+            keys.extend(buf.drain(..));
+            related.extend(word_keys.related.iter().cloned());
+        }
+        KnownPlaces { keys, related }
+    })
 }
