@@ -14,8 +14,9 @@ impl SearchRequest {
     /// `"Abai (Ibrahim) Kunanbayev"` is three words and `AND` is a name part), and every
     /// word counts, English stop words too (`"Theresa May"`). `"Surname, Given"` is read
     /// by its comma. Places are not people: a word's variant keys (related forms, fuzzy
-    /// and one-edit neighbours) that name a place the index tagged in some unit are not
-    /// matches (`Almat` does not find `Almaty`), unless the word is that place's name. Hits scoring below
+    /// and one-edit neighbours) that name a place (tagged in some unit, or a country or
+    /// city the entity stage knows) are not matches (`Almat` does not find `Almaty`),
+    /// unless the word is that place's name. Hits scoring below
     /// [`crate::analysis::name::RELATIVE_CUTOFF`] × the best are dropped
     /// ([`relative_cutoff`](Self::relative_cutoff)): once a unit names the whole
     /// person, units that share only a given name or a weak key are other people.
