@@ -5,7 +5,9 @@
 use std::fmt;
 
 use tantivy::query::{EnableScoring, Explanation, Query, Scorer, Weight};
-use tantivy::{DocId, DocSet, Score, SegmentReader, Term, TERMINATED};
+use tantivy::{DocId, Score, SegmentReader, Term};
+
+use super::keep::KeepScorer;
 
 /// Hits of `inner` scoring at least `min`, with their scores unchanged.
 pub(crate) struct MinScoreQuery {
@@ -60,7 +62,10 @@ struct MinScoreWeight {
 impl Weight for MinScoreWeight {
     fn scorer(&self, reader: &SegmentReader, boost: Score) -> tantivy::Result<Box<dyn Scorer>> {
         let inner = self.inner.scorer(reader, boost)?;
-        Ok(Box::new(MinScoreScorer::new(inner, self.min)))
+        let min = self.min;
+        Ok(Box::new(KeepScorer::new(inner, move |_, score| {
+            score >= min
+        })))
     }
 
     fn explain(&self, reader: &SegmentReader, doc: DocId) -> tantivy::Result<Explanation> {
@@ -71,68 +76,5 @@ impl Weight for MinScoreWeight {
         );
         explanation.add_detail(inner);
         Ok(explanation)
-    }
-}
-
-struct MinScoreScorer {
-    inner: Box<dyn Scorer>,
-    min: Score,
-    score: Score,
-}
-
-impl MinScoreScorer {
-    fn new(inner: Box<dyn Scorer>, min: Score) -> MinScoreScorer {
-        let mut scorer = MinScoreScorer {
-            inner,
-            min,
-            score: 0.0,
-        };
-        scorer.settle();
-        scorer
-    }
-
-    /// Moves to the first document, from the current one on, that scores enough.
-    fn settle(&mut self) -> DocId {
-        loop {
-            let doc = self.inner.doc();
-            if doc == TERMINATED {
-                return doc;
-            }
-            let score = self.inner.score();
-            if score >= self.min {
-                self.score = score;
-                return doc;
-            }
-            self.inner.advance();
-        }
-    }
-}
-
-impl DocSet for MinScoreScorer {
-    fn advance(&mut self) -> DocId {
-        self.inner.advance();
-        self.settle()
-    }
-
-    fn seek(&mut self, target: DocId) -> DocId {
-        if self.inner.doc() >= target {
-            return self.inner.doc();
-        }
-        self.inner.seek(target);
-        self.settle()
-    }
-
-    fn doc(&self) -> DocId {
-        self.inner.doc()
-    }
-
-    fn size_hint(&self) -> u32 {
-        self.inner.size_hint()
-    }
-}
-
-impl Scorer for MinScoreScorer {
-    fn score(&mut self) -> Score {
-        self.score
     }
 }

@@ -102,6 +102,7 @@ mod filter;
 mod fuzzy;
 mod highlight;
 mod hit;
+mod keep;
 mod lookup;
 mod request;
 mod sort;

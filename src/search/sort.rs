@@ -20,9 +20,11 @@ use serde::{Deserialize, Serialize};
 use tantivy::columnar::StrColumn;
 use tantivy::index::SegmentId;
 use tantivy::query::{EnableScoring, Explanation, Query, Scorer, Weight};
-use tantivy::{DocAddress, DocId, DocSet, Score, Searcher, SegmentReader, Term, TERMINATED};
+use tantivy::{DocAddress, DocId, Score, Searcher, SegmentReader, Term};
 
 use crate::error::Error;
+
+use super::keep::KeepScorer;
 
 /// The order of the hits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
@@ -276,15 +278,10 @@ impl Weight for AfterWeight {
             Cursor::Sorted(_) => Some(KeyReader::new(self.sort, reader)),
             Cursor::Relevance { .. } => None,
         };
-        let mut scorer = AfterScorer {
-            inner,
-            cursor: self.cursor.clone(),
-            keys,
-            segment,
-            score: 0.0,
-        };
-        scorer.settle();
-        Ok(Box::new(scorer))
+        let cursor = self.cursor.clone();
+        Ok(Box::new(KeepScorer::new(inner, move |doc, score| {
+            after(&cursor, keys.as_ref(), segment, doc, score)
+        })))
     }
 
     fn explain(&self, reader: &SegmentReader, doc: DocId) -> tantivy::Result<Explanation> {
@@ -292,70 +289,21 @@ impl Weight for AfterWeight {
     }
 }
 
-/// The documents of one segment past the cursor.
-struct AfterScorer {
-    inner: Box<dyn Scorer>,
-    cursor: Cursor,
-    keys: Option<KeyReader>,
-    /// This segment's ordinal in the searcher (relevance cursors only).
+/// Whether the unit `doc` of segment `segment`, scoring `score`, comes after `cursor`.
+fn after(
+    cursor: &Cursor,
+    keys: Option<&KeyReader>,
     segment: u32,
+    doc: DocId,
     score: Score,
-}
-
-impl AfterScorer {
-    fn after(&mut self, doc: DocId, score: Score) -> bool {
-        match &self.cursor {
-            Cursor::Sorted(key) => self.keys.as_ref().is_some_and(|k| k.key(doc) < *key),
-            Cursor::Relevance {
-                score: s,
-                segment,
-                doc: d,
-                ..
-            } => score < *s || (score == *s && (self.segment, doc) > (*segment, *d)),
-        }
-    }
-
-    fn settle(&mut self) -> DocId {
-        loop {
-            let doc = self.inner.doc();
-            if doc == TERMINATED {
-                return doc;
-            }
-            let score = self.inner.score();
-            if self.after(doc, score) {
-                self.score = score;
-                return doc;
-            }
-            self.inner.advance();
-        }
-    }
-}
-
-impl DocSet for AfterScorer {
-    fn advance(&mut self) -> DocId {
-        self.inner.advance();
-        self.settle()
-    }
-
-    fn seek(&mut self, target: DocId) -> DocId {
-        if self.inner.doc() >= target {
-            return self.inner.doc();
-        }
-        self.inner.seek(target);
-        self.settle()
-    }
-
-    fn doc(&self) -> DocId {
-        self.inner.doc()
-    }
-
-    fn size_hint(&self) -> u32 {
-        self.inner.size_hint()
-    }
-}
-
-impl Scorer for AfterScorer {
-    fn score(&mut self) -> Score {
-        self.score
+) -> bool {
+    match cursor {
+        Cursor::Sorted(key) => keys.is_some_and(|k| k.key(doc) < *key),
+        Cursor::Relevance {
+            score: s,
+            segment: at_segment,
+            doc: d,
+            ..
+        } => score < *s || (score == *s && (segment, doc) > (*at_segment, *d)),
     }
 }
