@@ -51,30 +51,15 @@ pub(crate) fn candidates(searcher: &Searcher, field: Field, keys: &[String]) -> 
         if edits == 0 {
             continue;
         }
-        let probe = FuzzyTermQuery::new(Term::from_field_text(field, key), edits, true);
-        let Ok(automaton) = probe.automaton() else {
-            continue;
-        };
-        for reader in searcher.segment_readers() {
-            let Ok(inverted) = reader.inverted_index(field) else {
-                continue;
-            };
-            let Ok(mut stream) = inverted.terms().search(&automaton).into_stream() else {
-                continue;
-            };
-            while stream.advance() {
-                let Ok(term) = std::str::from_utf8(stream.key()) else {
-                    continue;
-                };
-                if term == key {
-                    continue;
-                }
-                if let Some(d) = fuzzy_distance(key, term) {
-                    let entry = best.entry(term.to_string()).or_insert(d);
-                    *entry = entry.min(d);
-                }
+        for_each_near(searcher, field, key, edits, |term| {
+            if term == key {
+                return;
             }
-        }
+            if let Some(d) = fuzzy_distance(key, term) {
+                let entry = best.entry(term.to_string()).or_insert(d);
+                *entry = entry.min(d);
+            }
+        });
     }
     let mut out: Vec<(String, f32)> = best.into_iter().collect();
     out.sort_by(|a, b| a.1.total_cmp(&b.1).then_with(|| a.0.cmp(&b.0)));
@@ -92,30 +77,38 @@ pub(crate) fn neighbours(searcher: &Searcher, field: Field, keys: &[String]) -> 
         if key.chars().count() < 4 || key.contains('~') {
             continue;
         }
-        let probe = FuzzyTermQuery::new(Term::from_field_text(field, key), 1, true);
-        let Ok(automaton) = probe.automaton() else {
-            continue;
-        };
-        for reader in searcher.segment_readers() {
-            let Ok(inverted) = reader.inverted_index(field) else {
-                continue;
-            };
-            let Ok(mut stream) = inverted.terms().search(&automaton).into_stream() else {
-                continue;
-            };
-            while stream.advance() {
-                let Ok(term) = std::str::from_utf8(stream.key()) else {
-                    continue;
-                };
-                if !keys.iter().any(|k| k == term) && !out.iter().any(|t| t == term) {
-                    out.push(term.to_string());
-                }
+        for_each_near(searcher, field, key, 1, |term| {
+            if !keys.iter().any(|k| k == term) && !out.iter().any(|t| t == term) {
+                out.push(term.to_string());
             }
-        }
+        });
     }
     out.sort();
     out.truncate(MAX_TERMS);
     out
+}
+
+/// Calls `f` with every indexed key of `field`, in every segment, at most `edits` plain
+/// edits from `key` (a swap of neighbours is one edit). A segment whose term dictionary
+/// cannot be read adds none.
+fn for_each_near(searcher: &Searcher, field: Field, key: &str, edits: u8, mut f: impl FnMut(&str)) {
+    let probe = FuzzyTermQuery::new(Term::from_field_text(field, key), edits, true);
+    let Ok(automaton) = probe.automaton() else {
+        return;
+    };
+    for reader in searcher.segment_readers() {
+        let Ok(inverted) = reader.inverted_index(field) else {
+            continue;
+        };
+        let Ok(mut stream) = inverted.terms().search(&automaton).into_stream() else {
+            continue;
+        };
+        while stream.advance() {
+            if let Ok(term) = std::str::from_utf8(stream.key()) {
+                f(term);
+            }
+        }
+    }
 }
 
 /// The fuzzy channel for one word: one BM25 term clause per candidate, boosted by
