@@ -5,6 +5,7 @@
 mod support;
 
 mod api;
+mod export;
 mod example;
 mod lifecycle;
 mod references;
