@@ -1,8 +1,9 @@
 // # Export units as NDJSON
 //
-// Writes one JSON object per unit, with the name keys precomputed into their own
-// fields, for a distributed engine (Quickwit, Elasticsearch, OpenSearch); see
-// docs/scaling.md for the mappings.
+// Writes one JSON object per unit, holding the terms the whereas index holds, field by
+// field, for a distributed engine (Quickwit, Elasticsearch, OpenSearch); the index
+// configurations are docs/scale/quickwit-index.yaml and docs/scale/elasticsearch-index.json,
+// described in docs/scaling.md.
 //
 //     cargo run --release --example export -- FILE... > units.ndjson
 //

@@ -18,7 +18,7 @@
 //!   405`), in the escaped form [`SearchRequest::facet`](crate::SearchRequest::facet)
 //!   accepts, so an exact term filter or a terms aggregation on one level reproduces
 //!   the facet tree.
-//! - `schema_version` ([`SCHEMA_VERSION`](crate::index::SCHEMA_VERSION)), the
+//! - `schema_version` ([`SCHEMA_VERSION`]), the
 //!   metadata (`id`, `reference`, `kind`, `label`, `ordinal`, `title`, `date`,
 //!   `date_num`), `text` for display, `mentioned` (the dates the unit mentions) and
 //!   `entities` (always an array).
@@ -294,9 +294,15 @@ mod tests {
             "/law/Criminal Code of Kazakhstan",
             "/law/Criminal Code of Kazakhstan/Article 405",
         ] {
-            assert!(paths.iter().any(|p| p == expected), "{expected} in {paths:?}");
+            assert!(
+                paths.iter().any(|p| p == expected),
+                "{expected} in {paths:?}"
+            );
         }
-        assert!(!paths.iter().any(|p| p == "/org/Radio Free Europe"), "{paths:?}");
+        assert!(
+            !paths.iter().any(|p| p == "/org/Radio Free Europe"),
+            "{paths:?}"
+        );
         let mut unique = paths.clone();
         unique.sort();
         unique.dedup();

@@ -6,9 +6,9 @@
 use std::collections::{BTreeMap, HashMap};
 
 use serde_json::Value;
+use tantivy::postings::Postings;
 use tantivy::schema::{Facet, IndexRecordOption, TantivyDocument};
 use tantivy::tokenizer::{TextAnalyzer, WhitespaceTokenizer};
-use tantivy::postings::Postings;
 use tantivy::{DocAddress, DocSet, TERMINATED};
 use whereas::index::export::{documents, FIELDS, PLACEHOLDER};
 use whereas::{Index, Resolution};
@@ -91,8 +91,9 @@ fn index_terms(index: &Index) -> HashMap<String, HashMap<String, Terms>> {
                         }
                         facet.to_string()
                     }
-                    "date_num" => u64::from_be_bytes(bytes.try_into().expect("8 bytes"))
-                        .to_string(),
+                    "date_num" => {
+                        u64::from_be_bytes(bytes.try_into().expect("8 bytes")).to_string()
+                    }
                     _ => String::from_utf8(bytes.to_vec()).expect("a text term"),
                 };
                 let mut postings = inverted
@@ -193,7 +194,9 @@ fn export_terms(doc: &Value, source: &Source, positional_index: bool) -> Terms {
     match source {
         Source::Raw(field) | Source::Bag(field) => bag(field, &mut out),
         Source::Positional(field, alt) => {
-            let text = doc[*field].as_str().expect("a positional field is a string");
+            let text = doc[*field]
+                .as_str()
+                .expect("a positional field is a string");
             for (term, position) in whitespace_tokens(text) {
                 if term != PLACEHOLDER {
                     out.entry(term).or_default().push(Some(position));
@@ -220,8 +223,16 @@ fn compare(id: &str, field: &str, index: &Terms, export: &Terms) -> Result<(), S
     };
     let (a, b) = (count(index), count(export));
     if a != b {
-        let missing: Vec<_> = a.iter().filter(|(k, v)| b.get(*k) != Some(v)).take(5).collect();
-        let extra: Vec<_> = b.iter().filter(|(k, v)| a.get(*k) != Some(v)).take(5).collect();
+        let missing: Vec<_> = a
+            .iter()
+            .filter(|(k, v)| b.get(*k) != Some(v))
+            .take(5)
+            .collect();
+        let extra: Vec<_> = b
+            .iter()
+            .filter(|(k, v)| a.get(*k) != Some(v))
+            .take(5)
+            .collect();
         return Err(format!(
             "{id} {field}: index has {missing:?}, export has {extra:?}"
         ));
@@ -267,7 +278,9 @@ fn exported_terms_are_the_index_terms_field_by_field() {
         for doc in documents(resolution).expect("documents") {
             units += 1;
             let id = doc["id"].as_str().expect("an id");
-            let fields = held.get(id).unwrap_or_else(|| panic!("{id} not in the index"));
+            let fields = held
+                .get(id)
+                .unwrap_or_else(|| panic!("{id} not in the index"));
             for (name, source) in MAPPING {
                 let field = schema.get_field(name).expect("a schema field");
                 let has_positions = has_positions(schema.get_field_entry(field));
@@ -282,7 +295,12 @@ fn exported_terms_are_the_index_terms_field_by_field() {
             }
         }
     }
-    assert!(failures.is_empty(), "{} differences: {:#?}", failures.len(), &failures[..failures.len().min(10)]);
+    assert!(
+        failures.is_empty(),
+        "{} differences: {:#?}",
+        failures.len(),
+        &failures[..failures.len().min(10)]
+    );
     assert_eq!(units, index.num_units(), "every unit exported once");
     // The three texts hold several hundred units and tens of thousands of terms: a
     // comparison of empty sides would prove nothing.
@@ -315,7 +333,7 @@ fn lower_case_words_hold_no_name_keys_in_the_export() {
                 doc["id"]
             );
             // One token per word, placeholders included.
-            let words = whitespace_tokens(&doc["text_terms"].as_str().unwrap()).len();
+            let words = whitespace_tokens(doc["text_terms"].as_str().expect("a string")).len();
             assert_eq!(tokens.len(), words, "{} {field}", doc["id"]);
         }
         assert_eq!(doc["schema_version"], whereas::index::SCHEMA_VERSION);
@@ -384,7 +402,10 @@ fn the_quickwit_config_declares_every_exported_field() {
         "config version {version}"
     );
     let mapping = &config["doc_mapping"];
-    assert_eq!(mapping["mode"], "strict", "unknown fields are refused, not guessed");
+    assert_eq!(
+        mapping["mode"], "strict",
+        "unknown fields are refused, not guessed"
+    );
     let fields: BTreeMap<String, &Value> = mapping["field_mappings"]
         .as_array()
         .expect("field_mappings")
@@ -398,7 +419,10 @@ fn the_quickwit_config_declares_every_exported_field() {
         assert!(fields.contains_key(*name), "{name} not declared");
     }
     for name in fields.keys() {
-        assert!(FIELDS.contains(&name.as_str()), "{name} declared but never exported");
+        assert!(
+            FIELDS.contains(&name.as_str()),
+            "{name} declared but never exported"
+        );
     }
     for (name, shape) in &shapes {
         let field = fields[name];
@@ -454,7 +478,10 @@ fn the_elasticsearch_config_declares_every_exported_field() {
         assert!(properties.contains_key(*name), "{name} not declared");
     }
     for name in properties.keys() {
-        assert!(FIELDS.contains(&name.as_str()), "{name} declared but never exported");
+        assert!(
+            FIELDS.contains(&name.as_str()),
+            "{name} declared but never exported"
+        );
     }
     for (name, shape) in &shapes {
         let field = &properties[name];
@@ -468,14 +495,19 @@ fn the_elasticsearch_config_declares_every_exported_field() {
         assert!(ok, "{name}: exported as {:?}, declared {ty}", shape[0]);
         if let Some(analyzer) = field["analyzer"].as_str() {
             let declared = &analysis["analyzer"][analyzer];
-            assert!(declared.is_object() || analyzer == "english", "{name}: analyzer {analyzer}");
+            assert!(
+                declared.is_object() || analyzer == "english",
+                "{name}: analyzer {analyzer}"
+            );
         }
     }
     // The positional fields drop the placeholder and keep its position.
     for (_, source) in MAPPING {
         match source {
             Source::Positional(field, alt) => {
-                let analyzer = properties[*field]["analyzer"].as_str().expect("an analyzer");
+                let analyzer = properties[*field]["analyzer"]
+                    .as_str()
+                    .expect("an analyzer");
                 let declared = &analysis["analyzer"][analyzer];
                 assert_eq!(declared["tokenizer"], "whitespace", "{field}");
                 let drops = declared["filter"]
@@ -501,4 +533,26 @@ fn the_elasticsearch_config_declares_every_exported_field() {
             }
         }
     }
+}
+
+#[test]
+fn the_export_example_writes_one_versioned_line_per_unit() {
+    let out = support::example_command("export")
+        .output()
+        .expect("the export example runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let mut seed = whereas::bundled::kazakhstan_2021().expect("bundled");
+    whereas::entity::annotate(&mut seed);
+    let expected = documents(&seed).expect("documents");
+    let lines: Vec<Value> = String::from_utf8(out.stdout)
+        .expect("UTF-8")
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("a JSON line"))
+        .collect();
+    assert_eq!(lines.len(), expected.len());
+    assert_eq!(lines, expected, "the example writes what documents() gives");
 }

@@ -5,8 +5,8 @@
 mod support;
 
 mod api;
-mod export;
 mod example;
+mod export;
 mod lifecycle;
 mod references;
 mod synth;
