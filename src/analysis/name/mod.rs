@@ -190,12 +190,29 @@ pub fn token_keys(word: &str) -> TokenKeys {
     } else {
         key::translit_keys(chars)
     };
-    let mut related: Vec<String> = Vec::with_capacity(translit.len());
+    // A Han name written without spaces also gets the keys of its pinyin words.
+    for spelling in script::han_name_spellings(chars) {
+        for k in key::translit_keys(&spelling) {
+            if !translit.contains(&k) {
+                translit.push(k);
+            }
+        }
+    }
+    let mut related: Vec<String> = Vec::with_capacity(translit.len() + 1);
     for k in &translit {
         for r in key::related(k) {
             if !related.contains(&r) {
                 related.push(r);
             }
+        }
+    }
+    // Abjad and Latin spellings of one name meet on their consonant skeleton.
+    // (Not a Han word: its pinyin keys are its Latin spellings.)
+    let han = chars.iter().any(|&c| script::is_han(c));
+    let skeleton = translit.first().filter(|_| !han);
+    if let Some(skel) = skeleton.and_then(|k| script::skeleton_key(k)) {
+        if !related.contains(&skel) {
+            related.push(skel);
         }
     }
     if let Some(first) = translit.first() {

@@ -91,6 +91,70 @@ pub(crate) fn abjad_skeleton(key: &str) -> String {
     out
 }
 
+/// The mark that starts a consonant-skeleton key ([`skeleton_key`]), so that it
+/// never equals a stem key of another word.
+pub(crate) const SKELETON_MARK: char = '=';
+
+/// The fewest consonants a skeleton key keeps: a skeleton of one or two
+/// consonants (`rs` of Raisi, Rosa, Rusu) matches too many names to rank.
+pub(crate) const SKELETON_MIN: usize = 3;
+
+/// A word's consonant-skeleton key, for the related channel: `=` and the
+/// [`abjad_skeleton`] of its primary translit key, when the skeleton has at
+/// least [`SKELETON_MIN`] consonants. Scripts that leave short vowels unwritten
+/// (Arabic, Persian, Hebrew) and the Latin or Cyrillic spellings of the same
+/// name meet here (محمدی and Mohammadi: `=mhmd`), and only here: the key is
+/// related, never translit, since Latin names that differ only in their vowels
+/// (Mahmadi, Muhammedi) share it too.
+pub(crate) fn skeleton_key(translit: &str) -> Option<String> {
+    let skel = abjad_skeleton(translit);
+    (skel.chars().count() >= SKELETON_MIN && skel.chars().all(|c| c.is_ascii_alphabetic()))
+        .then(|| format!("{SKELETON_MARK}{skel}"))
+}
+
+/// Whether `c` is a Han ideograph (CJK Unified Ideographs, extension A, and the
+/// compatibility block).
+pub(crate) fn is_han(c: char) -> bool {
+    let u = c as u32;
+    (0x4E00..=0x9FFF).contains(&u)
+        || (0x3400..=0x4DBF).contains(&u)
+        || (0xF900..=0xFAFF).contains(&u)
+}
+
+/// The Latin spellings of a Chinese name written in Han characters without
+/// spaces (`习近平`), as pinyin writes it in two or more words: the family name
+/// (the first character; or the first two in a name of four) and the given
+/// name joined (`xi`, `jinping`), and each syllable alone (`jin`, `ping`, for a
+/// given name written with a hyphen or a space). Only for words of two to four
+/// characters, the length of a personal name; the readings are `any_ascii`'s
+/// pinyin without tones, one per character.
+pub(crate) fn han_name_spellings(cs: &[char]) -> Vec<Vec<char>> {
+    if !(2..=4).contains(&cs.len()) || !cs.iter().all(|&c| is_han(c)) {
+        return Vec::new();
+    }
+    let syllables: Vec<Vec<char>> = cs
+        .iter()
+        .map(|&c| {
+            any_ascii::any_ascii_char(c)
+                .chars()
+                .flat_map(char::to_lowercase)
+                .collect()
+        })
+        .collect();
+    let joined = |r: std::ops::Range<usize>| -> Vec<char> { syllables[r].concat() };
+    let mut out = vec![joined(0..1), joined(1..cs.len())];
+    if cs.len() == 4 {
+        // A two-character family name (Ouyang, Sima) with a two-character given name.
+        out.push(joined(0..2));
+        out.push(joined(2..4));
+    }
+    if cs.len() > 2 {
+        out.extend(syllables[1..].iter().cloned());
+    }
+    out.retain(|s| !s.is_empty());
+    out
+}
+
 /// The particle table (`tables/particles.tsv`): folded particle → its kind.
 fn particles() -> &'static [(String, String)] {
     static TABLE: OnceLock<Vec<(String, String)>> = OnceLock::new();
