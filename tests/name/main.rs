@@ -13,3 +13,4 @@ mod pair_set;
 mod pairs;
 mod props;
 mod scripts;
+mod search_scripts;

@@ -19,6 +19,7 @@
 //!    other parts 1.0, an initial counts at half strength, and an unpaired
 //!    patronymic counts against neither.
 
+use std::borrow::Cow;
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
@@ -76,7 +77,7 @@ impl fmt::Display for NameMatch {
 /// assert!(match_words(&token_keys("Khassenov"), &token_keys("Khasanov")).is_none());
 /// ```
 pub fn match_words(a: &TokenKeys, b: &TokenKeys) -> Option<NameMatch> {
-    word_match(a, b).map(|(channel, score)| NameMatch {
+    word_match(&a.own(), &b.own()).map(|(channel, score)| NameMatch {
         channel,
         score,
         matched: 1,
@@ -183,7 +184,7 @@ fn units(n: &NameKeys, particle: &[bool]) -> Vec<Unit> {
                 run[0].keys.clone()
             } else {
                 let joined: String = run.iter().map(|p| p.text.as_str()).collect();
-                token_keys(&joined)
+                token_keys(&joined).own()
             };
             let abjad = run.iter().any(|p| p.text.chars().any(script::is_abjad));
             out.push(Unit {
@@ -224,7 +225,7 @@ fn baltic_match(a: &TokenKeys, b: &TokenKeys) -> Option<(Channel, f32)> {
         ["as", "is", "us", "ys", "s"]
             .iter()
             .find(|e| f.ends_with(*e))
-            .map(|e| token_keys(&f[..f.len() - e.len()]))
+            .map(|e| token_keys(&f[..f.len() - e.len()]).own())
     };
     if let Some(sa) = stem(a) {
         if let Some(m) = word_match(&sa, b) {
@@ -337,6 +338,19 @@ fn text_of(n: &NameKeys, start: usize, len: usize) -> String {
         .join(" ")
 }
 
+/// `n` without the search's keys across scripts ([`TokenKeys::own`]); borrowed
+/// when it has none.
+fn own_keys(n: &NameKeys) -> Cow<'_, NameKeys> {
+    if n.parts.iter().all(|p| p.keys.cross == (0, 0)) {
+        return Cow::Borrowed(n);
+    }
+    let mut own = n.clone();
+    for p in &mut own.parts {
+        p.keys = p.keys.own();
+    }
+    Cow::Owned(own)
+}
+
 /// [`compare`] over names already analysed (to compare one name with many).
 pub fn compare_keys(a: &NameKeys, b: &NameKeys) -> Option<NameMatch> {
     judge(a, b).and_then(|(m, decided)| decided.then_some(m))
@@ -348,6 +362,10 @@ pub fn compare_keys(a: &NameKeys, b: &NameKeys) -> Option<NameMatch> {
 /// candidate that shares a surname but contradicts in a given name (a short
 /// form or pseudonym the tables do not know) still ranks, below a true match.
 fn judge(a: &NameKeys, b: &NameKeys) -> Option<(NameMatch, bool)> {
+    // Words are compared on their own keys, without the search's keys across
+    // scripts (this rule reads abjad skeletons and Han names itself).
+    let (a, b) = (own_keys(a), own_keys(b));
+    let (a, b) = (a.as_ref(), b.as_ref());
     let particle = |n: &NameKeys| -> Vec<bool> {
         n.parts
             .iter()

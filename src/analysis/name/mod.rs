@@ -138,6 +138,27 @@ pub struct TokenKeys {
     /// words with the same `exact` form have the same `folded` form; searches rely
     /// on it to count hits without reading every key's postings.
     pub related: Vec<String>,
+    /// How many keys at the end of `translit` and of `related` are the search's
+    /// keys across scripts (a Han name's pinyin words, a consonant skeleton; see
+    /// `script.rs`), which [`compare`] leaves out: it reads those scripts
+    /// whole-name, and word by word they would match too loosely.
+    #[serde(default)]
+    pub(crate) cross: (usize, usize),
+}
+
+impl TokenKeys {
+    /// The keys without the search's keys across scripts: what [`compare`]
+    /// matches words on.
+    pub(crate) fn own(&self) -> TokenKeys {
+        let cut = |v: &[String], n: usize| v[..v.len().saturating_sub(n)].to_vec();
+        TokenKeys {
+            exact: self.exact.clone(),
+            folded: self.folded.clone(),
+            translit: cut(&self.translit, self.cross.0),
+            related: cut(&self.related, self.cross.1),
+            cross: (0, 0),
+        }
+    }
 }
 
 /// Keys for one word.
@@ -190,29 +211,12 @@ pub fn token_keys(word: &str) -> TokenKeys {
     } else {
         key::translit_keys(chars)
     };
-    // A Han name written without spaces also gets the keys of its pinyin words.
-    for spelling in script::han_name_spellings(chars) {
-        for k in key::translit_keys(&spelling) {
-            if !translit.contains(&k) {
-                translit.push(k);
-            }
-        }
-    }
-    let mut related: Vec<String> = Vec::with_capacity(translit.len() + 1);
+    let mut related: Vec<String> = Vec::with_capacity(translit.len());
     for k in &translit {
         for r in key::related(k) {
             if !related.contains(&r) {
                 related.push(r);
             }
-        }
-    }
-    // Abjad and Latin spellings of one name meet on their consonant skeleton.
-    // (Not a Han word: its pinyin keys are its Latin spellings.)
-    let han = chars.iter().any(|&c| script::is_han(c));
-    let skeleton = translit.first().filter(|_| !han);
-    if let Some(skel) = skeleton.and_then(|k| script::skeleton_key(k)) {
-        if !related.contains(&skel) {
-            related.push(skel);
         }
     }
     if let Some(first) = translit.first() {
@@ -229,11 +233,28 @@ pub fn token_keys(word: &str) -> TokenKeys {
         }
         translit.extend(forms);
     }
+    // The search's keys across scripts come last, and are counted, so that
+    // `compare`, which reads these scripts whole-name, can leave them out.
+    let (cross_translit, cross_related) = script::cross_keys(chars, translit.first());
+    let mut cross = (0, 0);
+    for k in cross_translit {
+        if !translit.contains(&k) {
+            translit.push(k);
+            cross.0 += 1;
+        }
+    }
+    for k in cross_related {
+        if !related.contains(&k) {
+            related.push(k);
+            cross.1 += 1;
+        }
+    }
     TokenKeys {
         exact,
         folded,
         translit,
         related,
+        cross,
     }
 }
 

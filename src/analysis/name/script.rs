@@ -99,17 +99,45 @@ pub(crate) const SKELETON_MARK: char = '=';
 /// consonants (`rs` of Raisi, Rosa, Rusu) matches too many names to rank.
 pub(crate) const SKELETON_MIN: usize = 3;
 
-/// A word's consonant-skeleton key, for the related channel: `=` and the
-/// [`abjad_skeleton`] of its primary translit key, when the skeleton has at
-/// least [`SKELETON_MIN`] consonants. Scripts that leave short vowels unwritten
-/// (Arabic, Persian, Hebrew) and the Latin or Cyrillic spellings of the same
-/// name meet here (محمدی and Mohammadi: `=mhmd`), and only here: the key is
-/// related, never translit, since Latin names that differ only in their vowels
-/// (Mahmadi, Muhammedi) share it too.
-pub(crate) fn skeleton_key(translit: &str) -> Option<String> {
-    let skel = abjad_skeleton(translit);
-    (skel.chars().count() >= SKELETON_MIN && skel.chars().all(|c| c.is_ascii_alphabetic()))
-        .then(|| format!("{SKELETON_MARK}{skel}"))
+/// A word's consonant-skeleton key, for the related channel: `=`, then `_`
+/// when the word starts with a vowel, then the [`abjad_skeleton`] of `key`, its
+/// primary translit key; `None` when the skeleton has fewer than
+/// [`SKELETON_MIN`] consonants or the word (`cs`, lower case) fewer than
+/// [`SKELETON_MIN`] consonant letters (`Max`, whose `x` keys as `ks`). Scripts
+/// that leave short vowels unwritten (Arabic, Persian, Hebrew) and the Latin or
+/// Cyrillic spellings of the same name meet here (محمدی and Mohammadi: `=mhmd`),
+/// and only here: the key is related, never translit, since Latin names that
+/// differ only in their vowels (Mahmadi, Muhammedi) share it too. An abjad
+/// writes a word-initial vowel (with alif or alef, or ʿayn, which a Latin
+/// spelling writes as a vowel), so the initial vowel is kept: a vowel added in front
+/// (`O'Sagintaev`) makes another name.
+pub(crate) fn skeleton_key(cs: &[char], key: &str) -> Option<String> {
+    let skel = abjad_skeleton(key);
+    if skel.chars().count() < SKELETON_MIN || !skel.chars().all(|c| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    let abjad = cs.iter().any(|&c| is_abjad(c));
+    let consonants = if abjad {
+        cs.iter().filter(|c| c.is_alphabetic()).count()
+    } else {
+        cs.iter()
+            .filter(|c| c.is_alphabetic() && !is_vowel_letter(**c))
+            .count()
+    };
+    if consonants < SKELETON_MIN {
+        return None;
+    }
+    let vowel_first = key.starts_with(['a', 'e', 'i', 'o', 'u'])
+        || (abjad && cs.first().is_some_and(|c| "اأإآٱعאע".contains(*c)));
+    let initial = if vowel_first { "_" } else { "" };
+    Some(format!("{SKELETON_MARK}{initial}{skel}"))
+}
+
+/// Whether a lower-case Latin or Cyrillic letter is a vowel (`y` too: Latin
+/// spellings write it for и, ы and й).
+fn is_vowel_letter(c: char) -> bool {
+    let base = super::fold::base_letter(c).unwrap_or(c);
+    "aeiouyаеёиоуыэюяіїєұүөәў".contains(base)
 }
 
 /// Whether `c` is a Han ideograph (CJK Unified Ideographs, extension A, and the
@@ -153,6 +181,29 @@ pub(crate) fn han_name_spellings(cs: &[char]) -> Vec<Vec<char>> {
     }
     out.retain(|s| !s.is_empty());
     out
+}
+
+/// The keys a word gets for the search only, to meet its spellings in other
+/// scripts (translit keys, related keys): a Han name's pinyin words
+/// ([`han_name_spellings`], their primary keys, with their related keys), and
+/// any other word's consonant-skeleton key ([`skeleton_key`], of `primary`, its
+/// primary translit key). A Han word gets no skeleton: its pinyin keys are its
+/// Latin spellings.
+pub(crate) fn cross_keys(cs: &[char], primary: Option<&String>) -> (Vec<String>, Vec<String>) {
+    let (mut translit, mut related) = (Vec::new(), Vec::new());
+    if cs.iter().any(|&c| is_han(c)) {
+        // Primary keys only: pinyin is unambiguous (its `x` is never the Uzbek
+        // `x` = h), and a Latin spelling's keys always include its primary one.
+        for spelling in han_name_spellings(cs) {
+            if let Some(k) = super::key::translit_keys(&spelling).into_iter().next() {
+                related.extend(super::key::related(&k));
+                translit.push(k);
+            }
+        }
+    } else if let Some(skel) = primary.and_then(|k| skeleton_key(cs, k)) {
+        related.push(skel);
+    }
+    (translit, related)
 }
 
 /// The particle table (`tables/particles.tsv`): folded particle → its kind.

@@ -1,0 +1,112 @@
+//! The name search across scripts (issue 15): a unit naming a person in one script
+//! is found, first, by `SearchRequest::name` with the person's name in another, where
+//! only the search's keys across scripts can meet them: an Arabic- or Persian-script
+//! name and its Latin spelling (consonant skeleton), a Han name written as one word and
+//! its pinyin in two (the pinyin words' keys). Look-alikes share a word or a
+//! consonant pattern with the right unit, so a match on any key alone does not pass.
+
+use crate::support::eval::{self, Ask, Row};
+
+/// Builds one unit per name (the unit names the person as written) and returns, per
+/// query, the name of the unit ranked first (`None` when nothing is found).
+fn first_hits(units: &[&str], queries: &[&str]) -> Vec<Option<String>> {
+    let rows: Vec<Row> = units
+        .iter()
+        .map(|u| Row {
+            entity_id: u.to_string(),
+            canonical: u.to_string(),
+            variant: u.to_string(),
+            script: String::new(),
+            system: String::new(),
+        })
+        .collect();
+    let corpus = eval::corpus(&rows, &[]);
+    let index = eval::whereas_index(&corpus).expect("index builds");
+    queries
+        .iter()
+        .map(|q| {
+            let hits = eval::whereas_search(&index, q, Ask::Name).expect("search runs");
+            hits.first().map(|(d, _)| corpus.docs[*d].name.clone())
+        })
+        .collect()
+}
+
+fn assert_first(units: &[&str], cases: &[(&str, &str)]) {
+    let queries: Vec<&str> = cases.iter().map(|(q, _)| *q).collect();
+    for ((query, want), got) in cases.iter().zip(first_hits(units, &queries)) {
+        assert_eq!(
+            got.as_deref(),
+            Some(*want),
+            "help: the name search for {query} should rank {want} first"
+        );
+    }
+}
+
+#[test]
+fn abjad_spellings_find_the_latin_unit() {
+    let units = [
+        "Narges Mohammadi",
+        "Muhammad bin Nayef",
+        "Nasrin Sotoudeh",
+        "Abdulhadi al-Khawaja",
+        "Ahmadreza Djalali",
+        "Jamal Khashoggi",
+    ];
+    assert_first(
+        &units,
+        &[
+            ("نرگس محمدی", "Narges Mohammadi"),
+            ("نسرین ستوده", "Nasrin Sotoudeh"),
+            ("عبدالهادي الخواجة", "Abdulhadi al-Khawaja"),
+        ],
+    );
+}
+
+#[test]
+fn latin_spellings_find_the_abjad_unit() {
+    let units = ["نرگس محمدی", "نسرین ستوده", "محمد بن نایف", "جمال خاشقجی"];
+    assert_first(
+        &units,
+        &[
+            ("Narges Mohammadi", "نرگس محمدی"),
+            ("Nasrin Sotoudeh", "نسرین ستوده"),
+        ],
+    );
+}
+
+#[test]
+fn han_names_and_pinyin_find_each_other() {
+    let latin = [
+        "Xi Jinping",
+        "Xi Mingze",
+        "Zhang Zhan",
+        "Hu Jintao",
+        "Ding Jiaxi",
+    ];
+    assert_first(
+        &latin,
+        &[
+            ("习近平", "Xi Jinping"),
+            ("张展", "Zhang Zhan"),
+            ("胡锦涛", "Hu Jintao"),
+            ("丁家喜", "Ding Jiaxi"),
+        ],
+    );
+    let han = ["习近平", "习明泽", "张展", "胡锦涛", "丁家喜"];
+    assert_first(
+        &han,
+        &[
+            ("Xi Jinping", "习近平"),
+            ("Hu Jintao", "胡锦涛"),
+            ("Ding Jiaxi", "丁家喜"),
+        ],
+    );
+}
+
+#[test]
+fn short_skeletons_stay_apart() {
+    // Two consonants (`rs`) are too few to key: a Persian-script Raisi does not find
+    // an unrelated Latin name with the same two consonants.
+    let hits = first_hits(&["Rosa Luxemburg"], &["رئیسی"]);
+    assert_eq!(hits, [None], "help: a two-consonant skeleton matched");
+}
