@@ -53,6 +53,13 @@
 //!   shares, by sex (`kunanba~m` for Кунанбаев and Құнанбайұлы).
 //! - `related`: stems without gender, patronymic and -uly/-kyzy endings, for
 //!   related but distinct forms (Abisheva → Abishev).
+//! - keys across scripts, for the search (last in `translit` and `related`,
+//!   counted apart; [`compare`] leaves them out and reads these scripts
+//!   whole-name): a consonant-skeleton related key (`=mhmd`, `=_brhm` with a
+//!   word-initial vowel) shared by an Arabic-, Persian- or Hebrew-script word
+//!   and its Latin or Cyrillic spellings, for words of three consonants or more;
+//!   and for a Han name of two to four characters written as one word (`习近平`),
+//!   the translit keys of its pinyin words (`xi`, `jinping`, each syllable).
 //! - fuzzy: a weighted edit distance over translit keys that knows the
 //!   confusable groups ([`key_distance`]), bounded by key length.
 //!
