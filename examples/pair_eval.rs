@@ -20,10 +20,11 @@
 // rows and counted on their own.
 //
 //     cargo run --release --example pair_eval
-//     cargo run --release --example pair_eval -- --misses   # compare's errors on dev
+//     cargo run --release --example pair_eval -- --misses   # compare's errors and search misses on dev
 
 #[path = "../tests/support/eval/mod.rs"]
 mod eval;
+use eval as shared_eval;
 #[path = "../tests/name/pair_set.rs"]
 mod pair_set;
 
@@ -84,74 +85,6 @@ fn bm_same(bm: &rphonetic::BeiderMorse<'_>, a: &str, b: &str) -> bool {
         && short
             .iter()
             .all(|ts| long.iter().any(|us| ts.iter().any(|t| us.contains(t))))
-}
-
-fn recall_at_1(set: &PairSet, part: &str) -> Result<BTreeMap<String, (usize, usize)>, String> {
-    let mut out: BTreeMap<String, (usize, usize)> = BTreeMap::new();
-    for family in FAMILIES {
-        let mut names = Vec::new();
-        let mut distractors = Vec::new();
-        for (person, sp) in set.by_person() {
-            if sp[0].family != *family || set.part_of(&person) != part {
-                continue;
-            }
-            for s in &sp {
-                if s.flagged() {
-                    continue;
-                }
-                names.push(eval::Row {
-                    entity_id: person.clone(),
-                    canonical: sp[0].text.clone(),
-                    variant: s.text.clone(),
-                    script: s.script.clone(),
-                    system: s.note.clone(),
-                });
-            }
-        }
-        for l in &set.lookalikes {
-            let target = l.confusable_with.as_deref().unwrap_or_default();
-            if l.family != *family || set.part_of(target) != part {
-                continue;
-            }
-            if distractors
-                .iter()
-                .any(|d: &eval::Row| d.entity_id == l.person)
-            {
-                continue;
-            }
-            distractors.push(eval::Row {
-                entity_id: l.person.clone(),
-                canonical: l.text.clone(),
-                variant: l.text.clone(),
-                script: l.script.clone(),
-                system: l.note.clone(),
-            });
-        }
-        // The unit's own spelling is not a query.
-        names.retain(|r| r.variant != r.canonical);
-        let corpus = eval::corpus(&names, &distractors);
-        let index = eval::whereas_index(&corpus).map_err(|e| e.to_string())?;
-        let report = eval::evaluate("whereas", &corpus, |q| {
-            eval::whereas_search(&index, q, eval::Ask::Name)
-        });
-        let hit = report.outcomes.iter().filter(|o| o.rank == Some(1)).count();
-        let e = out.entry(family.to_string()).or_default();
-        e.0 += hit;
-        e.1 += report.outcomes.len();
-        let e = out.entry("all".into()).or_default();
-        e.0 += hit;
-        e.1 += report.outcomes.len();
-        if std::env::args().any(|a| a == "--misses") && part == "dev" {
-            for o in report.outcomes.iter().filter(|o| o.rank != Some(1)) {
-                let top = o.top.first().map(|(d, _)| corpus.docs[*d].name.as_str());
-                println!(
-                    "search miss [{family}]: {} ({}) → {:?}",
-                    o.query.variant, o.query.canonical, top
-                );
-            }
-        }
-    }
-    Ok(out)
 }
 
 fn main() -> ExitCode {
@@ -228,14 +161,19 @@ fn main() -> ExitCode {
                 &score(&pairs, part, true, |a, b| whereas::compare(a, b).is_some())
             )
         );
-        match recall_at_1(&set, part) {
-            Ok(r) => {
+        match pair_set::search_recall_at_1(&set, part) {
+            Ok((r, missed)) => {
                 let mut s = String::from("| name search recall@1       |");
                 for f in FAMILIES.iter().copied().chain(["all"]) {
                     let (h, n) = r.get(f).copied().unwrap_or_default();
                     s += &format!(" {:.2} ({h}/{n}) |", h as f64 / n.max(1) as f64);
                 }
                 println!("{s}");
+                if misses && part == "dev" {
+                    for (family, query, person, top) in missed {
+                        println!("search miss [{family}]: {query} ({person}) → {top:?}");
+                    }
+                }
             }
             Err(e) => {
                 eprintln!("pair_eval: index: {e}");

@@ -4,6 +4,7 @@
 
 #[path = "../support/mod.rs"]
 mod support;
+use support::eval as shared_eval;
 
 mod dev;
 mod eval;

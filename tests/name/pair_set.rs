@@ -277,3 +277,88 @@ pub fn score(
     }
     out
 }
+
+/// Name-search recall@1 per family (and `all`) on one part: one unit per person of the
+/// family and part holding its first attested spelling, plus one per look-alike of
+/// them, each queried with the person's other spellings (flagged forms left out)
+/// through `SearchRequest::name`. Returns `(hits, queries)` per family and the
+/// misses as `(family, query, person's first spelling, first hit's name)`.
+#[allow(clippy::type_complexity)]
+pub fn search_recall_at_1(
+    set: &PairSet,
+    part: &str,
+) -> Result<
+    (
+        BTreeMap<String, (usize, usize)>,
+        Vec<(String, String, String, Option<String>)>,
+    ),
+    String,
+> {
+    use crate::shared_eval as eval;
+    let mut misses = Vec::new();
+    let mut out: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+    for family in FAMILIES {
+        let mut names = Vec::new();
+        let mut distractors = Vec::new();
+        for (person, sp) in set.by_person() {
+            if sp[0].family != *family || set.part_of(&person) != part {
+                continue;
+            }
+            for s in &sp {
+                if s.flagged() {
+                    continue;
+                }
+                names.push(eval::Row {
+                    entity_id: person.clone(),
+                    canonical: sp[0].text.clone(),
+                    variant: s.text.clone(),
+                    script: s.script.clone(),
+                    system: s.note.clone(),
+                });
+            }
+        }
+        for l in &set.lookalikes {
+            let target = l.confusable_with.as_deref().unwrap_or_default();
+            if l.family != *family || set.part_of(target) != part {
+                continue;
+            }
+            if distractors
+                .iter()
+                .any(|d: &eval::Row| d.entity_id == l.person)
+            {
+                continue;
+            }
+            distractors.push(eval::Row {
+                entity_id: l.person.clone(),
+                canonical: l.text.clone(),
+                variant: l.text.clone(),
+                script: l.script.clone(),
+                system: l.note.clone(),
+            });
+        }
+        // The unit's own spelling is not a query.
+        names.retain(|r| r.variant != r.canonical);
+        let corpus = eval::corpus(&names, &distractors);
+        let index = eval::whereas_index(&corpus).map_err(|e| e.to_string())?;
+        let report = eval::evaluate("whereas", &corpus, |q| {
+            eval::whereas_search(&index, q, eval::Ask::Name)
+        });
+        let hit = report.outcomes.iter().filter(|o| o.rank == Some(1)).count();
+        let e = out.entry(family.to_string()).or_default();
+        e.0 += hit;
+        e.1 += report.outcomes.len();
+        let e = out.entry("all".into()).or_default();
+        e.0 += hit;
+        e.1 += report.outcomes.len();
+        for o in report.outcomes.iter().filter(|o| o.rank != Some(1)) {
+            let top = o.top.first().map(|(d, _)| corpus.docs[*d].name.clone());
+            misses.push((
+                family.to_string(),
+                o.query.variant.clone(),
+                o.query.canonical.clone(),
+                top,
+            ));
+        }
+    }
+    Ok((out, misses))
+}

@@ -3,7 +3,7 @@
 //! current rules reach and against Jaro-Winkler. `cargo run --example pair_eval`
 //! prints the whole table (with Beider-Morse and name search).
 
-use crate::pair_set::{score, PairSet, FAMILIES};
+use crate::pair_set::{score, search_recall_at_1, PairSet, FAMILIES};
 
 fn decide(a: &str, b: &str) -> bool {
     whereas::name::compare(a, b).is_some()
@@ -67,5 +67,36 @@ fn compare_on_the_pair_set() {
             all.f1(),
             base.f1()
         );
+    }
+}
+
+/// Name-search recall@1 per family over units built from the pair set (what
+/// `cargo run --example pair_eval` prints), against floors a little under what the
+/// keys across scripts reach (issue 15 asks 0.95; docs/name-eval.md says where the
+/// search falls short). Before those keys, held-out arabic_persian and chinese were
+/// 0.46 and 0.45.
+#[test]
+fn name_search_on_the_pair_set() {
+    let set = PairSet::load().expect("tests/data/names/pairs is part of the repository");
+    let floors = [
+        ("slavic", 0.80),
+        ("turkic", 0.90),
+        ("caucasus", 0.82),
+        ("arabic_persian", 0.62),
+        ("chinese", 0.62),
+        ("all", 0.75),
+    ];
+    for part in ["dev", "heldout"] {
+        let (got, _) = search_recall_at_1(&set, part).expect("the index builds");
+        for (family, floor) in floors {
+            let (hits, queries) = got.get(family).copied().unwrap_or_default();
+            assert!(queries > 0, "help: {part} {family}: no queries");
+            let r = hits as f64 / queries as f64;
+            println!("{part} {family}: search recall@1 {r:.2} ({hits}/{queries})");
+            assert!(
+                r >= floor,
+                "help: {part} {family}: search recall@1 {r:.3} < {floor}"
+            );
+        }
     }
 }
