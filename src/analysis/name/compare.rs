@@ -573,29 +573,23 @@ fn judge(a: &NameKeys, b: &NameKeys) -> Option<(NameMatch, bool)> {
             &mut notes,
             true,
         )
-    } else if cb < ca {
-        account(
-            b,
-            &pb,
-            &mut used_b,
-            &mut got_b,
-            a,
-            &mut used_a,
-            &mut got_a,
-            &mut notes,
-            false,
-        )
     } else {
-        let (mut ua2, mut ga2, mut ub2, mut gb2) =
-            (used_a.clone(), got_a.clone(), used_b.clone(), got_b.clone());
-        let mut n2 = Vec::new();
-        if account(
-            a, &pa, &mut ua2, &mut ga2, b, &mut ub2, &mut gb2, &mut n2, true,
-        ) {
-            (used_a, got_a, used_b, got_b, notes) = (ua2, ga2, ub2, gb2, n2);
-            true
-        } else {
-            account(
+        // On a tie the first name is accounted for first, on copies, so that a miss
+        // leaves no trace before the second name is tried.
+        let first_fits = ca == cb && {
+            let (mut ua2, mut ga2, mut ub2, mut gb2) =
+                (used_a.clone(), got_a.clone(), used_b.clone(), got_b.clone());
+            let mut n2 = Vec::new();
+            let fits = account(
+                a, &pa, &mut ua2, &mut ga2, b, &mut ub2, &mut gb2, &mut n2, true,
+            );
+            if fits {
+                (used_a, got_a, used_b, got_b, notes) = (ua2, ga2, ub2, gb2, n2);
+            }
+            fits
+        };
+        first_fits
+            || account(
                 b,
                 &pb,
                 &mut used_b,
@@ -606,7 +600,6 @@ fn judge(a: &NameKeys, b: &NameKeys) -> Option<(NameMatch, bool)> {
                 &mut notes,
                 false,
             )
-        }
     };
     if matched == 0 {
         return None;
