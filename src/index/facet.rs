@@ -3,8 +3,8 @@
 //! Paths are returned as segments (`["person", "Max Bokayev"]`) so that the index can
 //! build `tantivy::schema::Facet::from_path` without any escaping by hand.
 
-use crate::model::UnitKind;
 use crate::model::{Entity, EntityKind};
+use crate::model::{Unit, UnitKind};
 
 /// The root segment for an entity kind: `person`, `org`, `place`, `law`, `mentioned`.
 ///
@@ -66,6 +66,37 @@ pub fn kind(kind: UnitKind) -> Vec<String> {
 /// Facet segments for a resolution: `/resolution/TA-9-2021-0056`.
 pub fn resolution(reference: &str) -> Vec<String> {
     vec!["resolution".to_string(), reference.to_string()]
+}
+
+/// Every facet of a unit, as the index files it: its kind, its resolution (by the
+/// reference given, which the index normalises first), then one path per distinct
+/// entity, in the order found. An entity whose path would have an empty segment is
+/// left out.
+///
+/// A program that keeps its own tantivy index beside whereas's (a baseline, an
+/// engine of its own) gets the same facet tree from this.
+///
+/// ```
+/// use whereas::index::facet;
+///
+/// let mut resolution = whereas::bundled::kazakhstan_2021()?;
+/// whereas::entity::annotate(&mut resolution);
+/// let unit = resolution.units.iter().find(|u| u.label == "F").expect("recital F");
+/// let paths = facet::unit("TA-9-2021-0056", unit);
+/// assert_eq!(paths[0], ["kind", "recital"]);
+/// assert_eq!(paths[1], ["resolution", "TA-9-2021-0056"]);
+/// assert!(paths.iter().any(|p| p[0] == "person"));
+/// # Ok::<(), whereas::Error>(())
+/// ```
+pub fn unit(reference: &str, unit: &Unit) -> Vec<Vec<String>> {
+    let mut paths = vec![kind(unit.kind), resolution(reference)];
+    for e in &unit.entities {
+        let path = entity(e);
+        if path.len() > 1 && path.iter().all(|s| !s.is_empty()) && !paths.contains(&path) {
+            paths.push(path);
+        }
+    }
+    paths
 }
 
 #[cfg(test)]

@@ -64,6 +64,7 @@
 
 pub mod export;
 pub mod facet;
+pub mod pipeline;
 mod schema;
 pub(crate) mod stored;
 mod tokenizer;
@@ -628,20 +629,10 @@ pub(crate) fn unit_id(reference: &str, unit: &Unit) -> String {
 
 /// Every facet of a unit: its kind, its resolution, its entities.
 pub(crate) fn unit_facets(reference: &str, unit: &Unit) -> Vec<Facet> {
-    let mut facets = vec![
-        Facet::from_path(facet::kind(unit.kind)),
-        Facet::from_path(facet::resolution(reference)),
-    ];
-    for e in &unit.entities {
-        let path = facet::entity(e);
-        if path.len() > 1 && path.iter().all(|s| !s.is_empty()) {
-            let facet = Facet::from_path(path);
-            if !facets.contains(&facet) {
-                facets.push(facet);
-            }
-        }
-    }
-    facets
+    facet::unit(reference, unit)
+        .into_iter()
+        .map(Facet::from_path)
+        .collect()
 }
 
 fn document(
