@@ -59,15 +59,24 @@ pub(crate) struct Fields {
 }
 
 fn analysed(tokenizer: &str, stored: bool) -> TextOptions {
+    with_record(tokenizer, stored, IndexRecordOption::WithFreqsAndPositions)
+}
+
+/// An analysed field that records `record`.
+fn with_record(tokenizer: &str, stored: bool, record: IndexRecordOption) -> TextOptions {
     let indexing = TextFieldIndexing::default()
         .set_tokenizer(tokenizer)
-        .set_index_option(IndexRecordOption::WithFreqsAndPositions);
+        .set_index_option(record);
     let options = TextOptions::default().set_indexing_options(indexing);
     if stored {
         options.set_stored()
     } else {
         options
     }
+}
+
+fn entity_field() -> TextOptions {
+    with_record(tokenizer::ENTITY, false, IndexRecordOption::WithFreqs)
 }
 
 /// Builds the schema and the field handles.
@@ -93,10 +102,13 @@ pub(crate) fn build() -> (Schema, Fields) {
         ),
         name_related: b
             .add_text_field(name::NAME_RELATED, analysed(tokenizer::NAME_RELATED, false)),
-        person: b.add_text_field(name::PERSON, analysed(tokenizer::ENTITY, false)),
-        org: b.add_text_field(name::ORG, analysed(tokenizer::ENTITY, false)),
-        place: b.add_text_field(name::PLACE, analysed(tokenizer::ENTITY, false)),
-        law: b.add_text_field(name::LAW, analysed(tokenizer::ENTITY, false)),
+        // Entity fields are bags of keys, matched term by term (`person:Zhumagulov`)
+        // and never as phrases: their positions would cost indexing time and disk
+        // for nothing.
+        person: b.add_text_field(name::PERSON, entity_field()),
+        org: b.add_text_field(name::ORG, entity_field()),
+        place: b.add_text_field(name::PLACE, entity_field()),
+        law: b.add_text_field(name::LAW, entity_field()),
         facets: b.add_facet_field(name::FACETS, tantivy::schema::FacetOptions::default()),
         entities: b.add_text_field(name::ENTITIES, STORED),
     };
