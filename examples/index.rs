@@ -5,7 +5,7 @@
 //     cargo run --release --example index -- --index idx resolutions/ extra.html
 //     cargo run --release --example search -- --index idx Jumagulov
 //
-// usage: index [--plain] --index DIR PATH...
+// usage: index [--plain] [--threads N] --index DIR PATH...
 //
 // Folders are walked for .txt, .html and .htm files; files named on the command line
 // are taken whatever their extension. Each file is segmented (a file may hold several
@@ -18,6 +18,10 @@
 // A file that fails is reported on stderr by name and reason while the rest are
 // indexed and committed; the exit code is then non-zero. A progress bar shows on
 // stderr when it is a terminal; the summary goes to stdout.
+//
+// --threads N (default: the machine's cores) sets the parallelism: N - 1 worker threads
+// read, segment and annotate files ahead (`whereas::index::pipeline`) while the main
+// thread adds them, in the order given, to a writer with N indexing threads.
 
 mod common;
 
@@ -26,25 +30,29 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use indicatif::{ProgressBar, ProgressStyle};
+use whereas::index::pipeline::prepare_in_order;
+use whereas::index::WriterOptions;
 use whereas::Index;
 
 /// Commit after this many files, so a long run keeps its work if interrupted.
 const COMMIT_EVERY: usize = 500;
 
 fn usage() -> String {
-    "usage: index [--plain] --index DIR PATH...".into()
+    "usage: index [--plain] [--threads N] --index DIR PATH...".into()
 }
 
 struct Args {
     dir: PathBuf,
     paths: Vec<PathBuf>,
     plain: bool,
+    threads: usize,
 }
 
 fn parse_args() -> Result<Args, String> {
     let mut dir = None;
     let mut paths = Vec::new();
     let mut plain = false;
+    let mut threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
     let mut it = std::env::args_os().skip(1);
     while let Some(arg) = it.next() {
         match arg.to_str() {
@@ -52,6 +60,13 @@ fn parse_args() -> Result<Args, String> {
                 dir = Some(PathBuf::from(it.next().ok_or("--index needs a folder")?));
             }
             Some("--plain") => plain = true,
+            Some("--threads") => {
+                threads = it
+                    .next()
+                    .and_then(|n| n.to_str()?.parse().ok())
+                    .filter(|n| (1..=8).contains(n))
+                    .ok_or("--threads needs a number from 1 to 8")?;
+            }
             Some("-h" | "--help") => return Err(usage()),
             Some(s) if s.starts_with("--") => {
                 return Err(format!("unknown option {s}; {}", usage()))
@@ -63,7 +78,12 @@ fn parse_args() -> Result<Args, String> {
     if paths.is_empty() {
         return Err(format!("no PATH given; {}", usage()));
     }
-    Ok(Args { dir, paths, plain })
+    Ok(Args {
+        dir,
+        paths,
+        plain,
+        threads,
+    })
 }
 
 fn wanted(path: &Path) -> bool {
@@ -173,7 +193,12 @@ fn commit(writer: &mut whereas::IndexWriter, bar: &ProgressBar, dir: &Path) -> b
 }
 
 fn main() -> ExitCode {
-    let Args { dir, paths, plain } = match parse_args() {
+    let Args {
+        dir,
+        paths,
+        plain,
+        threads,
+    } = match parse_args() {
         Ok(args) => args,
         Err(message) => {
             eprintln!("index: {message}");
@@ -200,7 +225,10 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let mut writer = match index.writer() {
+    let options = WriterOptions::default()
+        .threads(threads)
+        .memory(whereas::index::DEFAULT_WRITER_MEMORY.max(threads * 25_000_000));
+    let mut writer = match index.writer_with(options) {
         Ok(writer) => writer,
         Err(e) => {
             eprintln!("index: {}: {}", dir.display(), common::chain(&e));
@@ -216,45 +244,56 @@ fn main() -> ExitCode {
     }
     let mut seen: HashMap<String, PathBuf> = HashMap::new();
     let (mut resolutions, mut documents, mut units) = (0usize, 0usize, 0usize);
-    for (i, file) in files.iter().enumerate() {
-        bar.set_message(file.display().to_string());
-        let added = prepare(file, plain).and_then(|(all, is_plain)| {
-            let mut added = Vec::with_capacity(all.len());
-            for r in all {
-                let n = writer.add(&r)?;
-                added.push((r.reference.unwrap_or_default(), n));
-            }
-            Ok((added, is_plain))
-        });
-        match added {
-            Ok((added, is_plain)) => {
-                for (reference, n) in added {
-                    if let Some(earlier) = seen.insert(reference.clone(), file.clone()) {
-                        bar.suspend(|| {
-                            eprintln!(
-                                "index: {}: replaces {} (same reference {reference})",
-                                file.display(),
-                                earlier.display()
-                            )
-                        });
-                    } else if is_plain {
-                        documents += 1;
-                    } else {
-                        resolutions += 1;
+    let mut done = 0usize;
+    let prepared = prepare_in_order(
+        &files,
+        threads - 1,
+        |file| (file, prepare(file, plain)),
+        |(file, prepared)| {
+            bar.set_message(file.display().to_string());
+            let added = prepared.and_then(|(all, is_plain)| {
+                let mut added = Vec::with_capacity(all.len());
+                for r in all {
+                    let n = writer.add(&r)?;
+                    added.push((r.reference.unwrap_or_default(), n));
+                }
+                Ok((added, is_plain))
+            });
+            match added {
+                Ok((added, is_plain)) => {
+                    for (reference, n) in added {
+                        if let Some(earlier) = seen.insert(reference.clone(), file.clone()) {
+                            bar.suspend(|| {
+                                eprintln!(
+                                    "index: {}: replaces {} (same reference {reference})",
+                                    file.display(),
+                                    earlier.display()
+                                )
+                            });
+                        } else if is_plain {
+                            documents += 1;
+                        } else {
+                            resolutions += 1;
+                        }
+                        units += n;
                     }
-                    units += n;
+                }
+                Err(e) => {
+                    let reason = common::chain(&e);
+                    bar.suspend(|| eprintln!("index: {}", common::at(file, &e)));
+                    failed.push((file.clone(), reason));
                 }
             }
-            Err(e) => {
-                let reason = common::chain(&e);
-                bar.suspend(|| eprintln!("index: {}", common::at(file, &e)));
-                failed.push((file.clone(), reason));
+            done += 1;
+            if done.is_multiple_of(COMMIT_EVERY) && !commit(&mut writer, &bar, &dir) {
+                return Err(());
             }
-        }
-        if (i + 1) % COMMIT_EVERY == 0 && !commit(&mut writer, &bar, &dir) {
-            return ExitCode::FAILURE;
-        }
-        bar.inc(1);
+            bar.inc(1);
+            Ok(())
+        },
+    );
+    if prepared.is_err() {
+        return ExitCode::FAILURE;
     }
     if !commit(&mut writer, &bar, &dir) {
         return ExitCode::FAILURE;
