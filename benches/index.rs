@@ -10,6 +10,12 @@
 //! - `whereas`: each resolution's full text through the public pipeline:
 //!   `whereas::segment`, `whereas::entity::annotate`, `IndexWriter::add` into a
 //!   fresh `Index::in_ram()`, then commit.
+//! - `whereas_parallel`: the same pipeline as `whereas`, with its halves in parallel
+//!   (`whereas::index::pipeline::prepare_in_order`): one worker thread segments and
+//!   annotates the resolutions while the calling thread adds them, in order, to a writer
+//!   with two indexing threads sharing the same 50 MB. On this 2-core machine that is
+//!   every core busy; the plain baseline keeps its one indexing thread, as a user
+//!   would run it.
 //! - `segment_extract`: the part of `whereas` that runs on the caller's thread, alone:
 //!   `whereas::segment` and `whereas::entity::annotate` for every resolution, no index.
 //!   `IndexWriter::add` hands documents to tantivy's indexing thread, so `whereas` can
@@ -31,6 +37,8 @@ use std::time::Duration;
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use tantivy::collector::Count;
 use tantivy::query::AllQuery;
+use whereas::index::pipeline::prepare_in_order;
+use whereas::index::WriterOptions;
 use whereas::synth::Corpus;
 use whereas::Index;
 
@@ -72,6 +80,29 @@ fn bench_index(c: &mut Criterion) {
                 whereas::entity::annotate(&mut resolution);
                 writer.add(&resolution).expect("adds");
             }
+            writer.commit().expect("commits");
+            assert_eq!(index.num_units(), unit_texts.len(), "one document per unit");
+            black_box(index)
+        })
+    });
+    group.bench_function("whereas_parallel", |b| {
+        b.iter(|| {
+            let index = Index::in_ram().expect("index opens");
+            let options = WriterOptions::default()
+                .threads(2)
+                .memory(support::WRITER_BUDGET);
+            let mut writer = index.writer_with(options).expect("writer opens");
+            prepare_in_order(
+                &resolutions,
+                1,
+                |generated| {
+                    let mut resolution = whereas::segment(&generated.text)?;
+                    whereas::entity::annotate(&mut resolution);
+                    Ok::<_, whereas::Error>(resolution)
+                },
+                |prepared| writer.add(&prepared?).map(drop),
+            )
+            .expect("adds");
             writer.commit().expect("commits");
             assert_eq!(index.num_units(), unit_texts.len(), "one document per unit");
             black_box(index)

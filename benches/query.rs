@@ -31,6 +31,24 @@
 //!   2015–2020.
 //! - `facet_counts`: a prose word with the top 10 `/person` facet counts over the
 //!   whole result set, no hits.
+//! - `prose_facets`: `SearchRequest::new("political prisoners")` with the top 10
+//!   children of each of `/kind`, `/person`, `/org`, `/place`, `/law` (what the
+//!   `search` example counts by default), and the top 10 hits.
+//! - `tantivy_prose_facets`: tantivy alone on the same units: a `BooleanQuery` of the
+//!   same two words (`Should`) on a field with tantivy's default tokenizer, `TopDocs`
+//!   10 (documents loaded), `Count`, and tantivy's `FacetCollector` over the same five
+//!   roots with `top_k(root, 10)` each. Its index is a plain tantivy index built beside
+//!   the whereas one: one document per unit, the unit's text in a `TEXT | STORED`
+//!   field, and the unit's facets as `whereas::index::facet::unit` gives them (the
+//!   fixture checks that both indexes count every root's children alike).
+//! - `name_mix`: every attested spelling of the Kazakh dev name set
+//!   (`tests/data/names/dev/names_dev.tsv`, 98 queries) through
+//!   `SearchRequest::name`, over a corpus that mentions those people: the fixture
+//!   appends one sentence naming a person of the dev set (its 15 people and its 50
+//!   look-alikes, by their canonical spelling) to one unit of every generated
+//!   resolution, in turn. The time reported is per query (each sample runs all of
+//!   them; criterion's figure is that time divided by their number). The first run
+//!   prints recall@1 (the top hit names the person) and checks it is at least 0.9.
 //!
 //! Every timed query checks its hit count: the tantivy-level ones against a count
 //! made by scanning the generated units, the API ones against the count of their
@@ -45,11 +63,11 @@ use std::hint::black_box;
 use std::time::Duration;
 
 use criterion::{criterion_group, criterion_main, Criterion};
-use tantivy::collector::{Count, TopDocs};
-use tantivy::query::{FuzzyTermQuery, Query, TermQuery};
-use tantivy::schema::IndexRecordOption;
+use tantivy::collector::{Count, FacetCollector, TopDocs};
+use tantivy::query::{AllQuery, BooleanQuery, FuzzyTermQuery, Occur, Query, TermQuery};
+use tantivy::schema::{Facet, FacetOptions, IndexRecordOption, Schema, STORED, TEXT};
 use tantivy::tokenizer::{TextAnalyzer, TokenizerManager};
-use tantivy::{Searcher, TantivyDocument, Term};
+use tantivy::{doc, Searcher, TantivyDocument, Term};
 use whereas::synth::{Corpus, Spelling};
 use whereas::{Index, SearchRequest, UnitKind};
 
@@ -61,6 +79,13 @@ const WORDS: &str = "torture detention";
 const PHRASE: &str = "\"psychiatric institution\"";
 /// The prose word of `facet_counts`.
 const FACET_WORD: &str = "arrested";
+/// The prose query of `prose_facets` and `tantivy_prose_facets`.
+const PROSE: &str = "political prisoners";
+/// The facet roots `prose_facets` counts: the `search` example's default.
+const ROOTS: [&str; 5] = ["/kind", "/person", "/org", "/place", "/law"];
+/// The dev name set, copied from the project's shared data.
+const NAMES_DEV: &str = include_str!("../tests/data/names/dev/names_dev.tsv");
+const DISTRACTORS_DEV: &str = include_str!("../tests/data/names/dev/distractors_dev.tsv");
 
 /// What the corpus scan counted, in units.
 #[derive(Debug, Default)]
@@ -76,10 +101,32 @@ struct Truth {
 struct Fixture {
     index: Index,
     _dir: Option<tempfile::TempDir>,
+    plain: FacetedPlain,
+    /// `name_mix`: (variant as typed, canonical name).
+    mix: Vec<(String, String)>,
     exact: String,
     variant: String,
     cyrillic: String,
     truth: Truth,
+}
+
+/// The baseline of `tantivy_prose_facets`: unit texts with tantivy's default
+/// tokenizer and the units' facets.
+struct FacetedPlain {
+    index: tantivy::Index,
+    _dir: Option<tempfile::TempDir>,
+    text: tantivy::schema::Field,
+}
+
+/// (variant, canonical) of every row of a dev-set file.
+fn dev_rows(tsv: &str) -> Vec<(String, String)> {
+    tsv.lines()
+        .skip(1)
+        .filter_map(|line| {
+            let cols: Vec<&str> = line.split('\t').collect();
+            Some((cols.get(2)?.to_string(), cols.get(1)?.to_string()))
+        })
+        .collect()
 }
 
 fn fixture() -> Fixture {
@@ -101,45 +148,96 @@ fn fixture() -> Fixture {
         .map(|p| p.surname_cyrillic() == person.surname_cyrillic())
         .collect();
 
-    let dir = (units > 100_000)
-        .then(|| tempfile::tempdir().expect("temporary directory for the bench index"));
+    let mix = dev_rows(NAMES_DEV);
+    let mut people: Vec<String> = mix.iter().map(|(_, c)| c.clone()).collect();
+    people.extend(dev_rows(DISTRACTORS_DEV).into_iter().map(|(_, c)| c));
+    people.dedup();
+    people.sort();
+    people.dedup();
+
+    let on_disk = units > 100_000;
+    let temp = || tempfile::tempdir().expect("temporary directory for a bench index");
+    let dir = on_disk.then(temp);
     let index = match &dir {
         Some(d) => Index::create(d.path()),
         None => Index::in_ram(),
     }
     .expect("index opens");
+    let mut plain_schema = Schema::builder();
+    let plain_text = plain_schema.add_text_field("text", TEXT | STORED);
+    let plain_facets = plain_schema.add_facet_field("facets", FacetOptions::default());
+    let plain_schema = plain_schema.build();
+    let plain_dir = on_disk.then(temp);
+    let plain_index = match &plain_dir {
+        Some(d) => tantivy::Index::create_in_dir(d.path(), plain_schema),
+        None => Ok(tantivy::Index::create_in_ram(plain_schema)),
+    }
+    .expect("plain index opens");
+    let mut plain_writer: tantivy::IndexWriter<TantivyDocument> = plain_index
+        .writer_with_num_threads(support::WRITER_THREADS, support::WRITER_BUDGET)
+        .expect("plain writer opens");
     let mut analyzer: TextAnalyzer = TokenizerManager::default()
         .get("default")
         .expect("tantivy's default analyzer");
     let mut truth = Truth::default();
     let mut bytes = 0usize;
+    let mut resolutions = 0usize;
     timed(
         "whereas index build (generate, segment, extract, index, commit)",
         || {
             let mut writer = index.writer().expect("writer opens");
             for generated in corpus.resolutions(units) {
                 bytes += generated.text.len();
-                // Every unit the index holds: the title, then the generated units.
-                let texts = std::iter::once(generated.title.as_str())
-                    .chain(generated.units.iter().map(|u| u.text.as_str()));
-                for text in texts {
-                    let tokens = default_tokens(&mut analyzer, text);
-                    truth.exact += usize::from(tokens.contains(&exact));
-                    truth.fuzzy +=
-                        usize::from(tokens.iter().any(|t| osa_distance(t, &variant_lower) <= 2));
-                }
                 for unit in &generated.units {
                     truth.named +=
                         usize::from(unit.mentions.iter().any(|(rank, _)| same_surname[*rank]));
                 }
                 let mut resolution = whereas::segment(&generated.text).expect("segments");
+                // name_mix: one unit of each resolution names a dev-set person, in turn.
+                let n = resolution.units.len();
+                if n > 1 {
+                    let person = &people[resolutions % people.len()];
+                    let unit = &mut resolution.units[1 + resolutions * 7 % (n - 1)];
+                    unit.text
+                        .push_str(&format!(" The case of {person} is also recalled."));
+                }
+                resolutions += 1;
+                // Every unit the index holds (the title, then the generated units, one
+                // of them with its added sentence), scanned for the term queries' counts.
+                assert_eq!(n, generated.units.len() + 1, "one unit per generated unit");
+                for unit in &resolution.units {
+                    let tokens = default_tokens(&mut analyzer, &unit.text);
+                    truth.exact += usize::from(tokens.contains(&exact));
+                    truth.fuzzy +=
+                        usize::from(tokens.iter().any(|t| osa_distance(t, &variant_lower) <= 2));
+                }
                 whereas::entity::annotate(&mut resolution);
                 writer.add(&resolution).expect("adds");
+                let reference = resolution.reference.as_deref().expect("a reference");
+                let reference =
+                    whereas::normalize_reference(reference).unwrap_or(reference.to_string());
+                for unit in &resolution.units {
+                    let mut doc = doc!(plain_text => unit.text.as_str());
+                    for path in whereas::index::facet::unit(&reference, unit) {
+                        doc.add_facet(plain_facets, Facet::from_path(path));
+                    }
+                    plain_writer.add_document(doc).expect("plain adds");
+                }
             }
             writer.commit().expect("commits");
             writer.finish().expect("merges finish");
+            plain_writer.commit().expect("plain commits");
+            plain_writer
+                .wait_merging_threads()
+                .expect("plain merges finish");
         },
     );
+    let plain = FacetedPlain {
+        index: plain_index,
+        _dir: plain_dir,
+        text: plain_text,
+    };
+    same_facets(&index, &plain);
     eprintln!(
         "corpus: {} units indexed in {} segments, {bytes} bytes of resolution text; truth {truth:?}",
         index.num_units(),
@@ -148,11 +246,82 @@ fn fixture() -> Fixture {
     Fixture {
         index,
         _dir: dir,
+        plain,
+        mix,
         exact,
         variant,
         cyrillic,
         truth,
     }
+}
+
+/// Checks that the plain baseline holds the whereas index's facets: tantivy's
+/// `FacetCollector` over every unit gives both the same children per root.
+fn same_facets(index: &Index, plain: &FacetedPlain) {
+    let counts = |index: &tantivy::Index| {
+        let mut collector = FacetCollector::for_field("facets");
+        for root in ROOTS {
+            collector.add_facet(root);
+        }
+        let searcher = index.reader().expect("reader opens").searcher();
+        let counts = searcher.search(&AllQuery, &collector).expect("counts");
+        ROOTS
+            .iter()
+            .map(|root| {
+                let children: Vec<(String, u64)> =
+                    counts.get(root).map(|(f, n)| (f.to_string(), n)).collect();
+                children
+            })
+            .collect::<Vec<_>>()
+    };
+    let ours = counts(index.tantivy());
+    assert_eq!(ours, counts(&plain.index), "the baseline's facets differ");
+    assert!(
+        ours.iter().all(|c| !c.is_empty()),
+        "a root with no children"
+    );
+}
+
+/// `tantivy_prose_facets`: top 10 hits (documents loaded), the count, and the top 10
+/// children of each root.
+fn run_tantivy_facets(searcher: &Searcher, query: &dyn Query, expected: usize) -> usize {
+    let mut facets = FacetCollector::for_field("facets");
+    for root in ROOTS {
+        facets.add_facet(root);
+    }
+    let (top, count, counts) = searcher
+        .search(
+            query,
+            &(TopDocs::with_limit(10).order_by_score(), Count, facets),
+        )
+        .expect("search runs");
+    for (_, address) in &top {
+        let doc: TantivyDocument = searcher.doc(*address).expect("document loads");
+        black_box(doc);
+    }
+    for root in ROOTS {
+        black_box(counts.top_k(root, 10));
+    }
+    assert_eq!(count, expected, "tantivy_prose_facets: hit count");
+    count
+}
+
+/// `name_mix`: every query through `SearchRequest::name`; returns how many rank a
+/// unit naming the person first.
+fn run_mix(index: &Index, mix: &[(String, String)]) -> usize {
+    let mut first = 0;
+    for (variant, canonical) in mix {
+        let results = index
+            .search(&SearchRequest::name(variant.as_str()))
+            .expect("search runs");
+        first += usize::from(
+            results
+                .hits
+                .first()
+                .is_some_and(|hit| hit.text.contains(canonical.as_str())),
+        );
+    }
+    first
 }
 
 /// A raw tantivy query for the top 10 hits (documents loaded) and the total count.
@@ -212,6 +381,12 @@ fn bench_query(c: &mut Criterion) {
                 .limit(0)
                 .facet_counts("/person", 10),
         ),
+        (
+            "prose_facets",
+            ROOTS.iter().fold(SearchRequest::new(PROSE), |r, root| {
+                r.facet_counts(*root, 10)
+            }),
+        ),
     ];
     // First runs: the counts the timed loops must reproduce.
     let mut expected = Vec::new();
@@ -242,6 +417,29 @@ fn bench_query(c: &mut Criterion) {
         expected.push(results.total);
     }
 
+    let plain_searcher = f.plain.index.reader().expect("reader opens").searcher();
+    let prose = BooleanQuery::new(
+        PROSE
+            .split(' ')
+            .map(|word| {
+                let term = Term::from_field_text(f.plain.text, word);
+                let query: Box<dyn Query> =
+                    Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs));
+                (Occur::Should, query)
+            })
+            .collect(),
+    );
+    let prose_total = plain_searcher.search(&prose, &Count).expect("counts");
+    eprintln!("tantivy_prose_facets: {prose_total} hits for {PROSE:?}");
+    assert!(prose_total > 0, "tantivy_prose_facets: no hits");
+    let first = run_mix(&f.index, &f.mix);
+    let recall = first as f64 / f.mix.len() as f64;
+    eprintln!(
+        "name_mix: {} queries, recall@1 {recall:.3} ({first})",
+        f.mix.len()
+    );
+    assert!(recall >= 0.9, "name_mix: recall@1 {recall:.3} below 0.9");
+
     let mut group = c.benchmark_group("query");
     group
         .sample_size(20)
@@ -258,6 +456,18 @@ fn bench_query(c: &mut Criterion) {
             b.iter(|| run_whereas(&f.index, black_box(request), expected, id))
         });
     }
+    group.bench_function("tantivy_prose_facets", |b| {
+        b.iter(|| run_tantivy_facets(&plain_searcher, black_box(&prose), prose_total))
+    });
+    group.bench_function("name_mix", |b| {
+        b.iter_custom(|iters| {
+            let start = std::time::Instant::now();
+            for _ in 0..iters {
+                assert_eq!(run_mix(&f.index, black_box(&f.mix)), first, "name_mix");
+            }
+            start.elapsed() / f.mix.len() as u32
+        })
+    });
     group.finish();
 }
 

@@ -1,6 +1,12 @@
 //! Segmenter throughput, in bytes per second: the seed resolution, the seed repeated to
 //! several megabytes, and one long line without breaks (the worst case for line-based
 //! scanning). Each iteration checks the number of units it found.
+//!
+//! `segment/extract`: entity extraction alone (`whereas::entity::extract` on every
+//! unit text), in bytes of unit text per second, over the first
+//! `WHEREAS_BENCH_INDEX_UNITS` (default 10 000) units of the bench corpus
+//! (`whereas::synth`, seed 42), segmented once beforehand. Each iteration checks the
+//! number of entities it found.
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 
@@ -39,7 +45,41 @@ fn bench(c: &mut Criterion) {
             })
         });
     }
+    bench_extract(&mut group);
     group.finish();
+}
+
+fn bench_extract(group: &mut criterion::BenchmarkGroup<'_, criterion::measurement::WallTime>) {
+    let units = std::env::var("WHEREAS_BENCH_INDEX_UNITS")
+        .ok()
+        .and_then(|v| v.replace('_', "").parse().ok())
+        .unwrap_or(10_000);
+    let corpus = whereas::synth::Corpus::new(42);
+    let texts: Vec<String> = corpus
+        .resolutions(units)
+        .flat_map(|generated| {
+            let resolution = whereas::segment(&generated.text).expect("segments");
+            resolution.units.into_iter().map(|u| u.text)
+        })
+        .collect();
+    let bytes: usize = texts.iter().map(String::len).sum();
+    let count = |texts: &[String]| -> usize {
+        texts
+            .iter()
+            .map(|t| whereas::entity::extract(t).len())
+            .sum()
+    };
+    let expected = count(&texts);
+    assert!(expected > 0, "extract: no entities");
+    eprintln!(
+        "segment/extract: {} units, {bytes} bytes, {expected} entities",
+        texts.len()
+    );
+    group.sample_size(10);
+    group.throughput(Throughput::Bytes(bytes as u64));
+    group.bench_function("extract", |b| {
+        b.iter(|| assert_eq!(count(std::hint::black_box(&texts)), expected))
+    });
 }
 
 criterion_group!(benches, bench);
