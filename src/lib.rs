@@ -123,10 +123,10 @@ pub mod entity;
 pub mod index;
 #[cfg(feature = "index")]
 #[cfg_attr(docsrs, doc(cfg(feature = "index")))]
-pub mod search;
+pub mod scale;
 #[cfg(feature = "index")]
 #[cfg_attr(docsrs, doc(cfg(feature = "index")))]
-pub mod scale;
+pub mod search;
 mod segment;
 #[cfg(feature = "synth")]
 #[cfg_attr(docsrs, doc(cfg(feature = "synth")))]

@@ -5,52 +5,42 @@
 //! with the confusable-aware [`fuzzy_distance`]; an engine query cannot call that
 //! distance, so the candidates are enumerated here instead: every string one plain
 //! edit (a deletion, an insertion, a substitution or a swap of neighbours) from the
-//! key over the key alphabet, and, where the key is long enough to allow two, one
-//! more cheap edit from each candidate that cost 0.5; each kept when
+//! key over the key alphabet that the weighted distance can accept, and, where the
+//! key is long enough to allow two, one more edit of 0.5 from each candidate that cost
+//! 0.5; each kept when
 //! [`fuzzy_distance`] accepts it. What the index does not hold matches nothing, so the
 //! engine ends up with the candidates whereas would have found (without whereas's cap
 //! of 32 per word).
 
-use std::collections::BTreeMap;
+use std::cell::RefCell;
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::rc::Rc;
 
-use crate::analysis::name::{fuzzy_distance, fuzzy_max_edits};
+use crate::analysis::name::{fuzzy_distance, fuzzy_max_edits, indel_cost, sub_cost, TRANSPOSE};
 
 /// The symbols of translit keys: Latin letters, `y`, `w` and `q` excepted (the key
 /// alphabet writes them `i`, `v` and `k`; see `analysis/name/key.rs`).
 const ALPHABET: &str = "abcdefghijklmnoprstuvxz";
+
+/// Most keys whose candidates [`candidates`] remembers per thread before it starts
+/// afresh.
+const CACHE_KEYS: usize = 1 << 10;
+
+thread_local! {
+    /// Candidates per key: the same query words come back, and a nine-symbol key has
+    /// about six hundred candidates to weigh.
+    static CACHE: RefCell<HashMap<String, Rc<Vec<(String, f32)>>>> = RefCell::new(HashMap::new());
+}
 
 /// Keys within the fuzzy rule of one of `keys` (never one of `keys`), with their
 /// weighted distance (the smallest over `keys`), closest first, then in key order.
 pub(super) fn candidates(keys: &[String]) -> Vec<(String, f32)> {
     let mut best: BTreeMap<String, f32> = BTreeMap::new();
     for key in keys {
-        let edits = fuzzy_max_edits(key.chars().count());
-        if edits == 0 {
-            continue;
-        }
-        let keep = |candidate: String, best: &mut BTreeMap<String, f32>| -> Option<f32> {
-            if keys.contains(&candidate) {
-                return None;
-            }
-            let d = fuzzy_distance(key, &candidate)?;
-            let entry = best.entry(candidate).or_insert(d);
-            *entry = entry.min(d);
-            Some(d)
-        };
-        let mut cheap = Vec::new();
-        for candidate in one_edit(key) {
-            if let Some(d) = keep(candidate.clone(), &mut best) {
-                if d <= 0.5 {
-                    cheap.push(candidate);
-                }
-            }
-        }
-        if edits >= 2 {
-            // Two edits fit the bound only when both cost 0.5: expand the cheap ones.
-            for first in cheap {
-                for candidate in one_edit(&first) {
-                    keep(candidate, &mut best);
-                }
+        for (candidate, d) in of_key(key).iter() {
+            if !keys.contains(candidate) {
+                let entry = best.entry(candidate.clone()).or_insert(*d);
+                *entry = entry.min(*d);
             }
         }
     }
@@ -59,22 +49,89 @@ pub(super) fn candidates(keys: &[String]) -> Vec<(String, f32)> {
     out
 }
 
-/// Every string one plain edit from `key` over [`ALPHABET`] (with repeats).
-fn one_edit(key: &str) -> Vec<String> {
+/// The candidates of one key, remembered.
+fn of_key(key: &str) -> Rc<Vec<(String, f32)>> {
+    if let Some(found) = CACHE.with(|c| c.borrow().get(key).cloned()) {
+        return found;
+    }
+    let found = Rc::new(enumerate(key));
+    CACHE.with(|c| {
+        let mut cache = c.borrow_mut();
+        if cache.len() >= CACHE_KEYS {
+            cache.clear();
+        }
+        cache.insert(key.to_string(), Rc::clone(&found));
+    });
+    found
+}
+
+/// Every key within the fuzzy rule of `key` (not `key` itself), with its distance.
+fn enumerate(key: &str) -> Vec<(String, f32)> {
+    let edits = fuzzy_max_edits(key.chars().count());
+    if edits == 0 {
+        return Vec::new();
+    }
+    let mut best: Vec<(String, f32)> = Vec::new();
+    let mut seen = HashSet::new();
+    let mut keep = |candidate: String, best: &mut Vec<(String, f32)>| -> Option<f32> {
+        if candidate == key || !seen.insert(candidate.clone()) {
+            return None;
+        }
+        let d = fuzzy_distance(key, &candidate)?;
+        best.push((candidate, d));
+        Some(d)
+    };
+    // One edit within the bound (every weighted edit costs at least 0.5, a change to
+    // the first symbol more), then, where two fit, a second one of 0.5 after each
+    // first one of 0.5.
+    let bound = if edits >= 2 { 1.0 } else { 0.7 };
+    let mut cheap = Vec::new();
+    for candidate in one_edit(key, bound) {
+        if let Some(d) = keep(candidate.clone(), &mut best) {
+            if d <= 0.5 {
+                cheap.push(candidate);
+            }
+        }
+    }
+    if edits >= 2 {
+        for first in cheap {
+            for candidate in one_edit(&first, 0.5) {
+                keep(candidate, &mut best);
+            }
+        }
+    }
+    best
+}
+
+/// Every string one edit from `key` over [`ALPHABET`] whose weighted cost (as the
+/// key distance weighs it, the first-symbol penalty aside) is at most `max_cost`,
+/// with repeats.
+fn one_edit(key: &str, max_cost: f32) -> Vec<String> {
     let chars: Vec<char> = key.chars().collect();
     let mut out = Vec::new();
     let build = |parts: &[&[char]]| parts.iter().flat_map(|p| p.iter()).collect::<String>();
     for i in 0..chars.len() {
-        out.push(build(&[&chars[..i], &chars[i + 1..]]));
-        for c in ALPHABET.chars().filter(|&c| c != chars[i]) {
-            out.push(build(&[&chars[..i], &[c], &chars[i + 1..]]));
+        if indel_cost(chars[i]) <= max_cost {
+            out.push(build(&[&chars[..i], &chars[i + 1..]]));
         }
-        if i + 1 < chars.len() && chars[i] != chars[i + 1] {
-            out.push(build(&[&chars[..i], &[chars[i + 1], chars[i]], &chars[i + 2..]]));
+        for c in ALPHABET
+            .chars()
+            .filter(|&c| sub_cost(chars[i], c) <= max_cost)
+        {
+            if c != chars[i] {
+                out.push(build(&[&chars[..i], &[c], &chars[i + 1..]]));
+            }
+        }
+        if TRANSPOSE <= max_cost && i + 1 < chars.len() && chars[i] != chars[i + 1] {
+            out.push(build(&[
+                &chars[..i],
+                &[chars[i + 1], chars[i]],
+                &chars[i + 2..],
+            ]));
         }
     }
     for i in 0..=chars.len() {
-        for c in ALPHABET.chars() {
+        for c in ALPHABET.chars().filter(|&c| indel_cost(c) <= max_cost) {
             out.push(build(&[&chars[..i], &[c], &chars[i..]]));
         }
     }

@@ -288,7 +288,9 @@ fn filters(request: &SearchRequest) -> crate::Result<Vec<Node>> {
             .map(|r| term(field::REFERENCE, normalized_reference(r)))
             .collect()));
     }
-    let bad = |d: &str| Error::InvalidArgument(format!("bad date {d:?}: use YYYY, YYYY-MM or YYYY-MM-DD"));
+    let bad = |d: &str| {
+        Error::InvalidArgument(format!("bad date {d:?}: use YYYY, YYYY-MM or YYYY-MM-DD"))
+    };
     let gte = match request.date_from.as_deref() {
         Some(d) => Some(date_number(d).ok_or_else(|| bad(d))?),
         None => None,
@@ -392,7 +394,7 @@ impl Render<'_> {
                 json!({ "bool": inner })
             }
             Node::Constant { filter, score } => {
-                let filter = self.node(filter);
+                let filter = self.matching(filter);
                 match self.engine {
                     Engine::Elasticsearch => {
                         json!({ "constant_score": { "filter": filter, "boost": round(*score) } })
@@ -447,30 +449,56 @@ impl Render<'_> {
 
     /// The best of channel groups (highest boost first).
     fn best(&self, groups: Vec<Vec<Value>>) -> Value {
-        let flat: Vec<Value> = groups.iter().flatten().cloned().collect();
-        if flat.len() == 1 {
-            return flat.into_iter().next().unwrap_or(Value::Null);
+        if groups.iter().map(Vec::len).sum::<usize>() == 1 {
+            return groups.into_iter().flatten().next().unwrap_or(Value::Null);
         }
         match self.engine {
-            Engine::Elasticsearch => json!({ "dis_max": { "queries": flat } }),
+            Engine::Elasticsearch => {
+                let queries: Vec<Value> = groups.into_iter().flatten().collect();
+                json!({ "dis_max": { "queries": queries } })
+            }
             Engine::Quickwit => {
                 // The first matching channel in boost order scores, as under a max.
+                let last = groups.len().saturating_sub(1);
                 let mut higher: Vec<Value> = Vec::new();
                 let mut channels = Vec::with_capacity(groups.len());
-                for group in groups {
+                for (i, group) in groups.into_iter().enumerate() {
                     let mut inner = Map::new();
-                    inner.insert("should".into(), Value::Array(group.clone()));
                     if !higher.is_empty() {
                         inner.insert("must_not".into(), Value::Array(higher.clone()));
                     }
+                    if i < last {
+                        higher.extend(group.iter().cloned());
+                    }
+                    inner.insert("should".into(), Value::Array(group));
                     channels.push(json!({ "bool": inner }));
-                    higher.extend(group);
                 }
                 if channels.len() == 1 {
                     return channels.pop().unwrap_or(Value::Null);
                 }
                 json!({ "bool": { "should": channels } })
             }
+        }
+    }
+
+    /// A query matching the units `node` matches, its scores aside: a best-of clause
+    /// as the plain union of its terms (the filter of a [`Node::Constant`]).
+    fn matching(&self, node: &Node) -> Value {
+        match node {
+            Node::Best { groups, fuzzy } => {
+                let mut all: Vec<Value> =
+                    groups.iter().flatten().map(|n| self.matching(n)).collect();
+                if let Some(fuzzy) = fuzzy.and_then(|i| self.fuzzy.get(i)) {
+                    if self.unindexed.contains(&fuzzy.word.as_str()) {
+                        all.extend(self.fuzzy(fuzzy));
+                    }
+                }
+                match all.len() {
+                    1 => all.pop().unwrap_or(Value::Null),
+                    _ => json!({ "bool": { "should": all } }),
+                }
+            }
+            other => self.node(other),
         }
     }
 

@@ -18,8 +18,8 @@ use crate::index::{date_number, date_number_upper};
 use crate::model::UnitKind;
 use crate::search::{
     as_typed, bare_word, combinations, part_weights_of, prose_analyzer, run_words, too_deep,
-    words_clause, TypedWord, BOOST_EXACT, BOOST_FOLDED, BOOST_PROXIMITY, BOOST_RELATED,
-    BOOST_TEXT, BOOST_TRANSLIT, FUZZY_MIN_CHARS, MAX_QUERY_BYTES, MAX_QUERY_WORDS,
+    words_clause, TypedWord, BOOST_EXACT, BOOST_FOLDED, BOOST_PROXIMITY, BOOST_RELATED, BOOST_TEXT,
+    BOOST_TRANSLIT, FUZZY_MIN_CHARS, MAX_QUERY_BYTES, MAX_QUERY_WORDS,
 };
 
 /// The score a unit earns for each word of a name it matches, in a query of several
@@ -578,7 +578,8 @@ fn phrase(text: &str, ws: &[&str], slop: u32, scope: Scope) -> Option<Node> {
                 // when the gaps are written out as placeholders.
                 let first = terms[0].0;
                 let last = terms[terms.len() - 1].0;
-                let mut spelled = vec![crate::index::export::PLACEHOLDER.to_string(); last - first + 1];
+                let mut spelled =
+                    vec![crate::index::export::PLACEHOLDER.to_string(); last - first + 1];
                 for (p, t) in terms {
                     spelled[p - first] = t;
                 }

@@ -33,18 +33,28 @@ fn terms(v: &Value) -> Vec<(String, String)> {
         .iter()
         .filter_map(|t| t.as_object())
         .flat_map(|m| m.iter())
-        .map(|(f, p)| (f.clone(), p["value"].as_str().unwrap_or_default().to_string()))
+        .map(|(f, p)| {
+            (
+                f.clone(),
+                p["value"].as_str().unwrap_or_default().to_string(),
+            )
+        })
         .collect()
 }
 
 #[test]
 fn a_word_is_the_best_of_its_channel_terms_with_the_index_keys() {
     let es = body("Жумагулов", Engine::Elasticsearch);
-    let queries = es["query"]["dis_max"]["queries"].as_array().expect("dis_max");
+    let queries = es["query"]["dis_max"]["queries"]
+        .as_array()
+        .expect("dis_max");
     let keys = crate::analysis::keys::keys_of("Жумагулов");
     let got = terms(&es);
     for key in &keys.translit {
-        assert!(got.contains(&("name_translit".into(), key.clone())), "{got:?}");
+        assert!(
+            got.contains(&("name_translit".into(), key.clone())),
+            "{got:?}"
+        );
         assert!(got.contains(&("name_translit_alt".into(), key.clone())));
     }
     assert!(got.contains(&("name_exact".into(), keys.exact.clone())));
@@ -69,7 +79,9 @@ fn quickwit_has_no_dis_max_and_scores_one_channel() {
     assert!(channels.len() >= 4);
     assert!(channels[0]["bool"].get("must_not").is_none());
     for c in &channels[1..] {
-        assert!(c["bool"]["must_not"].as_array().is_some_and(|m| !m.is_empty()));
+        assert!(c["bool"]["must_not"]
+            .as_array()
+            .is_some_and(|m| !m.is_empty()));
     }
 }
 
@@ -78,7 +90,11 @@ fn a_name_counts_its_words_first_and_adds_the_proximity_phrases() {
     for engine in [Engine::Elasticsearch, Engine::Quickwit] {
         let b = body("Almat Zhumagulov", engine);
         let text = b.to_string();
-        assert_eq!(text.matches(&format!("{:?}", COVERAGE_SCORE)).count(), 2, "{text}");
+        assert_eq!(
+            text.matches(&format!("{:?}", COVERAGE_SCORE)).count(),
+            2,
+            "{text}"
+        );
         let mut phrases = Vec::new();
         all(&b, "match_phrase", &mut phrases);
         assert!(phrases
@@ -114,7 +130,10 @@ fn filters_aggregations_page_and_order() {
     assert_eq!(filter[3]["term"]["facets"]["value"], "/person/Max Bokayev");
     assert_eq!(es["aggs"]["/law"]["terms"]["include"], "/law/[^/]*");
     assert_eq!(es["aggs"]["/law"]["terms"]["size"], 5);
-    assert_eq!((es["from"].as_u64(), es["size"].as_u64()), (Some(10), Some(5)));
+    assert_eq!(
+        (es["from"].as_u64(), es["size"].as_u64()),
+        (Some(10), Some(5))
+    );
     assert_eq!(es["sort"][0]["date_num"], "desc");
     let qw = request_body(&request, Engine::Quickwit).expect("translates");
     assert!(qw["aggs"]["/law"]["terms"].get("include").is_none());
@@ -133,7 +152,9 @@ fn probes_and_the_fuzzy_fallback() {
     assert!(fallback.len() > plain.len());
     // The confusable-aware rule: not Tokarev.
     assert!(!fallback.contains("\"tokarev\""));
-    assert!(!terms(&t.body(&["Tokayev"])).iter().any(|(_, v)| v == "tokarev"));
+    assert!(!terms(&t.body(&["Tokayev"]))
+        .iter()
+        .any(|(_, v)| v == "tokarev"));
     // Elasticsearch: long keys add one `fuzzy` query with the first letter fixed.
     let es = Translation::new(&SearchRequest::new("Nazarbayeva"), Engine::Elasticsearch)
         .expect("translates");
@@ -149,9 +170,12 @@ fn phrases_spell_out_stop_word_gaps() {
     let es = body("\"release of Zhumagulov\"", Engine::Elasticsearch);
     let mut phrases = Vec::new();
     all(&es, "match_phrase", &mut phrases);
-    assert!(phrases
-        .iter()
-        .any(|p| p["text_terms"]["query"] == "releas _ zhumagulov"), "{phrases:?}");
+    assert!(
+        phrases
+            .iter()
+            .any(|p| p["text_terms"]["query"] == "releas _ zhumagulov"),
+        "{phrases:?}"
+    );
 }
 
 #[test]

@@ -118,8 +118,8 @@ pub use self::sort::Sort;
 // What `crate::scale` translates for other engines: the same boosts, weights, query
 // reading and fuzzy scores as the compiler here.
 pub(crate) use self::compile::{
-    bare_word, combinations, part_weights_of, prose_analyzer, run_words, too_deep, BOOST_EXACT, BOOST_FOLDED, BOOST_PROXIMITY, BOOST_RELATED, BOOST_TEXT,
-    BOOST_TRANSLIT, FUZZY_MIN_CHARS,
+    bare_word, combinations, part_weights_of, prose_analyzer, run_words, too_deep, BOOST_EXACT,
+    BOOST_FOLDED, BOOST_PROXIMITY, BOOST_RELATED, BOOST_TEXT, BOOST_TRANSLIT, FUZZY_MIN_CHARS,
 };
 pub(crate) use self::fuzzy::boost as fuzzy_boost;
 pub(crate) use self::typed::{as_typed, words_clause, TypedWord};

@@ -31,8 +31,8 @@ use super::request::{MAX_QUERY_BYTES, MAX_QUERY_WORDS};
 use super::typed::{as_typed, words_clause};
 
 pub(crate) use self::phrase::combinations;
-pub(crate) use self::run::{part_weights_of, run_words};
 use self::run::RunWord;
+pub(crate) use self::run::{part_weights_of, run_words};
 
 mod phrase;
 mod run;
