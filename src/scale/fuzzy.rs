@@ -26,10 +26,13 @@ const ALPHABET: &str = "abcdefghijklmnoprstuvxz";
 /// afresh.
 const CACHE_KEYS: usize = 1 << 10;
 
+/// Candidate keys with their weighted distance.
+type Candidates = Vec<(String, f32)>;
+
 thread_local! {
     /// Candidates per key: the same query words come back, and a nine-symbol key has
     /// about six hundred candidates to weigh.
-    static CACHE: RefCell<HashMap<String, Rc<Vec<(String, f32)>>>> = RefCell::new(HashMap::new());
+    static CACHE: RefCell<HashMap<String, Rc<Candidates>>> = RefCell::new(HashMap::new());
 }
 
 /// Keys within the fuzzy rule of one of `keys` (never one of `keys`), with their
@@ -50,7 +53,7 @@ pub(super) fn candidates(keys: &[String]) -> Vec<(String, f32)> {
 }
 
 /// The candidates of one key, remembered.
-fn of_key(key: &str) -> Rc<Vec<(String, f32)>> {
+fn of_key(key: &str) -> Rc<Candidates> {
     if let Some(found) = CACHE.with(|c| c.borrow().get(key).cloned()) {
         return found;
     }

@@ -26,10 +26,13 @@
 //! Quickwit), then by the words' scores, a given name weighing half a family name, plus
 //! the whole-name proximity phrases on `name_translit` and `name_related`.
 //!
-//! The fuzzy fallback runs in whereas only for a word none of whose translit keys is
-//! indexed, which only the engine can tell: [`Translation::probes`] gives one count
-//! query per such word, and [`Translation::body`] takes the words whose count was
-//! zero. Their fallback is the list of keys the name analysis calls close (its
+//! Two choices whereas makes per word by looking at its index, only the engine can
+//! make: the fuzzy fallback runs only for a word none of whose translit keys is
+//! indexed, and a capitalised common word (`Release`, `Torture`: its prose stem in at
+//! least twice as many units as its name form) is searched as prose only.
+//! [`Translation::probes`] gives the count queries that decide both, and
+//! [`Translation::body_with_counts`] takes their totals ([`Translation::body`]
+//! assumes every word is an indexed name). The fallback is the list of keys the name analysis calls close (its
 //! confusable-aware distance, spelled out as `term` queries boosted as whereas boosts
 //! them); on Elasticsearch a key of nine or more symbols, where whereas accepts any one
 //! edit but a first letter's, adds one `fuzzy` query (one edit, first letter fixed).
@@ -40,7 +43,7 @@
 //! tantivy index built as Quickwit builds it, are in `docs/scaling.md`.
 //!
 //! ```
-//! use whereas::scale::{request_body, Engine, Translation};
+//! use whereas::scale::{request_body, Engine, ProbeKind, Translation};
 //! use whereas::{SearchRequest, UnitKind};
 //!
 //! # fn main() -> whereas::Result<()> {
@@ -53,13 +56,14 @@
 //! assert_eq!(es["query"]["bool"]["filter"][0]["term"]["kind"], "recital");
 //! assert_eq!(es["aggs"]["/person"]["terms"]["include"], "/person/[^/]*");
 //!
-//! // Quickwit: no dis_max; a probe per word tells whether it needs the fuzzy fallback.
+//! // Quickwit: no dis_max. Probes ask the engine what whereas asks its index: here,
+//! // whether the word's translit keys are indexed (and whether it is a common word).
 //! let translation = Translation::new(&SearchRequest::new("Jumagulof"), Engine::Quickwit)?;
-//! assert!(!translation.body(&[]).to_string().contains("dis_max"));
+//! assert!(!translation.body().to_string().contains("dis_max"));
 //! let probes = translation.probes();
-//! assert_eq!(probes[0].word, "Jumagulof");
-//! // The engine counted no unit for the probe: ask again with the fallback.
-//! let body = translation.body(&["Jumagulof"]);
+//! assert_eq!((probes[0].word.as_str(), probes[0].kind), ("Jumagulof", ProbeKind::TranslitKeys));
+//! // The engine counted no unit for any probe: the body takes the fuzzy fallback.
+//! let body = translation.body_with_counts(&vec![0; probes.len()])?;
 //! assert!(body.to_string().contains("\"jumagulov\""));
 //! # Ok(())
 //! # }
@@ -67,13 +71,13 @@
 
 use serde_json::{json, Map, Value};
 
-use crate::index::export::NAME_TRANSLIT_ALT;
+use crate::index::export::{NAME_TRANSLIT_ALT, TEXT_TERMS};
 use crate::index::field_name as field;
 use crate::index::{date_number, date_number_upper, normalized_reference};
 use crate::search::{fuzzy_boost, parse_facet, SearchRequest, Sort};
 use crate::Error;
 
-use self::plan::{FuzzyWord, Node, Plan};
+use self::plan::{Node, Plan, WordInfo};
 
 mod fuzzy;
 mod plan;
@@ -91,14 +95,40 @@ pub enum Engine {
     Quickwit,
 }
 
-/// A probe: a count query that tells whether a query word's translit keys are in the
-/// index (see [`Translation::probes`]).
+/// What a [`Probe`] counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ProbeKind {
+    /// Units holding one of the word's translit keys: none, and the word falls back to
+    /// fuzzy matches (`Jumagulof` → `jumagulov`).
+    TranslitKeys,
+    /// Units holding the word's prose stem in `text_terms`.
+    ProseStem,
+    /// Units holding the word's folded form in `name_folded`: with
+    /// [`ProbeKind::ProseStem`], whether a capitalised word is a common word (its stem
+    /// in at least twice as many units as its name form: `Torture`, `Release`), searched
+    /// as prose only.
+    NameForm,
+}
+
+/// A probe: a count query whose total the body depends on (see
+/// [`Translation::probes`]).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Probe {
-    /// The query word, as [`Translation::body`] takes it back.
+    /// The query word it is about.
     pub word: String,
+    /// What it counts.
+    pub kind: ProbeKind,
     /// The request body: no hits, only the total.
     pub body: Value,
+}
+
+/// What the probes said of one word.
+#[derive(Debug, Clone, Copy, Default)]
+struct Answer {
+    /// None of its translit keys is indexed.
+    unindexed: bool,
+    /// A common word: prose only.
+    prose_only: bool,
 }
 
 /// Most facet values a Quickwit terms aggregation is asked for: its aggregation has
@@ -112,7 +142,7 @@ pub struct Translation {
     engine: Engine,
     query: Option<Node>,
     filters: Vec<Node>,
-    fuzzy: Vec<FuzzyWord>,
+    words: Vec<WordInfo>,
     from: usize,
     size: usize,
     sort: Sort,
@@ -120,13 +150,14 @@ pub struct Translation {
     total_limit: usize,
 }
 
-/// The request body for `engine`, assuming every query word's translit keys are in
-/// the index (no fuzzy fallback): what most queries need, in one round trip.
+/// The request body for `engine` without probes ([`Translation::body`]): every query
+/// word taken for a name whose keys are in the index, as most name queries are, in
+/// one round trip.
 ///
 /// # Errors
 /// As [`Translation::new`].
 pub fn request_body(request: &SearchRequest, engine: Engine) -> crate::Result<Value> {
-    Ok(Translation::new(request, engine)?.body(&[]))
+    Ok(Translation::new(request, engine)?.body())
 }
 
 impl Translation {
@@ -149,12 +180,12 @@ impl Translation {
         }
         let mut plan = Plan::new(&request.query);
         let query = plan.read()?;
-        let fuzzy = std::mem::take(&mut plan.fuzzy);
+        let words = std::mem::take(&mut plan.words);
         Ok(Translation {
             engine,
             query,
             filters: filters(request)?,
-            fuzzy,
+            words,
             from: request.offset,
             size: request.limit,
             sort: request.sort,
@@ -163,46 +194,105 @@ impl Translation {
         })
     }
 
-    /// One count query per query word that falls back to fuzzy matches when none of
-    /// its translit keys is in the index (a word of four letters or more, with a
-    /// translit key). Run them (an `_msearch` sends them at once) and pass the words
-    /// whose total is zero to [`Translation::body`].
+    /// The count queries whose totals decide, as whereas's own index lookups do, how
+    /// each query word is searched: whether none of its translit keys is indexed (then
+    /// it falls back to fuzzy matches; [`ProbeKind::TranslitKeys`]), and whether a
+    /// capitalised word is a common word searched as prose only
+    /// ([`ProbeKind::ProseStem`] and [`ProbeKind::NameForm`]). Run them (an
+    /// `_msearch` sends them at once) and pass their totals, in this order, to
+    /// [`Translation::body_with_counts`]. Empty when no word needs them.
     pub fn probes(&self) -> Vec<Probe> {
         let mut out: Vec<Probe> = Vec::new();
-        for word in &self.fuzzy {
-            if out.iter().any(|p| p.word == word.word) {
-                continue;
-            }
-            let terms = word
-                .keys
-                .iter()
-                .flat_map(|k| {
-                    [field::NAME_TRANSLIT, NAME_TRANSLIT_ALT]
-                        .map(|f| term_json(f, k, 1.0))
-                        .into_iter()
-                })
-                .collect::<Vec<_>>();
+        let count = |should: Vec<Value>| {
             let mut body = Map::new();
             body.insert("size".into(), json!(0));
             if self.engine == Engine::Elasticsearch {
                 body.insert("track_total_hits".into(), json!(true));
             }
-            body.insert("query".into(), json!({ "bool": { "should": terms } }));
-            out.push(Probe {
-                word: word.word.clone(),
-                body: Value::Object(body),
-            });
+            body.insert("query".into(), json!({ "bool": { "should": should } }));
+            Value::Object(body)
+        };
+        for info in &self.words {
+            let mut add = |kind: ProbeKind, body: Value| {
+                if !out.iter().any(|p| p.word == info.word && p.kind == kind) {
+                    out.push(Probe {
+                        word: info.word.clone(),
+                        kind,
+                        body,
+                    });
+                }
+            };
+            if !info.translit.is_empty() {
+                let terms = info
+                    .translit
+                    .iter()
+                    .flat_map(|k| {
+                        [field::NAME_TRANSLIT, NAME_TRANSLIT_ALT].map(|f| term_json(f, k, 1.0))
+                    })
+                    .collect();
+                add(ProbeKind::TranslitKeys, count(terms));
+            }
+            if let Some((stem, folded)) = &info.prose {
+                add(
+                    ProbeKind::ProseStem,
+                    count(vec![term_json(TEXT_TERMS, stem, 1.0)]),
+                );
+                add(
+                    ProbeKind::NameForm,
+                    count(vec![term_json(field::NAME_FOLDED, folded, 1.0)]),
+                );
+            }
         }
         out
     }
 
-    /// The request body, with the fuzzy fallback for the query words in `unindexed`
-    /// (those whose [probe](Translation::probes) counted no unit).
-    pub fn body(&self, unindexed: &[&str]) -> Value {
+    /// The request body without probe answers: every word searched as a name (and as
+    /// prose), none with the fuzzy fallback.
+    pub fn body(&self) -> Value {
+        self.render(&vec![Answer::default(); self.words.len()])
+    }
+
+    /// The request body given the totals of [`Translation::probes`], in their order.
+    ///
+    /// # Errors
+    /// [`Error::InvalidArgument`] when `counts` does not hold one total per probe.
+    pub fn body_with_counts(&self, counts: &[u64]) -> crate::Result<Value> {
+        let probes = self.probes();
+        if counts.len() != probes.len() {
+            return Err(Error::InvalidArgument(format!(
+                "{} probe totals for {} probes",
+                counts.len(),
+                probes.len()
+            )));
+        }
+        let total = |word: &str, kind: ProbeKind| {
+            probes
+                .iter()
+                .zip(counts)
+                .find(|(p, _)| p.word == word && p.kind == kind)
+                .map(|(_, n)| *n)
+        };
+        let answers: Vec<Answer> = self
+            .words
+            .iter()
+            .map(|info| {
+                let prose = total(&info.word, ProbeKind::ProseStem).unwrap_or(0);
+                let name = total(&info.word, ProbeKind::NameForm).unwrap_or(0);
+                let prose_only = info.prose.is_some() && prose > 0 && 2 * name <= prose;
+                Answer {
+                    unindexed: !prose_only && total(&info.word, ProbeKind::TranslitKeys) == Some(0),
+                    prose_only,
+                }
+            })
+            .collect();
+        Ok(self.render(&answers))
+    }
+
+    fn render(&self, answers: &[Answer]) -> Value {
         let render = Render {
             engine: self.engine,
-            fuzzy: &self.fuzzy,
-            unindexed,
+            words: &self.words,
+            answers,
         };
         let mut body = Map::new();
         body.insert("from".into(), json!(self.from));
@@ -346,8 +436,8 @@ fn round(x: f32) -> f64 {
 /// Renders [`Node`]s for one engine.
 struct Render<'a> {
     engine: Engine,
-    fuzzy: &'a [FuzzyWord],
-    unindexed: &'a [&'a str],
+    words: &'a [WordInfo],
+    answers: &'a [Answer],
 }
 
 impl Render<'_> {
@@ -364,16 +454,13 @@ impl Render<'_> {
                 slop,
                 boost,
             } => self.phrase(field, terms, *slop, *boost),
-            Node::Best { groups, fuzzy } => {
+            Node::Best { groups, word } => {
+                let (groups, fallback) = self.channels(groups, *word);
                 let mut groups: Vec<Vec<Value>> = groups
                     .iter()
                     .map(|g| g.iter().map(|n| self.node(n)).collect())
                     .collect();
-                if let Some(fuzzy) = fuzzy.and_then(|i| self.fuzzy.get(i)) {
-                    if self.unindexed.contains(&fuzzy.word.as_str()) {
-                        groups.push(self.fuzzy(fuzzy));
-                    }
-                }
+                groups.extend(fallback);
                 self.best(groups)
             }
             Node::Bool {
@@ -485,14 +572,14 @@ impl Render<'_> {
     /// as the plain union of its terms (the filter of a [`Node::Constant`]).
     fn matching(&self, node: &Node) -> Value {
         match node {
-            Node::Best { groups, fuzzy } => {
-                let mut all: Vec<Value> =
-                    groups.iter().flatten().map(|n| self.matching(n)).collect();
-                if let Some(fuzzy) = fuzzy.and_then(|i| self.fuzzy.get(i)) {
-                    if self.unindexed.contains(&fuzzy.word.as_str()) {
-                        all.extend(self.fuzzy(fuzzy));
-                    }
-                }
+            Node::Best { groups, word } => {
+                let (groups, fallback) = self.channels(groups, *word);
+                let mut all: Vec<Value> = groups
+                    .iter()
+                    .flat_map(|g| g.iter())
+                    .map(|n| self.matching(n))
+                    .collect();
+                all.extend(fallback.into_iter().flatten());
                 match all.len() {
                     1 => all.pop().unwrap_or(Value::Null),
                     _ => json!({ "bool": { "should": all } }),
@@ -502,10 +589,30 @@ impl Render<'_> {
         }
     }
 
-    /// The fuzzy fallback of one word: one group of term queries.
-    fn fuzzy(&self, word: &FuzzyWord) -> Vec<Value> {
+    /// The channel groups a word is searched through, given the probes' answers (a
+    /// common word: prose only), and its fuzzy fallback group where it needs one.
+    fn channels<'n>(
+        &self,
+        groups: &'n [(bool, Vec<Node>)],
+        word: Option<usize>,
+    ) -> (Vec<&'n Vec<Node>>, Option<Vec<Value>>) {
+        let info = word.and_then(|i| Some((self.words.get(i)?, self.answers.get(i)?)));
+        let prose_only = info.is_some_and(|(_, a)| a.prose_only);
+        let kept = groups
+            .iter()
+            .filter(|(prose, _)| *prose || !prose_only)
+            .map(|(_, g)| g)
+            .collect();
+        let fallback = info
+            .filter(|(_, a)| a.unindexed && !a.prose_only)
+            .map(|(w, _)| self.fuzzy(&w.translit));
+        (kept, fallback)
+    }
+
+    /// The fuzzy fallback of a word with these translit keys: one group of queries.
+    fn fuzzy(&self, keys: &[String]) -> Vec<Value> {
         let mut out = Vec::new();
-        for (key, d) in fuzzy::candidates(&word.keys) {
+        for (key, d) in fuzzy::candidates(keys) {
             if self.engine == Engine::Elasticsearch && d >= 1.0 {
                 continue; // the `fuzzy` queries below cover them
             }
@@ -514,7 +621,7 @@ impl Render<'_> {
             }
         }
         if self.engine == Engine::Elasticsearch {
-            for key in &word.keys {
+            for key in keys {
                 if crate::analysis::name::fuzzy_max_edits(key.chars().count()) >= 2 {
                     for f in [field::NAME_TRANSLIT, NAME_TRANSLIT_ALT] {
                         out.push(json!({ "fuzzy": { f: {

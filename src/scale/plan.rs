@@ -45,10 +45,11 @@ pub(super) enum Node {
         boost: f32,
     },
     /// The best of channels: `groups` in descending boost order, one group per
-    /// channel; `fuzzy` indexes the word's fuzzy fallback in [`Plan::fuzzy`].
+    /// channel, each marked whether it is the prose channel; `word` indexes the query
+    /// word's [`WordInfo`] in [`Plan::words`] (its fuzzy fallback, its prose test).
     Best {
-        groups: Vec<Vec<Node>>,
-        fuzzy: Option<usize>,
+        groups: Vec<(bool, Vec<Node>)>,
+        word: Option<usize>,
     },
     /// A boolean combination.
     Bool {
@@ -96,9 +97,9 @@ impl Node {
                 slop,
                 boost: boost * factor,
             },
-            Node::Best { groups, fuzzy } => Node::Best {
-                groups: groups.into_iter().map(all).collect(),
-                fuzzy,
+            Node::Best { groups, word } => Node::Best {
+                groups: groups.into_iter().map(|(p, g)| (p, all(g))).collect(),
+                word,
             },
             Node::Bool {
                 must,
@@ -127,13 +128,17 @@ fn union(nodes: Vec<Node>) -> Node {
     }
 }
 
-/// A query word whose fuzzy fallback the engine needs when none of its translit keys
-/// is indexed.
+/// What whereas asks its index about a query word before choosing its channels,
+/// which only the engine can answer (see `Translation::probes`).
 #[derive(Debug, Clone, PartialEq)]
-pub(super) struct FuzzyWord {
+pub(super) struct WordInfo {
     pub(super) word: String,
-    /// The word's translit keys.
-    pub(super) keys: Vec<String>,
+    /// The word's translit keys, when it falls back to fuzzy matches where none of
+    /// them is indexed (empty: it never does).
+    pub(super) translit: Vec<String>,
+    /// The word's prose stem and folded form, when a common word written with a
+    /// capital is searched as prose only (`Compiler::mostly_prose`).
+    pub(super) prose: Option<(String, String)>,
 }
 
 /// Which channels a literal searches.
@@ -148,19 +153,19 @@ const ALL: Scope = Scope {
     names: true,
 };
 
-/// A query string read into a [`Node`], with the words that may need a fuzzy fallback.
+/// A query string read into a [`Node`], with what its words ask of the index.
 pub(super) struct Plan<'a> {
     input: &'a str,
-    words: usize,
-    pub(super) fuzzy: Vec<FuzzyWord>,
+    count: usize,
+    pub(super) words: Vec<WordInfo>,
 }
 
 impl<'a> Plan<'a> {
     pub(super) fn new(input: &'a str) -> Plan<'a> {
         Plan {
             input,
-            words: 0,
-            fuzzy: Vec::new(),
+            count: 0,
+            words: Vec::new(),
         }
     }
 
@@ -181,8 +186,8 @@ impl<'a> Plan<'a> {
     }
 
     fn count_words(&mut self, n: usize) -> crate::Result<()> {
-        self.words += n;
-        if self.words > MAX_QUERY_WORDS {
+        self.count += n;
+        if self.count > MAX_QUERY_WORDS {
             return Err(self.error(
                 self.input.len(),
                 format!("more than {MAX_QUERY_WORDS} words"),
@@ -470,11 +475,18 @@ impl<'a> Plan<'a> {
             return None;
         }
         let keys = keys_of(word);
-        let mut groups: Vec<(f32, Vec<Node>)> = Vec::new();
+        let mut groups: Vec<(f32, bool, Vec<Node>)> = Vec::new();
+        let mut info = WordInfo {
+            word: word.to_string(),
+            translit: Vec::new(),
+            prose: None,
+        };
         if let Some(stem) = stem {
-            groups.push((BOOST_TEXT, vec![term(TEXT_TERMS, stem, BOOST_TEXT)]));
+            if scope.names {
+                info.prose = Some((stem.clone(), keys.folded.clone()));
+            }
+            groups.push((BOOST_TEXT, true, vec![term(TEXT_TERMS, stem, BOOST_TEXT)]));
         }
-        let mut fuzzy = None;
         if scope.names {
             for (channel, fields, boost) in [
                 (Channel::Exact, &[field::NAME_EXACT][..], BOOST_EXACT),
@@ -497,26 +509,29 @@ impl<'a> Plan<'a> {
                     .flat_map(|key| fields.iter().map(move |f| term(f, key.clone(), boost)))
                     .collect();
                 if !group.is_empty() {
-                    groups.push((boost, group));
+                    groups.push((boost, false, group));
                 }
             }
             let mut translit = Vec::new();
             channel_keys(&keys, Channel::Translit, &mut translit);
-            if !translit.is_empty() && keys.folded.chars().count() >= FUZZY_MIN_CHARS {
-                fuzzy = Some(self.fuzzy.len());
-                self.fuzzy.push(FuzzyWord {
-                    word: word.to_string(),
-                    keys: translit,
-                });
+            if keys.folded.chars().count() >= FUZZY_MIN_CHARS {
+                info.translit = translit;
             }
         }
         if groups.is_empty() {
             return None;
         }
         groups.sort_by(|a, b| b.0.total_cmp(&a.0));
+        let index = match self.words.iter().position(|w| *w == info) {
+            Some(i) => i,
+            None => {
+                self.words.push(info);
+                self.words.len() - 1
+            }
+        };
         Some(Node::Best {
-            groups: groups.into_iter().map(|(_, g)| g).collect(),
-            fuzzy,
+            groups: groups.into_iter().map(|(_, p, g)| (p, g)).collect(),
+            word: Some(index),
         })
     }
 }
@@ -562,7 +577,7 @@ fn entity(name: &str, ws: &[&str]) -> Option<Node> {
 /// A multi-word literal: a phrase in prose and in each name channel, the best of them
 /// (`Compiler::phrase`).
 fn phrase(text: &str, ws: &[&str], slop: u32, scope: Scope) -> Option<Node> {
-    let mut groups: Vec<(f32, Vec<Node>)> = Vec::new();
+    let mut groups: Vec<(f32, bool, Vec<Node>)> = Vec::new();
     if scope.prose {
         let mut analyzer = prose_analyzer();
         let mut stream = analyzer.token_stream(text);
@@ -572,7 +587,11 @@ fn phrase(text: &str, ws: &[&str], slop: u32, scope: Scope) -> Option<Node> {
         }
         match terms.len() {
             0 => {}
-            1 => groups.push((BOOST_TEXT, vec![term(TEXT_TERMS, terms.remove(0).1, 1.0)])),
+            1 => groups.push((
+                BOOST_TEXT,
+                true,
+                vec![term(TEXT_TERMS, terms.remove(0).1, 1.0)],
+            )),
             _ => {
                 // The export writes `_` where a stop word stood, so the positions hold
                 // when the gaps are written out as placeholders.
@@ -585,6 +604,7 @@ fn phrase(text: &str, ws: &[&str], slop: u32, scope: Scope) -> Option<Node> {
                 }
                 groups.push((
                     BOOST_TEXT,
+                    true,
                     vec![Node::Phrase {
                         field: TEXT_TERMS,
                         terms: spelled,
@@ -620,7 +640,7 @@ fn phrase(text: &str, ws: &[&str], slop: u32, scope: Scope) -> Option<Node> {
                 })
                 .collect();
             if !phrases.is_empty() {
-                groups.push((boost, vec![union(phrases)]));
+                groups.push((boost, false, vec![union(phrases)]));
             }
         }
     }
@@ -629,8 +649,8 @@ fn phrase(text: &str, ws: &[&str], slop: u32, scope: Scope) -> Option<Node> {
     }
     groups.sort_by(|a, b| b.0.total_cmp(&a.0));
     Some(Node::Best {
-        groups: groups.into_iter().map(|(_, g)| g).collect(),
-        fuzzy: None,
+        groups: groups.into_iter().map(|(_, p, g)| (p, g)).collect(),
+        word: None,
     })
 }
 
@@ -673,15 +693,12 @@ fn proximity(a: &str, b: &str) -> Option<Node> {
             }
         }
         if !phrases.is_empty() {
-            groups.push(vec![union(phrases)]);
+            groups.push((false, vec![union(phrases)]));
         }
     }
     match groups.len() {
         0 => None,
-        _ => Some(Node::Best {
-            groups,
-            fuzzy: None,
-        }),
+        _ => Some(Node::Best { groups, word: None }),
     }
 }
 

@@ -139,30 +139,77 @@ fn filters_aggregations_page_and_order() {
     assert!(qw["aggs"]["/law"]["terms"].get("include").is_none());
 }
 
+/// The body given the probes' totals, from a function of each probe.
+fn answered(t: &Translation, count: impl Fn(&Probe) -> u64) -> Value {
+    let counts: Vec<u64> = t.probes().iter().map(count).collect();
+    t.body_with_counts(&counts).expect("one total per probe")
+}
+
 #[test]
 fn probes_and_the_fuzzy_fallback() {
     let t = Translation::new(&SearchRequest::new("Tokayev Bokaev"), Engine::Quickwit)
         .expect("translates");
     let probes = t.probes();
-    assert_eq!(probes.len(), 2);
+    let kinds = |word: &str| -> Vec<ProbeKind> {
+        probes
+            .iter()
+            .filter(|p| p.word == word)
+            .map(|p| p.kind)
+            .collect()
+    };
+    assert_eq!(
+        kinds("Tokayev"),
+        [
+            ProbeKind::TranslitKeys,
+            ProbeKind::ProseStem,
+            ProbeKind::NameForm
+        ]
+    );
     assert!(probes[0].body["query"].to_string().contains("tokaev"));
     assert_eq!(probes[0].body["size"], 0);
-    let plain = t.body(&[]).to_string();
-    let fallback = t.body(&["Tokayev"]).to_string();
-    assert!(fallback.len() > plain.len());
+    assert!(t.body_with_counts(&[1]).is_err());
+    // Tokayev's keys are not indexed; Bokaev's are.
+    let fallback = answered(&t, |p| {
+        u64::from(!(p.word == "Tokayev" && p.kind == ProbeKind::TranslitKeys))
+    });
+    let plain = t.body();
+    assert!(fallback.to_string().len() > plain.to_string().len());
+    let got = terms(&fallback);
+    assert!(got.iter().any(|(_, v)| v == "tokaiev"), "a glide away");
     // The confusable-aware rule: not Tokarev.
-    assert!(!fallback.contains("\"tokarev\""));
-    assert!(!terms(&t.body(&["Tokayev"]))
-        .iter()
-        .any(|(_, v)| v == "tokarev"));
+    assert!(!got.iter().any(|(_, v)| v == "tokarev"));
     // Elasticsearch: long keys add one `fuzzy` query with the first letter fixed.
     let es = Translation::new(&SearchRequest::new("Nazarbayeva"), Engine::Elasticsearch)
         .expect("translates");
-    let fallback = es.body(&["Nazarbayeva"]);
+    let fallback = answered(&es, |_| 0);
     let mut fuzzy = Vec::new();
     all(&fallback, "fuzzy", &mut fuzzy);
     assert!(!fuzzy.is_empty());
     assert_eq!(fuzzy[0]["name_translit"]["prefix_length"], 1);
+}
+
+#[test]
+fn a_common_word_with_a_capital_is_searched_as_prose_only() {
+    let t = Translation::new(&SearchRequest::new("Release"), Engine::Elasticsearch)
+        .expect("translates");
+    // Its stem in 10 units, its name form in 2: prose.
+    let prose = answered(&t, |p| match p.kind {
+        ProbeKind::ProseStem => 10,
+        ProbeKind::NameForm => 2,
+        ProbeKind::TranslitKeys => 0,
+    });
+    assert_eq!(
+        terms(&prose),
+        [("text_terms".to_string(), "releas".to_string())]
+    );
+    // In as many units as a name as in prose: a name too, without the fuzzy fallback.
+    let name = answered(&t, |p| match p.kind {
+        ProbeKind::TranslitKeys => 3,
+        _ => 5,
+    });
+    let got = terms(&name);
+    assert!(got.iter().any(|(f, _)| f == "name_exact"), "{got:?}");
+    assert!(!name.to_string().contains("fuzzy"));
 }
 
 #[test]

@@ -5,9 +5,12 @@
 //! - [`fixtures`]: hand-built resolutions for the index and search tests;
 //! - [`eval`]: the name-search evaluation through the real index (also used by
 //!   `examples/name_eval.rs`), with the dev-set TSV rows in [`eval::rows`];
-//! - [`names_common`]: the ranked-retrieval evaluation of the name analysis alone.
+//! - [`names_common`]: the ranked-retrieval evaluation of the name analysis alone;
+//! - [`quickwit_sim`], [`agreement`]: Quickwit simulated with tantivy, and how far its
+//!   ranking of `whereas::scale`'s bodies agrees with whereas's.
 #![allow(dead_code)]
 
+pub mod agreement;
 pub mod eval;
 pub mod fixtures;
 pub mod names_common;
