@@ -53,7 +53,7 @@
 //! let es = request_body(&request, Engine::Elasticsearch)?;
 //! let best = &es["query"]["bool"]["must"][0]["dis_max"]["queries"];
 //! assert!(best.as_array().unwrap().iter().any(|q| q["term"]["name_translit"]["value"] == "jumagulov"));
-//! assert_eq!(es["query"]["bool"]["filter"][0]["term"]["kind"], "recital");
+//! assert_eq!(es["query"]["bool"]["filter"][0]["term"]["kind"]["value"], "recital");
 //! assert_eq!(es["aggs"]["/person"]["terms"]["include"], "/person/[^/]*");
 //!
 //! // Quickwit: no dis_max. Probes ask the engine what whereas asks its index: here,
