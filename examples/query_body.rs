@@ -51,7 +51,7 @@ fn main() -> ExitCode {
                     continue;
                 }
                 Ok(other) => return usage(&format!("unknown engine {other:?}")),
-                Err(e) => return usage(&e),
+                Err(e) => return usage(e),
             },
             "--probes" => {
                 probes = true;

@@ -115,7 +115,7 @@ pub use self::request::{
 };
 pub use self::sort::Sort;
 
-// What `crate::scale` translates for other engines: the same boosts, weights, query
+// What the `scale` module translates for other engines: the same boosts, weights, query
 // reading and fuzzy scores as the compiler here.
 pub(crate) use self::compile::{
     bare_word, combinations, part_weights_of, prose_analyzer, run_words, too_deep, BOOST_EXACT,

@@ -247,7 +247,7 @@ fn part_weights(run: &[RunWord]) -> Vec<f32> {
     part_weights_of(&typed)
 }
 
-/// [`part_weights`] of the words alone (also what `crate::scale` weighs a name's words by).
+/// [`part_weights`] of the words alone (also what the `scale` module weighs a name's words by).
 pub(crate) fn part_weights_of(run: &[&TypedWord]) -> Vec<f32> {
     let flat = vec![1.0; run.len()];
     if run.len() < 2 || !run.iter().all(|w| is_name_like(&w.word)) {
