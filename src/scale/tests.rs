@@ -104,6 +104,19 @@ fn a_name_counts_its_words_first_and_adds_the_proximity_phrases() {
             .iter()
             .any(|p| p["name_translit"]["query"] == "jumagulov almat"));
     }
+    // The given name weighs half the family name: its exact key at 4 × 0.5.
+    let es = body("Almat Zhumagulov", Engine::Elasticsearch);
+    let mut boosts = Vec::new();
+    all(&es, "name_exact", &mut boosts);
+    let exact = |value: &str| -> Vec<f64> {
+        boosts
+            .iter()
+            .filter(|b| b["value"] == value)
+            .filter_map(|b| b["boost"].as_f64())
+            .collect()
+    };
+    assert!(exact("almat").contains(&2.0), "{:?}", exact("almat"));
+    assert!(exact("zhumagulov").contains(&4.0));
     // A stop word takes no part; a single word is no coverage query.
     assert!(!body("Zhumagulov", Engine::Elasticsearch)
         .to_string()
