@@ -123,6 +123,9 @@ pub mod entity;
 pub mod index;
 #[cfg(feature = "index")]
 #[cfg_attr(docsrs, doc(cfg(feature = "index")))]
+pub mod scale;
+#[cfg(feature = "index")]
+#[cfg_attr(docsrs, doc(cfg(feature = "index")))]
 pub mod search;
 mod segment;
 #[cfg(feature = "synth")]

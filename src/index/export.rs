@@ -74,9 +74,9 @@ pub const FIELDS: &[&str] = &[
     field::ENTITIES,
 ];
 
-const TEXT_TERMS: &str = "text_terms";
-const NAME_TRANSLIT_ALT: &str = "name_translit_alt";
-const NAME_RELATED_ALT: &str = "name_related_alt";
+pub(crate) const TEXT_TERMS: &str = "text_terms";
+pub(crate) const NAME_TRANSLIT_ALT: &str = "name_translit_alt";
+pub(crate) const NAME_RELATED_ALT: &str = "name_related_alt";
 const MENTIONED: &str = "mentioned";
 
 /// The terms an analyzer gives each word of `text`: one list per word, in word order.

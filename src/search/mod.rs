@@ -115,11 +115,21 @@ pub use self::request::{
 };
 pub use self::sort::Sort;
 
+// What the `scale` module translates for other engines: the same boosts, weights, query
+// reading and fuzzy scores as the compiler here.
+pub(crate) use self::compile::{
+    bare_word, combinations, part_weights_of, prose_analyzer, run_words, too_deep, BOOST_EXACT,
+    BOOST_FOLDED, BOOST_PROXIMITY, BOOST_RELATED, BOOST_TEXT, BOOST_TRANSLIT, FUZZY_MIN_CHARS,
+};
+pub(crate) use self::fuzzy::boost as fuzzy_boost;
+pub(crate) use self::typed::{as_typed, words_clause, TypedWord};
+
 use self::best::BestTermQuery;
 use self::collect::FacetChildCounts;
 use self::compile::Compiler;
 use self::count::Counting;
-use self::filter::{parse_facet, with_filters};
+pub(crate) use self::filter::parse_facet;
+use self::filter::with_filters;
 use self::highlight::{HighlightTerms, Verdicts};
 use self::hit::top_children;
 use self::sort::{state_of, AfterQuery, Cursor, KeyReader};

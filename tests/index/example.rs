@@ -137,3 +137,69 @@ fn index_example_takes_a_press_article_as_a_plain_document() {
         .iter()
         .any(|e| e.kind == whereas::EntityKind::Person && e.text == "Almat Zhumagulov"));
 }
+
+#[test]
+fn query_body_example_prints_each_engines_body() {
+    let run = |args: &[&str]| {
+        let out = support::example_command("query_body")
+            .args(args)
+            .output()
+            .unwrap();
+        (
+            out.status.success(),
+            String::from_utf8_lossy(&out.stdout).to_string(),
+            String::from_utf8_lossy(&out.stderr).to_string(),
+        )
+    };
+    let (ok, stdout, stderr) = run(&[
+        "--engine",
+        "es",
+        "Zhumagulov",
+        "--kind",
+        "recital",
+        "--count",
+        "/person",
+    ]);
+    assert!(ok, "{stderr}");
+    let es: serde_json::Value = serde_json::from_str(&stdout).expect("one JSON body");
+    assert!(
+        es["query"]["bool"]["must"][0].get("dis_max").is_some(),
+        "{es}"
+    );
+    assert_eq!(
+        es["query"]["bool"]["filter"][0]["term"]["kind"]["value"],
+        "recital"
+    );
+    assert_eq!(es["aggs"]["/person"]["terms"]["size"], 10);
+    // The same query for Quickwit: no dis_max, the same keys.
+    let (ok, stdout, stderr) = run(&["--engine", "quickwit", "Zhumagulov"]);
+    assert!(ok, "{stderr}");
+    assert!(
+        !stdout.contains("dis_max") && stdout.contains("\"jumagulov\""),
+        "{stdout}"
+    );
+    // Probes, one JSON line each; their totals give the body with the fuzzy fallback.
+    let (ok, stdout, _) = run(&["--engine", "quickwit", "--probes", "Jumagulof"]);
+    assert!(ok);
+    let probes: Vec<serde_json::Value> = stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("a JSON line"))
+        .collect();
+    assert_eq!(probes[0]["kind"], "TranslitKeys");
+    let zeros = vec!["0"; probes.len()].join(",");
+    let (ok, stdout, _) = run(&["--engine", "quickwit", "--counts", &zeros, "Jumagulof"]);
+    assert!(ok && stdout.contains("\"jumagulov\""), "{stdout}");
+    // Bad input: a message and a non-zero exit, never a panic.
+    for args in [
+        &["--engine", "solr", "x"][..],
+        &["x"][..],
+        &["--engine", "es", "tortur*"][..],
+        &["--engine", "es", "--counts", "1,2", "Jumagulof"][..],
+    ] {
+        let (ok, _, stderr) = run(args);
+        assert!(
+            !ok && !stderr.is_empty() && !stderr.contains("panicked"),
+            "{args:?}: {stderr}"
+        );
+    }
+}

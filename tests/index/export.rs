@@ -15,30 +15,8 @@ use whereas::{Index, Resolution};
 
 use crate::support;
 
-/// The three corpus texts under their references, annotated; `None` (skipped) without
-/// the shared data outside CI.
 fn corpus() -> Option<Vec<Resolution>> {
-    let texts = [
-        ("TA-9-2021-0056", support::SEED.to_string()),
-        (
-            "B-9-2020-0220",
-            support::shared_text("corpus/B-9-2020-0220_public-health.txt")?,
-        ),
-        (
-            "RC-10-2025-0249",
-            support::shared_text("corpus/RC-10-2025-0249_ukraine-children.txt")?,
-        ),
-    ];
-    let mut out = Vec::new();
-    for (reference, text) in texts {
-        let mut r = whereas::Segmenter::new()
-            .reference(reference)
-            .segment(&text)
-            .expect("the corpus text segments");
-        whereas::entity::annotate(&mut r);
-        out.push(r);
-    }
-    Some(out)
+    support::corpus_texts()
 }
 
 /// Terms of one field of one unit: term → its positions (empty where the field has

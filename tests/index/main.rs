@@ -9,4 +9,5 @@ mod example;
 mod export;
 mod lifecycle;
 mod references;
+mod scale;
 mod synth;

@@ -5,17 +5,21 @@
 //! - [`fixtures`]: hand-built resolutions for the index and search tests;
 //! - [`eval`]: the name-search evaluation through the real index (also used by
 //!   `examples/name_eval.rs`), with the dev-set TSV rows in [`eval::rows`];
-//! - [`names_common`]: the ranked-retrieval evaluation of the name analysis alone.
+//! - [`names_common`]: the ranked-retrieval evaluation of the name analysis alone;
+//! - [`quickwit_sim`], [`agreement`]: Quickwit simulated with tantivy, and how far its
+//!   ranking of `whereas::scale`'s bodies agrees with whereas's.
 #![allow(dead_code)]
 
+pub mod agreement;
 pub mod eval;
 pub mod fixtures;
 pub mod names_common;
+pub mod quickwit_sim;
 
 use std::path::PathBuf;
 use std::sync::OnceLock;
 
-use whereas::Index;
+use whereas::{Index, Resolution};
 
 /// The bundled seed resolution (a copy of `shared/corpus/TA-9-2021-0056_EN.txt`).
 pub const SEED: &str = include_str!("../../data/TA-9-2021-0056_EN.txt");
@@ -135,4 +139,31 @@ pub fn proptest_config(default_cases: u32) -> proptest::test_runner::Config {
         ));
     }
     config
+}
+
+/// The three corpus texts (the bundled resolution and the two motions in the shared
+/// corpus) under their references, annotated; `None` (skipped) without the shared data
+/// outside CI.
+pub fn corpus_texts() -> Option<Vec<Resolution>> {
+    let texts = [
+        ("TA-9-2021-0056", SEED.to_string()),
+        (
+            "B-9-2020-0220",
+            shared_text("corpus/B-9-2020-0220_public-health.txt")?,
+        ),
+        (
+            "RC-10-2025-0249",
+            shared_text("corpus/RC-10-2025-0249_ukraine-children.txt")?,
+        ),
+    ];
+    let mut out = Vec::new();
+    for (reference, text) in texts {
+        let mut r = whereas::Segmenter::new()
+            .reference(reference)
+            .segment(&text)
+            .expect("the corpus text segments");
+        whereas::entity::annotate(&mut r);
+        out.push(r);
+    }
+    Some(out)
 }

@@ -32,7 +32,8 @@ pub(crate) fn indel_cost(c: char) -> f32 {
     }
 }
 
-const TRANSPOSE: f32 = 0.8;
+/// Cost of swapping two neighbouring symbols.
+pub(crate) const TRANSPOSE: f32 = 0.8;
 const FIRST_PENALTY: f32 = 0.5;
 
 /// Weighted optimal-string-alignment distance between two keys, or `None` if

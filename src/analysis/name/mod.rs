@@ -90,6 +90,8 @@ pub use self::compare::{
     compare, compare_keys, match_words, rank, NameMatch, PartMatch, RELATIVE_CUTOFF,
 };
 pub use self::distance::key_distance;
+#[cfg_attr(not(feature = "index"), allow(unused_imports))]
+pub(crate) use self::distance::{indel_cost, sub_cost, TRANSPOSE};
 
 /// How two spellings of a name matched, best first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]

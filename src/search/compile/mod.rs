@@ -30,7 +30,9 @@ use super::highlight::HighlightTerms;
 use super::request::{MAX_QUERY_BYTES, MAX_QUERY_WORDS};
 use super::typed::{as_typed, words_clause};
 
-use self::run::{run_words, RunWord};
+pub(crate) use self::phrase::combinations;
+use self::run::RunWord;
+pub(crate) use self::run::{part_weights_of, run_words};
 
 mod phrase;
 mod run;
@@ -45,19 +47,19 @@ pub(crate) fn prose_analyzer() -> TextAnalyzer {
 /// Deepest nesting of `(groups)` accepted: the grammar and the query tree recurse per level.
 const MAX_DEPTH: usize = 32;
 
-const BOOST_EXACT: f32 = 4.0;
-const BOOST_FOLDED: f32 = 3.0;
-const BOOST_TRANSLIT: f32 = 2.0;
-const BOOST_TEXT: f32 = 1.0;
-const BOOST_RELATED: f32 = 0.8;
-const BOOST_PROXIMITY: f32 = 3.0;
+pub(crate) const BOOST_EXACT: f32 = 4.0;
+pub(crate) const BOOST_FOLDED: f32 = 3.0;
+pub(crate) const BOOST_TRANSLIT: f32 = 2.0;
+pub(crate) const BOOST_TEXT: f32 = 1.0;
+pub(crate) const BOOST_RELATED: f32 = 0.8;
+pub(crate) const BOOST_PROXIMITY: f32 = 3.0;
 /// Score an initial adds when a name-like word of the unit starts as it does.
 const BOOST_INITIAL: f32 = 2.0;
 /// Weight of a given name or patronymic against a family name's 1.0 in whole-name
 /// ranking, among units matching as many words.
-const GIVEN_NAME_WEIGHT: f32 = 0.5;
+pub(crate) const GIVEN_NAME_WEIGHT: f32 = 0.5;
 /// Shortest word (in chars) that may fall back to a fuzzy match.
-const FUZZY_MIN_CHARS: usize = 4;
+pub(crate) const FUZZY_MIN_CHARS: usize = 4;
 /// Most key combinations tried for one phrase or proximity clause.
 const MAX_COMBINATIONS: usize = 16;
 
@@ -617,7 +619,7 @@ impl<'a> Compiler<'a> {
 
 /// Byte offset of the first `(` or `NOT` nested deeper than [`MAX_DEPTH`] outside quotes:
 /// the grammar recurses for each group and for each `NOT` of a chain (`NOT NOT a`).
-fn too_deep(input: &str) -> Option<usize> {
+pub(crate) fn too_deep(input: &str) -> Option<usize> {
     let bytes = input.as_bytes();
     let (mut parens, mut nots, mut quoted) = (0usize, 0usize, false);
     let mut i = 0;
@@ -654,7 +656,7 @@ fn too_deep(input: &str) -> Option<usize> {
 }
 
 /// The word of a bare, single-word, unfielded literal.
-fn bare_word(ast: &UserInputAst) -> Option<String> {
+pub(crate) fn bare_word(ast: &UserInputAst) -> Option<String> {
     let UserInputAst::Leaf(leaf) = ast else {
         return None;
     };

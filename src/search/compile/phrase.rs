@@ -142,7 +142,7 @@ impl Compiler<'_> {
 
 /// Every choice of one key per word, at most [`MAX_COMBINATIONS`], first keys first.
 /// Empty if some word has no key.
-fn combinations(per_word: &[Vec<String>]) -> Vec<Vec<String>> {
+pub(crate) fn combinations(per_word: &[Vec<String>]) -> Vec<Vec<String>> {
     let mut out: Vec<Vec<String>> = vec![Vec::new()];
     for keys in per_word {
         if keys.is_empty() {

@@ -216,7 +216,7 @@ impl Compiler<'_> {
 /// The words of a literal that joins a run of bare words: an unfielded word, bare
 /// or quoted (`"May"`), or an unquoted literal of several words (`Kassym-Jomart`,
 /// `Y.Zhovtis`); with whether it was quoted.
-pub(super) fn run_words(ast: &UserInputAst) -> Option<(Vec<TypedWord>, bool)> {
+pub(crate) fn run_words(ast: &UserInputAst) -> Option<(Vec<TypedWord>, bool)> {
     let UserInputAst::Leaf(leaf) = ast else {
         return None;
     };
@@ -243,16 +243,22 @@ pub(super) fn run_words(ast: &UserInputAst) -> Option<(Vec<TypedWord>, bool)> {
 /// "Surname, Given" order the words before the comma come last); all 1.0 unless every
 /// word is written as a name (with a capital), since lower-case words may be prose.
 fn part_weights(run: &[RunWord]) -> Vec<f32> {
+    let typed: Vec<&TypedWord> = run.iter().map(|w| &w.typed).collect();
+    part_weights_of(&typed)
+}
+
+/// [`part_weights`] of the words alone (also what the `scale` module weighs a name's words by).
+pub(crate) fn part_weights_of(run: &[&TypedWord]) -> Vec<f32> {
     let flat = vec![1.0; run.len()];
-    if run.len() < 2 || !run.iter().all(|w| is_name_like(&w.typed.word)) {
+    if run.len() < 2 || !run.iter().all(|w| is_name_like(&w.word)) {
         return flat;
     }
-    let comma = run.iter().position(|w| w.typed.comma_after);
+    let comma = run.iter().position(|w| w.comma_after);
     let order: Vec<usize> = match comma {
         Some(i) if i + 1 < run.len() => (i + 1..run.len()).chain(0..=i).collect(),
         _ => (0..run.len()).collect(),
     };
-    let text: Vec<&str> = order.iter().map(|&i| run[i].typed.word.as_str()).collect();
+    let text: Vec<&str> = order.iter().map(|&i| run[i].word.as_str()).collect();
     let parts = name_keys(&text.join(" ")).parts;
     if parts.len() != run.len() {
         return flat;

@@ -269,9 +269,18 @@ pub fn evaluate(method: &str, corpus: &Corpus, mut rank: impl FnMut(&str) -> Hit
 // ---------------------------------------------------------------------------------
 // whereas
 
-/// The whereas index over the corpus: one resolution, one recital per person, the
-/// person's name recorded as a person entity (as the extractor would).
+/// The whereas index over the corpus ([`resolution`]).
 pub fn whereas_index(corpus: &Corpus) -> whereas::Result<Index> {
+    let index = Index::in_ram()?;
+    let mut writer = index.writer()?;
+    writer.add(&resolution(corpus))?;
+    writer.commit()?;
+    Ok(index)
+}
+
+/// The corpus as one resolution, one recital per person (labelled by its doc index),
+/// the person's name recorded as a person entity (as the extractor would).
+pub fn resolution(corpus: &Corpus) -> Resolution {
     let units = corpus
         .docs
         .iter()
@@ -303,11 +312,7 @@ pub fn whereas_index(corpus: &Corpus) -> whereas::Result<Index> {
     resolution.title = Some("Name-search evaluation corpus".into());
     resolution.date = Some("2021-02-11".into());
     resolution.language = Some("en".into());
-    let index = Index::in_ram()?;
-    let mut writer = index.writer()?;
-    writer.add(&resolution)?;
-    writer.commit()?;
-    Ok(index)
+    resolution
 }
 
 /// How the whereas method asks.

@@ -1,0 +1,724 @@
+//! A query string → an engine-neutral query tree ([`Node`]), read the way
+//! `search/compile` reads it: the same grammar, the same word splitting, the same keys
+//! per channel, boosts, name weights and proximity pairs.
+
+use tantivy::query_grammar::{
+    self, Delimiter, Occur as AstOccur, UserInputAst, UserInputBound, UserInputLeaf,
+    UserInputLiteral,
+};
+
+use crate::analysis::keys::{channel_keys, keys_of, FieldKeys};
+use crate::analysis::name::Channel;
+use crate::analysis::prose::prose_stem;
+use crate::analysis::words::words;
+use crate::error::Error;
+use crate::index::export::{NAME_RELATED_ALT, NAME_TRANSLIT_ALT, TEXT_TERMS};
+use crate::index::field_name as field;
+use crate::index::{date_number, date_number_upper};
+use crate::model::UnitKind;
+use crate::search::{
+    as_typed, bare_word, combinations, part_weights_of, prose_analyzer, run_words, too_deep,
+    words_clause, TypedWord, BOOST_EXACT, BOOST_FOLDED, BOOST_PROXIMITY, BOOST_RELATED, BOOST_TEXT,
+    BOOST_TRANSLIT, FUZZY_MIN_CHARS, MAX_QUERY_BYTES, MAX_QUERY_WORDS,
+};
+
+/// The score a unit earns for each word of a name it matches, in a query of several
+/// words: larger than any sum of the words' BM25 scores, so that (as in whereas's
+/// coverage ranking) a unit matching more words of the name ranks first, and among
+/// units matching as many, the better matches win.
+pub const COVERAGE_SCORE: f32 = 1000.0;
+
+/// An engine-neutral query.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) enum Node {
+    /// A BM25 term query with a boost.
+    Term {
+        field: &'static str,
+        value: String,
+        boost: f32,
+    },
+    /// A phrase of whitespace-separated terms, BM25-scored, with a boost.
+    Phrase {
+        field: &'static str,
+        terms: Vec<String>,
+        slop: u32,
+        boost: f32,
+    },
+    /// The best of channels: `groups` in descending boost order, one group per
+    /// channel, each marked whether it is the prose channel; `word` indexes the query
+    /// word's [`WordInfo`] in [`Plan::words`] (its fuzzy fallback, its prose test).
+    Best {
+        groups: Vec<(bool, Vec<Node>)>,
+        word: Option<usize>,
+    },
+    /// A boolean combination.
+    Bool {
+        must: Vec<Node>,
+        should: Vec<Node>,
+        must_not: Vec<Node>,
+    },
+    /// `score` wherever `filter` matches.
+    Constant { filter: Box<Node>, score: f32 },
+    /// A range over a numeric field, bounds included.
+    Range {
+        field: &'static str,
+        gte: Option<u64>,
+        lte: Option<u64>,
+    },
+    /// Every unit.
+    All,
+}
+
+impl Node {
+    /// The same query with every score multiplied by `factor`.
+    pub(super) fn scaled(self, factor: f32) -> Node {
+        if factor == 1.0 {
+            return self;
+        }
+        let all = |nodes: Vec<Node>| nodes.into_iter().map(|n| n.scaled(factor)).collect();
+        match self {
+            Node::Term {
+                field,
+                value,
+                boost,
+            } => Node::Term {
+                field,
+                value,
+                boost: boost * factor,
+            },
+            Node::Phrase {
+                field,
+                terms,
+                slop,
+                boost,
+            } => Node::Phrase {
+                field,
+                terms,
+                slop,
+                boost: boost * factor,
+            },
+            Node::Best { groups, word } => Node::Best {
+                groups: groups.into_iter().map(|(p, g)| (p, all(g))).collect(),
+                word,
+            },
+            Node::Bool {
+                must,
+                should,
+                must_not,
+            } => Node::Bool {
+                must: all(must),
+                should: all(should),
+                // Not scored.
+                must_not,
+            },
+            Node::Constant { filter, score } => Node::Constant {
+                filter,
+                score: score * factor,
+            },
+            other => other,
+        }
+    }
+}
+
+fn union(nodes: Vec<Node>) -> Node {
+    Node::Bool {
+        must: Vec::new(),
+        should: nodes,
+        must_not: Vec::new(),
+    }
+}
+
+/// What whereas asks its index about a query word before choosing its channels,
+/// which only the engine can answer (see `Translation::probes`).
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct WordInfo {
+    pub(super) word: String,
+    /// The word's translit keys, when it falls back to fuzzy matches where none of
+    /// them is indexed (empty: it never does).
+    pub(super) translit: Vec<String>,
+    /// The word's prose stem and folded form, when a common word written with a
+    /// capital is searched as prose only (`Compiler::mostly_prose`).
+    pub(super) prose: Option<(String, String)>,
+}
+
+/// Which channels a literal searches.
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct Scope {
+    prose: bool,
+    names: bool,
+}
+
+const ALL: Scope = Scope {
+    prose: true,
+    names: true,
+};
+
+/// A query string read into a [`Node`], with what its words ask of the index.
+pub(super) struct Plan<'a> {
+    input: &'a str,
+    count: usize,
+    pub(super) words: Vec<WordInfo>,
+}
+
+impl<'a> Plan<'a> {
+    pub(super) fn new(input: &'a str) -> Plan<'a> {
+        Plan {
+            input,
+            count: 0,
+            words: Vec::new(),
+        }
+    }
+
+    fn error(&self, at: usize, reason: impl Into<String>) -> Error {
+        let mut at = at.min(self.input.len());
+        while !self.input.is_char_boundary(at) {
+            at -= 1;
+        }
+        Error::Query {
+            input: self.input.to_string(),
+            at,
+            reason: reason.into(),
+        }
+    }
+
+    fn locate_field(&self, field: &str) -> usize {
+        self.input.find(&format!("{field}:")).unwrap_or(0)
+    }
+
+    fn count_words(&mut self, n: usize) -> crate::Result<()> {
+        self.count += n;
+        if self.count > MAX_QUERY_WORDS {
+            return Err(self.error(
+                self.input.len(),
+                format!("more than {MAX_QUERY_WORDS} words"),
+            ));
+        }
+        Ok(())
+    }
+
+    /// The query; `None` for a query that matches everything (an empty one).
+    pub(super) fn read(&mut self) -> crate::Result<Option<Node>> {
+        if self.input.len() > MAX_QUERY_BYTES {
+            return Err(self.error(
+                MAX_QUERY_BYTES,
+                format!("query longer than {MAX_QUERY_BYTES} bytes"),
+            ));
+        }
+        if self.input.trim().is_empty() {
+            return Ok(None);
+        }
+        if let Some(at) = too_deep(self.input) {
+            return Err(self.error(at, "groups nested too deep"));
+        }
+        let typed = as_typed(self.input);
+        let (_, errors) = query_grammar::parse_query_lenient(&typed);
+        let ast = errors
+            .is_empty()
+            .then(|| query_grammar::parse_query(&typed).ok())
+            .flatten()
+            .unwrap_or_else(|| words_clause(self.input));
+        // A query with no word left (only stop words) matches nothing, as in whereas.
+        Ok(Some(self.ast(&ast)?.unwrap_or_else(|| union(Vec::new()))))
+    }
+
+    fn ast(&mut self, ast: &UserInputAst) -> crate::Result<Option<Node>> {
+        match ast {
+            UserInputAst::Clause(children) => self.clause(children),
+            UserInputAst::Boost(inner, boost) => {
+                let boost = boost.into_inner() as f32;
+                if !boost.is_finite() || boost < 0.0 {
+                    return Err(self.error(0, format!("bad boost {boost}")));
+                }
+                Ok(self.ast(inner)?.map(|q| q.scaled(boost)))
+            }
+            UserInputAst::Leaf(_) if run_words(ast).is_some_and(|(ws, _)| ws.len() > 1) => {
+                self.clause(&[(None, ast.clone())])
+            }
+            UserInputAst::Leaf(leaf) => self.leaf(leaf),
+        }
+    }
+
+    fn clause(
+        &mut self,
+        children: &[(Option<AstOccur>, UserInputAst)],
+    ) -> crate::Result<Option<Node>> {
+        let (mut must, mut should, mut must_not) = (Vec::new(), Vec::new(), Vec::new());
+        let mut previous: Option<String> = None;
+        let mut run: Vec<(TypedWord, Node)> = Vec::new();
+        let mut soft: Vec<Node> = Vec::new();
+        for (written, child) in children {
+            if let Some((typed, quoted)) = run_words(child).filter(|_| written.is_none()) {
+                self.count_words(typed.len())?;
+                for word in typed {
+                    if word.initial {
+                        // Initials rank a fitting given name in whereas (a prefix
+                        // clause); the translation leaves them out.
+                        previous = None;
+                        continue;
+                    }
+                    let Some(node) = self.word(&word.word, ALL, quoted) else {
+                        previous = None;
+                        continue;
+                    };
+                    if let Some(before) = previous.as_ref().filter(|_| !quoted) {
+                        soft.extend(proximity(before, &word.word));
+                    }
+                    previous = (!quoted).then(|| word.word.clone());
+                    run.push((word, node));
+                }
+                continue;
+            }
+            let positive = *written != Some(AstOccur::MustNot);
+            if let Some(node) = self.ast(child)? {
+                match written {
+                    Some(AstOccur::Must) => must.push(node),
+                    Some(AstOccur::MustNot) => must_not.push(node),
+                    _ => should.push(node),
+                }
+            }
+            match bare_word(child).filter(|_| positive) {
+                Some(word) => {
+                    if let Some(before) = &previous {
+                        should.extend(proximity(before, &word));
+                    }
+                    previous = Some(word);
+                }
+                None => previous = None,
+            }
+        }
+        if let Some(name) = name_run(run, soft) {
+            should.push(name);
+        }
+        if must.is_empty() && should.is_empty() && must_not.is_empty() {
+            return Ok(None);
+        }
+        if must.is_empty() && should.is_empty() {
+            must.push(Node::All);
+        }
+        if must.len() + should.len() == 1 && must_not.is_empty() {
+            return Ok(must.pop().or_else(|| should.pop()));
+        }
+        Ok(Some(Node::Bool {
+            must,
+            should,
+            must_not,
+        }))
+    }
+
+    fn leaf(&mut self, leaf: &UserInputLeaf) -> crate::Result<Option<Node>> {
+        match leaf {
+            UserInputLeaf::Literal(lit) => self.literal(lit),
+            UserInputLeaf::All => Ok(Some(Node::All)),
+            UserInputLeaf::Range {
+                field: name,
+                lower,
+                upper,
+            } => {
+                let name = name.as_deref().unwrap_or("date");
+                if name != "date" {
+                    return Err(self.error(
+                        self.locate_field(name),
+                        format!("ranges work on date: only, not {name}:"),
+                    ));
+                }
+                let bound = |b: &UserInputBound, upper: bool| -> crate::Result<Option<u64>> {
+                    let (text, inclusive) = match b {
+                        UserInputBound::Inclusive(t) => (t, true),
+                        UserInputBound::Exclusive(t) => (t, false),
+                        UserInputBound::Unbounded => return Ok(None),
+                    };
+                    let n = match (upper, inclusive) {
+                        (false, true) => date_number(text),
+                        (false, false) => date_number_upper(text).map(|n| n + 1),
+                        (true, true) => date_number_upper(text),
+                        (true, false) => date_number(text).and_then(|n| n.checked_sub(1)),
+                    };
+                    n.map(Some).ok_or_else(|| {
+                        self.error(
+                            self.input.find(text.as_str()).unwrap_or(0),
+                            format!("bad date {text:?}: use YYYY, YYYY-MM or YYYY-MM-DD"),
+                        )
+                    })
+                };
+                let (gte, lte) = (bound(lower, false)?, bound(upper, true)?);
+                if gte.is_none() && lte.is_none() {
+                    return Ok(Some(Node::All));
+                }
+                Ok(Some(Node::Range {
+                    field: field::DATE_NUM,
+                    gte,
+                    lte,
+                }))
+            }
+            UserInputLeaf::Set {
+                field: name,
+                elements,
+            } => {
+                let mut subs = Vec::new();
+                for element in elements {
+                    let lit = UserInputLiteral {
+                        field_name: name.clone(),
+                        phrase: element.clone(),
+                        delimiter: Delimiter::None,
+                        slop: 0,
+                        prefix: false,
+                    };
+                    subs.extend(self.literal(&lit)?);
+                }
+                Ok((!subs.is_empty()).then(|| union(subs)))
+            }
+            UserInputLeaf::Exists { field: name } => match name.as_str() {
+                "person" | "org" | "place" | "law" | "date" => Ok(Some(Node::Term {
+                    field: field::FACETS,
+                    value: format!("/{name}"),
+                    boost: 1.0,
+                })),
+                "kind" | "resolution" | "id" | "text" | "name" => Ok(Some(Node::All)),
+                other => Err(self.unknown_field(other)),
+            },
+            UserInputLeaf::Regex { field: name, .. } => Err(self.error(
+                name.as_deref().map(|f| self.locate_field(f)).unwrap_or(0),
+                "regular expressions are not supported",
+            )),
+        }
+    }
+
+    fn unknown_field(&self, name: &str) -> Error {
+        self.error(
+            self.locate_field(name),
+            format!(
+                "unknown field {name:?}; known: text, name, person, org, place, law, kind, resolution, id, date"
+            ),
+        )
+    }
+
+    fn literal(&mut self, lit: &UserInputLiteral) -> crate::Result<Option<Node>> {
+        let ws: Vec<&str> = words(&lit.phrase).map(|(_, w)| w).collect();
+        let scope = match lit.field_name.as_deref() {
+            None => ALL,
+            Some("text") => Scope {
+                prose: true,
+                names: false,
+            },
+            Some("name") => Scope {
+                prose: false,
+                names: true,
+            },
+            Some(f @ ("person" | "org" | "place" | "law")) => {
+                self.count_words(ws.len())?;
+                return Ok(entity(f, &ws));
+            }
+            Some("kind") => {
+                let kind = UnitKind::parse(lit.phrase.trim()).ok_or_else(|| {
+                    self.error(
+                        self.locate_field("kind"),
+                        format!(
+                            "unknown kind {:?}; use title, citation, recital, paragraph or footnote",
+                            lit.phrase
+                        ),
+                    )
+                })?;
+                return Ok(Some(Node::Term {
+                    field: field::FACETS,
+                    value: format!("/kind/{}", kind.as_str()),
+                    boost: 1.0,
+                }));
+            }
+            Some("resolution" | "reference") => {
+                return Ok(Some(Node::Term {
+                    field: field::REFERENCE,
+                    value: crate::index::normalized_reference(&lit.phrase),
+                    boost: 1.0,
+                }))
+            }
+            Some("id") => {
+                return Ok(Some(Node::Term {
+                    field: field::ID,
+                    value: lit.phrase.trim().to_string(),
+                    boost: 1.0,
+                }))
+            }
+            Some("date") => {
+                let text = lit.phrase.trim();
+                let bad = || {
+                    self.error(
+                        self.locate_field("date"),
+                        format!("bad date {text:?}: use YYYY, YYYY-MM or YYYY-MM-DD"),
+                    )
+                };
+                return Ok(Some(Node::Range {
+                    field: field::DATE_NUM,
+                    gte: Some(date_number(text).ok_or_else(bad)?),
+                    lte: Some(date_number_upper(text).ok_or_else(bad)?),
+                }));
+            }
+            Some(other) => return Err(self.unknown_field(other)),
+        };
+        self.count_words(ws.len())?;
+        if lit.prefix || (lit.delimiter == Delimiter::None && lit.phrase.ends_with('*')) {
+            return Err(self.error(
+                0,
+                "prefix queries (word*) are not translated for other engines",
+            ));
+        }
+        match ws.as_slice() {
+            [] => Ok(None),
+            [word] => Ok(self.word(word, scope, lit.delimiter != Delimiter::None)),
+            _ => Ok(phrase(&lit.phrase, &ws, lit.slop, scope)),
+        }
+    }
+
+    /// One word through every channel of `scope`, as `Compiler::word` builds it.
+    fn word(&mut self, word: &str, scope: Scope, quoted: bool) -> Option<Node> {
+        let stem = if scope.prose { prose_stem(word) } else { None };
+        if scope.prose && stem.is_none() && !quoted {
+            return None;
+        }
+        let keys = keys_of(word);
+        let mut groups: Vec<(f32, bool, Vec<Node>)> = Vec::new();
+        let mut info = WordInfo {
+            word: word.to_string(),
+            translit: Vec::new(),
+            prose: None,
+        };
+        if let Some(stem) = stem {
+            if scope.names {
+                info.prose = Some((stem.clone(), keys.folded.clone()));
+            }
+            groups.push((BOOST_TEXT, true, vec![term(TEXT_TERMS, stem, BOOST_TEXT)]));
+        }
+        if scope.names {
+            for (channel, fields, boost) in [
+                (Channel::Exact, &[field::NAME_EXACT][..], BOOST_EXACT),
+                (Channel::Folded, &[field::NAME_FOLDED][..], BOOST_FOLDED),
+                (
+                    Channel::Translit,
+                    &[field::NAME_TRANSLIT, NAME_TRANSLIT_ALT][..],
+                    BOOST_TRANSLIT,
+                ),
+                (
+                    Channel::Related,
+                    &[field::NAME_RELATED, NAME_RELATED_ALT][..],
+                    BOOST_RELATED,
+                ),
+            ] {
+                let mut buf = Vec::new();
+                channel_keys(&keys, channel, &mut buf);
+                let group: Vec<Node> = buf
+                    .iter()
+                    .flat_map(|key| fields.iter().map(move |f| term(f, key.clone(), boost)))
+                    .collect();
+                if !group.is_empty() {
+                    groups.push((boost, false, group));
+                }
+            }
+            let mut translit = Vec::new();
+            channel_keys(&keys, Channel::Translit, &mut translit);
+            if keys.folded.chars().count() >= FUZZY_MIN_CHARS {
+                info.translit = translit;
+            }
+        }
+        if groups.is_empty() {
+            return None;
+        }
+        groups.sort_by(|a, b| b.0.total_cmp(&a.0));
+        let index = match self.words.iter().position(|w| *w == info) {
+            Some(i) => i,
+            None => {
+                self.words.push(info);
+                self.words.len() - 1
+            }
+        };
+        Some(Node::Best {
+            groups: groups.into_iter().map(|(_, p, g)| (p, g)).collect(),
+            word: Some(index),
+        })
+    }
+}
+
+fn term(field: &'static str, value: String, boost: f32) -> Node {
+    Node::Term {
+        field,
+        value,
+        boost,
+    }
+}
+
+/// `person:Zhumagulov`: every word must match the entity field, through any key.
+fn entity(name: &str, ws: &[&str]) -> Option<Node> {
+    let field = match name {
+        "person" => field::PERSON,
+        "org" => field::ORG,
+        "place" => field::PLACE,
+        _ => field::LAW,
+    };
+    let mut musts = Vec::new();
+    for w in ws {
+        let mut keys = Vec::new();
+        channel_keys(&keys_of(w), FieldKeys::Entity, &mut keys);
+        if keys.is_empty() {
+            continue;
+        }
+        musts.push(union(
+            keys.into_iter().map(|k| term(field, k, 1.0)).collect(),
+        ));
+    }
+    match musts.len() {
+        0 => None,
+        1 => musts.pop(),
+        _ => Some(Node::Bool {
+            must: musts,
+            should: Vec::new(),
+            must_not: Vec::new(),
+        }),
+    }
+}
+
+/// A multi-word literal: a phrase in prose and in each name channel, the best of them
+/// (`Compiler::phrase`).
+fn phrase(text: &str, ws: &[&str], slop: u32, scope: Scope) -> Option<Node> {
+    let mut groups: Vec<(f32, bool, Vec<Node>)> = Vec::new();
+    if scope.prose {
+        let mut analyzer = prose_analyzer();
+        let mut stream = analyzer.token_stream(text);
+        let mut terms: Vec<(usize, String)> = Vec::new();
+        while let Some(t) = stream.next() {
+            terms.push((t.position, t.text.clone()));
+        }
+        match terms.len() {
+            0 => {}
+            1 => groups.push((
+                BOOST_TEXT,
+                true,
+                vec![term(TEXT_TERMS, terms.remove(0).1, 1.0)],
+            )),
+            _ => {
+                // The export writes `_` where a stop word stood, so the positions hold
+                // when the gaps are written out as placeholders.
+                let first = terms[0].0;
+                let last = terms[terms.len() - 1].0;
+                let mut spelled =
+                    vec![crate::index::export::PLACEHOLDER.to_string(); last - first + 1];
+                for (p, t) in terms {
+                    spelled[p - first] = t;
+                }
+                groups.push((
+                    BOOST_TEXT,
+                    true,
+                    vec![Node::Phrase {
+                        field: TEXT_TERMS,
+                        terms: spelled,
+                        slop,
+                        boost: 1.0,
+                    }],
+                ));
+            }
+        }
+    }
+    if scope.names {
+        let keys: Vec<_> = ws.iter().map(|w| keys_of(w)).collect();
+        for (channel, name, boost) in [
+            (Channel::Exact, field::NAME_EXACT, BOOST_EXACT),
+            (Channel::Folded, field::NAME_FOLDED, BOOST_FOLDED),
+            (Channel::Translit, field::NAME_TRANSLIT, BOOST_TRANSLIT),
+        ] {
+            let per_word: Vec<Vec<String>> = keys
+                .iter()
+                .map(|k| {
+                    let mut v = Vec::new();
+                    channel_keys(k, channel, &mut v);
+                    v
+                })
+                .collect();
+            let phrases: Vec<Node> = combinations(&per_word)
+                .into_iter()
+                .map(|combo| Node::Phrase {
+                    field: name,
+                    terms: combo,
+                    slop,
+                    boost,
+                })
+                .collect();
+            if !phrases.is_empty() {
+                groups.push((boost, false, vec![union(phrases)]));
+            }
+        }
+    }
+    if groups.is_empty() {
+        return None;
+    }
+    groups.sort_by(|a, b| b.0.total_cmp(&a.0));
+    Some(Node::Best {
+        groups: groups.into_iter().map(|(_, p, g)| (p, g)).collect(),
+        word: None,
+    })
+}
+
+/// Two adjacent query words: their translit keys, or their related keys at the related
+/// channel's share of the boost, within one position of each other in either order
+/// (`Compiler::proximity`).
+fn proximity(a: &str, b: &str) -> Option<Node> {
+    prose_stem(a)?;
+    prose_stem(b)?;
+    let (ka, kb) = (keys_of(a), keys_of(b));
+    let mut groups = Vec::new();
+    for (channel, name, boost) in [
+        (Channel::Translit, field::NAME_TRANSLIT, BOOST_PROXIMITY),
+        (
+            Channel::Related,
+            field::NAME_RELATED,
+            BOOST_PROXIMITY * BOOST_RELATED / BOOST_TRANSLIT,
+        ),
+    ] {
+        let per_word: Vec<Vec<String>> = [&ka, &kb]
+            .iter()
+            .map(|k| {
+                let mut v = Vec::new();
+                channel_keys(k, channel, &mut v);
+                v
+            })
+            .collect();
+        let mut phrases = Vec::new();
+        for combo in combinations(&per_word) {
+            if combo[0] == combo[1] {
+                continue;
+            }
+            for (x, y) in [(&combo[0], &combo[1]), (&combo[1], &combo[0])] {
+                phrases.push(Node::Phrase {
+                    field: name,
+                    terms: vec![x.clone(), y.clone()],
+                    slop: 1,
+                    boost,
+                });
+            }
+        }
+        if !phrases.is_empty() {
+            groups.push((false, vec![union(phrases)]));
+        }
+    }
+    match groups.len() {
+        0 => None,
+        _ => Some(Node::Best { groups, word: None }),
+    }
+}
+
+/// Bare words read as one name: one word alone as it is; several ranked by how many
+/// of them a unit matches (a [`COVERAGE_SCORE`] per word), then by the words' scores,
+/// each weighted by its part of the name, plus the proximity clauses.
+fn name_run(run: Vec<(TypedWord, Node)>, soft: Vec<Node>) -> Option<Node> {
+    if run.len() <= 1 && soft.is_empty() {
+        return run.into_iter().next().map(|(_, node)| node);
+    }
+    let typed: Vec<&TypedWord> = run.iter().map(|(t, _)| t).collect();
+    let weights = part_weights_of(&typed);
+    let mut should = Vec::new();
+    for ((_, node), weight) in run.into_iter().zip(weights) {
+        should.push(Node::Constant {
+            filter: Box::new(node.clone()),
+            score: COVERAGE_SCORE,
+        });
+        should.push(node.scaled(weight));
+    }
+    should.extend(soft);
+    Some(union(should))
+}
