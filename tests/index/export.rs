@@ -87,7 +87,9 @@ fn index_terms(index: &Index) -> HashMap<String, HashMap<String, Terms>> {
                         postings.positions(&mut positions);
                         positions.iter().copied().map(Some).collect()
                     } else {
-                        vec![None]
+                        // Without positions, as often as the field records it (once
+                        // where it records no frequencies either).
+                        vec![None; postings.term_freq().max(1) as usize]
                     };
                     out.entry(ids[doc as usize].clone())
                         .or_default()
