@@ -9,7 +9,7 @@
 //     cargo run --release --example search -- --name 'САГИНТАЕВ Бакытжан'
 //
 // usage: search [--index DIR] [--limit N] [--offset N] [--kind KIND] [--facet PATH]...
-//               [--count ROOT]... [--sort ORDER] [--after CURSOR] [--json] [--name] QUERY
+//               [--count ROOT]... [--sort ORDER] [--after CURSOR] [--json] [--name] [--timings] QUERY
 //
 // --sort orders the hits by `relevance` (the default), `newest`, `oldest` or `document`
 // (document order); --after CURSOR shows the hits after the one whose cursor it is (the
@@ -28,12 +28,15 @@
 // counts every match (see `SearchRequest::total_up_to`); with facet counts, as here, it
 // does. Errors are one line on stderr and a non-zero exit. With QUERY `-`, every input
 // line gets exactly one output line with --json (an {"query", "error"} object for a
-// query that fails or a blank line), so answers line up with questions.
+// query that fails or a blank line), so answers line up with questions. --timings prints
+// to stderr, at the end, the median, p90 and slowest time of the `Index::search` calls
+// (opening the index and printing excluded): with QUERY `-`, the latency of a query mix.
 
 mod common;
 
 use std::io::{BufRead, IsTerminal, Write};
 use std::process::ExitCode;
+use std::time::{Duration, Instant};
 
 use whereas::search::Sort;
 use whereas::{Index, SearchRequest, UnitKind};
@@ -52,6 +55,7 @@ struct Args {
     sort: Sort,
     after: Option<String>,
     json: bool,
+    timings: bool,
     name: bool,
     query: String,
 }
@@ -59,7 +63,7 @@ struct Args {
 fn usage() -> String {
     "usage: search [--index DIR] [--limit N] [--offset N] [--kind KIND] [--facet PATH]... \
      [--count ROOT]... [--sort relevance|newest|oldest|document] [--after CURSOR] [--json] \
-     [--name] QUERY"
+     [--name] [--timings] QUERY"
         .into()
 }
 
@@ -74,6 +78,7 @@ fn parse_args() -> Result<Args, String> {
         sort: Sort::Relevance,
         after: None,
         json: false,
+        timings: false,
         name: false,
         query: String::new(),
     };
@@ -107,6 +112,7 @@ fn parse_args() -> Result<Args, String> {
             "--facet" => args.facets.push(value("--facet")?),
             "--count" => args.counts.push(value("--count")?),
             "--json" => args.json = true,
+            "--timings" => args.timings = true,
             "--name" => args.name = true,
             "-h" | "--help" => return Err(usage()),
             "--" => {
@@ -275,6 +281,7 @@ fn run(args: &Args) -> Result<bool, String> {
     let mut out = stdout.lock();
     let mut all_ok = true;
     let from_stdin = args.query == "-";
+    let mut took: Vec<Duration> = Vec::with_capacity(queries.len());
     for query in &queries {
         if from_stdin && query.trim().is_empty() {
             // A blank line asks nothing; its answer says so, in its place.
@@ -286,7 +293,11 @@ fn run(args: &Args) -> Result<bool, String> {
             written.map_err(|e| format!("cannot write: {e}"))?;
             continue;
         }
-        match index.search(&request(args, query)) {
+        let request = request(args, query);
+        let started = Instant::now();
+        let searched = index.search(&request);
+        took.push(started.elapsed());
+        match searched {
             Ok(results) => {
                 let written = if args.json {
                     writeln!(out, "{}", results.to_json_line(query))
@@ -310,6 +321,20 @@ fn run(args: &Args) -> Result<bool, String> {
                 all_ok = false;
             }
         }
+    }
+    if args.timings && !took.is_empty() {
+        took.sort();
+        let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+        let at = |q: f64| took[((took.len() - 1) as f64 * q).round() as usize];
+        eprintln!(
+            "search: {} quer{}: median {:.2} ms, p90 {:.2} ms, max {:.2} ms \
+             (Index::search only; opening the index and printing excluded)",
+            took.len(),
+            if took.len() == 1 { "y" } else { "ies" },
+            ms(at(0.5)),
+            ms(at(0.9)),
+            ms(took[took.len() - 1]),
+        );
     }
     Ok(all_ok)
 }
