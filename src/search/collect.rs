@@ -20,9 +20,9 @@
 //! facets below one child counts once for that child, and a unit carrying the root
 //! itself counts for no child.
 
-use std::collections::HashMap;
 use std::io;
 
+use rustc_hash::FxHashMap;
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::fastfield::FacetReader;
 use tantivy::schema::Facet;
@@ -45,7 +45,9 @@ impl FacetChildCounts {
 }
 
 /// For each root, its children (encoded facet bytes) with their counts, in no order.
-pub(crate) type ChildCounts = Vec<HashMap<Vec<u8>, u64>>;
+/// Keyed with FxHash: a root like `/person` has tens of thousands of children over a
+/// large result set, and SipHash over their paths was a fifth of a search's time.
+pub(crate) type ChildCounts = Vec<FxHashMap<Vec<u8>, u64>>;
 
 /// One root's ordinal range in one segment and what was counted in it.
 struct RootRange {
@@ -125,9 +127,13 @@ impl Collector for FacetChildCounts {
         &self,
         segment_fruits: Vec<io::Result<ChildCounts>>,
     ) -> tantivy::Result<ChildCounts> {
-        let mut merged: ChildCounts = vec![HashMap::new(); self.roots.len()];
+        let mut merged: ChildCounts = vec![FxHashMap::default(); self.roots.len()];
         for fruit in segment_fruits {
-            for (total, counts) in merged.iter_mut().zip(fruit?) {
+            for (total, mut counts) in merged.iter_mut().zip(fruit?) {
+                // Add the smaller map into the larger one.
+                if counts.len() > total.len() {
+                    std::mem::swap(total, &mut counts);
+                }
                 for (child, count) in counts {
                     *total.entry(child).or_insert(0) += count;
                 }

@@ -3,7 +3,7 @@
 //! A [`Hit`] is built from the unit's stored fields: its metadata, its text, its
 //! entities, and the highlights and snippet the `highlight` module computes.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 use tantivy::schema::{Facet, Field, TantivyDocument, Value};
@@ -163,14 +163,19 @@ pub(crate) fn hit<'t>(
 
 /// The `top` most frequent children, most frequent first, ties by path; children
 /// whose encoded path is not UTF-8 are skipped, as tantivy skips them.
-pub(crate) fn top_children(counts: HashMap<Vec<u8>, u64>, top: usize) -> Vec<FacetCount> {
+pub(crate) fn top_children(
+    counts: impl IntoIterator<Item = (Vec<u8>, u64)>,
+    top: usize,
+) -> Vec<FacetCount> {
     if top == 0 {
         return Vec::new();
     }
     let mut all: Vec<(Vec<u8>, u64)> = counts.into_iter().collect();
-    // Only children that can still be in the top need a path.
-    all.sort_unstable_by_key(|c| std::cmp::Reverse(c.1));
-    if let Some(&(_, threshold)) = all.get(top - 1) {
+    // Only children that can still be in the top need a path: those counted at least
+    // as often as the top-th, found in linear time.
+    if all.len() > top {
+        let (_, &mut (_, threshold), _) =
+            all.select_nth_unstable_by_key(top - 1, |c| std::cmp::Reverse(c.1));
         all.retain(|(_, n)| *n >= threshold);
     }
     let mut children: Vec<FacetCount> = all
