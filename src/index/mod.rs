@@ -64,16 +64,19 @@
 
 pub mod export;
 pub mod facet;
+pub(crate) mod memo;
 pub mod pipeline;
 mod schema;
 pub(crate) mod stored;
 mod tokenizer;
 
 use std::path::Path;
+use std::sync::Arc;
 
 use tantivy::schema::{Facet, TantivyDocument};
 use tantivy::{IndexReader, ReloadPolicy, Term};
 
+use self::memo::SegmentMemo;
 use crate::error::Error;
 use crate::model::EntityKind;
 use crate::model::{Resolution, Unit};
@@ -217,6 +220,8 @@ pub struct Index {
     fields: Fields,
     reader: IndexReader,
     reload: Reload,
+    /// What searches derive from a segment alone, kept across searches.
+    memo: Arc<SegmentMemo>,
 }
 
 impl std::fmt::Debug for Index {
@@ -299,6 +304,7 @@ impl Index {
             fields,
             reader,
             reload: Reload::OnCommit,
+            memo: Arc::default(),
         };
         this.writer()?.commit()?;
         Ok(this)
@@ -337,6 +343,7 @@ impl Index {
             fields,
             reader,
             reload: Reload::OnCommit,
+            memo: Arc::default(),
         })
     }
 
@@ -461,6 +468,11 @@ impl Index {
 
     pub(crate) fn searcher(&self) -> tantivy::Searcher {
         self.reader.searcher()
+    }
+
+    /// The per-segment values searches keep (see [`memo`]).
+    pub(crate) fn memo(&self) -> &Arc<SegmentMemo> {
+        &self.memo
     }
 }
 

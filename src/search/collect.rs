@@ -12,8 +12,10 @@
 //! Here a segment's facets under a root are one contiguous range of ordinals (facets
 //! are sorted, and a facet's descendants all start with its encoded path and a
 //! separator byte), found with two dictionary lookups. Units are counted per ordinal
-//! in that range, and only the ordinals that were counted are resolved to names, in
-//! one sorted pass that decompresses each block once.
+//! in that range. Which child each ordinal of the range falls under is read from the
+//! dictionary once per segment and root, in one sorted pass, and kept in the index's
+//! [`SegmentMemo`] for later searches (a segment never changes): a search's own work
+//! is counting, then adding ordinal counts into child counts by array lookups.
 //!
 //! Invariant: the counts equal tantivy's `FacetCollector` for the same root (the
 //! tests compare them on an index with several segments): a unit carrying several
@@ -21,6 +23,7 @@
 //! itself counts for no child.
 
 use std::io;
+use std::sync::Arc;
 
 use rustc_hash::FxHashMap;
 use tantivy::collector::{Collector, SegmentCollector};
@@ -28,19 +31,64 @@ use tantivy::fastfield::FacetReader;
 use tantivy::schema::Facet;
 use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader};
 
+use crate::index::memo::SegmentMemo;
+
 /// Counts the children of each root over the matching units.
 pub(crate) struct FacetChildCounts {
     field: String,
     roots: Vec<Facet>,
+    memo: Arc<SegmentMemo>,
 }
 
 impl FacetChildCounts {
-    /// A collector on facet field `field` for `roots` (which may overlap).
-    pub(crate) fn new(field: impl Into<String>, roots: Vec<Facet>) -> FacetChildCounts {
+    /// A collector on facet field `field` for `roots` (which may overlap), keeping
+    /// each segment's child tables in `memo`.
+    pub(crate) fn new(
+        field: impl Into<String>,
+        roots: Vec<Facet>,
+        memo: Arc<SegmentMemo>,
+    ) -> FacetChildCounts {
         FacetChildCounts {
             field: field.into(),
             roots,
+            memo,
         }
+    }
+}
+
+/// One root's children in one segment: for each ordinal of the root's range, the
+/// child it falls under.
+struct ChildTable {
+    /// Per ordinal (from the range's start): an index into `children`.
+    child_of: Vec<u32>,
+    /// The children's encoded paths, in ordinal order.
+    children: Vec<Vec<u8>>,
+}
+
+impl ChildTable {
+    /// Reads the children of ordinals `lo..hi` from the dictionary, in one pass.
+    fn read(reader: &FacetReader, lo: u64, hi: u64, child_from: usize) -> io::Result<ChildTable> {
+        let ords: Vec<u64> = (lo..hi).collect();
+        let mut children: Vec<Vec<u8>> = Vec::new();
+        let mut child_of = Vec::with_capacity(ords.len());
+        let found = reader.facet_dict().sorted_ords_to_term_cb(&ords, |term| {
+            let end = term
+                .get(child_from..)
+                .and_then(|rest| rest.iter().position(|&b| b == 0))
+                .map_or(term.len(), |p| child_from + p);
+            let child = &term[..end];
+            if children.last().map(Vec::as_slice) != Some(child) {
+                children.push(child.to_vec());
+            }
+            child_of.push((children.len() - 1) as u32);
+        })?;
+        if !found || child_of.len() != ords.len() {
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidData,
+                "a facet ordinal of the segment is missing from its facet dictionary",
+            ));
+        }
+        Ok(ChildTable { child_of, children })
     }
 }
 
@@ -55,8 +103,8 @@ struct RootRange {
     lo: u64,
     /// One past the last.
     hi: u64,
-    /// Length of the encoded root plus its separator: where a child's name starts.
-    child_from: usize,
+    /// The child of each ordinal in the range.
+    table: Arc<ChildTable>,
     /// Per ordinal (from `lo`): units whose only facet in the range is this one.
     single: Vec<u32>,
     /// Ordinals (from `lo`) of units with several facets in the range, one unit
@@ -91,6 +139,7 @@ impl Collector for FacetChildCounts {
         segment: &SegmentReader,
     ) -> tantivy::Result<FacetChildSegment> {
         let reader = segment.facet_reader(&self.field)?;
+        let segment_id = segment.segment_id();
         let mut ranges = Vec::with_capacity(self.roots.len());
         for root in &self.roots {
             let encoded = root.encoded_str().as_bytes();
@@ -106,10 +155,13 @@ impl Collector for FacetChildCounts {
                 let hi = ord_at_or_after(&reader, &key)?;
                 (lo, hi.max(lo), encoded.len() + 1)
             };
+            let table = self.memo.get_or_make(segment_id, encoded, || {
+                ChildTable::read(&reader, lo, hi, child_from)
+            })?;
             ranges.push(RootRange {
                 lo,
                 hi,
-                child_from,
+                table,
                 single: vec![0; (hi - lo) as usize],
                 multi: Vec::new(),
                 multi_ends: Vec::new(),
@@ -168,48 +220,12 @@ impl SegmentCollector for FacetChildSegment {
     }
 
     fn harvest(self) -> io::Result<ChildCounts> {
-        let dict = self.reader.facet_dict();
         let mut out = Vec::with_capacity(self.ranges.len());
         for range in self.ranges {
-            let mut seen: Vec<bool> = range.single.iter().map(|&n| n > 0).collect();
-            for &o in &range.multi {
-                seen[o as usize] = true;
-            }
-            let ords: Vec<u64> = seen
-                .iter()
-                .enumerate()
-                .filter(|(_, &s)| s)
-                .map(|(i, _)| range.lo + i as u64)
-                .collect();
-            // Children of the counted ordinals: sorted ordinals give each child's
-            // ordinals one after another.
-            let mut children: Vec<Vec<u8>> = Vec::new();
-            let mut child_of = vec![u32::MAX; seen.len()];
-            let mut next = ords.iter();
-            let found = dict.sorted_ords_to_term_cb(&ords, |term| {
-                let end = term
-                    .get(range.child_from..)
-                    .and_then(|rest| rest.iter().position(|&b| b == 0))
-                    .map_or(term.len(), |p| range.child_from + p);
-                let child = &term[..end];
-                if children.last().map(Vec::as_slice) != Some(child) {
-                    children.push(child.to_vec());
-                }
-                if let Some(ord) = next.next() {
-                    child_of[(ord - range.lo) as usize] = (children.len() - 1) as u32;
-                }
-            })?;
-            if !found {
-                return Err(io::Error::new(
-                    io::ErrorKind::InvalidData,
-                    "a facet ordinal of a unit is missing from the facet dictionary",
-                ));
-            }
-            let mut counts = vec![0u64; children.len()];
-            for (i, &n) in range.single.iter().enumerate() {
-                if n > 0 {
-                    counts[child_of[i] as usize] += u64::from(n);
-                }
+            let table = &range.table;
+            let mut counts = vec![0u64; table.children.len()];
+            for (&n, &child) in range.single.iter().zip(&table.child_of) {
+                counts[child as usize] += u64::from(n);
             }
             let mut start = 0;
             let mut unit: Vec<u32> = Vec::new();
@@ -218,7 +234,7 @@ impl SegmentCollector for FacetChildSegment {
                 unit.extend(
                     range.multi[start..end]
                         .iter()
-                        .map(|&o| child_of[o as usize]),
+                        .map(|&o| table.child_of[o as usize]),
                 );
                 unit.sort_unstable();
                 unit.dedup();
@@ -228,10 +244,12 @@ impl SegmentCollector for FacetChildSegment {
                 start = end;
             }
             out.push(
-                children
-                    .into_iter()
+                table
+                    .children
+                    .iter()
                     .zip(counts)
                     .filter(|(_, n)| *n > 0)
+                    .map(|(child, n)| (child.clone(), n))
                     .collect(),
             );
         }
@@ -345,11 +363,14 @@ mod tests {
         .iter()
         .map(|p| Facet::from_text(p).expect("facet"))
         .collect();
+        // One memo for every query: the first fills each segment's child tables, the
+        // later ones count through the kept tables.
+        let memo = Arc::new(SegmentMemo::default());
         for query in &queries {
             let ours = searcher
                 .search(
                     query.as_ref(),
-                    &FacetChildCounts::new("facets", roots.clone()),
+                    &FacetChildCounts::new("facets", roots.clone(), Arc::clone(&memo)),
                 )
                 .expect("search runs");
             for (root, counts) in roots.iter().zip(ours) {
@@ -362,7 +383,7 @@ mod tests {
                     let counts = searcher
                         .search(
                             query.as_ref(),
-                            &FacetChildCounts::new("facets", vec![root.clone()]),
+                            &FacetChildCounts::new("facets", vec![root.clone()], Arc::clone(&memo)),
                         )
                         .expect("search runs")
                         .remove(0);

@@ -85,6 +85,7 @@
 //! fields, regexes and bad dates or kinds.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use tantivy::collector::{Collector, Count, TopDocs};
 use tantivy::query::{AllQuery, EnableScoring, Query, TermQuery, Weight};
@@ -229,12 +230,22 @@ fn execute(index: &Index, request: &SearchRequest) -> crate::Result<SearchResult
             .and_offset(request.offset)
             .order_by_score()
     });
+    if !roots.is_empty() {
+        // Child tables of segments that merges have retired are dropped.
+        let live: Vec<_> = searcher
+            .segment_readers()
+            .iter()
+            .map(|reader| reader.segment_id())
+            .collect();
+        index.memo().retain_segments(&live);
+    }
     let counter = (!roots.is_empty()).then(|| {
         (
             Count,
             FacetChildCounts::new(
                 crate::index::facet_field_name(),
                 roots.iter().map(|(facet, _)| facet.clone()).collect(),
+                Arc::clone(index.memo()),
             ),
         )
     });

@@ -255,3 +255,89 @@ fn bounded_totals_skip_deleted_units() {
         assert!(check_limits(&index, &request) >= 2, "{request:?}");
     }
 }
+
+/// tantivy's own `FacetCollector` children of `root` over the units matching `word`'s
+/// whereas query, most frequent first (ties by path), as `SearchResults::facets` gives them.
+fn tantivy_children(index: &Index, word: &str, root: &str, top: usize) -> Vec<(String, usize)> {
+    use tantivy::collector::{DocSetCollector, FacetCollector};
+    use tantivy::query::{Query, TermSetQuery};
+    let tantivy = index.tantivy();
+    let searcher = tantivy.reader().expect("reader").searcher();
+    // The units whereas matched, by id, as a tantivy query.
+    let hits = index
+        .search(&SearchRequest::new(word).limit(10_000))
+        .expect("search runs");
+    let id = tantivy.schema().get_field("id").expect("id field");
+    let ids: Vec<Term> = hits
+        .hits
+        .iter()
+        .map(|h| Term::from_field_text(id, &h.id))
+        .collect();
+    let query = TermSetQuery::new(ids);
+    let docs = searcher.search(&query, &DocSetCollector).expect("docs");
+    assert_eq!(docs.len(), hits.hits.len(), "one unit per id");
+    let mut collector = FacetCollector::for_field("facets");
+    collector.add_facet(root);
+    let counts = searcher
+        .search(&query as &dyn Query, &collector)
+        .expect("counts");
+    let mut children: Vec<(String, usize)> = counts
+        .get(root)
+        .map(|(f, n)| (f.to_string(), n as usize))
+        .collect();
+    children.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    children.truncate(top);
+    children
+}
+
+/// Facet counts read through the child tables a search keeps per segment stay right as
+/// segments come and go: after more commits, a deletion and a merge, each answer equals
+/// tantivy's `FacetCollector` on the index as it is then.
+#[test]
+fn facet_counts_follow_new_deleted_and_merged_segments() {
+    let corpus = Corpus::new(11);
+    let resolutions: Vec<SynthResolution> = corpus.resolutions(1_500).collect();
+    let index = Index::in_ram().expect("index");
+    let mut writer = index.writer().expect("writer");
+    let check = |index: &Index, stage: &str| {
+        for root in ["/person", "/kind", "/org"] {
+            let ours: Vec<(String, usize)> = index
+                .search(
+                    &SearchRequest::new("detention")
+                        .limit(0)
+                        .facet_counts(root, 50),
+                )
+                .expect("search runs")
+                .facets[root]
+                .iter()
+                .map(|c| (c.path.clone(), c.count))
+                .collect();
+            assert!(!ours.is_empty(), "{stage}: no children of {root}");
+            assert_eq!(
+                ours,
+                tantivy_children(index, "detention", root, 50),
+                "{stage}: {root}"
+            );
+        }
+    };
+    let (first, rest) = resolutions.split_at(resolutions.len() / 2);
+    for generated in first {
+        add(&mut writer, generated);
+    }
+    writer.commit().expect("commits");
+    check(&index, "one commit");
+    for generated in rest {
+        add(&mut writer, generated);
+    }
+    writer.commit().expect("commits");
+    check(&index, "two commits");
+    let reference = whereas::segment(&first[0].text)
+        .expect("segments")
+        .reference
+        .expect("a reference");
+    assert!(writer.delete(&reference).expect("deletes") > 0);
+    writer.commit().expect("commits");
+    check(&index, "after a deletion");
+    writer.finish().expect("merges");
+    check(&index, "after the merges");
+}
