@@ -25,7 +25,10 @@
 //!   tokenizer, then commit. No segmentation: it is handed the units. Its writer
 //!   has one thread and 50 MB, as the whereas writer does.
 //!
-//! Both check their work: the index holds one document per generated unit.
+//! - `tantivy_plain_parallel`: `tantivy_plain` with two indexing threads sharing the
+//!   same 50 MB: the baseline for `whereas_parallel`, which also uses every core.
+//!
+//! All check their work: the index holds one document per generated unit.
 //!
 //! Run: `cargo bench --bench index`.
 
@@ -120,17 +123,20 @@ fn bench_index(c: &mut Criterion) {
             assert_eq!(units, unit_texts.len(), "one unit per generated unit");
         })
     });
-    group.bench_function("tantivy_plain", |b| {
-        b.iter(|| {
-            let (schema, text) = support::plain_schema();
-            let index = tantivy::Index::create_in_ram(schema);
-            support::fill_plain(&index, text, unit_texts.iter().copied()).expect("indexes");
-            let searcher = index.reader().expect("reader opens").searcher();
-            let docs = searcher.search(&AllQuery, &Count).expect("counts");
-            assert_eq!(docs, unit_texts.len(), "one document per unit");
-            black_box(index)
-        })
-    });
+    for (id, threads) in [("tantivy_plain", 1), ("tantivy_plain_parallel", 2)] {
+        group.bench_function(id, |b| {
+            b.iter(|| {
+                let (schema, text) = support::plain_schema();
+                let index = tantivy::Index::create_in_ram(schema);
+                support::fill_plain_with(&index, text, unit_texts.iter().copied(), threads)
+                    .expect("indexes");
+                let searcher = index.reader().expect("reader opens").searcher();
+                let docs = searcher.search(&AllQuery, &Count).expect("counts");
+                assert_eq!(docs, unit_texts.len(), "one document per unit");
+                black_box(index)
+            })
+        });
+    }
     group.finish();
 }
 

@@ -52,8 +52,18 @@ pub fn fill_plain<'a>(
     text: Field,
     units: impl IntoIterator<Item = &'a str>,
 ) -> tantivy::Result<()> {
+    fill_plain_with(index, text, units, WRITER_THREADS)
+}
+
+/// [`fill_plain`] with `threads` indexing threads sharing [`WRITER_BUDGET`].
+pub fn fill_plain_with<'a>(
+    index: &Index,
+    text: Field,
+    units: impl IntoIterator<Item = &'a str>,
+    threads: usize,
+) -> tantivy::Result<()> {
     let mut writer: IndexWriter<TantivyDocument> =
-        index.writer_with_num_threads(WRITER_THREADS, WRITER_BUDGET)?;
+        index.writer_with_num_threads(threads, WRITER_BUDGET)?;
     for unit in units {
         writer.add_document(doc!(text => unit))?;
     }
