@@ -25,7 +25,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use super::{
-    fuzzy_distance, key_distance, name_keys, script, token_keys, Channel, NameKeys, Role, TokenKeys,
+    fuzzy_distance, given, key_distance, name_keys, script, token_keys, Channel, NameKeys, Role, TokenKeys,
 };
 
 /// One pairing of parts behind a [`NameMatch`]: which words met, on which
@@ -290,24 +290,29 @@ fn one_vowel_apart(a: &str, b: &str) -> bool {
 
 /// The Belarusian and Russian forms of one name: Belarusian writes ц and дз where
 /// Russian has a soft т and д (Ціханоўская / Тихановская), and ў where Russian
-/// has в after a vowel. Both keys read the Russian way must be equal.
+/// has в after a vowel. Both keys read one way must be equal: ц, дз as т, д, and
+/// в or ў after a vowel and before a consonant as `u`, with the `ou` the Latin
+/// keys write as `u` (French ou) read `u` too (Tsikhanouskaya / Tikhanovskaya).
 fn belarusian_forms(a: &TokenKeys, b: &TokenKeys) -> bool {
     fn russian_way(k: &str) -> String {
         let k = k.replace("ts", "t").replace("ds", "d");
         let cs: Vec<char> = k.chars().collect();
         let vowel = |c: char| "aeiou".contains(c);
-        cs.iter()
-            .enumerate()
-            .map(|(i, &c)| {
-                let after_vowel = i > 0 && vowel(cs[i - 1]);
-                let before_consonant = cs.get(i + 1).is_some_and(|&n| !vowel(n));
-                if c == 'u' && after_vowel && before_consonant {
-                    'v'
-                } else {
-                    c
-                }
-            })
-            .collect()
+        let mut out = String::with_capacity(k.len());
+        for (i, &c) in cs.iter().enumerate() {
+            let after_vowel = i > 0 && vowel(cs[i - 1]);
+            let before_consonant = cs.get(i + 1).is_some_and(|&n| !vowel(n));
+            let c = if matches!(c, 'u' | 'v') && after_vowel && before_consonant {
+                'u'
+            } else {
+                c
+            };
+            if c == 'u' && out.ends_with('o') {
+                out.pop();
+            }
+            out.push(c);
+        }
+        out
     }
     a.translit.iter().any(|ka| {
         let ra = russian_way(ka);
@@ -413,6 +418,14 @@ fn judge(a: &NameKeys, b: &NameKeys) -> Option<(NameMatch, bool)> {
                 cands.push((s, cover, i, j, ch, how));
             } else if skeleton_match(x, y) {
                 cands.push((0.85, cover, i, j, Channel::Translit, "consonant skeleton"));
+            } else if x.len == 1
+                && y.len == 1
+                && [role(a, x), role(b, y)]
+                    .iter()
+                    .all(|r| *r == Some(Role::Given))
+                && given::same_given_name(&x.keys, &y.keys)
+            {
+                cands.push((0.7, cover, i, j, Channel::Related, "given-name forms"));
             } else if let Some((_, s)) = (x.len == 1 && y.len == 1)
                 .then(|| baltic_match(&x.keys, &y.keys))
                 .flatten()
@@ -427,7 +440,7 @@ fn judge(a: &NameKeys, b: &NameKeys) -> Option<(NameMatch, bool)> {
                 cands.push((s, cover, i, j, Channel::Fuzzy, "same consonants"));
             } else if role(a, x) == Some(Role::Patronymic)
                 && role(b, y) == Some(Role::Patronymic)
-                && patronymics_match(&x.keys, &y.keys)
+                && (patronymics_match(&x.keys, &y.keys) || given::same_father(&x.keys, &y.keys))
             {
                 cands.push((0.6, cover, i, j, Channel::Related, "patronymic forms"));
             }

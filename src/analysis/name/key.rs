@@ -250,11 +250,11 @@ pub(crate) fn related(key: &str) -> Vec<String> {
 }
 
 /// Whether a key ends like an East Slavic patronymic (Russian and Ukrainian
-/// -ovich, -evich, -ovna, -evna, -ichna; Belarusian -avich, -avna) in any
-/// spelling.
+/// -ovich, -evich, -ovna, -evna, -ichna; Belarusian -avich, -avna, and -еўна /
+/// -аўна, romanised -euna / -auna) in any spelling.
 pub(crate) fn is_russian_patronymic(key: &str) -> bool {
     key.len() > 5
-        && ["ovic", "evic", "avic", "ovna", "evna", "avna", "icna"]
+        && ["ovic", "evic", "avic", "ovna", "evna", "avna", "icna", "euna", "auna"]
             .iter()
             .any(|s| key.ends_with(s))
 }

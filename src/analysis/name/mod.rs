@@ -80,6 +80,7 @@ use super::words::is_word_char;
 mod compare;
 mod distance;
 mod fold;
+mod given;
 mod key;
 mod key_builder;
 mod kk;
