@@ -14,21 +14,34 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use super::{token_keys, TokenKeys};
+use super::{base_keys, TokenKeys};
+#[cfg(test)]
+use super::token_keys;
+
+/// The table's rows: each name's headword, in the order of the file.
+fn rows() -> impl Iterator<Item = &'static str> {
+    include_str!("tables/given_names.tsv")
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+}
+
+/// The related key of a row: its headword after a `#`, which no other key
+/// holds.
+fn headword_key(row: u16) -> Option<String> {
+    let line = rows().nth(usize::from(row))?;
+    Some(format!("#{}", line.split('\t').next()?.trim()))
+}
 
 /// Translit key → the rows (given names) it is a form of.
 fn table() -> &'static HashMap<String, Vec<u16>> {
     static TABLE: OnceLock<HashMap<String, Vec<u16>>> = OnceLock::new();
     TABLE.get_or_init(|| {
         let mut map: HashMap<String, Vec<u16>> = HashMap::new();
-        let rows = include_str!("tables/given_names.tsv")
-            .lines()
-            .filter(|l| !l.starts_with('#') && !l.trim().is_empty());
-        for (row, line) in rows.enumerate() {
+        for (row, line) in rows().enumerate() {
             let forms = line.split('\t').nth(1).unwrap_or_default();
             let row = u16::try_from(row).unwrap_or(u16::MAX);
             for form in forms.split(',').map(str::trim).filter(|f| !f.is_empty()) {
-                for key in token_keys(form).own().translit {
+                for key in base_keys(form).0.translit {
                     let rows = map.entry(key).or_default();
                     if !rows.contains(&row) {
                         rows.push(row);
@@ -43,6 +56,19 @@ fn table() -> &'static HashMap<String, Vec<u16>> {
 /// The rows a translit key is a form of (empty when none).
 fn rows_of(key: &str) -> &'static [u16] {
     table().get(key).map(Vec::as_slice).unwrap_or_default()
+}
+
+/// The related keys of a word whose translit keys are forms of given names in
+/// the table: `#` and the row's headword (`#alexander` for Аляксандр, Ales and
+/// Oleksandr), so the search meets the forms of one name across languages.
+pub(crate) fn row_keys(translit: &[String]) -> Vec<String> {
+    let mut rows: Vec<u16> = translit
+        .iter()
+        .flat_map(|k| rows_of(k).iter().copied())
+        .collect();
+    rows.sort_unstable();
+    rows.dedup();
+    rows.into_iter().filter_map(headword_key).collect()
 }
 
 fn share_row(a: &[u16], b: &[u16]) -> bool {

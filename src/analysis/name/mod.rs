@@ -191,6 +191,31 @@ impl TokenKeys {
 /// assert!(token_keys("Abishev").translit.contains(&"abix~m".to_string()));
 /// ```
 pub fn token_keys(word: &str) -> TokenKeys {
+    let (mut keys, chars) = base_keys(word);
+    // The search's keys across scripts come last, and are counted, so that
+    // `compare`, which reads these scripts whole-name, can leave them out.
+    let (cross_translit, mut cross_related) = script::cross_keys(&chars, keys.translit.first());
+    // A given name's row in the table of forms across languages (Аляксандр and
+    // Alexander: `#alexander`); `compare` reads the table itself.
+    cross_related.extend(given::row_keys(&keys.translit));
+    for k in cross_translit {
+        if !keys.translit.contains(&k) {
+            keys.translit.push(k);
+            keys.cross.0 += 1;
+        }
+    }
+    for k in cross_related {
+        if !keys.related.contains(&k) {
+            keys.related.push(k);
+            keys.cross.1 += 1;
+        }
+    }
+    keys
+}
+
+/// A word's own keys (no keys across scripts), and its lower-case chars with
+/// tone digits removed.
+fn base_keys(word: &str) -> (TokenKeys, Vec<char>) {
     let (exact, chars) = if word.is_ascii() {
         let e = word.to_ascii_lowercase();
         let cs = e.chars().collect::<Vec<char>>();
@@ -202,22 +227,20 @@ pub fn token_keys(word: &str) -> TokenKeys {
     let folded = fold_chars(&chars);
     // Pinyin and Jyutping with tone numbers (Ai4 Wei4wei4, Kao¹): the digits after
     // letters are tones, not part of the name.
-    let toned;
-    let chars: &[char] = if is_toned_syllables(&chars) {
-        toned = chars
+    let chars: Vec<char> = if is_toned_syllables(&chars) {
+        chars
             .iter()
             .copied()
             .filter(|c| !is_tone_digit(*c))
-            .collect::<Vec<char>>();
-        &toned
+            .collect::<Vec<char>>()
     } else {
-        &chars
+        chars
     };
     // A script without a table of its own is keyed through its Latin transliteration.
     let mut translit = if chars.iter().any(|&c| script::needs_fallback(c)) {
-        key::translit_keys(&script::to_latin(chars))
+        key::translit_keys(&script::to_latin(&chars))
     } else {
-        key::translit_keys(chars)
+        key::translit_keys(&chars)
     };
     let mut related: Vec<String> = Vec::with_capacity(translit.len());
     for k in &translit {
@@ -241,29 +264,14 @@ pub fn token_keys(word: &str) -> TokenKeys {
         }
         translit.extend(forms);
     }
-    // The search's keys across scripts come last, and are counted, so that
-    // `compare`, which reads these scripts whole-name, can leave them out.
-    let (cross_translit, cross_related) = script::cross_keys(chars, translit.first());
-    let mut cross = (0, 0);
-    for k in cross_translit {
-        if !translit.contains(&k) {
-            translit.push(k);
-            cross.0 += 1;
-        }
-    }
-    for k in cross_related {
-        if !related.contains(&k) {
-            related.push(k);
-            cross.1 += 1;
-        }
-    }
-    TokenKeys {
+    let keys = TokenKeys {
         exact,
         folded,
         translit,
         related,
-        cross,
-    }
+        cross: (0, 0),
+    };
+    (keys, chars)
 }
 
 fn is_tone_digit(c: char) -> bool {
