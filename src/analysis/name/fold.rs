@@ -272,6 +272,12 @@ pub(crate) fn key(cs: &[char], i: usize, raw: &mut KeyBuilder) -> usize {
             raw.push("g");
             1
         }
+        // ǧ and ǰ write ج (j) in the scholarly romanisations of Arabic and
+        // Persian (DIN 31635, ISO 233: Ǧamāl = Jamal) and ջ in ISO 9985 Armenian.
+        'ǧ' | 'ǰ' => {
+            raw.push("j");
+            1
+        }
         'p' if at(1) == 'h' => {
             raw.push("f");
             2
@@ -418,6 +424,7 @@ mod tests {
             ('č', "c"),
             ('ž', "j"),
             ('ğ', "g"),
+            ('ǧ', "j"),
             ('ǵ', "g"),
             ('ä', "a"),
             ('ö', "o"),
