@@ -176,7 +176,7 @@ fn units(n: &NameKeys, particle: &[bool]) -> Vec<Unit> {
             // (it belongs to the name after it: bin Salman). An article may
             // (Abd-El Fattah / Abdel Fattah).
             if particle[end - 1]
-                && (len == 1 || script::is_kin_particle(&parts[end - 1].keys.folded))
+                && (len == 1 || script::is_kin_particle(&parts[end - 1].keys))
             {
                 continue;
             }
@@ -186,7 +186,9 @@ fn units(n: &NameKeys, particle: &[bool]) -> Vec<Unit> {
                 let joined: String = run.iter().map(|p| p.text.as_str()).collect();
                 token_keys(&joined).own()
             };
-            let abjad = run.iter().any(|p| p.text.chars().any(script::is_abjad));
+            let abjad = run
+                .iter()
+                .any(|p| p.text.chars().any(script::drops_short_vowels));
             out.push(Unit {
                 start,
                 len,
@@ -331,6 +333,32 @@ fn patronymics_match(a: &TokenKeys, b: &TokenKeys) -> bool {
     })
 }
 
+/// Whether `n` leaves a patronymic unpaired where the other name `o`, with as
+/// many parts, leaves a given name of its own that is no initial and not the
+/// same father's name in another form (Armenian Azati, a genitive, for
+/// Azatovich). A surname left over is a second surname (Zourabichvili-Kachia).
+fn patronymic_for_a_part(
+    n: &NameKeys,
+    used_n: &[bool],
+    o: &NameKeys,
+    po: &[bool],
+    used_o: &[bool],
+) -> bool {
+    let open: Vec<&TokenKeys> = (0..n.parts.len())
+        .filter(|&k| !used_n[k] && n.parts[k].role == Role::Patronymic)
+        .map(|k| &n.parts[k].keys)
+        .collect();
+    !open.is_empty()
+        && (0..o.parts.len()).any(|k| {
+            let p = &o.parts[k];
+            !used_o[k]
+                && !po[k]
+                && p.role == Role::Given
+                && !is_initial(&p.text)
+                && !open.iter().any(|q| given::father_of(q, &p.keys))
+        })
+}
+
 fn is_initial(text: &str) -> bool {
     text.chars().filter(|c| c.is_alphabetic()).count() == 1
 }
@@ -374,7 +402,7 @@ fn judge(a: &NameKeys, b: &NameKeys) -> Option<(NameMatch, bool)> {
     let particle = |n: &NameKeys| -> Vec<bool> {
         n.parts
             .iter()
-            .map(|p| n.parts.len() > 1 && script::is_particle(&p.keys.folded))
+            .map(|p| n.parts.len() > 1 && script::is_particle(&p.keys))
             .collect()
     };
     let (pa, pb) = (particle(a), particle(b));
@@ -400,7 +428,7 @@ fn judge(a: &NameKeys, b: &NameKeys) -> Option<(NameMatch, bool)> {
             // A run takes the role of its first word after any particle.
             let role = |n: &NameKeys, u: &Unit| {
                 let k = (u.start..u.start + u.len)
-                    .find(|&k| !script::is_particle(&n.parts[k].keys.folded))?;
+                    .find(|&k| !script::is_particle(&n.parts[k].keys))?;
                 Some(n.parts[k].role)
             };
             match (role(a, x), role(b, y)) {
@@ -440,7 +468,9 @@ fn judge(a: &NameKeys, b: &NameKeys) -> Option<(NameMatch, bool)> {
                 cands.push((s, cover, i, j, Channel::Fuzzy, "same consonants"));
             } else if role(a, x) == Some(Role::Patronymic)
                 && role(b, y) == Some(Role::Patronymic)
-                && (patronymics_match(&x.keys, &y.keys) || given::same_father(&x.keys, &y.keys))
+                && (patronymics_match(&x.keys, &y.keys)
+                    || given::same_father(&x.keys, &y.keys)
+                    || given::father_of(&x.keys, &y.keys))
             {
                 cands.push((0.6, cover, i, j, Channel::Related, "patronymic forms"));
             }
@@ -588,7 +618,10 @@ fn judge(a: &NameKeys, b: &NameKeys) -> Option<(NameMatch, bool)> {
         )
     } else {
         // On a tie the first name is accounted for first, on copies, so that a miss
-        // leaves no trace before the second name is tried.
+        // leaves no trace before the second name is tried. If the first has a part
+        // left over, the second cannot be accounted for by leaving its patronymic
+        // out: with as many parts, that patronymic stands where the other name has
+        // a part of its own (Narges Mohammadi / Mohammad bin Salman).
         let first_fits = ca == cb && {
             let (mut ua2, mut ga2, mut ub2, mut gb2) =
                 (used_a.clone(), got_a.clone(), used_b.clone(), got_b.clone());
@@ -602,7 +635,7 @@ fn judge(a: &NameKeys, b: &NameKeys) -> Option<(NameMatch, bool)> {
             fits
         };
         first_fits
-            || account(
+            || (account(
                 b,
                 &pb,
                 &mut used_b,
@@ -612,7 +645,7 @@ fn judge(a: &NameKeys, b: &NameKeys) -> Option<(NameMatch, bool)> {
                 &mut got_a,
                 &mut notes,
                 false,
-            )
+            ) && (ca > cb || !patronymic_for_a_part(b, &used_b, a, &pa, &used_a)))
     };
     if matched == 0 {
         return None;

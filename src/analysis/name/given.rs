@@ -128,6 +128,19 @@ pub(crate) fn same_father(a: &TokenKeys, b: &TokenKeys) -> bool {
     !ra.is_empty() && share_row(&ra, &rows(b))
 }
 
+/// Whether `word` may be the father's name a patronymic is made of: one of its
+/// stems is the word, the word's own stem, or a form of the same given name
+/// (Azatovich / Azati, Nikolozovich / Nikoloz).
+pub(crate) fn father_of(patronymic: &TokenKeys, word: &TokenKeys) -> bool {
+    patronymic.translit.iter().any(|pk| {
+        stems(pk).iter().any(|s| {
+            word.translit
+                .iter()
+                .any(|wk| wk == s || stems(wk).contains(s))
+        })
+    }) || same_father(patronymic, word)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

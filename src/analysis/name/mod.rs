@@ -498,9 +498,18 @@ fn assign_roles(parts: &mut [NamePart]) {
             }
         } else if n >= 3 && (key::is_russian_patronymic(&key) || key::is_kazakh_patronymic(&key)) {
             parts[k].role = Role::Patronymic;
-        } else if script::is_kin_particle(&parts[k - 1].keys.folded) {
+        } else if script::is_kin_particle(&parts[k - 1].keys) {
             // Arabic nasab: the name after bin / ibn / bint is the father's.
             parts[k].role = Role::Patronymic;
+        }
+    }
+    // Armenian: given name, the father's name in the genitive (-i: Azati,
+    // Hakobi), surname in -yan / -ian (Serzh Azati Sargsyan).
+    let armenian_surname = n >= 3 && primary(&parts[n - 1]).ends_with("ian");
+    if armenian_surname && parts[1].role == Role::Given {
+        let key = primary(&parts[1]);
+        if key.len() >= 4 && key.ends_with('i') {
+            parts[1].role = Role::Patronymic;
         }
     }
     // Three words, two patronymic-like after the first (Roman Arkadyevich

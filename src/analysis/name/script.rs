@@ -44,6 +44,22 @@ pub(crate) fn is_abjad(c: char) -> bool {
         || (0xFE70..=0xFEFF).contains(&u)
 }
 
+/// Whether `c` is a letter of a Brahmic script (Devanagari, Bengali, Gurmukhi,
+/// Gujarati, Oriya, Tamil, Telugu, Kannada, Malayalam, Sinhala: U+0900–U+0DFF).
+/// Their consonants carry an inherent vowel that `any_ascii` does not write
+/// (`सलमान` → `slman`, `முகமதி` → `mukmti`), so in Latin letters they lose short
+/// vowels the way an abjad does.
+pub(crate) fn is_abugida(c: char) -> bool {
+    (0x0900..=0x0DFF).contains(&(c as u32))
+}
+
+/// Whether a word in `c`'s script reaches Latin letters without its short
+/// vowels: an abjad ([`is_abjad`]) or a Brahmic abugida ([`is_abugida`]). Such
+/// words meet Latin spellings on their consonant skeleton.
+pub(crate) fn drops_short_vowels(c: char) -> bool {
+    is_abjad(c) || is_abugida(c)
+}
+
 /// A word in a script without a table, in lower-case Latin letters: the Arabic
 /// article written joined to the noun is dropped (`الخواجة` → `خواجة`), then
 /// `any_ascii` transliterates.
@@ -52,7 +68,10 @@ pub(crate) fn to_latin(cs: &[char]) -> Vec<char> {
         ['ا', 'ل', rest @ ..] if rest.len() >= 2 => rest,
         _ => cs,
     };
-    let s: String = cs.iter().collect();
+    // Armenian ու is one vowel, u, and ւ after a vowel is v (Լեւոն, classical
+    // spelling of Լևոն), in the BGN/PCGN (1981) and national romanisations;
+    // any_ascii writes them letter by letter (ow, w).
+    let s: String = cs.iter().collect::<String>().replace("ու", "u").replace('ւ', "վ");
     // The marks any_ascii writes for ʿayn, hamza and ejectives (`, ') are not
     // letters; left in, the Latin rules would read s' as ш.
     any_ascii::any_ascii(&s)
@@ -116,7 +135,7 @@ pub(crate) fn skeleton_key(cs: &[char], key: &str) -> Option<String> {
     if skel.chars().count() < SKELETON_MIN || !skel.chars().all(|c| c.is_ascii_alphabetic()) {
         return None;
     }
-    let abjad = cs.iter().any(|&c| is_abjad(c));
+    let abjad = cs.iter().any(|&c| drops_short_vowels(c));
     let consonants = if abjad {
         cs.iter().filter(|c| c.is_alphabetic()).count()
     } else {
@@ -223,15 +242,28 @@ pub(crate) fn parse_table(text: &str) -> Vec<(String, String)> {
         .collect()
 }
 
-/// Whether a folded word is a name particle (al-, bin, von, …).
-pub(crate) fn is_particle(folded: &str) -> bool {
-    particles().iter().any(|(p, _)| p == folded)
+/// The forms of a word the particle table is read with: its folded form, and
+/// for a word in a Brahmic script its Latin transliteration too (Hindi and other
+/// Indian-script spellings of Arabic names write bin and al as बिन, अल).
+fn particle_forms(keys: &super::TokenKeys) -> impl Iterator<Item = &str> {
+    let latin = keys
+        .folded
+        .chars()
+        .any(is_abugida)
+        .then(|| keys.translit.first().map(String::as_str))
+        .flatten();
+    std::iter::once(keys.folded.as_str()).chain(latin)
 }
 
-/// Whether a folded word is a kinship particle ("son / daughter of": bin, ibn,
-/// bint, بن): the name after it is the father's.
-pub(crate) fn is_kin_particle(folded: &str) -> bool {
-    particles().iter().any(|(p, k)| p == folded && k == "kin")
+/// Whether a word is a name particle (al-, bin, von, …).
+pub(crate) fn is_particle(keys: &super::TokenKeys) -> bool {
+    particle_forms(keys).any(|f| particles().iter().any(|(p, _)| p == f))
+}
+
+/// Whether a word is a kinship particle ("son / daughter of": bin, ibn, bint,
+/// بن): the name after it is the father's.
+pub(crate) fn is_kin_particle(keys: &super::TokenKeys) -> bool {
+    particle_forms(keys).any(|f| particles().iter().any(|(p, k)| p == f && k == "kin"))
 }
 
 /// The Wade-Giles table (`tables/wade_giles.tsv`): (kind, Wade-Giles, context,
@@ -376,6 +408,8 @@ mod tests {
         assert_eq!(skeleton("havajah"), "hg");
         assert_eq!(abjad_skeleton("jalali"), abjad_skeleton("jli"));
         assert_ne!(skeleton("jelial"), skeleton("jli"));
-        assert!(is_particle("al") && is_particle("bin") && !is_particle("abu"));
+        let k = |w: &str| super::super::token_keys(w);
+        assert!(is_particle(&k("al")) && is_particle(&k("bin")) && !is_particle(&k("abu")));
+        assert!(is_kin_particle(&k("बिन")) && is_particle(&k("अल")));
     }
 }
