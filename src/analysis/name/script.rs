@@ -60,6 +60,89 @@ pub(crate) fn drops_short_vowels(c: char) -> bool {
     is_abjad(c) || is_abugida(c)
 }
 
+/// Whether `c` is a Greek letter (Greek and Coptic, Greek Extended).
+pub(crate) fn is_greek(c: char) -> bool {
+    let u = c as u32;
+    (0x0370..=0x03FF).contains(&u) || (0x1F00..=0x1FFF).contains(&u)
+}
+
+/// The Greek table (`tables/greek.tsv`): Greek letters or digraph → its
+/// readings, longest first.
+fn greek_table() -> &'static [(Vec<char>, Vec<String>)] {
+    static TABLE: OnceLock<Vec<(Vec<char>, Vec<String>)>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut rows: Vec<(Vec<char>, Vec<String>)> =
+            parse_table(include_str!("tables/greek.tsv"))
+                .into_iter()
+                .map(|(g, r)| (g.chars().collect(), r.split('|').map(String::from).collect()))
+                .collect();
+        rows.sort_by_key(|(g, _)| std::cmp::Reverse(g.len()));
+        rows
+    })
+}
+
+/// The most readings a Greek word gets (its ambiguous digraphs read one way
+/// throughout, each kind on its own).
+const GREEK_MAX_READINGS: usize = 8;
+
+/// The Latin readings of a word with Greek letters (`tables/greek.tsv`), the
+/// foreign-name reading first: `Προτάσεβιτς` → `protasevits`, `protasevich`.
+/// Accents are dropped and final ς is σ; other chars are kept.
+pub(crate) fn greek_readings(cs: &[char]) -> Vec<Vec<char>> {
+    use unicode_normalization::char::{decompose_canonical, is_combining_mark};
+    let mut plain: Vec<char> = Vec::with_capacity(cs.len());
+    for &c in cs {
+        decompose_canonical(c, |d| {
+            if !is_combining_mark(d) {
+                plain.extend(d.to_lowercase().map(|l| if l == 'ς' { 'σ' } else { l }));
+            }
+        });
+    }
+    // The word as pieces: (Greek source, its readings) or a kept char.
+    let mut pieces: Vec<(Vec<char>, &[String])> = Vec::new();
+    let mut i = 0;
+    'outer: while i < plain.len() {
+        for (g, readings) in greek_table() {
+            if plain[i..].starts_with(g) {
+                pieces.push((g.clone(), readings.as_slice()));
+                i += g.len();
+                continue 'outer;
+            }
+        }
+        pieces.push((vec![plain[i]], &[]));
+        i += 1;
+    }
+    // Each ambiguous kind of digraph reads one way throughout the word.
+    let mut kinds: Vec<&Vec<char>> = Vec::new();
+    for (g, r) in &pieces {
+        if r.len() > 1 && !kinds.contains(&g) {
+            kinds.push(g);
+        }
+    }
+    let mut out = Vec::new();
+    for combo in 0..(1usize << kinds.len().min(3)) {
+        let mut s = Vec::with_capacity(plain.len() + 4);
+        for (g, r) in &pieces {
+            match r.len() {
+                0 => s.extend(g.iter()),
+                1 => s.extend(r[0].chars()),
+                _ => {
+                    let k = kinds.iter().position(|x| *x == g).unwrap_or(0);
+                    let pick = if k < 3 { (combo >> k) & 1 } else { 0 };
+                    s.extend(r[pick.min(r.len() - 1)].chars());
+                }
+            }
+        }
+        if !out.contains(&s) {
+            out.push(s);
+        }
+        if out.len() >= GREEK_MAX_READINGS {
+            break;
+        }
+    }
+    out
+}
+
 /// A word in a script without a table, in lower-case Latin letters: the Arabic
 /// article written joined to the noun is dropped (`الخواجة` → `خواجة`), then
 /// `any_ascii` transliterates.
@@ -383,6 +466,20 @@ mod tests {
         assert_eq!(latin("სააკაშვილი"), "saakashvili");
         assert_eq!(latin("سعود"), "swd");
         assert!(!latin("الخواجة").starts_with('l'));
+    }
+
+    #[test]
+    fn greek_readings_of_foreign_names() {
+        let read = |w: &str| -> Vec<String> {
+            greek_readings(&w.chars().collect::<Vec<_>>())
+                .into_iter()
+                .map(|r| r.into_iter().collect())
+                .collect()
+        };
+        assert_eq!(read("Προτάσεβιτς"), ["protasevits", "protasevich"]);
+        assert_eq!(read("Ερντογάν")[0], "erdogan");
+        assert_eq!(read("Τζαφάρ")[0], "dzhafar");
+        assert_eq!(read("Σοτουντέχ")[0], "sotudekh");
     }
 
     #[test]
