@@ -237,11 +237,19 @@ fn base_keys(word: &str) -> (TokenKeys, Vec<char>) {
         chars
     };
     // A script without a table of its own is keyed through its Latin transliteration.
-    let mut translit = if chars.iter().any(|&c| script::is_greek(c)) {
-        // Greek has a table of its own; its ambiguous digraphs give several
-        // readings, whose keys the word gets together.
+    // Greek has a table of its own, other scripts without one go through
+    // any_ascii; a letter read two ways gives several readings, whose keys the
+    // word gets together.
+    let readings = if chars.iter().any(|&c| script::is_greek(c)) {
+        Some(script::greek_readings(&chars))
+    } else if chars.iter().any(|&c| script::needs_fallback(c)) {
+        Some(script::latin_readings(&chars))
+    } else {
+        None
+    };
+    let mut translit = if let Some(readings) = readings {
         let mut keys: Vec<String> = Vec::new();
-        for reading in script::greek_readings(&chars) {
+        for reading in readings {
             for k in key::translit_keys(&reading) {
                 if !keys.contains(&k) {
                     keys.push(k);
@@ -249,8 +257,6 @@ fn base_keys(word: &str) -> (TokenKeys, Vec<char>) {
             }
         }
         keys
-    } else if chars.iter().any(|&c| script::needs_fallback(c)) {
-        key::translit_keys(&script::to_latin(&chars))
     } else {
         key::translit_keys(&chars)
     };

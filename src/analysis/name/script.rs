@@ -157,11 +157,80 @@ pub(crate) fn to_latin(cs: &[char]) -> Vec<char> {
     let s: String = cs.iter().collect::<String>().replace("ու", "u").replace('ւ', "վ");
     // The marks any_ascii writes for ʿayn, hamza and ejectives (`, ') are not
     // letters; left in, the Latin rules would read s' as ш.
-    any_ascii::any_ascii(&s)
+    let ascii = any_ascii::any_ascii(&s);
+    let latin = ascii
         .chars()
         .filter(|c| !matches!(c, '`' | '\''))
-        .flat_map(char::to_lowercase)
-        .collect()
+        .flat_map(char::to_lowercase);
+    // The j any_ascii writes for Arabic and Persian ج is дж, never the glide й
+    // the Latin rules also read j as (German, Czech): written dzh, it keys as дж only.
+    if cs.iter().any(|&c| is_abjad(c)) {
+        latin
+            .flat_map(|c| match c {
+                'j' => vec!['d', 'z', 'h'],
+                c => vec![c],
+            })
+            .collect()
+    } else {
+        latin.collect()
+    }
+}
+
+/// The other readings of letters keyed through `any_ascii`
+/// (`tables/letter_readings.tsv`): letter → its other Latin readings.
+fn letter_readings() -> &'static [(char, Vec<String>)] {
+    static TABLE: OnceLock<Vec<(char, Vec<String>)>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        parse_table(include_str!("tables/letter_readings.tsv"))
+            .into_iter()
+            .filter_map(|(l, r)| Some((l.chars().next()?, r.split('|').map(String::from).collect())))
+            .collect()
+    })
+}
+
+/// The most readings [`latin_readings`] gives a word.
+const MAX_READINGS: usize = 8;
+
+/// The Latin readings of a word in a script without a table: [`to_latin`]'s,
+/// then those with the letters of `tables/letter_readings.tsv` read their other
+/// ways (Persian ض z, Bedouin ق g, Georgian ფ f), each letter one way
+/// throughout; at most [`MAX_READINGS`].
+pub(crate) fn latin_readings(cs: &[char]) -> Vec<Vec<char>> {
+    let mut out = vec![to_latin(cs)];
+    let kinds: Vec<&(char, Vec<String>)> = letter_readings()
+        .iter()
+        .filter(|(l, _)| cs.contains(l))
+        .collect();
+    // Mixed radix over the letters: 0 keeps any_ascii's reading, k > 0 takes
+    // the k-th other one.
+    let total: usize = kinds
+        .iter()
+        .map(|(_, r)| r.len() + 1)
+        .try_fold(1usize, |acc, n| acc.checked_mul(n).filter(|&p| p <= 64))
+        .unwrap_or(64);
+    for combo in 1..total {
+        let mut pick = Vec::with_capacity(kinds.len());
+        let mut rest = combo;
+        for (_, r) in &kinds {
+            pick.push(rest % (r.len() + 1));
+            rest /= r.len() + 1;
+        }
+        let mut s: Vec<char> = Vec::with_capacity(cs.len() + 4);
+        for &c in cs {
+            match kinds.iter().position(|(l, _)| *l == c) {
+                Some(k) if pick[k] > 0 => s.extend(kinds[k].1[pick[k] - 1].chars()),
+                _ => s.push(c),
+            }
+        }
+        let reading = to_latin(&s);
+        if !out.contains(&reading) {
+            out.push(reading);
+        }
+        if out.len() >= MAX_READINGS {
+            break;
+        }
+    }
+    out
 }
 
 /// The consonant skeleton of a translit key: vowels, glides (`i`, `v`, which
@@ -466,6 +535,23 @@ mod tests {
         assert_eq!(latin("სააკაშვილი"), "saakashvili");
         assert_eq!(latin("سعود"), "swd");
         assert!(!latin("الخواجة").starts_with('l'));
+    }
+
+    #[test]
+    fn letters_read_two_ways() {
+        let read = |w: &str| -> Vec<String> {
+            latin_readings(&w.chars().collect::<Vec<_>>())
+                .into_iter()
+                .map(|r| r.into_iter().collect())
+                .collect()
+        };
+        // Persian ض is z; Bedouin ق is g; Georgian ფ is a foreign f.
+        assert!(read("رضا").iter().any(|r| r.starts_with("rz")), "{:?}", read("رضا"));
+        assert!(read("خاشقجي").iter().any(|r| r.contains('g')));
+        assert_eq!(read("თოფიგ"), ["topig", "tofig"]);
+        // Arabic ج is дж, never a glide.
+        assert_eq!(read("جمال"), ["dzhml"]);
+        assert_eq!(read("سعود"), ["swd"]);
     }
 
     #[test]
