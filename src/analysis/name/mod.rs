@@ -194,7 +194,7 @@ pub fn token_keys(word: &str) -> TokenKeys {
     let (mut keys, chars) = base_keys(word);
     // The search's keys across scripts come last, and are counted, so that
     // `compare`, which reads these scripts whole-name, can leave them out.
-    let (cross_translit, mut cross_related) = script::cross_keys(&chars, keys.translit.first());
+    let (cross_translit, mut cross_related) = script::cross_keys(&chars, &keys.translit);
     // A given name's row in the table of forms across languages (Аляксандр and
     // Alexander: `#alexander`); `compare` reads the table itself.
     cross_related.extend(given::row_keys(&keys.translit));

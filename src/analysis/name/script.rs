@@ -357,10 +357,12 @@ pub(crate) fn han_name_spellings(cs: &[char]) -> Vec<Vec<char>> {
 /// The keys a word gets for the search only, to meet its spellings in other
 /// scripts (translit keys, related keys): a Han name's pinyin words
 /// ([`han_name_spellings`], their primary keys, with their related keys), and
-/// any other word's consonant-skeleton key ([`skeleton_key`], of `primary`, its
-/// primary translit key). A Han word gets no skeleton: its pinyin keys are its
-/// Latin spellings.
-pub(crate) fn cross_keys(cs: &[char], primary: Option<&String>) -> (Vec<String>, Vec<String>) {
+/// any other word's consonant-skeleton key ([`skeleton_key`] of its primary
+/// translit key; of each translit key for a word in a script that leaves short
+/// vowels unwritten, whose keys are its readings). A Han word gets no skeleton:
+/// its pinyin keys are its Latin spellings.
+pub(crate) fn cross_keys(cs: &[char], translit_all: &[String]) -> (Vec<String>, Vec<String>) {
+    let primary = translit_all.first();
     let (mut translit, mut related) = (Vec::new(), Vec::new());
     if cs.iter().any(|&c| is_han(c)) {
         // Primary keys only: pinyin is unambiguous (its `x` is never the Uzbek
@@ -369,6 +371,15 @@ pub(crate) fn cross_keys(cs: &[char], primary: Option<&String>) -> (Vec<String>,
             if let Some(k) = super::key::translit_keys(&spelling).into_iter().next() {
                 related.extend(super::key::related(&k));
                 translit.push(k);
+            }
+        }
+    } else if cs.iter().any(|&c| drops_short_vowels(c)) {
+        // A word read several ways (Persian ض z, Arabic d) has the skeleton of each.
+        for key in translit_all {
+            if let Some(skel) = skeleton_key(cs, key) {
+                if !related.contains(&skel) {
+                    related.push(skel);
+                }
             }
         }
     } else if let Some(skel) = primary.and_then(|k| skeleton_key(cs, k)) {
