@@ -25,7 +25,8 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use super::{
-    fuzzy_distance, given, key_distance, name_keys, script, token_keys, Channel, NameKeys, Role, TokenKeys,
+    fuzzy_distance, given, is_initial, key_distance, name_keys, script, token_keys, Channel,
+    NameKeys, Role, TokenKeys,
 };
 
 /// One pairing of parts behind a [`NameMatch`]: which words met, on which
@@ -175,9 +176,7 @@ fn units(n: &NameKeys, particle: &[bool]) -> Vec<Unit> {
             // A particle is no unit alone, and a kinship particle ends no run
             // (it belongs to the name after it: bin Salman). An article may
             // (Abd-El Fattah / Abdel Fattah).
-            if particle[end - 1]
-                && (len == 1 || script::is_kin_particle(&parts[end - 1].keys))
-            {
+            if particle[end - 1] && (len == 1 || script::is_kin_particle(&parts[end - 1].keys)) {
                 continue;
             }
             let keys = if len == 1 {
@@ -359,10 +358,6 @@ fn patronymic_for_a_part(
         })
 }
 
-fn is_initial(text: &str) -> bool {
-    text.chars().filter(|c| c.is_alphabetic()).count() == 1
-}
-
 fn text_of(n: &NameKeys, start: usize, len: usize) -> String {
     n.parts[start..start + len]
         .iter()
@@ -427,8 +422,8 @@ fn judge(a: &NameKeys, b: &NameKeys) -> Option<(NameMatch, bool)> {
             // A patronymic never pairs with a given name.
             // A run takes the role of its first word after any particle.
             let role = |n: &NameKeys, u: &Unit| {
-                let k = (u.start..u.start + u.len)
-                    .find(|&k| !script::is_particle(&n.parts[k].keys))?;
+                let k =
+                    (u.start..u.start + u.len).find(|&k| !script::is_particle(&n.parts[k].keys))?;
                 Some(n.parts[k].role)
             };
             match (role(a, x), role(b, y)) {
@@ -466,6 +461,17 @@ fn judge(a: &NameKeys, b: &NameKeys) -> Option<(NameMatch, bool)> {
                 .flatten()
             {
                 cands.push((s, cover, i, j, Channel::Fuzzy, "same consonants"));
+            } else if x.len == 1
+                && y.len == 1
+                && role(a, x) == role(b, y)
+                && role(a, x) != Some(Role::Surname)
+                && (is_initial(&a.parts[x.start].text) || is_initial(&b.parts[y.start].text))
+                && x.keys.translit.first().and_then(|k| k.chars().next())
+                    == y.keys.translit.first().and_then(|k| k.chars().next())
+            {
+                // An initial and a given name or patronymic it starts (I.V. Yashin /
+                // Ilya Valeryevich Yashin), on either side.
+                cands.push((0.5, cover, i, j, Channel::Related, "initial"));
             } else if role(a, x) == Some(Role::Patronymic)
                 && role(b, y) == Some(Role::Patronymic)
                 && (patronymics_match(&x.keys, &y.keys)

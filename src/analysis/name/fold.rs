@@ -492,7 +492,10 @@ mod iso9_tests {
     fn iso9_letters_read_as_cyrillic() {
         // ISO 9 â = я, c = ц: Bâlâckij is Бялацкий.
         let iso = token_keys("Bâlâckij").translit;
-        assert!(token_keys("Бяляцкий").translit.iter().any(|k| iso.contains(k)));
+        assert!(token_keys("Бяляцкий")
+            .translit
+            .iter()
+            .any(|k| iso.contains(k)));
         // Without the ISO letters, ck stays k (English, German).
         assert_eq!(token_keys("Black").translit, ["blak"]);
     }

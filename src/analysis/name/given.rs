@@ -14,9 +14,9 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use super::{base_keys, TokenKeys};
 #[cfg(test)]
 use super::token_keys;
+use super::{base_keys, TokenKeys};
 
 /// The table's rows: each name's headword, in the order of the file.
 fn rows() -> impl Iterator<Item = &'static str> {

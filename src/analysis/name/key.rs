@@ -254,9 +254,11 @@ pub(crate) fn related(key: &str) -> Vec<String> {
 /// -аўна, romanised -euna / -auna) in any spelling.
 pub(crate) fn is_russian_patronymic(key: &str) -> bool {
     key.len() > 5
-        && ["ovic", "evic", "avic", "ovna", "evna", "avna", "icna", "euna", "auna"]
-            .iter()
-            .any(|s| key.ends_with(s))
+        && [
+            "ovic", "evic", "avic", "ovna", "evna", "avna", "icna", "euna", "auna",
+        ]
+        .iter()
+        .any(|s| key.ends_with(s))
 }
 
 /// Whether a key ends like a Kazakh patronymic (-uly, -kyzy); such a word is a

@@ -476,6 +476,17 @@ fn is_caps(text: &str) -> bool {
     letters >= 2
 }
 
+/// Whether a part is an initial: one letter of an alphabet (Latin, Greek,
+/// Cyrillic, Armenian, Georgian). A Han character alone is a syllable of the
+/// name, not an initial (桂 民 海).
+pub(crate) fn is_initial(text: &str) -> bool {
+    let mut letters = text.chars().filter(|c| c.is_alphabetic());
+    match (letters.next(), letters.next()) {
+        (Some(c), None) => (c as u32) < 0x0590 || ('\u{10A0}'..='\u{10FF}').contains(&c),
+        _ => false,
+    }
+}
+
 /// Words for "son of" / "daughter of" written apart after the father's name:
 /// Azerbaijani oğlu / qızı, Kazakh ұлы / қызы (Latin and Cyrillic), Georgian
 /// ძე / ასული (dze / asuli, after the father's name in the genitive).
@@ -520,6 +531,15 @@ fn assign_roles(parts: &mut [NamePart]) {
             // Arabic nasab: the name after bin / ibn / bint is the father's.
             parts[k].role = Role::Patronymic;
         }
+    }
+    // Two initials before the surname (И. В. Яшин, I.V. Yashin): the second is
+    // the patronymic's, as East Slavic names are abbreviated.
+    if n >= 3
+        && is_initial(&parts[0].text)
+        && is_initial(&parts[1].text)
+        && !is_initial(&parts[n - 1].text)
+    {
+        parts[1].role = Role::Patronymic;
     }
     // Armenian: given name, the father's name in the genitive (-i: Azati,
     // Hakobi), surname in -yan / -ian (Serzh Azati Sargsyan).

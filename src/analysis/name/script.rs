@@ -71,11 +71,15 @@ pub(crate) fn is_greek(c: char) -> bool {
 fn greek_table() -> &'static [(Vec<char>, Vec<String>)] {
     static TABLE: OnceLock<Vec<(Vec<char>, Vec<String>)>> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut rows: Vec<(Vec<char>, Vec<String>)> =
-            parse_table(include_str!("tables/greek.tsv"))
-                .into_iter()
-                .map(|(g, r)| (g.chars().collect(), r.split('|').map(String::from).collect()))
-                .collect();
+        let mut rows: Vec<(Vec<char>, Vec<String>)> = parse_table(include_str!("tables/greek.tsv"))
+            .into_iter()
+            .map(|(g, r)| {
+                (
+                    g.chars().collect(),
+                    r.split('|').map(String::from).collect(),
+                )
+            })
+            .collect();
         rows.sort_by_key(|(g, _)| std::cmp::Reverse(g.len()));
         rows
     })
@@ -154,7 +158,11 @@ pub(crate) fn to_latin(cs: &[char]) -> Vec<char> {
     // Armenian ու is one vowel, u, and ւ after a vowel is v (Լեւոն, classical
     // spelling of Լևոն), in the BGN/PCGN (1981) and national romanisations;
     // any_ascii writes them letter by letter (ow, w).
-    let s: String = cs.iter().collect::<String>().replace("ու", "u").replace('ւ', "վ");
+    let s: String = cs
+        .iter()
+        .collect::<String>()
+        .replace("ու", "u")
+        .replace('ւ', "վ");
     // The marks any_ascii writes for ʿayn, hamza and ejectives (`, ') are not
     // letters; left in, the Latin rules would read s' as ш.
     let ascii = any_ascii::any_ascii(&s);
@@ -183,7 +191,9 @@ fn letter_readings() -> &'static [(char, Vec<String>)] {
     TABLE.get_or_init(|| {
         parse_table(include_str!("tables/letter_readings.tsv"))
             .into_iter()
-            .filter_map(|(l, r)| Some((l.chars().next()?, r.split('|').map(String::from).collect())))
+            .filter_map(|(l, r)| {
+                Some((l.chars().next()?, r.split('|').map(String::from).collect()))
+            })
             .collect()
     })
 }
@@ -557,7 +567,11 @@ mod tests {
                 .collect()
         };
         // Persian ض is z; Bedouin ق is g; Georgian ფ is a foreign f.
-        assert!(read("رضا").iter().any(|r| r.starts_with("rz")), "{:?}", read("رضا"));
+        assert!(
+            read("رضا").iter().any(|r| r.starts_with("rz")),
+            "{:?}",
+            read("رضا")
+        );
         assert!(read("خاشقجي").iter().any(|r| r.contains('g')));
         assert_eq!(read("თოფიგ"), ["topig", "tofig"]);
         // Arabic ج is дж, never a glide.
