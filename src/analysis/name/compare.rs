@@ -20,6 +20,8 @@
 //!    patronymic counts against neither.
 
 use std::borrow::Cow;
+
+use super::key::{PATRONYMIC_MARK, STEM_MARK};
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
@@ -325,10 +327,16 @@ fn belarusian_forms(a: &TokenKeys, b: &TokenKeys) -> bool {
 /// -ovich / -ovna): their stems, without the ending, within the fuzzy bound
 /// (Қабылұлы / Kabulovich).
 fn patronymics_match(a: &TokenKeys, b: &TokenKeys) -> bool {
-    a.related.iter().any(|ra| {
+    let stem = |k: &String| {
+        k.trim_end_matches(PATRONYMIC_MARK)
+            .trim_end_matches(STEM_MARK)
+            .to_string()
+    };
+    a.related.iter().map(stem).any(|ra| {
         b.related
             .iter()
-            .any(|rb| ra == rb || key_distance(ra, rb, 0.7).is_some())
+            .map(stem)
+            .any(|rb| ra == rb || key_distance(&ra, &rb, 0.7).is_some())
     })
 }
 
