@@ -228,7 +228,10 @@ pub(crate) const STEM_MARK: &str = "~s";
 /// Related keys of a translit key: its stem without gender, patronymic and
 /// -uly/-kyzy endings and without a final glide, so Abisheva, Abishev and
 /// Abishuly meet, and Kunanbaev meets Qunanbaiuly. Stems shorter than three
-/// symbols are not kept (the key itself is used).
+/// symbols are not kept (the key itself is used). A stem cut from an ending also
+/// gets the [`STEM_MARK`] key; an East Slavic patronymic gets only marked keys
+/// (its stem with [`PATRONYMIC_MARK`], and with [`STEM_MARK`]), so it meets the
+/// surnames of its stem but not the father's given name.
 pub(crate) fn related(key: &str) -> Vec<String> {
     let mut out = Vec::with_capacity(2);
     let mut push = |s: &str| {
