@@ -113,6 +113,8 @@ fn readings_of_other_scripts() {
     assert_same("Mikheil Saakashvili", "מיכאיל סאקשווילי");
     // Devanagari leaves short vowels unwritten, like an abjad.
     assert_same("Narges Mohammadi", "नरगिस मोहम्मदी");
+    // Thai: prevowels go after their consonant, th is an aspirated t.
+    assert_same("Levon Ter-Petrosyan", "เลวอน เทอร์-เปโตรเซียน");
     // ISO 9: â = я, c = ц.
     assert_same("Ales Bialiatski", "Alesʹ Bâlâckij");
     // Arabic ج is дж, not a glide: Lina is not Loujain.

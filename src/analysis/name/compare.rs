@@ -189,7 +189,7 @@ fn units(n: &NameKeys, particle: &[bool]) -> Vec<Unit> {
             };
             let abjad = run
                 .iter()
-                .any(|p| p.text.chars().any(script::drops_short_vowels));
+                .any(|p| p.text.chars().any(script::compared_on_skeleton));
             out.push(Unit {
                 start,
                 len,

@@ -53,11 +53,32 @@ pub(crate) fn is_abugida(c: char) -> bool {
     (0x0900..=0x0DFF).contains(&(c as u32))
 }
 
+/// Whether `c` is a letter of Thai or Lao (U+0E00–U+0EFF).
+pub(crate) fn is_thai(c: char) -> bool {
+    (0x0E00..=0x0EFF).contains(&(c as u32))
+}
+
+/// Whether `c` is a Thai or Lao prevowel (เ แ โ ใ ไ, ເ ແ ໂ ໃ ໄ): written, and
+/// stored, before the consonant it is pronounced after (the Unicode Standard,
+/// "Thai": visual order for the prevowels).
+fn is_prevowel(c: char) -> bool {
+    matches!(c as u32, 0x0E40..=0x0E44 | 0x0EC0..=0x0EC4)
+}
+
 /// Whether a word in `c`'s script reaches Latin letters without its short
 /// vowels: an abjad ([`is_abjad`]) or a Brahmic abugida ([`is_abugida`]). Such
-/// words meet Latin spellings on their consonant skeleton.
+/// words meet Latin spellings on their consonant skeleton, in `compare` and in
+/// the search.
 pub(crate) fn drops_short_vowels(c: char) -> bool {
     is_abjad(c) || is_abugida(c)
+}
+
+/// Whether `compare` meets a word in `c`'s script with Latin spellings on its
+/// consonant skeleton: the scripts of [`drops_short_vowels`], and Thai and Lao
+/// ([`is_thai`]), whose vowel signs `any_ascii` writes one by one around the
+/// consonants (`เทอร์` → `theor`), too unreliable to key on.
+pub(crate) fn compared_on_skeleton(c: char) -> bool {
+    drops_short_vowels(c) || is_thai(c)
 }
 
 /// Whether `c` is a Greek letter (Greek and Coptic, Greek Extended).
@@ -158,11 +179,26 @@ pub(crate) fn to_latin(cs: &[char]) -> Vec<char> {
     // Armenian ու is one vowel, u, and ւ after a vowel is v (Լեւոն, classical
     // spelling of Լևոն), in the BGN/PCGN (1981) and national romanisations;
     // any_ascii writes them letter by letter (ow, w).
-    let s: String = cs
+    let mut s: String = cs
         .iter()
         .collect::<String>()
         .replace("ու", "u")
         .replace('ւ', "վ");
+    // A Thai or Lao prevowel goes after the consonant it follows in speech
+    // (เลวอน → ลเวอน, le-won), so its consonants come out in spoken order.
+    if cs.iter().any(|&c| is_prevowel(c)) {
+        let mut spoken: Vec<char> = s.chars().collect();
+        let mut i = 0;
+        while i + 1 < spoken.len() {
+            if is_prevowel(spoken[i]) && is_thai(spoken[i + 1]) && !is_prevowel(spoken[i + 1]) {
+                spoken.swap(i, i + 1);
+                i += 2;
+            } else {
+                i += 1;
+            }
+        }
+        s = spoken.into_iter().collect();
+    }
     // The marks any_ascii writes for ʿayn, hamza and ejectives (`, ') are not
     // letters; left in, the Latin rules would read s' as ш.
     let ascii = any_ascii::any_ascii(&s);
@@ -170,6 +206,21 @@ pub(crate) fn to_latin(cs: &[char]) -> Vec<char> {
         .chars()
         .filter(|c| !matches!(c, '`' | '\''))
         .flat_map(char::to_lowercase);
+    // Thai kh, th, ph (and Lao) are aspirated k, t, p (RTGS, Royal Institute
+    // 1999), not the х, English th and f the Latin rules read them as.
+    if cs.iter().any(|&c| is_thai(c)) {
+        let mut out: Vec<char> = Vec::new();
+        let v: Vec<char> = latin.collect();
+        let mut i = 0;
+        while i < v.len() {
+            out.push(v[i]);
+            if matches!(v[i], 'k' | 't' | 'p') && v.get(i + 1) == Some(&'h') {
+                i += 1;
+            }
+            i += 1;
+        }
+        return out;
+    }
     // The j any_ascii writes for Arabic and Persian ج is дж, never the glide й
     // the Latin rules also read j as (German, Czech): written dzh, it keys as дж only.
     if cs.iter().any(|&c| is_abjad(c)) {
@@ -574,6 +625,8 @@ mod tests {
         );
         assert!(read("خاشقجي").iter().any(|r| r.contains('g')));
         assert_eq!(read("თოფიგ"), ["topig", "tofig"]);
+        // Thai prevowels in spoken order; th is an aspirated t.
+        assert_eq!(read("เทอร์"), ["teor"]);
         // Arabic ج is дж, never a glide.
         assert_eq!(read("جمال"), ["dzhml"]);
         assert_eq!(read("سعود"), ["swd"]);
