@@ -33,6 +33,13 @@ fn compare_on_the_pair_set() {
     let pairs = set.pairs();
     assert!(pairs.iter().any(|p| p.same) && pairs.iter().any(|p| !p.same));
     for part in ["dev", "heldout"] {
+        // Every family has its floors.
+        for family in FAMILIES {
+            assert!(
+                COMPARE_FLOORS.iter().any(|f| f.0 == part && f.1 == *family),
+                "help: no floor for {part} {family}"
+            );
+        }
         let ours = score(&pairs, part, false, decide);
         for &(_, family, p_floor, r_floor) in COMPARE_FLOORS.iter().filter(|f| f.0 == part) {
             let m = ours[family];
