@@ -111,6 +111,9 @@ fn readings_of_other_scripts() {
     assert_same("Ahmadreza Djalali", "احمدرضا جلالی");
     assert_same("Tofig Yagublu", "თოფიგ იაღუბლუ");
     assert_same("Mikheil Saakashvili", "מיכאיל סאקשווילי");
+    // Word boundaries differ across scripts: a run of joined words must not take
+    // a word another part needs.
+    assert_same("Abdel Fattah el-Sisi", "عبد الفتاح السيسى");
     // Devanagari leaves short vowels unwritten, like an abjad.
     assert_same("Narges Mohammadi", "नरगिस मोहम्मदी");
     // Thai: prevowels go after their consonant, th is an aspirated t.

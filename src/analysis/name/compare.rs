@@ -398,6 +398,40 @@ pub fn compare_keys(a: &NameKeys, b: &NameKeys) -> Option<NameMatch> {
 /// candidate that shares a surname but contradicts in a given name (a short
 /// form or pseudonym the tables do not know) still ranks, below a true match.
 fn judge(a: &NameKeys, b: &NameKeys) -> Option<(NameMatch, bool)> {
+    // Pairs are taken best first, runs of joined words before single words; when
+    // that leaves the names undecided, the pairing is tried again without the
+    // first run it took (at most three times), since word boundaries differ
+    // across scripts and a run may take a word another pair needs (`Fattah el
+    // Sisi` = `الفتاح السيسى` leaves `Abdel` without `عبد`).
+    let mut banned: Vec<UnitPair> = Vec::new();
+    let (first, mut run) = judge_with(a, b, &banned)?;
+    if first.1 {
+        return Some(first);
+    }
+    while let Some(r) = run {
+        if banned.len() >= 3 {
+            break;
+        }
+        banned.push(r);
+        match judge_with(a, b, &banned) {
+            Some((m, _)) if m.1 => return Some(m),
+            Some((_, next)) => run = next,
+            None => break,
+        }
+    }
+    Some(first)
+}
+
+/// A pairing of a unit of the first name with one of the second (their indices).
+type UnitPair = (usize, usize);
+
+/// [`judge`] with some candidate pairings of runs left out (`banned`); also gives
+/// the first run pairing taken, if any.
+fn judge_with(
+    a: &NameKeys,
+    b: &NameKeys,
+    banned: &[UnitPair],
+) -> Option<((NameMatch, bool), Option<UnitPair>)> {
     // Words are compared on their own keys, without the search's keys across
     // scripts (this rule reads abjad skeletons and Han names itself).
     let (a, b) = (own_keys(a), own_keys(b));
@@ -508,11 +542,18 @@ fn judge(a: &NameKeys, b: &NameKeys) -> Option<(NameMatch, bool)> {
     let mut parts = Vec::new();
     let mut channel = Channel::Exact;
     let (mut anchored, mut vowel_best) = (false, 0.0f32);
-    for (s, _, i, j, ch, how) in cands {
+    let mut first_run = None;
+    for (s, cover, i, j, ch, how) in cands {
         let (x, y) = (&ua[i], &ub[j]);
         let (ra, rb) = (x.start..x.start + x.len, y.start..y.start + y.len);
-        if ra.clone().any(|k| used_a[k]) || rb.clone().any(|k| used_b[k]) {
+        if banned.contains(&(i, j))
+            || ra.clone().any(|k| used_a[k])
+            || rb.clone().any(|k| used_b[k])
+        {
             continue;
+        }
+        if cover > 2 && first_run.is_none() {
+            first_run = Some((i, j));
         }
         for k in ra {
             used_a[k] = true;
@@ -688,7 +729,7 @@ fn judge(a: &NameKeys, b: &NameKeys) -> Option<(NameMatch, bool)> {
         matched,
         parts,
     };
-    Some((m, decided))
+    Some(((m, decided), first_run))
 }
 
 fn role_weight(role: Role) -> f32 {
