@@ -297,29 +297,9 @@ fn one_vowel_apart(a: &str, b: &str) -> bool {
 /// в or ў after a vowel and before a consonant as `u`, with the `ou` the Latin
 /// keys write as `u` (French ou) read `u` too (Tsikhanouskaya / Tikhanovskaya).
 fn belarusian_forms(a: &TokenKeys, b: &TokenKeys) -> bool {
-    fn russian_way(k: &str) -> String {
-        let k = k.replace("ts", "t").replace("ds", "d");
-        let cs: Vec<char> = k.chars().collect();
-        let vowel = |c: char| "aeiou".contains(c);
-        let mut out = String::with_capacity(k.len());
-        for (i, &c) in cs.iter().enumerate() {
-            let after_vowel = i > 0 && vowel(cs[i - 1]);
-            let before_consonant = cs.get(i + 1).is_some_and(|&n| !vowel(n));
-            let c = if matches!(c, 'u' | 'v') && after_vowel && before_consonant {
-                'u'
-            } else {
-                c
-            };
-            if c == 'u' && out.ends_with('o') {
-                out.pop();
-            }
-            out.push(c);
-        }
-        out
-    }
     a.translit.iter().any(|ka| {
-        let ra = russian_way(ka);
-        ra.len() >= 5 && b.translit.iter().any(|kb| russian_way(kb) == ra)
+        let ra = script::russian_way(ka);
+        ra.len() >= 5 && b.translit.iter().any(|kb| script::russian_way(kb) == ra)
     })
 }
 

@@ -446,8 +446,44 @@ pub(crate) fn cross_keys(cs: &[char], translit_all: &[String]) -> (Vec<String>, 
     } else if let Some(skel) = primary.and_then(|k| skeleton_key(cs, k)) {
         related.push(skel);
     }
+    // The Belarusian and Russian forms of one name meet on the Russian reading
+    // (Tsikhanouskaya / Tikhanovskaya), as `compare` reads them.
+    if let Some(k) = primary.filter(|_| !cs.iter().any(|&c| is_han(c))) {
+        let rw = russian_way(k);
+        if rw.len() >= 5 && rw != *k {
+            related.push(format!("{BELARUSIAN_MARK}{rw}"));
+        }
+    }
     (translit, related)
 }
+
+/// A translit key read the Russian way, where Belarusian differs: ц and дз as
+/// т and д, в or ў after a vowel and before a consonant as `u`, and the `ou`
+/// the Latin keys write as `u` (French ou) as `u` too (Ціханоўская, Tsikhanouskaya
+/// and Тихановская all read `tihanuska`).
+pub(crate) fn russian_way(k: &str) -> String {
+    let k = k.replace("ts", "t").replace("ds", "d");
+    let cs: Vec<char> = k.chars().collect();
+    let vowel = |c: char| "aeiou".contains(c);
+    let mut out = String::with_capacity(k.len());
+    for (i, &c) in cs.iter().enumerate() {
+        let after_vowel = i > 0 && vowel(cs[i - 1]);
+        let before_consonant = cs.get(i + 1).is_some_and(|&n| !vowel(n));
+        let c = if matches!(c, 'u' | 'v') && after_vowel && before_consonant {
+            'u'
+        } else {
+            c
+        };
+        if c == 'u' && out.ends_with('o') {
+            out.pop();
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// The mark that starts a word's [`russian_way`] key for the search.
+pub(crate) const BELARUSIAN_MARK: &str = "~by";
 
 /// The particle table (`tables/particles.tsv`): folded particle → its kind.
 fn particles() -> &'static [(String, String)] {
@@ -627,6 +663,9 @@ mod tests {
         assert_eq!(read("თოფიგ"), ["topig", "tofig"]);
         // Thai prevowels in spoken order; th is an aspirated t.
         assert_eq!(read("เทอร์"), ["teor"]);
+        // Belarusian and Russian forms read one way.
+        assert_eq!(russian_way("tsihanuska"), russian_way("tihanovska"));
+        assert_ne!(russian_way("tihanovska"), russian_way("tihonova"));
         // Arabic ج is дж, never a glide.
         assert_eq!(read("جمال"), ["dzhml"]);
         assert_eq!(read("سعود"), ["swd"]);
