@@ -129,6 +129,12 @@ fn initials_and_left_out_patronymics() {
     // The initials of a given name and a patronymic.
     assert_same("Ilya Yashin", "I.V. Yashin");
     assert_same("I.V. Yashin", "Илья Валерьевич Яшин");
+    // A lone hard or soft sign is no initial and no part: a name with one matches
+    // itself exactly.
+    for name in ["Ь Orlov", "B ъ Orlov"] {
+        let m = compare(name, name).expect("a name matches itself");
+        assert_eq!(m.channel, whereas::Channel::Exact, "{name}: {m}");
+    }
     // With as many parts, a left-out patronymic does not stand for another
     // given name.
     assert_other("Narges Mohammadi", "Mohammad bin Salman");

@@ -419,7 +419,11 @@ fn judge_with(
     let particle = |n: &NameKeys| -> Vec<bool> {
         n.parts
             .iter()
-            .map(|p| n.parts.len() > 1 && script::is_particle(&p.keys))
+            // A word with no sounded letter (a lone ъ or ь) has no keys: like a
+            // particle, it tells no one apart.
+            .map(|p| {
+                n.parts.len() > 1 && (script::is_particle(&p.keys) || p.keys.translit.is_empty())
+            })
             .collect()
     };
     let (pa, pb) = (particle(a), particle(b));
@@ -488,8 +492,13 @@ fn judge_with(
                 && role(a, x) == role(b, y)
                 && role(a, x) != Some(Role::Surname)
                 && (is_initial(&a.parts[x.start].text) || is_initial(&b.parts[y.start].text))
-                && x.keys.translit.first().and_then(|k| k.chars().next())
-                    == y.keys.translit.first().and_then(|k| k.chars().next())
+                && x.keys
+                    .translit
+                    .first()
+                    .and_then(|k| k.chars().next())
+                    .is_some_and(|c| {
+                        y.keys.translit.first().and_then(|k| k.chars().next()) == Some(c)
+                    })
             {
                 // An initial and a given name or patronymic it starts (I.V. Yashin /
                 // Ilya Valeryevich Yashin), on either side.
@@ -568,10 +577,10 @@ fn judge_with(
         || (na == 1 && nb == 1 && vowel_best >= 0.55)
         || (all_paired(a, &pa, &used_a) && all_paired(b, &pb, &used_b));
     // Both names give a patronymic the other does not pair: two people.
-    let open_patronymic = |n: &NameKeys, used: &[bool]| {
-        (0..n.parts.len()).any(|k| !used[k] && n.parts[k].role == Role::Patronymic)
+    let open_patronymic = |n: &NameKeys, p: &[bool], used: &[bool]| {
+        (0..n.parts.len()).any(|k| !used[k] && !p[k] && n.parts[k].role == Role::Patronymic)
     };
-    if open_patronymic(a, &used_a) && open_patronymic(b, &used_b) {
+    if open_patronymic(a, &pa, &used_a) && open_patronymic(b, &pb, &used_b) {
         decided = false;
     }
     // Account for the parts left over on one side; `false` when one contradicts.

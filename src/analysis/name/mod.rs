@@ -537,6 +537,7 @@ fn assign_roles(parts: &mut [NamePart]) {
     if n >= 3
         && is_initial(&parts[0].text)
         && is_initial(&parts[1].text)
+        && !parts[1].keys.translit.is_empty()
         && !is_initial(&parts[n - 1].text)
     {
         parts[1].role = Role::Patronymic;
