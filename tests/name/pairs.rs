@@ -9,45 +9,58 @@ fn decide(a: &str, b: &str) -> bool {
     whereas::name::compare(a, b).is_some()
 }
 
+/// Floors per part and family, (precision, recall): the measured values of
+/// `cargo run --release --example pair_eval`, cut to two decimals (issue 15 asks
+/// 0.95 / 0.95; docs/name-eval.md says where the rules fall short and why).
+const COMPARE_FLOORS: &[(&str, &str, f64, f64)] = &[
+    ("dev", "slavic", 0.98, 0.94),
+    ("dev", "turkic", 1.00, 1.00),
+    ("dev", "caucasus", 1.00, 0.95),
+    ("dev", "arabic_persian", 0.98, 0.79),
+    ("dev", "chinese", 1.00, 0.56),
+    ("dev", "all", 0.99, 0.85),
+    ("heldout", "slavic", 0.98, 0.95),
+    ("heldout", "turkic", 0.98, 0.87),
+    ("heldout", "caucasus", 1.00, 0.79),
+    ("heldout", "arabic_persian", 0.89, 0.73),
+    ("heldout", "chinese", 1.00, 0.52),
+    ("heldout", "all", 0.97, 0.81),
+];
+
 #[test]
 fn compare_on_the_pair_set() {
     let set = PairSet::load().expect("tests/data/names/pairs is part of the repository");
     let pairs = set.pairs();
     assert!(pairs.iter().any(|p| p.same) && pairs.iter().any(|p| !p.same));
     for part in ["dev", "heldout"] {
-        let ours = score(&pairs, part, false, decide);
+        // Every family has its floors.
         for family in FAMILIES {
-            let m = ours[*family];
+            assert!(
+                COMPARE_FLOORS.iter().any(|f| f.0 == part && f.1 == *family),
+                "help: no floor for {part} {family}"
+            );
+        }
+        let ours = score(&pairs, part, false, decide);
+        for &(_, family, p_floor, r_floor) in COMPARE_FLOORS.iter().filter(|f| f.0 == part) {
+            let m = ours[family];
             println!(
-                "{part} {family}: P {:.2} R {:.2} F1 {:.2}",
+                "{part} {family}: P {:.4} R {:.4} F1 {:.4}",
                 m.precision(),
                 m.recall(),
                 m.f1()
             );
-            // Floors (issue 15 asks 0.95 / 0.95; see docs/name-eval.md for where
-            // the rules fall short).
             assert!(
-                m.precision() >= 0.88,
-                "help: {part} {family}: precision {:.3}",
+                m.precision() >= p_floor,
+                "help: {part} {family}: precision {:.3} < {p_floor}",
                 m.precision()
             );
             assert!(
-                m.recall() >= 0.50,
-                "help: {part} {family}: recall {:.3}",
+                m.recall() >= r_floor,
+                "help: {part} {family}: recall {:.3} < {r_floor}",
                 m.recall()
             );
         }
         let all = ours["all"];
-        assert!(
-            all.precision() >= 0.96,
-            "help: {part}: precision {:.3}",
-            all.precision()
-        );
-        assert!(
-            all.recall() >= 0.70,
-            "help: {part}: recall {:.3}",
-            all.recall()
-        );
         // Jaro-Winkler at its best dev threshold does worse.
         let jw = |t: f64| {
             move |a: &str, b: &str| strsim::jaro_winkler(&a.to_lowercase(), &b.to_lowercase()) >= t
@@ -70,25 +83,31 @@ fn compare_on_the_pair_set() {
     }
 }
 
-/// Name-search recall@1 per family over units built from the pair set (what
-/// `cargo run --example pair_eval` prints), against floors a little under what the
-/// keys across scripts reach (issue 15 asks 0.95; docs/name-eval.md says where the
-/// search falls short). Before those keys, held-out arabic_persian and chinese were
-/// 0.46 and 0.45.
+/// Name-search recall@1 per part and family over units built from the pair set
+/// (what `cargo run --example pair_eval` prints), against floors at the measured
+/// values cut to two decimals (issue 15 asks 0.95; docs/name-eval.md says where the
+/// search falls short). Before the keys across scripts, held-out arabic_persian and
+/// chinese were 0.46 and 0.45.
 #[test]
 fn name_search_on_the_pair_set() {
     let set = PairSet::load().expect("tests/data/names/pairs is part of the repository");
+    // (family, dev floor, held-out floor)
     let floors = [
-        ("slavic", 0.80),
-        ("turkic", 0.90),
-        ("caucasus", 0.82),
-        ("arabic_persian", 0.62),
-        ("chinese", 0.62),
-        ("all", 0.75),
+        ("slavic", 0.96, 0.98),
+        ("turkic", 0.97, 0.92),
+        ("caucasus", 0.87, 0.95),
+        ("arabic_persian", 0.72, 0.71),
+        ("chinese", 0.66, 0.70),
+        ("all", 0.83, 0.86),
     ];
     for part in ["dev", "heldout"] {
         let (got, _) = search_recall_at_1(&set, part).expect("the index builds");
-        for (family, floor) in floors {
+        for (family, dev_floor, heldout_floor) in floors {
+            let floor = if part == "dev" {
+                dev_floor
+            } else {
+                heldout_floor
+            };
             let (hits, queries) = got.get(family).copied().unwrap_or_default();
             assert!(queries > 0, "help: {part} {family}: no queries");
             let r = hits as f64 / queries as f64;

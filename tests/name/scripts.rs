@@ -81,3 +81,61 @@ fn whole_name_decisions() {
     let reason = m.to_string();
     assert!(reason.contains("Kərimli = Karimli"), "{reason}");
 }
+
+#[test]
+fn given_names_across_languages() {
+    // One given name in its Belarusian, Russian, Ukrainian and Georgian forms
+    // (tables/given_names.tsv), with the rest of the name.
+    assert_same("Siarhei Tsikhanouski", "Sergei Tikhanovsky");
+    assert_same("Mykola Kovalenko", "Nikolai Kovalenko");
+    assert_same("Mikheil Javakhishvili", "Mikhail Javakhishvili");
+    // Patronymics of the same father in two languages.
+    assert_same(
+        "Аляксандр Рыгоравіч Лукашэнка",
+        "Aleksandr Grigoryevich Lukashenko",
+    );
+    assert_same("Serzh Azati Sargsyan", "Serzh Azatovich Sargsyan");
+    // Two given names the table keeps apart, with one surname: two people.
+    assert_other("Alexander Navalny", "Alexei Navalny");
+    assert_other("Mikhail Kovalenko", "Nikolai Kovalenko");
+    // A father's name in the genitive is no given name of his own.
+    assert_other("Hakob Ter-Petrosyan", "Levon Hakobi Ter-Petrosyan");
+}
+
+#[test]
+fn readings_of_other_scripts() {
+    // Greek spells a foreign b, d, g as μπ, ντ, γκ and ч, дж as τσ, τζ.
+    assert_same("Roman Protasevich", "Ρόμαν Προτάσεβιτς");
+    assert_same("Recep Tayyip Erdogan", "Ρετζέπ Ταγίπ Ερντογάν");
+    // Persian ض is z; Georgian ფ may be a foreign f; Hebrew ש is sh.
+    assert_same("Ahmadreza Djalali", "احمدرضا جلالی");
+    assert_same("Tofig Yagublu", "თოფიგ იაღუბლუ");
+    assert_same("Mikheil Saakashvili", "מיכאיל סאקשווילי");
+    // Word boundaries differ across scripts: a run of joined words must not take
+    // a word another part needs.
+    assert_same("Abdel Fattah el-Sisi", "عبد الفتاح السيسى");
+    // Devanagari leaves short vowels unwritten, like an abjad.
+    assert_same("Narges Mohammadi", "नरगिस मोहम्मदी");
+    // Thai: prevowels go after their consonant, th is an aspirated t.
+    assert_same("Levon Ter-Petrosyan", "เลวอน เทอร์-เปโตรเซียน");
+    // ISO 9: â = я, c = ц.
+    assert_same("Ales Bialiatski", "Alesʹ Bâlâckij");
+    // Arabic ج is дж, not a glide: Lina is not Loujain.
+    assert_other("Lina al-Hathloul", "لجين الهذلول");
+}
+
+#[test]
+fn initials_and_left_out_patronymics() {
+    // The initials of a given name and a patronymic.
+    assert_same("Ilya Yashin", "I.V. Yashin");
+    assert_same("I.V. Yashin", "Илья Валерьевич Яшин");
+    // A lone hard or soft sign is no initial and no part: a name with one matches
+    // itself exactly.
+    for name in ["Ь Orlov", "B ъ Orlov"] {
+        let m = compare(name, name).expect("a name matches itself");
+        assert_eq!(m.channel, whereas::Channel::Exact, "{name}: {m}");
+    }
+    // With as many parts, a left-out patronymic does not stand for another
+    // given name.
+    assert_other("Narges Mohammadi", "Mohammad bin Salman");
+}

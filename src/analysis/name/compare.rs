@@ -20,12 +20,15 @@
 //!    patronymic counts against neither.
 
 use std::borrow::Cow;
+
+use super::key::{PATRONYMIC_MARK, STEM_MARK};
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
 use super::{
-    fuzzy_distance, key_distance, name_keys, script, token_keys, Channel, NameKeys, Role, TokenKeys,
+    fuzzy_distance, given, is_initial, key_distance, name_keys, script, token_keys, Channel,
+    NameKeys, Role, TokenKeys,
 };
 
 /// One pairing of parts behind a [`NameMatch`]: which words met, on which
@@ -175,9 +178,7 @@ fn units(n: &NameKeys, particle: &[bool]) -> Vec<Unit> {
             // A particle is no unit alone, and a kinship particle ends no run
             // (it belongs to the name after it: bin Salman). An article may
             // (Abd-El Fattah / Abdel Fattah).
-            if particle[end - 1]
-                && (len == 1 || script::is_kin_particle(&parts[end - 1].keys.folded))
-            {
+            if particle[end - 1] && (len == 1 || script::is_kin_particle(&parts[end - 1].keys)) {
                 continue;
             }
             let keys = if len == 1 {
@@ -186,7 +187,9 @@ fn units(n: &NameKeys, particle: &[bool]) -> Vec<Unit> {
                 let joined: String = run.iter().map(|p| p.text.as_str()).collect();
                 token_keys(&joined).own()
             };
-            let abjad = run.iter().any(|p| p.text.chars().any(script::is_abjad));
+            let abjad = run
+                .iter()
+                .any(|p| p.text.chars().any(script::compared_on_skeleton));
             out.push(Unit {
                 start,
                 len,
@@ -290,28 +293,13 @@ fn one_vowel_apart(a: &str, b: &str) -> bool {
 
 /// The Belarusian and Russian forms of one name: Belarusian writes ц and дз where
 /// Russian has a soft т and д (Ціханоўская / Тихановская), and ў where Russian
-/// has в after a vowel. Both keys read the Russian way must be equal.
+/// has в after a vowel. Both keys read one way must be equal: ц, дз as т, д, and
+/// в or ў after a vowel and before a consonant as `u`, with the `ou` the Latin
+/// keys write as `u` (French ou) read `u` too (Tsikhanouskaya / Tikhanovskaya).
 fn belarusian_forms(a: &TokenKeys, b: &TokenKeys) -> bool {
-    fn russian_way(k: &str) -> String {
-        let k = k.replace("ts", "t").replace("ds", "d");
-        let cs: Vec<char> = k.chars().collect();
-        let vowel = |c: char| "aeiou".contains(c);
-        cs.iter()
-            .enumerate()
-            .map(|(i, &c)| {
-                let after_vowel = i > 0 && vowel(cs[i - 1]);
-                let before_consonant = cs.get(i + 1).is_some_and(|&n| !vowel(n));
-                if c == 'u' && after_vowel && before_consonant {
-                    'v'
-                } else {
-                    c
-                }
-            })
-            .collect()
-    }
     a.translit.iter().any(|ka| {
-        let ra = russian_way(ka);
-        ra.len() >= 5 && b.translit.iter().any(|kb| russian_way(kb) == ra)
+        let ra = script::russian_way(ka);
+        ra.len() >= 5 && b.translit.iter().any(|kb| script::russian_way(kb) == ra)
     })
 }
 
@@ -319,15 +307,43 @@ fn belarusian_forms(a: &TokenKeys, b: &TokenKeys) -> bool {
 /// -ovich / -ovna): their stems, without the ending, within the fuzzy bound
 /// (Қабылұлы / Kabulovich).
 fn patronymics_match(a: &TokenKeys, b: &TokenKeys) -> bool {
-    a.related.iter().any(|ra| {
+    let stem = |k: &String| {
+        k.trim_end_matches(PATRONYMIC_MARK)
+            .trim_end_matches(STEM_MARK)
+            .to_string()
+    };
+    a.related.iter().map(stem).any(|ra| {
         b.related
             .iter()
-            .any(|rb| ra == rb || key_distance(ra, rb, 0.7).is_some())
+            .map(stem)
+            .any(|rb| ra == rb || key_distance(&ra, &rb, 0.7).is_some())
     })
 }
 
-fn is_initial(text: &str) -> bool {
-    text.chars().filter(|c| c.is_alphabetic()).count() == 1
+/// Whether `n` leaves a patronymic unpaired where the other name `o`, with as
+/// many parts, leaves a given name of its own that is no initial and not the
+/// same father's name in another form (Armenian Azati, a genitive, for
+/// Azatovich). A surname left over is a second surname (Zourabichvili-Kachia).
+fn patronymic_for_a_part(
+    n: &NameKeys,
+    used_n: &[bool],
+    o: &NameKeys,
+    po: &[bool],
+    used_o: &[bool],
+) -> bool {
+    let open: Vec<&TokenKeys> = (0..n.parts.len())
+        .filter(|&k| !used_n[k] && n.parts[k].role == Role::Patronymic)
+        .map(|k| &n.parts[k].keys)
+        .collect();
+    !open.is_empty()
+        && (0..o.parts.len()).any(|k| {
+            let p = &o.parts[k];
+            !used_o[k]
+                && !po[k]
+                && p.role == Role::Given
+                && !is_initial(&p.text)
+                && !open.iter().any(|q| given::father_of(q, &p.keys))
+        })
 }
 
 fn text_of(n: &NameKeys, start: usize, len: usize) -> String {
@@ -362,6 +378,40 @@ pub fn compare_keys(a: &NameKeys, b: &NameKeys) -> Option<NameMatch> {
 /// candidate that shares a surname but contradicts in a given name (a short
 /// form or pseudonym the tables do not know) still ranks, below a true match.
 fn judge(a: &NameKeys, b: &NameKeys) -> Option<(NameMatch, bool)> {
+    // Pairs are taken best first, runs of joined words before single words; when
+    // that leaves the names undecided, the pairing is tried again without the
+    // first run it took (at most three times), since word boundaries differ
+    // across scripts and a run may take a word another pair needs (`Fattah el
+    // Sisi` = `الفتاح السيسى` leaves `Abdel` without `عبد`).
+    let mut banned: Vec<UnitPair> = Vec::new();
+    let (first, mut run) = judge_with(a, b, &banned)?;
+    if first.1 {
+        return Some(first);
+    }
+    while let Some(r) = run {
+        if banned.len() >= 3 {
+            break;
+        }
+        banned.push(r);
+        match judge_with(a, b, &banned) {
+            Some((m, _)) if m.1 => return Some(m),
+            Some((_, next)) => run = next,
+            None => break,
+        }
+    }
+    Some(first)
+}
+
+/// A pairing of a unit of the first name with one of the second (their indices).
+type UnitPair = (usize, usize);
+
+/// [`judge`] with some candidate pairings of runs left out (`banned`); also gives
+/// the first run pairing taken, if any.
+fn judge_with(
+    a: &NameKeys,
+    b: &NameKeys,
+    banned: &[UnitPair],
+) -> Option<((NameMatch, bool), Option<UnitPair>)> {
     // Words are compared on their own keys, without the search's keys across
     // scripts (this rule reads abjad skeletons and Han names itself).
     let (a, b) = (own_keys(a), own_keys(b));
@@ -369,7 +419,11 @@ fn judge(a: &NameKeys, b: &NameKeys) -> Option<(NameMatch, bool)> {
     let particle = |n: &NameKeys| -> Vec<bool> {
         n.parts
             .iter()
-            .map(|p| n.parts.len() > 1 && script::is_particle(&p.keys.folded))
+            // A word with no sounded letter (a lone ъ or ь) has no keys: like a
+            // particle, it tells no one apart.
+            .map(|p| {
+                n.parts.len() > 1 && (script::is_particle(&p.keys) || p.keys.translit.is_empty())
+            })
             .collect()
     };
     let (pa, pb) = (particle(a), particle(b));
@@ -394,8 +448,8 @@ fn judge(a: &NameKeys, b: &NameKeys) -> Option<(NameMatch, bool)> {
             // A patronymic never pairs with a given name.
             // A run takes the role of its first word after any particle.
             let role = |n: &NameKeys, u: &Unit| {
-                let k = (u.start..u.start + u.len)
-                    .find(|&k| !script::is_particle(&n.parts[k].keys.folded))?;
+                let k =
+                    (u.start..u.start + u.len).find(|&k| !script::is_particle(&n.parts[k].keys))?;
                 Some(n.parts[k].role)
             };
             match (role(a, x), role(b, y)) {
@@ -413,6 +467,14 @@ fn judge(a: &NameKeys, b: &NameKeys) -> Option<(NameMatch, bool)> {
                 cands.push((s, cover, i, j, ch, how));
             } else if skeleton_match(x, y) {
                 cands.push((0.85, cover, i, j, Channel::Translit, "consonant skeleton"));
+            } else if x.len == 1
+                && y.len == 1
+                && [role(a, x), role(b, y)]
+                    .iter()
+                    .all(|r| *r == Some(Role::Given))
+                && given::same_given_name(&x.keys, &y.keys)
+            {
+                cands.push((0.7, cover, i, j, Channel::Related, "given-name forms"));
             } else if let Some((_, s)) = (x.len == 1 && y.len == 1)
                 .then(|| baltic_match(&x.keys, &y.keys))
                 .flatten()
@@ -425,9 +487,27 @@ fn judge(a: &NameKeys, b: &NameKeys) -> Option<(NameMatch, bool)> {
                 .flatten()
             {
                 cands.push((s, cover, i, j, Channel::Fuzzy, "same consonants"));
+            } else if x.len == 1
+                && y.len == 1
+                && role(a, x) == role(b, y)
+                && role(a, x) != Some(Role::Surname)
+                && (is_initial(&a.parts[x.start].text) || is_initial(&b.parts[y.start].text))
+                && x.keys
+                    .translit
+                    .first()
+                    .and_then(|k| k.chars().next())
+                    .is_some_and(|c| {
+                        y.keys.translit.first().and_then(|k| k.chars().next()) == Some(c)
+                    })
+            {
+                // An initial and a given name or patronymic it starts (I.V. Yashin /
+                // Ilya Valeryevich Yashin), on either side.
+                cands.push((0.5, cover, i, j, Channel::Related, "initial"));
             } else if role(a, x) == Some(Role::Patronymic)
                 && role(b, y) == Some(Role::Patronymic)
-                && patronymics_match(&x.keys, &y.keys)
+                && (patronymics_match(&x.keys, &y.keys)
+                    || given::same_father(&x.keys, &y.keys)
+                    || given::father_of(&x.keys, &y.keys))
             {
                 cands.push((0.6, cover, i, j, Channel::Related, "patronymic forms"));
             }
@@ -451,11 +531,18 @@ fn judge(a: &NameKeys, b: &NameKeys) -> Option<(NameMatch, bool)> {
     let mut parts = Vec::new();
     let mut channel = Channel::Exact;
     let (mut anchored, mut vowel_best) = (false, 0.0f32);
-    for (s, _, i, j, ch, how) in cands {
+    let mut first_run = None;
+    for (s, cover, i, j, ch, how) in cands {
         let (x, y) = (&ua[i], &ub[j]);
         let (ra, rb) = (x.start..x.start + x.len, y.start..y.start + y.len);
-        if ra.clone().any(|k| used_a[k]) || rb.clone().any(|k| used_b[k]) {
+        if banned.contains(&(i, j))
+            || ra.clone().any(|k| used_a[k])
+            || rb.clone().any(|k| used_b[k])
+        {
             continue;
+        }
+        if cover > 2 && first_run.is_none() {
+            first_run = Some((i, j));
         }
         for k in ra {
             used_a[k] = true;
@@ -490,10 +577,10 @@ fn judge(a: &NameKeys, b: &NameKeys) -> Option<(NameMatch, bool)> {
         || (na == 1 && nb == 1 && vowel_best >= 0.55)
         || (all_paired(a, &pa, &used_a) && all_paired(b, &pb, &used_b));
     // Both names give a patronymic the other does not pair: two people.
-    let open_patronymic = |n: &NameKeys, used: &[bool]| {
-        (0..n.parts.len()).any(|k| !used[k] && n.parts[k].role == Role::Patronymic)
+    let open_patronymic = |n: &NameKeys, p: &[bool], used: &[bool]| {
+        (0..n.parts.len()).any(|k| !used[k] && !p[k] && n.parts[k].role == Role::Patronymic)
     };
-    if open_patronymic(a, &used_a) && open_patronymic(b, &used_b) {
+    if open_patronymic(a, &pa, &used_a) && open_patronymic(b, &pb, &used_b) {
         decided = false;
     }
     // Account for the parts left over on one side; `false` when one contradicts.
@@ -575,7 +662,10 @@ fn judge(a: &NameKeys, b: &NameKeys) -> Option<(NameMatch, bool)> {
         )
     } else {
         // On a tie the first name is accounted for first, on copies, so that a miss
-        // leaves no trace before the second name is tried.
+        // leaves no trace before the second name is tried. If the first has a part
+        // left over, the second cannot be accounted for by leaving its patronymic
+        // out: with as many parts, that patronymic stands where the other name has
+        // a part of its own (Narges Mohammadi / Mohammad bin Salman).
         let first_fits = ca == cb && {
             let (mut ua2, mut ga2, mut ub2, mut gb2) =
                 (used_a.clone(), got_a.clone(), used_b.clone(), got_b.clone());
@@ -589,7 +679,7 @@ fn judge(a: &NameKeys, b: &NameKeys) -> Option<(NameMatch, bool)> {
             fits
         };
         first_fits
-            || account(
+            || (account(
                 b,
                 &pb,
                 &mut used_b,
@@ -599,7 +689,7 @@ fn judge(a: &NameKeys, b: &NameKeys) -> Option<(NameMatch, bool)> {
                 &mut got_a,
                 &mut notes,
                 false,
-            )
+            ) && (ca > cb || !patronymic_for_a_part(b, &used_b, a, &pa, &used_a)))
     };
     if matched == 0 {
         return None;
@@ -628,7 +718,7 @@ fn judge(a: &NameKeys, b: &NameKeys) -> Option<(NameMatch, bool)> {
         matched,
         parts,
     };
-    Some((m, decided))
+    Some(((m, decided), first_run))
 }
 
 fn role_weight(role: Role) -> f32 {

@@ -172,6 +172,12 @@ pub(crate) fn key(cs: &[char], i: usize, raw: &mut KeyBuilder) -> usize {
             raw.push_alt("c", "h");
             2
         }
+        // ISO 9 (GOST 7.79, system A) writes ц as c: in a word with its â, û or ŝ
+        // (я, ю, щ), c is ц (Bâlâckij = Бялацкий).
+        'c' if looks_iso9(cs) => {
+            raw.push_alt("ts", "k");
+            1
+        }
         // Turkish c = дж (Cakişev, Kasım-Cömert): in a word with a letter only
         // Turkish-style spellings use (ı, ş, ğ).
         'c' if looks_turkish(cs) => {
@@ -272,6 +278,12 @@ pub(crate) fn key(cs: &[char], i: usize, raw: &mut KeyBuilder) -> usize {
             raw.push("g");
             1
         }
+        // ǧ and ǰ write ج (j) in the scholarly romanisations of Arabic and
+        // Persian (DIN 31635, ISO 233: Ǧamāl = Jamal) and ջ in ISO 9985 Armenian.
+        'ǧ' | 'ǰ' => {
+            raw.push("j");
+            1
+        }
         'p' if at(1) == 'h' => {
             raw.push("f");
             2
@@ -322,6 +334,15 @@ pub(crate) fn key(cs: &[char], i: usize, raw: &mut KeyBuilder) -> usize {
         // Kazakh 2018 ý = у; Czech ý = ы.
         'ý' => {
             raw.push_alt("u", "i");
+            1
+        }
+        // ISO 9: â = я, û = ю (also a long a, u in Turkish, Romanian, French).
+        'â' => {
+            raw.push_alt("ia", "a");
+            1
+        }
+        'û' => {
+            raw.push_alt("iu", "u");
             1
         }
         'ı' | 'ī' | 'í' | 'ì' | 'î' | 'ï' => {
@@ -388,6 +409,12 @@ fn looks_czech(cs: &[char]) -> bool {
             && cs.contains(&'c'))
 }
 
+/// Whether a word is spelled the ISO 9 way (GOST 7.79 system A): â, û or ŝ,
+/// its letters for я, ю and щ.
+fn looks_iso9(cs: &[char]) -> bool {
+    cs.iter().any(|c| matches!(c, 'â' | 'û' | 'ŝ'))
+}
+
 /// Whether a word is spelled with Turkish or Azerbaijani letters (`ı`, `ş`, `ğ`,
 /// `ə`): then its `c` is дж.
 fn looks_turkish(cs: &[char]) -> bool {
@@ -418,6 +445,7 @@ mod tests {
             ('č', "c"),
             ('ž', "j"),
             ('ğ', "g"),
+            ('ǧ', "j"),
             ('ǵ', "g"),
             ('ä', "a"),
             ('ö', "o"),
@@ -453,5 +481,22 @@ mod tests {
             fold_char(c, &mut s);
         }
         assert_eq!(s, "bilasulie");
+    }
+}
+
+#[cfg(test)]
+mod iso9_tests {
+    use crate::analysis::name::token_keys;
+
+    #[test]
+    fn iso9_letters_read_as_cyrillic() {
+        // ISO 9 â = я, c = ц: Bâlâckij is Бялацкий.
+        let iso = token_keys("Bâlâckij").translit;
+        assert!(token_keys("Бяляцкий")
+            .translit
+            .iter()
+            .any(|k| iso.contains(k)));
+        // Without the ISO letters, ck stays k (English, German).
+        assert_eq!(token_keys("Black").translit, ["blak"]);
     }
 }

@@ -213,10 +213,25 @@ const SUFFIXES: &[&str] = &[
     "ovna", "evna", "ovic", "evic", "kisi", "ova", "eva", "ina", "uli", "ov", "ev", "in",
 ];
 
+/// The East Slavic patronymic endings among [`SUFFIXES`].
+const PATRONYMIC_SUFFIXES: &[&str] = &["ovna", "evna", "ovic", "evic"];
+
+/// The mark that ends the related key of an East Slavic patronymic's stem
+/// (`iefim~p` for Yefimovich), so that it never equals a given name's key.
+pub(crate) const PATRONYMIC_MARK: &str = "~p";
+
+/// The mark that ends the stem key shared by a patronymic and the surnames made
+/// of the same name (`ahmet~s` for Akhmetovich, Akhmetov, Akhmetova, Akhmetuly),
+/// which a given name (`Akhmet`) does not get.
+pub(crate) const STEM_MARK: &str = "~s";
+
 /// Related keys of a translit key: its stem without gender, patronymic and
 /// -uly/-kyzy endings and without a final glide, so Abisheva, Abishev and
 /// Abishuly meet, and Kunanbaev meets Qunanbaiuly. Stems shorter than three
-/// symbols are not kept (the key itself is used).
+/// symbols are not kept (the key itself is used). A stem cut from an ending also
+/// gets the [`STEM_MARK`] key; an East Slavic patronymic gets only marked keys
+/// (its stem with [`PATRONYMIC_MARK`], and with [`STEM_MARK`]), so it meets the
+/// surnames of its stem but not the father's given name.
 pub(crate) fn related(key: &str) -> Vec<String> {
     let mut out = Vec::with_capacity(2);
     let mut push = |s: &str| {
@@ -233,7 +248,23 @@ pub(crate) fn related(key: &str) -> Vec<String> {
     for suf in SUFFIXES {
         if key.len() >= suf.len() + 3 && key.ends_with(suf) {
             let stem = &key[..key.len() - suf.len()];
+            let bare = if stem.len() > 3 && stem.ends_with('i') {
+                &stem[..stem.len() - 1]
+            } else {
+                stem
+            };
+            if PATRONYMIC_SUFFIXES.contains(suf) {
+                // A patronymic's stem is the father's given name: marked, so that
+                // the son's patronymic does not meet the father's given name
+                // (Boris Yefimovich / Yefim); it meets a surname made of the same
+                // name (Akhmetovich / Akhmetov, Akhmetuly) on the stem key.
+                push(&format!("{bare}{PATRONYMIC_MARK}"));
+                push(&format!("{bare}{STEM_MARK}"));
+                stripped = true;
+                break;
+            }
             push(stem);
+            push(&format!("{bare}{STEM_MARK}"));
             if *suf == "kisi" {
                 // -kyzy after a stem ending in k (Onlabek-kyzy) lost one k to
                 // the run collapse.
@@ -250,13 +281,15 @@ pub(crate) fn related(key: &str) -> Vec<String> {
 }
 
 /// Whether a key ends like an East Slavic patronymic (Russian and Ukrainian
-/// -ovich, -evich, -ovna, -evna, -ichna; Belarusian -avich, -avna) in any
-/// spelling.
+/// -ovich, -evich, -ovna, -evna, -ichna; Belarusian -avich, -avna, and -еўна /
+/// -аўна, romanised -euna / -auna) in any spelling.
 pub(crate) fn is_russian_patronymic(key: &str) -> bool {
     key.len() > 5
-        && ["ovic", "evic", "avic", "ovna", "evna", "avna", "icna"]
-            .iter()
-            .any(|s| key.ends_with(s))
+        && [
+            "ovic", "evic", "avic", "ovna", "evna", "avna", "icna", "euna", "auna",
+        ]
+        .iter()
+        .any(|s| key.ends_with(s))
 }
 
 /// Whether a key ends like a Kazakh patronymic (-uly, -kyzy); such a word is a
@@ -311,11 +344,16 @@ mod tests {
 
     #[test]
     fn related_stems() {
-        assert_eq!(related("abixeva"), vec!["abix"]);
-        assert_eq!(related("abixev"), vec!["abix"]);
-        assert_eq!(related("kunanbaiuli"), vec!["kunanba"]);
-        assert_eq!(related("kunanbaev"), vec!["kunanba"]);
-        assert_eq!(related("onlabekisi"), vec!["onlabe", "onlabek"]);
+        assert_eq!(related("abixeva"), vec!["abix", "abix~s"]);
+        assert_eq!(related("abixev"), vec!["abix", "abix~s"]);
+        assert_eq!(related("kunanbaiuli"), vec!["kunanba", "kunanba~s"]);
+        assert_eq!(related("kunanbaev"), vec!["kunanba", "kunanba~s"]);
+        assert_eq!(related("onlabekisi"), vec!["onlabe", "onlabe~s", "onlabek"]);
         assert_eq!(related("bilax"), vec!["bilax"]);
+        // A patronymic's stem is marked: it meets the surname's stem key, not the
+        // father's given name.
+        assert_eq!(related("iefimovic"), vec!["iefim~p", "iefim~s"]);
+        assert_eq!(related("iefim"), vec!["iefim"]);
+        assert_eq!(related("ahmetov"), vec!["ahmet", "ahmet~s"]);
     }
 }

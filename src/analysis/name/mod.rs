@@ -80,6 +80,7 @@ use super::words::is_word_char;
 mod compare;
 mod distance;
 mod fold;
+mod given;
 mod key;
 mod key_builder;
 mod kk;
@@ -192,6 +193,31 @@ impl TokenKeys {
 /// assert!(token_keys("Abishev").translit.contains(&"abix~m".to_string()));
 /// ```
 pub fn token_keys(word: &str) -> TokenKeys {
+    let (mut keys, chars) = base_keys(word);
+    // The search's keys across scripts come last, and are counted, so that
+    // `compare`, which reads these scripts whole-name, can leave them out.
+    let (cross_translit, mut cross_related) = script::cross_keys(&chars, &keys.translit);
+    // A given name's row in the table of forms across languages (Аляксандр and
+    // Alexander: `#alexander`); `compare` reads the table itself.
+    cross_related.extend(given::row_keys(&keys.translit));
+    for k in cross_translit {
+        if !keys.translit.contains(&k) {
+            keys.translit.push(k);
+            keys.cross.0 += 1;
+        }
+    }
+    for k in cross_related {
+        if !keys.related.contains(&k) {
+            keys.related.push(k);
+            keys.cross.1 += 1;
+        }
+    }
+    keys
+}
+
+/// A word's own keys (no keys across scripts), and its lower-case chars with
+/// tone digits removed.
+fn base_keys(word: &str) -> (TokenKeys, Vec<char>) {
     let (exact, chars) = if word.is_ascii() {
         let e = word.to_ascii_lowercase();
         let cs = e.chars().collect::<Vec<char>>();
@@ -203,22 +229,38 @@ pub fn token_keys(word: &str) -> TokenKeys {
     let folded = fold_chars(&chars);
     // Pinyin and Jyutping with tone numbers (Ai4 Wei4wei4, Kao¹): the digits after
     // letters are tones, not part of the name.
-    let toned;
-    let chars: &[char] = if is_toned_syllables(&chars) {
-        toned = chars
+    let chars: Vec<char> = if is_toned_syllables(&chars) {
+        chars
             .iter()
             .copied()
             .filter(|c| !is_tone_digit(*c))
-            .collect::<Vec<char>>();
-        &toned
+            .collect::<Vec<char>>()
     } else {
-        &chars
+        chars
     };
     // A script without a table of its own is keyed through its Latin transliteration.
-    let mut translit = if chars.iter().any(|&c| script::needs_fallback(c)) {
-        key::translit_keys(&script::to_latin(chars))
+    // Greek has a table of its own, other scripts without one go through
+    // any_ascii; a letter read two ways gives several readings, whose keys the
+    // word gets together.
+    let readings = if chars.iter().any(|&c| script::is_greek(c)) {
+        Some(script::greek_readings(&chars))
+    } else if chars.iter().any(|&c| script::needs_fallback(c)) {
+        Some(script::latin_readings(&chars))
     } else {
-        key::translit_keys(chars)
+        None
+    };
+    let mut translit = if let Some(readings) = readings {
+        let mut keys: Vec<String> = Vec::new();
+        for reading in readings {
+            for k in key::translit_keys(&reading) {
+                if !keys.contains(&k) {
+                    keys.push(k);
+                }
+            }
+        }
+        keys
+    } else {
+        key::translit_keys(&chars)
     };
     let mut related: Vec<String> = Vec::with_capacity(translit.len());
     for k in &translit {
@@ -242,29 +284,14 @@ pub fn token_keys(word: &str) -> TokenKeys {
         }
         translit.extend(forms);
     }
-    // The search's keys across scripts come last, and are counted, so that
-    // `compare`, which reads these scripts whole-name, can leave them out.
-    let (cross_translit, cross_related) = script::cross_keys(chars, translit.first());
-    let mut cross = (0, 0);
-    for k in cross_translit {
-        if !translit.contains(&k) {
-            translit.push(k);
-            cross.0 += 1;
-        }
-    }
-    for k in cross_related {
-        if !related.contains(&k) {
-            related.push(k);
-            cross.1 += 1;
-        }
-    }
-    TokenKeys {
+    let keys = TokenKeys {
         exact,
         folded,
         translit,
         related,
-        cross,
-    }
+        cross: (0, 0),
+    };
+    (keys, chars)
 }
 
 fn is_tone_digit(c: char) -> bool {
@@ -451,6 +478,17 @@ fn is_caps(text: &str) -> bool {
     letters >= 2
 }
 
+/// Whether a part is an initial: one letter of an alphabet (Latin, Greek,
+/// Cyrillic, Armenian, Georgian). A Han character alone is a syllable of the
+/// name, not an initial (桂 民 海).
+pub(crate) fn is_initial(text: &str) -> bool {
+    let mut letters = text.chars().filter(|c| c.is_alphabetic());
+    match (letters.next(), letters.next()) {
+        (Some(c), None) => (c as u32) < 0x0590 || ('\u{10A0}'..='\u{10FF}').contains(&c),
+        _ => false,
+    }
+}
+
 /// Words for "son of" / "daughter of" written apart after the father's name:
 /// Azerbaijani oğlu / qızı, Kazakh ұлы / қызы (Latin and Cyrillic), Georgian
 /// ძე / ასული (dze / asuli, after the father's name in the genitive).
@@ -491,9 +529,28 @@ fn assign_roles(parts: &mut [NamePart]) {
             }
         } else if n >= 3 && (key::is_russian_patronymic(&key) || key::is_kazakh_patronymic(&key)) {
             parts[k].role = Role::Patronymic;
-        } else if script::is_kin_particle(&parts[k - 1].keys.folded) {
+        } else if script::is_kin_particle(&parts[k - 1].keys) {
             // Arabic nasab: the name after bin / ibn / bint is the father's.
             parts[k].role = Role::Patronymic;
+        }
+    }
+    // Two initials before the surname (И. В. Яшин, I.V. Yashin): the second is
+    // the patronymic's, as East Slavic names are abbreviated.
+    if n >= 3
+        && is_initial(&parts[0].text)
+        && is_initial(&parts[1].text)
+        && !parts[1].keys.translit.is_empty()
+        && !is_initial(&parts[n - 1].text)
+    {
+        parts[1].role = Role::Patronymic;
+    }
+    // Armenian: given name, the father's name in the genitive (-i: Azati,
+    // Hakobi), surname in -yan / -ian (Serzh Azati Sargsyan).
+    let armenian_surname = n >= 3 && primary(&parts[n - 1]).ends_with("ian");
+    if armenian_surname && parts[1].role == Role::Given {
+        let key = primary(&parts[1]);
+        if key.len() >= 4 && key.ends_with('i') {
+            parts[1].role = Role::Patronymic;
         }
     }
     // Three words, two patronymic-like after the first (Roman Arkadyevich

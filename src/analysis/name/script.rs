@@ -44,6 +44,130 @@ pub(crate) fn is_abjad(c: char) -> bool {
         || (0xFE70..=0xFEFF).contains(&u)
 }
 
+/// Whether `c` is a letter of a Brahmic script (Devanagari, Bengali, Gurmukhi,
+/// Gujarati, Oriya, Tamil, Telugu, Kannada, Malayalam, Sinhala: U+0900–U+0DFF).
+/// Their consonants carry an inherent vowel that `any_ascii` does not write
+/// (`सलमान` → `slman`, `முகமதி` → `mukmti`), so in Latin letters they lose short
+/// vowels the way an abjad does.
+pub(crate) fn is_abugida(c: char) -> bool {
+    (0x0900..=0x0DFF).contains(&(c as u32))
+}
+
+/// Whether `c` is a letter of Thai or Lao (U+0E00–U+0EFF).
+pub(crate) fn is_thai(c: char) -> bool {
+    (0x0E00..=0x0EFF).contains(&(c as u32))
+}
+
+/// Whether `c` is a Thai or Lao prevowel (เ แ โ ใ ไ, ເ ແ ໂ ໃ ໄ): written, and
+/// stored, before the consonant it is pronounced after (the Unicode Standard,
+/// "Thai": visual order for the prevowels).
+fn is_prevowel(c: char) -> bool {
+    matches!(c as u32, 0x0E40..=0x0E44 | 0x0EC0..=0x0EC4)
+}
+
+/// Whether a word in `c`'s script reaches Latin letters without its short
+/// vowels: an abjad ([`is_abjad`]) or a Brahmic abugida ([`is_abugida`]). Such
+/// words meet Latin spellings on their consonant skeleton, in `compare` and in
+/// the search.
+pub(crate) fn drops_short_vowels(c: char) -> bool {
+    is_abjad(c) || is_abugida(c)
+}
+
+/// Whether `compare` meets a word in `c`'s script with Latin spellings on its
+/// consonant skeleton: the scripts of [`drops_short_vowels`], and Thai and Lao
+/// ([`is_thai`]), whose vowel signs `any_ascii` writes one by one around the
+/// consonants (`เทอร์` → `theor`), too unreliable to key on.
+pub(crate) fn compared_on_skeleton(c: char) -> bool {
+    drops_short_vowels(c) || is_thai(c)
+}
+
+/// Whether `c` is a Greek letter (Greek and Coptic, Greek Extended).
+pub(crate) fn is_greek(c: char) -> bool {
+    let u = c as u32;
+    (0x0370..=0x03FF).contains(&u) || (0x1F00..=0x1FFF).contains(&u)
+}
+
+/// The Greek table (`tables/greek.tsv`): Greek letters or digraph → its
+/// readings, longest first.
+fn greek_table() -> &'static [(Vec<char>, Vec<String>)] {
+    static TABLE: OnceLock<Vec<(Vec<char>, Vec<String>)>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut rows: Vec<(Vec<char>, Vec<String>)> = parse_table(include_str!("tables/greek.tsv"))
+            .into_iter()
+            .map(|(g, r)| {
+                (
+                    g.chars().collect(),
+                    r.split('|').map(String::from).collect(),
+                )
+            })
+            .collect();
+        rows.sort_by_key(|(g, _)| std::cmp::Reverse(g.len()));
+        rows
+    })
+}
+
+/// The most readings a Greek word gets (its ambiguous digraphs read one way
+/// throughout, each kind on its own).
+const GREEK_MAX_READINGS: usize = 8;
+
+/// The Latin readings of a word with Greek letters (`tables/greek.tsv`), the
+/// foreign-name reading first: `Προτάσεβιτς` → `protasevits`, `protasevich`.
+/// Accents are dropped and final ς is σ; other chars are kept.
+pub(crate) fn greek_readings(cs: &[char]) -> Vec<Vec<char>> {
+    use unicode_normalization::char::{decompose_canonical, is_combining_mark};
+    let mut plain: Vec<char> = Vec::with_capacity(cs.len());
+    for &c in cs {
+        decompose_canonical(c, |d| {
+            if !is_combining_mark(d) {
+                plain.extend(d.to_lowercase().map(|l| if l == 'ς' { 'σ' } else { l }));
+            }
+        });
+    }
+    // The word as pieces: (Greek source, its readings) or a kept char.
+    let mut pieces: Vec<(Vec<char>, &[String])> = Vec::new();
+    let mut i = 0;
+    'outer: while i < plain.len() {
+        for (g, readings) in greek_table() {
+            if plain[i..].starts_with(g) {
+                pieces.push((g.clone(), readings.as_slice()));
+                i += g.len();
+                continue 'outer;
+            }
+        }
+        pieces.push((vec![plain[i]], &[]));
+        i += 1;
+    }
+    // Each ambiguous kind of digraph reads one way throughout the word.
+    let mut kinds: Vec<&Vec<char>> = Vec::new();
+    for (g, r) in &pieces {
+        if r.len() > 1 && !kinds.contains(&g) {
+            kinds.push(g);
+        }
+    }
+    let mut out = Vec::new();
+    for combo in 0..(1usize << kinds.len().min(3)) {
+        let mut s = Vec::with_capacity(plain.len() + 4);
+        for (g, r) in &pieces {
+            match r.len() {
+                0 => s.extend(g.iter()),
+                1 => s.extend(r[0].chars()),
+                _ => {
+                    let k = kinds.iter().position(|x| *x == g).unwrap_or(0);
+                    let pick = if k < 3 { (combo >> k) & 1 } else { 0 };
+                    s.extend(r[pick.min(r.len() - 1)].chars());
+                }
+            }
+        }
+        if !out.contains(&s) {
+            out.push(s);
+        }
+        if out.len() >= GREEK_MAX_READINGS {
+            break;
+        }
+    }
+    out
+}
+
 /// A word in a script without a table, in lower-case Latin letters: the Arabic
 /// article written joined to the noun is dropped (`الخواجة` → `خواجة`), then
 /// `any_ascii` transliterates.
@@ -52,14 +176,122 @@ pub(crate) fn to_latin(cs: &[char]) -> Vec<char> {
         ['ا', 'ل', rest @ ..] if rest.len() >= 2 => rest,
         _ => cs,
     };
-    let s: String = cs.iter().collect();
+    // Armenian ու is one vowel, u, and ւ after a vowel is v (Լեւոն, classical
+    // spelling of Լևոն), in the BGN/PCGN (1981) and national romanisations;
+    // any_ascii writes them letter by letter (ow, w).
+    let mut s: String = cs
+        .iter()
+        .collect::<String>()
+        .replace("ու", "u")
+        .replace('ւ', "վ");
+    // A Thai or Lao prevowel goes after the consonant it follows in speech
+    // (เลวอน → ลเวอน, le-won), so its consonants come out in spoken order.
+    if cs.iter().any(|&c| is_prevowel(c)) {
+        let mut spoken: Vec<char> = s.chars().collect();
+        let mut i = 0;
+        while i + 1 < spoken.len() {
+            if is_prevowel(spoken[i]) && is_thai(spoken[i + 1]) && !is_prevowel(spoken[i + 1]) {
+                spoken.swap(i, i + 1);
+                i += 2;
+            } else {
+                i += 1;
+            }
+        }
+        s = spoken.into_iter().collect();
+    }
     // The marks any_ascii writes for ʿayn, hamza and ejectives (`, ') are not
     // letters; left in, the Latin rules would read s' as ш.
-    any_ascii::any_ascii(&s)
+    let ascii = any_ascii::any_ascii(&s);
+    let latin = ascii
         .chars()
         .filter(|c| !matches!(c, '`' | '\''))
-        .flat_map(char::to_lowercase)
-        .collect()
+        .flat_map(char::to_lowercase);
+    // Thai kh, th, ph (and Lao) are aspirated k, t, p (RTGS, Royal Institute
+    // 1999), not the х, English th and f the Latin rules read them as.
+    if cs.iter().any(|&c| is_thai(c)) {
+        let mut out: Vec<char> = Vec::new();
+        let v: Vec<char> = latin.collect();
+        let mut i = 0;
+        while i < v.len() {
+            out.push(v[i]);
+            if matches!(v[i], 'k' | 't' | 'p') && v.get(i + 1) == Some(&'h') {
+                i += 1;
+            }
+            i += 1;
+        }
+        return out;
+    }
+    // The j any_ascii writes for Arabic and Persian ج is дж, never the glide й
+    // the Latin rules also read j as (German, Czech): written dzh, it keys as дж only.
+    if cs.iter().any(|&c| is_abjad(c)) {
+        latin
+            .flat_map(|c| match c {
+                'j' => vec!['d', 'z', 'h'],
+                c => vec![c],
+            })
+            .collect()
+    } else {
+        latin.collect()
+    }
+}
+
+/// The other readings of letters keyed through `any_ascii`
+/// (`tables/letter_readings.tsv`): letter → its other Latin readings.
+fn letter_readings() -> &'static [(char, Vec<String>)] {
+    static TABLE: OnceLock<Vec<(char, Vec<String>)>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        parse_table(include_str!("tables/letter_readings.tsv"))
+            .into_iter()
+            .filter_map(|(l, r)| {
+                Some((l.chars().next()?, r.split('|').map(String::from).collect()))
+            })
+            .collect()
+    })
+}
+
+/// The most readings [`latin_readings`] gives a word.
+const MAX_READINGS: usize = 8;
+
+/// The Latin readings of a word in a script without a table: [`to_latin`]'s,
+/// then those with the letters of `tables/letter_readings.tsv` read their other
+/// ways (Persian ض z, Bedouin ق g, Georgian ფ f), each letter one way
+/// throughout; at most [`MAX_READINGS`].
+pub(crate) fn latin_readings(cs: &[char]) -> Vec<Vec<char>> {
+    let mut out = vec![to_latin(cs)];
+    let kinds: Vec<&(char, Vec<String>)> = letter_readings()
+        .iter()
+        .filter(|(l, _)| cs.contains(l))
+        .collect();
+    // Mixed radix over the letters: 0 keeps any_ascii's reading, k > 0 takes
+    // the k-th other one.
+    let total: usize = kinds
+        .iter()
+        .map(|(_, r)| r.len() + 1)
+        .try_fold(1usize, |acc, n| acc.checked_mul(n).filter(|&p| p <= 64))
+        .unwrap_or(64);
+    for combo in 1..total {
+        let mut pick = Vec::with_capacity(kinds.len());
+        let mut rest = combo;
+        for (_, r) in &kinds {
+            pick.push(rest % (r.len() + 1));
+            rest /= r.len() + 1;
+        }
+        let mut s: Vec<char> = Vec::with_capacity(cs.len() + 4);
+        for &c in cs {
+            match kinds.iter().position(|(l, _)| *l == c) {
+                Some(k) if pick[k] > 0 => s.extend(kinds[k].1[pick[k] - 1].chars()),
+                _ => s.push(c),
+            }
+        }
+        let reading = to_latin(&s);
+        if !out.contains(&reading) {
+            out.push(reading);
+        }
+        if out.len() >= MAX_READINGS {
+            break;
+        }
+    }
+    out
 }
 
 /// The consonant skeleton of a translit key: vowels, glides (`i`, `v`, which
@@ -116,7 +348,7 @@ pub(crate) fn skeleton_key(cs: &[char], key: &str) -> Option<String> {
     if skel.chars().count() < SKELETON_MIN || !skel.chars().all(|c| c.is_ascii_alphabetic()) {
         return None;
     }
-    let abjad = cs.iter().any(|&c| is_abjad(c));
+    let abjad = cs.iter().any(|&c| drops_short_vowels(c));
     let consonants = if abjad {
         cs.iter().filter(|c| c.is_alphabetic()).count()
     } else {
@@ -186,10 +418,12 @@ pub(crate) fn han_name_spellings(cs: &[char]) -> Vec<Vec<char>> {
 /// The keys a word gets for the search only, to meet its spellings in other
 /// scripts (translit keys, related keys): a Han name's pinyin words
 /// ([`han_name_spellings`], their primary keys, with their related keys), and
-/// any other word's consonant-skeleton key ([`skeleton_key`], of `primary`, its
-/// primary translit key). A Han word gets no skeleton: its pinyin keys are its
-/// Latin spellings.
-pub(crate) fn cross_keys(cs: &[char], primary: Option<&String>) -> (Vec<String>, Vec<String>) {
+/// any other word's consonant-skeleton key ([`skeleton_key`] of its primary
+/// translit key; of each translit key for a word in a script that leaves short
+/// vowels unwritten, whose keys are its readings). A Han word gets no skeleton:
+/// its pinyin keys are its Latin spellings.
+pub(crate) fn cross_keys(cs: &[char], translit_all: &[String]) -> (Vec<String>, Vec<String>) {
+    let primary = translit_all.first();
     let (mut translit, mut related) = (Vec::new(), Vec::new());
     if cs.iter().any(|&c| is_han(c)) {
         // Primary keys only: pinyin is unambiguous (its `x` is never the Uzbek
@@ -200,11 +434,56 @@ pub(crate) fn cross_keys(cs: &[char], primary: Option<&String>) -> (Vec<String>,
                 translit.push(k);
             }
         }
+    } else if cs.iter().any(|&c| drops_short_vowels(c)) {
+        // A word read several ways (Persian ض z, Arabic d) has the skeleton of each.
+        for key in translit_all {
+            if let Some(skel) = skeleton_key(cs, key) {
+                if !related.contains(&skel) {
+                    related.push(skel);
+                }
+            }
+        }
     } else if let Some(skel) = primary.and_then(|k| skeleton_key(cs, k)) {
         related.push(skel);
     }
+    // The Belarusian and Russian forms of one name meet on the Russian reading
+    // (Tsikhanouskaya / Tikhanovskaya), as `compare` reads them.
+    if let Some(k) = primary.filter(|_| !cs.iter().any(|&c| is_han(c))) {
+        let rw = russian_way(k);
+        if rw.len() >= 5 && rw != *k {
+            related.push(format!("{BELARUSIAN_MARK}{rw}"));
+        }
+    }
     (translit, related)
 }
+
+/// A translit key read the Russian way, where Belarusian differs: ц and дз as
+/// т and д, в or ў after a vowel and before a consonant as `u`, and the `ou`
+/// the Latin keys write as `u` (French ou) as `u` too (Ціханоўская, Tsikhanouskaya
+/// and Тихановская all read `tihanuska`).
+pub(crate) fn russian_way(k: &str) -> String {
+    let k = k.replace("ts", "t").replace("ds", "d");
+    let cs: Vec<char> = k.chars().collect();
+    let vowel = |c: char| "aeiou".contains(c);
+    let mut out = String::with_capacity(k.len());
+    for (i, &c) in cs.iter().enumerate() {
+        let after_vowel = i > 0 && vowel(cs[i - 1]);
+        let before_consonant = cs.get(i + 1).is_some_and(|&n| !vowel(n));
+        let c = if matches!(c, 'u' | 'v') && after_vowel && before_consonant {
+            'u'
+        } else {
+            c
+        };
+        if c == 'u' && out.ends_with('o') {
+            out.pop();
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// The mark that starts a word's [`russian_way`] key for the search.
+pub(crate) const BELARUSIAN_MARK: &str = "~by";
 
 /// The particle table (`tables/particles.tsv`): folded particle → its kind.
 fn particles() -> &'static [(String, String)] {
@@ -223,15 +502,28 @@ pub(crate) fn parse_table(text: &str) -> Vec<(String, String)> {
         .collect()
 }
 
-/// Whether a folded word is a name particle (al-, bin, von, …).
-pub(crate) fn is_particle(folded: &str) -> bool {
-    particles().iter().any(|(p, _)| p == folded)
+/// The forms of a word the particle table is read with: its folded form, and
+/// for a word in a Brahmic script its Latin transliteration too (Hindi and other
+/// Indian-script spellings of Arabic names write bin and al as बिन, अल).
+fn particle_forms(keys: &super::TokenKeys) -> impl Iterator<Item = &str> {
+    let latin = keys
+        .folded
+        .chars()
+        .any(is_abugida)
+        .then(|| keys.translit.first().map(String::as_str))
+        .flatten();
+    std::iter::once(keys.folded.as_str()).chain(latin)
 }
 
-/// Whether a folded word is a kinship particle ("son / daughter of": bin, ibn,
-/// bint, بن): the name after it is the father's.
-pub(crate) fn is_kin_particle(folded: &str) -> bool {
-    particles().iter().any(|(p, k)| p == folded && k == "kin")
+/// Whether a word is a name particle (al-, bin, von, …).
+pub(crate) fn is_particle(keys: &super::TokenKeys) -> bool {
+    particle_forms(keys).any(|f| particles().iter().any(|(p, _)| p == f))
+}
+
+/// Whether a word is a kinship particle ("son / daughter of": bin, ibn, bint,
+/// بن): the name after it is the father's.
+pub(crate) fn is_kin_particle(keys: &super::TokenKeys) -> bool {
+    particle_forms(keys).any(|f| particles().iter().any(|(p, k)| p == f && k == "kin"))
 }
 
 /// The Wade-Giles table (`tables/wade_giles.tsv`): (kind, Wade-Giles, context,
@@ -354,6 +646,46 @@ mod tests {
     }
 
     #[test]
+    fn letters_read_two_ways() {
+        let read = |w: &str| -> Vec<String> {
+            latin_readings(&w.chars().collect::<Vec<_>>())
+                .into_iter()
+                .map(|r| r.into_iter().collect())
+                .collect()
+        };
+        // Persian ض is z; Bedouin ق is g; Georgian ფ is a foreign f.
+        assert!(
+            read("رضا").iter().any(|r| r.starts_with("rz")),
+            "{:?}",
+            read("رضا")
+        );
+        assert!(read("خاشقجي").iter().any(|r| r.contains('g')));
+        assert_eq!(read("თოფიგ"), ["topig", "tofig"]);
+        // Thai prevowels in spoken order; th is an aspirated t.
+        assert_eq!(read("เทอร์"), ["teor"]);
+        // Belarusian and Russian forms read one way.
+        assert_eq!(russian_way("tsihanuska"), russian_way("tihanovska"));
+        assert_ne!(russian_way("tihanovska"), russian_way("tihonova"));
+        // Arabic ج is дж, never a glide.
+        assert_eq!(read("جمال"), ["dzhml"]);
+        assert_eq!(read("سعود"), ["swd"]);
+    }
+
+    #[test]
+    fn greek_readings_of_foreign_names() {
+        let read = |w: &str| -> Vec<String> {
+            greek_readings(&w.chars().collect::<Vec<_>>())
+                .into_iter()
+                .map(|r| r.into_iter().collect())
+                .collect()
+        };
+        assert_eq!(read("Προτάσεβιτς"), ["protasevits", "protasevich"]);
+        assert_eq!(read("Ερντογάν")[0], "erdogan");
+        assert_eq!(read("Τζαφάρ")[0], "dzhafar");
+        assert_eq!(read("Σοτουντέχ")[0], "sotudekh");
+    }
+
+    #[test]
     fn wade_giles_readings() {
         assert_eq!(
             wade_giles_to_pinyin("Hu Chin-t'ao").as_deref(),
@@ -376,6 +708,8 @@ mod tests {
         assert_eq!(skeleton("havajah"), "hg");
         assert_eq!(abjad_skeleton("jalali"), abjad_skeleton("jli"));
         assert_ne!(skeleton("jelial"), skeleton("jli"));
-        assert!(is_particle("al") && is_particle("bin") && !is_particle("abu"));
+        let k = |w: &str| super::super::token_keys(w);
+        assert!(is_particle(&k("al")) && is_particle(&k("bin")) && !is_particle(&k("abu")));
+        assert!(is_kin_particle(&k("बिन")) && is_particle(&k("अल")));
     }
 }

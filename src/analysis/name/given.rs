@@ -1,0 +1,165 @@
+//! Given names across languages (`tables/given_names.tsv`): the forms one given
+//! name takes in Russian, Belarusian, Ukrainian, Polish, Lithuanian, Georgian,
+//! Armenian and the press (Аляксандр / Александр / Oleksandr / Aleksandre;
+//! Mikheil / Mikhail; Siarhei / Sergei / Serhiy). These are not spelling
+//! variants a romanisation rule can reach (the consonants differ), so they are
+//! a table, each row from its published source.
+//!
+//! A form is keyed the way a word of a name is ([`token_keys`]), so every
+//! spelling of a listed form reaches its row. Two words are forms of one given
+//! name when they share a row; a patronymic is the father's given name with an
+//! ending, so two patronymics whose stems reach one row are one father's
+//! (Рыгоравіч / Grigoryevich, გიორგის ძე / Georgievich).
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+#[cfg(test)]
+use super::token_keys;
+use super::{base_keys, TokenKeys};
+
+/// The table's rows: each name's headword, in the order of the file.
+fn rows() -> impl Iterator<Item = &'static str> {
+    include_str!("tables/given_names.tsv")
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+}
+
+/// The related key of a row: its headword after a `#`, which no other key
+/// holds.
+fn headword_key(row: u16) -> Option<String> {
+    let line = rows().nth(usize::from(row))?;
+    Some(format!("#{}", line.split('\t').next()?.trim()))
+}
+
+/// Translit key → the rows (given names) it is a form of.
+fn table() -> &'static HashMap<String, Vec<u16>> {
+    static TABLE: OnceLock<HashMap<String, Vec<u16>>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut map: HashMap<String, Vec<u16>> = HashMap::new();
+        for (row, line) in rows().enumerate() {
+            let forms = line.split('\t').nth(1).unwrap_or_default();
+            let row = u16::try_from(row).unwrap_or(u16::MAX);
+            for form in forms.split(',').map(str::trim).filter(|f| !f.is_empty()) {
+                for key in base_keys(form).0.translit {
+                    let rows = map.entry(key).or_default();
+                    if !rows.contains(&row) {
+                        rows.push(row);
+                    }
+                }
+            }
+        }
+        map
+    })
+}
+
+/// The rows a translit key is a form of (empty when none).
+fn rows_of(key: &str) -> &'static [u16] {
+    table().get(key).map(Vec::as_slice).unwrap_or_default()
+}
+
+/// The related keys of a word whose translit keys are forms of given names in
+/// the table: `#` and the row's headword (`#alexander` for Аляксандр, Ales and
+/// Oleksandr), so the search meets the forms of one name across languages.
+pub(crate) fn row_keys(translit: &[String]) -> Vec<String> {
+    let mut rows: Vec<u16> = translit
+        .iter()
+        .flat_map(|k| rows_of(k).iter().copied())
+        .collect();
+    rows.sort_unstable();
+    rows.dedup();
+    rows.into_iter().filter_map(headword_key).collect()
+}
+
+fn share_row(a: &[u16], b: &[u16]) -> bool {
+    a.iter().any(|r| b.contains(r))
+}
+
+/// Whether two words are forms of one given name in the table.
+pub(crate) fn same_given_name(a: &TokenKeys, b: &TokenKeys) -> bool {
+    a.translit.iter().any(|ka| {
+        let ra = rows_of(ka);
+        !ra.is_empty() && b.translit.iter().any(|kb| share_row(ra, rows_of(kb)))
+    })
+}
+
+/// Patronymic endings on a translit key, longest first: East Slavic -ovich,
+/// -evich, -avich, -ovna, -evna, -avna, Belarusian -euna / -auna (-еўна, -аўна),
+/// the French -ovitch, and the Georgian genitive -is before ძე (dze) and
+/// Armenian -i (Azati). Each leaves the father's name, or its stem.
+const ENDINGS: &[&str] = &[
+    "ovitc", "evitc", "ovic", "evic", "avic", "ovih", "evih", "avih", "ovna", "evna", "avna",
+    "euna", "auna", "ic", "is", "i",
+];
+
+/// The father's-name stems of a patronymic key: the key without its ending.
+fn stems(key: &str) -> Vec<&str> {
+    ENDINGS
+        .iter()
+        .filter_map(|e| key.strip_suffix(e))
+        .filter(|s| s.len() >= 3)
+        .collect()
+}
+
+/// The rows a patronymic stem reaches: a form whose key is the stem, or the stem
+/// and up to two letters of the name's own ending (grigor → grigorii, giorg →
+/// giorgi).
+fn stem_rows(stem: &str) -> Vec<u16> {
+    let mut out: Vec<u16> = rows_of(stem).to_vec();
+    for (key, rows) in table() {
+        if key.len() > stem.len() && key.len() <= stem.len() + 2 && key.starts_with(stem) {
+            out.extend(rows);
+        }
+    }
+    out
+}
+
+/// Whether two patronymics name fathers whose given names are forms of one
+/// name in the table.
+pub(crate) fn same_father(a: &TokenKeys, b: &TokenKeys) -> bool {
+    let rows = |k: &TokenKeys| -> Vec<u16> {
+        k.translit
+            .iter()
+            .flat_map(|key| stems(key))
+            .flat_map(stem_rows)
+            .collect()
+    };
+    let ra = rows(a);
+    !ra.is_empty() && share_row(&ra, &rows(b))
+}
+
+/// Whether `word` may be the father's name a patronymic is made of: one of its
+/// stems is the word, the word's own stem, or a form of the same given name
+/// (Azatovich / Azati, Nikolozovich / Nikoloz).
+pub(crate) fn father_of(patronymic: &TokenKeys, word: &TokenKeys) -> bool {
+    patronymic.translit.iter().any(|pk| {
+        stems(pk).iter().any(|s| {
+            word.translit
+                .iter()
+                .any(|wk| wk == s || stems(wk).contains(s))
+        })
+    }) || same_father(patronymic, word)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn forms_of_one_name_meet_and_two_names_do_not() {
+        let k = |w: &str| token_keys(w).own();
+        assert!(same_given_name(&k("Аляксандр"), &k("Alexander")));
+        assert!(same_given_name(&k("Mikheil"), &k("Михаил")));
+        assert!(same_given_name(&k("Siarhei"), &k("Serhiy")));
+        assert!(!same_given_name(&k("Alexander"), &k("Alexei")));
+        assert!(!same_given_name(&k("Mikhail"), &k("Nikolai")));
+    }
+
+    #[test]
+    fn patronymics_meet_on_the_fathers_name() {
+        let k = |w: &str| token_keys(w).own();
+        assert!(same_father(&k("Рыгоравіч"), &k("Grigoryevich")));
+        assert!(same_father(&k("Heorhiyeuna"), &k("Georgiyevna")));
+        assert!(!same_father(&k("Рыгоравіч"), &k("Georgievich")));
+    }
+}
