@@ -37,6 +37,8 @@ use crate::index::memo::SegmentMemo;
 pub(crate) struct FacetChildCounts {
     field: String,
     roots: Vec<Facet>,
+    /// Per root, how many of its most counted children are wanted.
+    tops: Vec<usize>,
     memo: Arc<SegmentMemo>,
 }
 
@@ -50,9 +52,18 @@ impl FacetChildCounts {
     ) -> FacetChildCounts {
         FacetChildCounts {
             field: field.into(),
+            tops: vec![usize::MAX; roots.len()],
             roots,
             memo,
         }
+    }
+
+    /// Returns, for each root, only the children that can be among its `tops[i]` most
+    /// counted (ties at the cut included): a root with tens of thousands of children
+    /// then hands back a few, and only those are copied out of the segments' tables.
+    pub(crate) fn keeping(mut self, tops: Vec<usize>) -> FacetChildCounts {
+        self.tops = tops;
+        self
     }
 }
 
@@ -92,10 +103,30 @@ impl ChildTable {
     }
 }
 
-/// For each root, its children (encoded facet bytes) with their counts, in no order.
-/// Keyed with FxHash: a root like `/person` has tens of thousands of children over a
-/// large result set, and SipHash over their paths was a fifth of a search's time.
-pub(crate) type ChildCounts = Vec<FxHashMap<Vec<u8>, u64>>;
+/// For each root, its children (encoded facet bytes) with their counts, in no order:
+/// every child counted, or (with [`FacetChildCounts::keeping`]) those that can be in
+/// the root's top.
+pub(crate) type ChildCounts = Vec<Vec<(Vec<u8>, u64)>>;
+
+/// One root's counts in one segment, by the segment's child table.
+pub(crate) struct SegmentChildren {
+    table: Arc<ChildTable>,
+    /// Per child of the table: the units counted.
+    counts: Vec<u64>,
+}
+
+/// Keeps the entries of `all` counted at least as often as its `top`-th most counted
+/// (all of them when there are no more than `top`), found in linear time: ties at the
+/// cut stay, for the caller to order.
+pub(crate) fn retain_top<K>(all: &mut Vec<(K, u64)>, top: usize) {
+    if top == 0 {
+        all.clear();
+    } else if all.len() > top {
+        let (_, &mut (_, threshold), _) =
+            all.select_nth_unstable_by_key(top - 1, |c| std::cmp::Reverse(c.1));
+        all.retain(|(_, n)| *n >= threshold);
+    }
+}
 
 /// One root's ordinal range in one segment and what was counted in it.
 struct RootRange {
@@ -177,26 +208,43 @@ impl Collector for FacetChildCounts {
 
     fn merge_fruits(
         &self,
-        segment_fruits: Vec<io::Result<ChildCounts>>,
+        segment_fruits: Vec<io::Result<Vec<SegmentChildren>>>,
     ) -> tantivy::Result<ChildCounts> {
-        let mut merged: ChildCounts = vec![FxHashMap::default(); self.roots.len()];
-        for fruit in segment_fruits {
-            for (total, mut counts) in merged.iter_mut().zip(fruit?) {
-                // Add the smaller map into the larger one.
-                if counts.len() > total.len() {
-                    std::mem::swap(total, &mut counts);
-                }
-                for (child, count) in counts {
-                    *total.entry(child).or_insert(0) += count;
-                }
+        let segments: Vec<Vec<SegmentChildren>> =
+            segment_fruits.into_iter().collect::<io::Result<_>>()?;
+        let mut out = Vec::with_capacity(self.roots.len());
+        for root in 0..self.roots.len() {
+            fn counted(s: &SegmentChildren) -> impl Iterator<Item = (&[u8], u64)> {
+                s.table
+                    .children
+                    .iter()
+                    .zip(&s.counts)
+                    .filter(|(_, n)| **n > 0)
+                    .map(|(child, n)| (child.as_slice(), *n))
             }
+            // One segment's children are distinct already; several segments' are
+            // added up by path, borrowed from the tables, copied only once chosen.
+            let mut all: Vec<(&[u8], u64)> = match segments.as_slice() {
+                [one] => counted(&one[root]).collect(),
+                several => {
+                    let mut total: FxHashMap<&[u8], u64> = FxHashMap::default();
+                    for segment in several {
+                        for (child, n) in counted(&segment[root]) {
+                            *total.entry(child).or_insert(0) += n;
+                        }
+                    }
+                    total.into_iter().collect()
+                }
+            };
+            retain_top(&mut all, self.tops.get(root).copied().unwrap_or(usize::MAX));
+            out.push(all.into_iter().map(|(c, n)| (c.to_vec(), n)).collect());
         }
-        Ok(merged)
+        Ok(out)
     }
 }
 
 impl SegmentCollector for FacetChildSegment {
-    type Fruit = io::Result<ChildCounts>;
+    type Fruit = io::Result<Vec<SegmentChildren>>;
 
     fn collect(&mut self, doc: DocId, _: Score) {
         for ord in self.reader.facet_ords(doc) {
@@ -219,10 +267,10 @@ impl SegmentCollector for FacetChildSegment {
         }
     }
 
-    fn harvest(self) -> io::Result<ChildCounts> {
+    fn harvest(self) -> io::Result<Vec<SegmentChildren>> {
         let mut out = Vec::with_capacity(self.ranges.len());
         for range in self.ranges {
-            let table = &range.table;
+            let table = range.table;
             let mut counts = vec![0u64; table.children.len()];
             for (&n, &child) in range.single.iter().zip(&table.child_of) {
                 counts[child as usize] += u64::from(n);
@@ -243,15 +291,7 @@ impl SegmentCollector for FacetChildSegment {
                 }
                 start = end;
             }
-            out.push(
-                table
-                    .children
-                    .iter()
-                    .zip(counts)
-                    .filter(|(_, n)| *n > 0)
-                    .map(|(child, n)| (child.clone(), n))
-                    .collect(),
-            );
+            out.push(SegmentChildren { table, counts });
         }
         Ok(out)
     }
@@ -388,6 +428,22 @@ mod tests {
                         .expect("search runs")
                         .remove(0);
                     assert_eq!(top_children(counts, top), cut, "top {top} of {root}");
+                    // Keeping only what can make the top hands back the same top, and
+                    // no more children than the top and its ties.
+                    let kept = searcher
+                        .search(
+                            query.as_ref(),
+                            &FacetChildCounts::new("facets", vec![root.clone()], Arc::clone(&memo))
+                                .keeping(vec![top]),
+                        )
+                        .expect("search runs")
+                        .remove(0);
+                    let last = cut.last().map_or(u64::MAX, |c| c.count as u64);
+                    assert!(
+                        kept.iter().all(|(_, n)| *n >= last),
+                        "kept a child below the top {top} of {root}"
+                    );
+                    assert_eq!(top_children(kept, top), cut, "kept top {top} of {root}");
                 }
             }
         }

@@ -171,13 +171,8 @@ pub(crate) fn top_children(
         return Vec::new();
     }
     let mut all: Vec<(Vec<u8>, u64)> = counts.into_iter().collect();
-    // Only children that can still be in the top need a path: those counted at least
-    // as often as the top-th, found in linear time.
-    if all.len() > top {
-        let (_, &mut (_, threshold), _) =
-            all.select_nth_unstable_by_key(top - 1, |c| std::cmp::Reverse(c.1));
-        all.retain(|(_, n)| *n >= threshold);
-    }
+    // Only children that can still be in the top need a path.
+    super::collect::retain_top(&mut all, top);
     let mut children: Vec<FacetCount> = all
         .into_iter()
         .filter_map(|(bytes, count)| {

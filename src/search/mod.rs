@@ -246,7 +246,8 @@ fn execute(index: &Index, request: &SearchRequest) -> crate::Result<SearchResult
                 crate::index::facet_field_name(),
                 roots.iter().map(|(facet, _)| facet.clone()).collect(),
                 Arc::clone(index.memo()),
-            ),
+            )
+            .keeping(roots.iter().map(|(_, top)| *top).collect()),
         )
     });
     let scoring = if top.is_some() {
