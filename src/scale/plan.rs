@@ -11,15 +11,15 @@ use crate::analysis::keys::{channel_keys, keys_of, FieldKeys};
 use crate::analysis::name::Channel;
 use crate::analysis::prose::prose_stem;
 use crate::analysis::words::words;
-use crate::error::Error;
 use crate::index::export::{NAME_RELATED_ALT, NAME_TRANSLIT_ALT, TEXT_TERMS};
 use crate::index::field_name as field;
 use crate::index::{date_number, date_number_upper};
 use crate::model::UnitKind;
 use crate::search::{
-    as_typed, bare_word, combinations, part_weights_of, prose_analyzer, run_words, too_deep,
-    words_clause, TypedWord, BOOST_EXACT, BOOST_FOLDED, BOOST_PROXIMITY, BOOST_RELATED, BOOST_TEXT,
-    BOOST_TRANSLIT, FUZZY_MIN_CHARS, MAX_QUERY_BYTES, MAX_QUERY_WORDS,
+    as_typed, bare_word, combinations, part_weights_of, prose_analyzer, proximity_pairs, run_words,
+    too_deep, words_clause, ProximityPairs, QueryInput, Scope, TypedWord, ALL_CHANNELS,
+    BOOST_EXACT, BOOST_FOLDED, BOOST_RELATED, BOOST_TEXT, BOOST_TRANSLIT, FUZZY_MIN_CHARS,
+    MAX_QUERY_BYTES,
 };
 
 /// The score a unit earns for each word of a name it matches, in a query of several
@@ -141,82 +141,43 @@ pub(super) struct WordInfo {
     pub(super) prose: Option<(String, String)>,
 }
 
-/// Which channels a literal searches.
-#[derive(Clone, Copy, PartialEq, Eq)]
-struct Scope {
-    prose: bool,
-    names: bool,
-}
-
-const ALL: Scope = Scope {
-    prose: true,
-    names: true,
-};
+const ALL: Scope = ALL_CHANNELS;
 
 /// A query string read into a [`Node`], with what its words ask of the index.
 pub(super) struct Plan<'a> {
-    input: &'a str,
-    count: usize,
+    query: QueryInput<'a>,
     pub(super) words: Vec<WordInfo>,
 }
 
 impl<'a> Plan<'a> {
     pub(super) fn new(input: &'a str) -> Plan<'a> {
         Plan {
-            input,
-            count: 0,
+            query: QueryInput::new(input),
             words: Vec::new(),
         }
     }
 
-    fn error(&self, at: usize, reason: impl Into<String>) -> Error {
-        let mut at = at.min(self.input.len());
-        while !self.input.is_char_boundary(at) {
-            at -= 1;
-        }
-        Error::Query {
-            input: self.input.to_string(),
-            at,
-            reason: reason.into(),
-        }
-    }
-
-    fn locate_field(&self, field: &str) -> usize {
-        self.input.find(&format!("{field}:")).unwrap_or(0)
-    }
-
-    fn count_words(&mut self, n: usize) -> crate::Result<()> {
-        self.count += n;
-        if self.count > MAX_QUERY_WORDS {
-            return Err(self.error(
-                self.input.len(),
-                format!("more than {MAX_QUERY_WORDS} words"),
-            ));
-        }
-        Ok(())
-    }
-
     /// The query; `None` for a query that matches everything (an empty one).
     pub(super) fn read(&mut self) -> crate::Result<Option<Node>> {
-        if self.input.len() > MAX_QUERY_BYTES {
-            return Err(self.error(
+        if self.query.text().len() > MAX_QUERY_BYTES {
+            return Err(self.query.error(
                 MAX_QUERY_BYTES,
                 format!("query longer than {MAX_QUERY_BYTES} bytes"),
             ));
         }
-        if self.input.trim().is_empty() {
+        if self.query.text().trim().is_empty() {
             return Ok(None);
         }
-        if let Some(at) = too_deep(self.input) {
-            return Err(self.error(at, "groups nested too deep"));
+        if let Some(at) = too_deep(self.query.text()) {
+            return Err(self.query.error(at, "groups nested too deep"));
         }
-        let typed = as_typed(self.input);
+        let typed = as_typed(self.query.text());
         let (_, errors) = query_grammar::parse_query_lenient(&typed);
         let ast = errors
             .is_empty()
             .then(|| query_grammar::parse_query(&typed).ok())
             .flatten()
-            .unwrap_or_else(|| words_clause(self.input));
+            .unwrap_or_else(|| words_clause(self.query.text()));
         // A query with no word left (only stop words) matches nothing, as in whereas.
         Ok(Some(self.ast(&ast)?.unwrap_or_else(|| union(Vec::new()))))
     }
@@ -227,7 +188,7 @@ impl<'a> Plan<'a> {
             UserInputAst::Boost(inner, boost) => {
                 let boost = boost.into_inner() as f32;
                 if !boost.is_finite() || boost < 0.0 {
-                    return Err(self.error(0, format!("bad boost {boost}")));
+                    return Err(self.query.error(0, format!("bad boost {boost}")));
                 }
                 Ok(self.ast(inner)?.map(|q| q.scaled(boost)))
             }
@@ -248,7 +209,7 @@ impl<'a> Plan<'a> {
         let mut soft: Vec<Node> = Vec::new();
         for (written, child) in children {
             if let Some((typed, quoted)) = run_words(child).filter(|_| written.is_none()) {
-                self.count_words(typed.len())?;
+                self.query.count_words(typed.len())?;
                 for word in typed {
                     if word.initial {
                         // Initials rank a fitting given name in whereas (a prefix
@@ -316,8 +277,8 @@ impl<'a> Plan<'a> {
             } => {
                 let name = name.as_deref().unwrap_or("date");
                 if name != "date" {
-                    return Err(self.error(
-                        self.locate_field(name),
+                    return Err(self.query.error(
+                        self.query.locate_field(name),
                         format!("ranges work on date: only, not {name}:"),
                     ));
                 }
@@ -334,8 +295,8 @@ impl<'a> Plan<'a> {
                         (true, false) => date_number(text).and_then(|n| n.checked_sub(1)),
                     };
                     n.map(Some).ok_or_else(|| {
-                        self.error(
-                            self.input.find(text.as_str()).unwrap_or(0),
+                        self.query.error(
+                            self.query.text().find(text.as_str()).unwrap_or(0),
                             format!("bad date {text:?}: use YYYY, YYYY-MM or YYYY-MM-DD"),
                         )
                     })
@@ -374,22 +335,15 @@ impl<'a> Plan<'a> {
                     boost: 1.0,
                 })),
                 "kind" | "resolution" | "id" | "text" | "name" => Ok(Some(Node::All)),
-                other => Err(self.unknown_field(other)),
+                other => Err(self.query.unknown_field(other)),
             },
-            UserInputLeaf::Regex { field: name, .. } => Err(self.error(
-                name.as_deref().map(|f| self.locate_field(f)).unwrap_or(0),
+            UserInputLeaf::Regex { field: name, .. } => Err(self.query.error(
+                name.as_deref()
+                    .map(|f| self.query.locate_field(f))
+                    .unwrap_or(0),
                 "regular expressions are not supported",
             )),
         }
-    }
-
-    fn unknown_field(&self, name: &str) -> Error {
-        self.error(
-            self.locate_field(name),
-            format!(
-                "unknown field {name:?}; known: text, name, person, org, place, law, kind, resolution, id, date"
-            ),
-        )
     }
 
     fn literal(&mut self, lit: &UserInputLiteral) -> crate::Result<Option<Node>> {
@@ -405,13 +359,13 @@ impl<'a> Plan<'a> {
                 names: true,
             },
             Some(f @ ("person" | "org" | "place" | "law")) => {
-                self.count_words(ws.len())?;
+                self.query.count_words(ws.len())?;
                 return Ok(entity(f, &ws));
             }
             Some("kind") => {
                 let kind = UnitKind::parse(lit.phrase.trim()).ok_or_else(|| {
-                    self.error(
-                        self.locate_field("kind"),
+                    self.query.error(
+                        self.query.locate_field("kind"),
                         format!(
                             "unknown kind {:?}; use title, citation, recital, paragraph or footnote",
                             lit.phrase
@@ -441,8 +395,8 @@ impl<'a> Plan<'a> {
             Some("date") => {
                 let text = lit.phrase.trim();
                 let bad = || {
-                    self.error(
-                        self.locate_field("date"),
+                    self.query.error(
+                        self.query.locate_field("date"),
                         format!("bad date {text:?}: use YYYY, YYYY-MM or YYYY-MM-DD"),
                     )
                 };
@@ -452,11 +406,11 @@ impl<'a> Plan<'a> {
                     lte: Some(date_number_upper(text).ok_or_else(bad)?),
                 }));
             }
-            Some(other) => return Err(self.unknown_field(other)),
+            Some(other) => return Err(self.query.unknown_field(other)),
         };
-        self.count_words(ws.len())?;
+        self.query.count_words(ws.len())?;
         if lit.prefix || (lit.delimiter == Delimiter::None && lit.phrase.ends_with('*')) {
-            return Err(self.error(
+            return Err(self.query.error(
                 0,
                 "prefix queries (word*) are not translated for other engines",
             ));
@@ -660,41 +614,27 @@ fn phrase(text: &str, ws: &[&str], slop: u32, scope: Scope) -> Option<Node> {
 fn proximity(a: &str, b: &str) -> Option<Node> {
     prose_stem(a)?;
     prose_stem(b)?;
-    let (ka, kb) = (keys_of(a), keys_of(b));
     let mut groups = Vec::new();
-    for (channel, name, boost) in [
-        (Channel::Translit, field::NAME_TRANSLIT, BOOST_PROXIMITY),
-        (
-            Channel::Related,
-            field::NAME_RELATED,
-            BOOST_PROXIMITY * BOOST_RELATED / BOOST_TRANSLIT,
-        ),
-    ] {
-        let per_word: Vec<Vec<String>> = [&ka, &kb]
-            .iter()
-            .map(|k| {
-                let mut v = Vec::new();
-                channel_keys(k, channel, &mut v);
-                v
+    for ProximityPairs {
+        channel,
+        boost,
+        pairs,
+    } in proximity_pairs(a, b)
+    {
+        let name = match channel {
+            Channel::Translit => field::NAME_TRANSLIT,
+            _ => field::NAME_RELATED,
+        };
+        let phrases = pairs
+            .into_iter()
+            .map(|(x, y)| Node::Phrase {
+                field: name,
+                terms: vec![x, y],
+                slop: 1,
+                boost,
             })
             .collect();
-        let mut phrases = Vec::new();
-        for combo in combinations(&per_word) {
-            if combo[0] == combo[1] {
-                continue;
-            }
-            for (x, y) in [(&combo[0], &combo[1]), (&combo[1], &combo[0])] {
-                phrases.push(Node::Phrase {
-                    field: name,
-                    terms: vec![x.clone(), y.clone()],
-                    slop: 1,
-                    boost,
-                });
-            }
-        }
-        if !phrases.is_empty() {
-            groups.push((false, vec![union(phrases)]));
-        }
+        groups.push((false, vec![union(phrases)]));
     }
     match groups.len() {
         0 => None,

@@ -19,7 +19,6 @@ use tantivy::{Searcher, Term};
 use crate::analysis::keys::{channel_keys, keys_of, FieldKeys};
 use crate::analysis::name::Channel;
 use crate::analysis::words::words;
-use crate::error::Error;
 use crate::index::{date_number, date_number_upper, Fields};
 use crate::model::UnitKind;
 
@@ -27,13 +26,15 @@ use super::best::{BestTermQuery, Clause};
 use super::filter::{facet_term_query, term_query, union};
 use super::fuzzy;
 use super::highlight::HighlightTerms;
-use super::request::{MAX_QUERY_BYTES, MAX_QUERY_WORDS};
+use super::request::MAX_QUERY_BYTES;
 use super::typed::{as_typed, words_clause};
 
-pub(crate) use self::phrase::combinations;
+pub(crate) use self::input::QueryInput;
+pub(crate) use self::phrase::{combinations, proximity_pairs, ProximityPairs};
 use self::run::RunWord;
 pub(crate) use self::run::{part_weights_of, run_words};
 
+mod input;
 mod phrase;
 mod run;
 
@@ -71,25 +72,26 @@ fn boosted(query: Box<dyn Query>, boost: f32) -> Box<dyn Query> {
     }
 }
 
-/// Which channels a literal searches.
+/// Which channels a literal searches (a field prefix narrows it: `text:` to prose,
+/// `name:` to the name channels).
 #[derive(Clone, Copy, PartialEq, Eq)]
-struct Scope {
-    prose: bool,
-    names: bool,
+pub(crate) struct Scope {
+    pub(crate) prose: bool,
+    pub(crate) names: bool,
 }
 
-const ALL: Scope = Scope {
+/// Every channel: a literal without a field prefix.
+pub(crate) const ALL: Scope = Scope {
     prose: true,
     names: true,
 };
 
 /// Turns the query string into a tantivy query, collecting the words to highlight.
 pub(crate) struct Compiler<'a> {
-    input: &'a str,
+    query: QueryInput<'a>,
     fields: &'a Fields,
     searcher: &'a Searcher,
     analyzer: TextAnalyzer,
-    words: usize,
     pub(crate) highlight: HighlightTerms,
     /// A name lookup ([`crate::SearchRequest::name`]): a word's variant keys that name
     /// a place in the index are not matches for a person.
@@ -99,64 +101,48 @@ pub(crate) struct Compiler<'a> {
 impl<'a> Compiler<'a> {
     pub(crate) fn new(input: &'a str, fields: &'a Fields, searcher: &'a Searcher) -> Compiler<'a> {
         Compiler {
-            input,
+            query: QueryInput::new(input),
             fields,
             searcher,
             analyzer: prose_analyzer(),
-            words: 0,
             highlight: HighlightTerms::default(),
             person_lookup: false,
         }
     }
 
-    fn error(&self, at: usize, reason: impl Into<String>) -> Error {
-        let mut at = at.min(self.input.len());
-        while !self.input.is_char_boundary(at) {
-            at -= 1;
-        }
-        Error::Query {
-            input: self.input.to_string(),
-            at,
-            reason: reason.into(),
-        }
-    }
-
-    /// Byte offset of `field:` in the input, for error messages.
-    fn locate_field(&self, field: &str) -> usize {
-        self.input.find(&format!("{field}:")).unwrap_or(0)
-    }
-
     pub(crate) fn compile(&mut self) -> crate::Result<Box<dyn Query>> {
-        if self.input.len() > MAX_QUERY_BYTES {
-            return Err(self.error(
+        if self.query.text().len() > MAX_QUERY_BYTES {
+            return Err(self.query.error(
                 MAX_QUERY_BYTES,
                 format!("query longer than {MAX_QUERY_BYTES} bytes"),
             ));
         }
-        if self.input.trim().is_empty() {
+        if self.query.text().trim().is_empty() {
             return Ok(Box::new(AllQuery));
         }
-        let trimmed = self.input.trim();
+        let trimmed = self.query.text().trim();
         if trimmed.chars().all(char::is_alphanumeric) && !matches!(trimmed, "AND" | "OR" | "NOT") {
             // One bare word, the commonest query: what the grammar makes of it,
             // without running the grammar (twice, below).
-            self.count_words(1)?;
+            self.query.count_words(1)?;
             return Ok(self
                 .word(trimmed, ALL, true, false)
                 .unwrap_or_else(|| Box::new(EmptyQuery)));
         }
-        if let Some(at) = too_deep(self.input) {
-            return Err(self.error(at, format!("groups nested deeper than {MAX_DEPTH}")));
+        if let Some(at) = too_deep(self.query.text()) {
+            return Err(self
+                .query
+                .error(at, format!("groups nested deeper than {MAX_DEPTH}")));
         }
         // Apostrophes in words and a lone quote are text; what the grammar still
         // cannot parse is read as its words (see `typed`).
-        let typed = as_typed(self.input);
+        let typed = as_typed(self.query.text());
         let (_, errors) = query_grammar::parse_query_lenient(&typed);
         let ast = errors
             .is_empty()
             .then(|| query_grammar::parse_query(&typed).ok())
             .flatten()
-            .unwrap_or_else(|| words_clause(self.input));
+            .unwrap_or_else(|| words_clause(self.query.text()));
         Ok(self
             .ast(&ast, true)?
             .unwrap_or_else(|| Box::new(EmptyQuery)))
@@ -168,7 +154,7 @@ impl<'a> Compiler<'a> {
             UserInputAst::Boost(inner, boost) => {
                 let boost = boost.into_inner() as f32;
                 if !boost.is_finite() || boost < 0.0 {
-                    return Err(self.error(0, format!("bad boost {boost}")));
+                    return Err(self.query.error(0, format!("bad boost {boost}")));
                 }
                 Ok(self.ast(inner, positive)?.map(|q| boosted(q, boost)))
             }
@@ -200,7 +186,7 @@ impl<'a> Compiler<'a> {
             let child_positive = positive && occur != Occur::MustNot;
             // Words joined by a written `OR` are alternatives, not the parts of a name.
             if let Some((typed, quoted)) = run_words(child).filter(|_| written.is_none()) {
-                self.count_words(typed.len())?;
+                self.query.count_words(typed.len())?;
                 for word in typed {
                     if word.initial || word.initials {
                         soft.extend(self.initials(&word.word));
@@ -274,8 +260,8 @@ impl<'a> Compiler<'a> {
             } => {
                 let field = field.as_deref().unwrap_or("date");
                 if field != "date" {
-                    return Err(self.error(
-                        self.locate_field(field),
+                    return Err(self.query.error(
+                        self.query.locate_field(field),
                         format!("ranges work on date: only, not {field}:"),
                     ));
                 }
@@ -292,8 +278,8 @@ impl<'a> Compiler<'a> {
                         (true, false) => date_number(text).and_then(|n| n.checked_sub(1)),
                     }
                     .ok_or_else(|| {
-                        self.error(
-                            self.input.find(text.as_str()).unwrap_or(0),
+                        self.query.error(
+                            self.query.text().find(text.as_str()).unwrap_or(0),
                             format!("bad date {text:?}: use YYYY, YYYY-MM or YYYY-MM-DD"),
                         )
                     })?;
@@ -330,33 +316,16 @@ impl<'a> Compiler<'a> {
                     &Facet::from_path([field.as_str()]),
                 ))),
                 "kind" | "resolution" | "id" | "text" | "name" => Ok(Some(Box::new(AllQuery))),
-                other => Err(self.unknown_field(other)),
+                other => Err(self.query.unknown_field(other)),
             },
-            UserInputLeaf::Regex { field, .. } => Err(self.error(
-                field.as_deref().map(|f| self.locate_field(f)).unwrap_or(0),
+            UserInputLeaf::Regex { field, .. } => Err(self.query.error(
+                field
+                    .as_deref()
+                    .map(|f| self.query.locate_field(f))
+                    .unwrap_or(0),
                 "regular expressions are not supported",
             )),
         }
-    }
-
-    fn unknown_field(&self, field: &str) -> Error {
-        self.error(
-            self.locate_field(field),
-            format!(
-                "unknown field {field:?}; known: text, name, person, org, place, law, kind, resolution, id, date"
-            ),
-        )
-    }
-
-    fn count_words(&mut self, n: usize) -> crate::Result<()> {
-        self.words += n;
-        if self.words > MAX_QUERY_WORDS {
-            return Err(self.error(
-                self.input.len(),
-                format!("more than {MAX_QUERY_WORDS} words"),
-            ));
-        }
-        Ok(())
     }
 
     fn literal(
@@ -377,13 +346,13 @@ impl<'a> Compiler<'a> {
                 names: true,
             },
             Some(f @ ("person" | "org" | "place" | "law")) => {
-                self.count_words(ws.len())?;
+                self.query.count_words(ws.len())?;
                 return Ok(self.entity(f, &ws, positive));
             }
             Some("kind") => {
                 let kind = UnitKind::parse(lit.phrase.trim()).ok_or_else(|| {
-                    self.error(
-                        self.locate_field("kind"),
+                    self.query.error(
+                        self.query.locate_field("kind"),
                         format!(
                             "unknown kind {:?}; use title, citation, recital, paragraph or footnote",
                             lit.phrase
@@ -410,8 +379,8 @@ impl<'a> Compiler<'a> {
             Some("date") => {
                 let text = lit.phrase.trim();
                 let bad = || {
-                    self.error(
-                        self.locate_field("date"),
+                    self.query.error(
+                        self.query.locate_field("date"),
                         format!("bad date {text:?}: use YYYY, YYYY-MM or YYYY-MM-DD"),
                     )
                 };
@@ -422,9 +391,9 @@ impl<'a> Compiler<'a> {
                     Bound::Included(Term::from_field_u64(self.fields.date_num, to)),
                 ))));
             }
-            Some(other) => return Err(self.unknown_field(other)),
+            Some(other) => return Err(self.query.unknown_field(other)),
         };
-        self.count_words(ws.len())?;
+        self.query.count_words(ws.len())?;
         if is_prefix(lit) {
             return self.prefix(&ws, positive);
         }
@@ -440,11 +409,13 @@ impl<'a> Compiler<'a> {
     /// (prose, where `torture*` reaches `tortured` through the stem `tortur`).
     fn prefix(&mut self, ws: &[&str], positive: bool) -> crate::Result<Option<Box<dyn Query>>> {
         let [word] = ws else {
-            return Err(self.error(0, "a prefix query (word*) takes one word"));
+            return Err(self.query.error(0, "a prefix query (word*) takes one word"));
         };
         let folded = keys_of(word).folded.clone();
         if folded.chars().count() < 2 {
-            return Err(self.error(0, "a prefix query (word*) needs at least two letters"));
+            return Err(self
+                .query
+                .error(0, "a prefix query (word*) needs at least two letters"));
         }
         let stem = self
             .stem(word)
@@ -452,7 +423,7 @@ impl<'a> Compiler<'a> {
             .unwrap_or_else(|| folded.clone());
         let regex = |prefix: &str, field: Field| {
             RegexQuery::from_pattern(&format!("{}.*", escape_regex(prefix)), field)
-                .map_err(|e| self.error(0, format!("bad prefix: {e}")))
+                .map_err(|e| self.query.error(0, format!("bad prefix: {e}")))
         };
         let names = regex(&folded, self.fields.name_folded)?;
         let prose = regex(&stem, self.fields.text)?;

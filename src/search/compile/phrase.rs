@@ -15,6 +15,59 @@ use super::{
     BOOST_TRANSLIT, MAX_COMBINATIONS,
 };
 
+/// One name channel's whole-name pairs for two adjacent query words.
+pub(crate) struct ProximityPairs {
+    /// [`Channel::Translit`] or [`Channel::Related`].
+    pub(crate) channel: Channel,
+    /// The channel's proximity boost.
+    pub(crate) boost: f32,
+    /// Key pairs `(x, y)`: `x`, then `y` within one position (slop 1); both orders of
+    /// every two keys that differ.
+    pub(crate) pairs: Vec<(String, String)>,
+}
+
+/// The whole-name proximity of two adjacent words: their translit keys near each other
+/// in either order, and their related keys (a surname written with another suffix,
+/// `Akhmetov` for `Akhmetuly`) at the related channel's share of the boost. A channel
+/// with no pair is left out. Used by the compiler and by `scale`, so both engines look
+/// for the same pairs.
+pub(crate) fn proximity_pairs(a: &str, b: &str) -> Vec<ProximityPairs> {
+    let (ka, kb) = (keys_of(a), keys_of(b));
+    let mut out = Vec::new();
+    for (channel, boost) in [
+        (Channel::Translit, BOOST_PROXIMITY),
+        (
+            Channel::Related,
+            BOOST_PROXIMITY * BOOST_RELATED / BOOST_TRANSLIT,
+        ),
+    ] {
+        let per_word: Vec<Vec<String>> = [&ka, &kb]
+            .iter()
+            .map(|k| {
+                let mut v = Vec::new();
+                channel_keys(k, channel, &mut v);
+                v
+            })
+            .collect();
+        let mut pairs = Vec::new();
+        for combo in combinations(&per_word) {
+            if combo[0] == combo[1] {
+                continue;
+            }
+            pairs.push((combo[0].clone(), combo[1].clone()));
+            pairs.push((combo[1].clone(), combo[0].clone()));
+        }
+        if !pairs.is_empty() {
+            out.push(ProximityPairs {
+                channel,
+                boost,
+                pairs,
+            });
+        }
+    }
+    out
+}
+
 impl Compiler<'_> {
     /// A multi-word literal: a phrase in prose and in each name channel.
     pub(super) fn phrase(
@@ -93,44 +146,28 @@ impl Compiler<'_> {
         // Stop words take no part in a whole name.
         self.stem(a)?;
         self.stem(b)?;
-        let (ka, kb) = (keys_of(a), keys_of(b));
         let mut channels: Vec<Box<dyn Query>> = Vec::new();
-        for (channel, field, boost) in [
-            (
-                Channel::Translit,
-                self.fields.name_translit,
-                BOOST_PROXIMITY,
-            ),
-            (
-                Channel::Related,
-                self.fields.name_related,
-                BOOST_PROXIMITY * BOOST_RELATED / BOOST_TRANSLIT,
-            ),
-        ] {
-            let per_word: Vec<Vec<String>> = [&ka, &kb]
+        for ProximityPairs {
+            channel,
+            boost,
+            pairs,
+        } in proximity_pairs(a, b)
+        {
+            let field = match channel {
+                Channel::Translit => self.fields.name_translit,
+                _ => self.fields.name_related,
+            };
+            let phrases: Vec<Box<dyn Query>> = pairs
                 .iter()
-                .map(|k| {
-                    let mut v = Vec::new();
-                    channel_keys(k, channel, &mut v);
-                    v
-                })
-                .collect();
-            let mut phrases: Vec<Box<dyn Query>> = Vec::new();
-            for combo in combinations(&per_word) {
-                if combo[0] == combo[1] {
-                    continue;
-                }
-                for (x, y) in [(&combo[0], &combo[1]), (&combo[1], &combo[0])] {
+                .map(|(x, y)| {
                     let terms = vec![
                         (0, Term::from_field_text(field, x)),
                         (1, Term::from_field_text(field, y)),
                     ];
-                    phrases.push(Box::new(PhraseQuery::new_with_offset_and_slop(terms, 1)));
-                }
-            }
-            if !phrases.is_empty() {
-                channels.push(boosted(union(phrases), boost));
-            }
+                    Box::new(PhraseQuery::new_with_offset_and_slop(terms, 1)) as Box<dyn Query>
+                })
+                .collect();
+            channels.push(boosted(union(phrases), boost));
         }
         match channels.len() {
             0 => None,
