@@ -2,7 +2,7 @@
 //! syllable (`tables/wade_giles_syllables.tsv`, the Library of Congress
 //! conversion table), the common surnames in their Mandarin, Cantonese and
 //! Hokkien / Teochew spellings (`tables/chinese_surnames.tsv`, each row from a
-//! cited page), and the rule [`super::compare`] applies to two Chinese-shaped
+//! cited page), and the rule `compare` applies to two Chinese-shaped
 //! names that the word-by-word rule leaves apart (`docs/name-matching.md`,
 //! "Chinese names").
 //!
