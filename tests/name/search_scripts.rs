@@ -117,6 +117,8 @@ fn chinese_surnames_across_varieties() {
     // (tables/chinese_surnames.tsv); Wade-Giles syllables meet pinyin.
     let latin = ["Agnes Chow", "Nathan Law", "Ilham Tohti"];
     assert_first(&latin, &[("周庭", "Agnes Chow"), ("羅冠聰", "Nathan Law")]);
+    let pinyin = ["Xi Jinping", "Hu Jintao", "Ding Jiaxi"];
+    assert_first(&pinyin, &[("Hsi Chin-p'ing", "Xi Jinping")]);
     let han = ["陳光誠", "林鄭月娥", "張展"];
     assert_first(
         &han,

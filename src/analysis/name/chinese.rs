@@ -562,6 +562,24 @@ mod tests {
     }
 
     #[test]
+    fn search_keys() {
+        let k = super::super::token_keys;
+        // A Wade-Giles syllable meets its pinyin on a translit key.
+        let xi = &k("Xi").translit[0];
+        assert!(k("Hsi").translit.contains(xi), "{:?}", k("Hsi"));
+        // A pinyin syllable is not read in Wade-Giles too (Tao is not dao).
+        let dao = &k("Dao").translit[0];
+        assert!(!k("Tao").translit.contains(dao));
+        // Surname spellings across varieties share a related key.
+        assert!(k("Chow").related.contains(&"@zhou".to_string()));
+        assert!(k("周庭").related.contains(&"@zhou".to_string()));
+        assert!(!k("Smith")
+            .related
+            .iter()
+            .any(|r| r.starts_with(SURNAME_MARK)));
+    }
+
+    #[test]
     fn chinese_names() {
         assert!(same_chinese_name("Chow Ting", "周庭").is_some());
         assert!(same_chinese_name("Agnes Chow Ting", "周 庭").is_some());
