@@ -28,6 +28,10 @@ use super::script::{is_han, parse_table};
 /// marks is ambiguous: `chu` is zhu, chu, ju or qu).
 const MAX_READINGS: usize = 16;
 
+/// The longest word (in chars) that can be a Wade-Giles syllable (`ch'iung`)
+/// or a spelling in the surname table.
+const MAX_SYLLABLE_CHARS: usize = 7;
+
 /// The Wade-Giles table: (Wade-Giles syllable, pinyin syllable), ü kept.
 fn wade_giles() -> &'static [(String, String)] {
     static TABLE: OnceLock<Vec<(String, String)>> = OnceLock::new();
@@ -509,6 +513,11 @@ pub(crate) fn wade_giles_readings(cs: &[char]) -> Vec<String> {
 /// related keys, so that words sharing a translit key share a related key) and
 /// its surname-table keys.
 pub(crate) fn add_cross_keys(cs: &[char], translit: &mut Vec<String>, related: &mut Vec<String>) {
+    // No Wade-Giles syllable (`ch'iung`) or table spelling is longer: most words
+    // of a name are, and skip the lookups.
+    if cs.len() > MAX_SYLLABLE_CHARS {
+        return;
+    }
     for reading in wade_giles_readings(cs) {
         let chars: Vec<char> = reading.chars().collect();
         if let Some(k) = super::key::translit_keys(&chars).into_iter().next() {
