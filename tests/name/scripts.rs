@@ -139,3 +139,29 @@ fn initials_and_left_out_patronymics() {
     // given name.
     assert_other("Narges Mohammadi", "Mohammad bin Salman");
 }
+
+#[test]
+fn chinese_names_across_romanisations() {
+    // Wade-Giles read as pinyin, syllable by syllable (the LC conversion table).
+    assert_same("Chiang Ching-kuo", "蔣經國");
+    assert_same("Chiang Ching-kuo", "Jiang Jingguo");
+    assert_same("Hsi Chin-p'ing", "Xi Jinping");
+    assert_same("Lee Teng-hui", "李登輝");
+    // Cantonese surnames through the surname table, with a given name both read alike.
+    assert_same("Chow Ting", "周庭");
+    // A Hong Kong English name beside the Chinese one is an extra given name.
+    assert_same("Agnes Chow Ting", "周 庭");
+    assert_same("Agnes Chow Ting", "Chow Ting");
+    // Different given names with one surname stay apart, in any romanisation.
+    assert_other("Chiang Ching-kuo", "Jiang Zemin");
+    assert_other("Hsi Chung-hsün", "Xi Jinping");
+    assert_other("Kao Chih-sheng", "Gao Zhiyi");
+    // Plain pinyin is read as pinyin: Wu is not the Cantonese spelling of 胡 there.
+    assert_other("Wu Jia", "Hu Jia");
+    // A Cantonese given name has no pinyin reading without a character dictionary:
+    // the surname alone (Wong = 黄) does not decide.
+    assert_other("Wong Chi-fung", "黄之锋");
+    // A Latin given name where the other name has a Chinese one: another person of the
+    // surname cannot be told apart.
+    assert_other("Roger Wong", "Wong Chi-fung");
+}

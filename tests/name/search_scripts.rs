@@ -110,3 +110,18 @@ fn short_skeletons_stay_apart() {
     let hits = first_hits(&["Rosa Luxemburg"], &["رئیسی"]);
     assert_eq!(hits, [None], "help: a two-consonant skeleton matched");
 }
+
+#[test]
+fn chinese_surnames_across_varieties() {
+    // Cantonese and Hokkien spellings of a surname meet its Han character and pinyin
+    // (tables/chinese_surnames.tsv); Wade-Giles syllables meet pinyin.
+    let latin = ["Agnes Chow", "Nathan Law", "Ilham Tohti"];
+    assert_first(&latin, &[("周庭", "Agnes Chow"), ("羅冠聰", "Nathan Law")]);
+    let pinyin = ["Xi Jinping", "Hu Jintao", "Ding Jiaxi"];
+    assert_first(&pinyin, &[("Hsi Chin-p'ing", "Xi Jinping")]);
+    let han = ["陳光誠", "林鄭月娥", "張展"];
+    assert_first(
+        &han,
+        &[("Tan", "陳光誠"), ("Lim", "林鄭月娥"), ("Teo", "張展")],
+    );
+}

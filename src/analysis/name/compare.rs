@@ -27,8 +27,8 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use super::{
-    fuzzy_distance, given, is_initial, key_distance, name_keys, script, token_keys, Channel,
-    NameKeys, Role, TokenKeys,
+    chinese, fuzzy_distance, given, is_initial, key_distance, name_keys, script, token_keys,
+    Channel, NameKeys, Role, TokenKeys,
 };
 
 /// One pairing of parts behind a [`NameMatch`]: which words met, on which
@@ -138,6 +138,8 @@ fn word_match(a: &TokenKeys, b: &TokenKeys) -> Option<(Channel, f32)> {
 /// assert!(compare("OlegOrlov", "Oleg Orlov").is_some());
 /// assert!(compare("Xi Jinping", "习近平").is_some());
 /// assert!(compare("Hu Chin-t'ao", "胡锦涛").is_some()); // Wade-Giles
+/// // Chinese surnames across romanisations, a Hong Kong English name beside the Chinese one.
+/// assert!(compare("Agnes Chow Ting", "周庭").is_some());
 /// println!("{}", compare("Abdulhadi al-Khawaja", "عبد الهادي الخواجة").unwrap());
 /// ```
 pub fn compare(a: &str, b: &str) -> Option<NameMatch> {
@@ -146,13 +148,40 @@ pub fn compare(a: &str, b: &str) -> Option<NameMatch> {
         return Some(m);
     }
     // A Chinese name in Wade-Giles is also read in pinyin (Hu Chin-t'ao = Hu Jintao).
-    let wa = script::wade_giles_to_pinyin(a).map(|p| name_keys(&p));
-    let wb = script::wade_giles_to_pinyin(b).map(|p| name_keys(&p));
-    match (&wa, &wb) {
+    let wa = chinese::wade_giles_to_pinyin(a).map(|p| name_keys(&p));
+    let wb = chinese::wade_giles_to_pinyin(b).map(|p| name_keys(&p));
+    let wade = match (&wa, &wb) {
         (Some(wa), Some(wb)) => compare_keys(wa, wb),
         (Some(wa), None) => compare_keys(wa, &kb),
         (None, Some(wb)) => compare_keys(&ka, wb),
         (None, None) => None,
+    };
+    // Chinese names in other romanisations: the surname table, Wade-Giles
+    // syllables, a Latin given name beside a Chinese one (`chinese.rs`).
+    wade.or_else(|| chinese::same_chinese_name(a, b).map(chinese_match))
+}
+
+/// A match of the Chinese-name rule, its pairings as the reason: translit
+/// strength on the parts it pairs (0.9 × 0.95, below the word rule's spelling of
+/// the same syllables).
+fn chinese_match(pairs: Vec<chinese::Pairing>) -> NameMatch {
+    let parts: Vec<PartMatch> = pairs
+        .into_iter()
+        .map(|(a, b, how)| PartMatch {
+            a,
+            b,
+            channel: Channel::Translit,
+            how: how.to_string(),
+        })
+        .collect();
+    NameMatch {
+        channel: Channel::Translit,
+        score: Channel::Translit.weight() * 0.95,
+        matched: parts
+            .iter()
+            .filter(|p| !p.a.is_empty() && !p.b.is_empty())
+            .count(),
+        parts,
     }
 }
 

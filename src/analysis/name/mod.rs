@@ -59,7 +59,9 @@
 //!   word-initial vowel) shared by an Arabic-, Persian- or Hebrew-script word
 //!   and its Latin or Cyrillic spellings, for words of three consonants or more;
 //!   and for a Han name of two to four characters written as one word (`习近平`),
-//!   the translit keys of its pinyin words (`xi`, `jinping`, each syllable).
+//!   the translit keys of its pinyin words (`xi`, `jinping`, each syllable);
+//!   a Wade-Giles syllable's pinyin keys and a Chinese surname's table key
+//!   (`@huang` for `Wong` and `黄之锋`; `chinese.rs`).
 //! - fuzzy: a weighted edit distance over translit keys that knows the
 //!   confusable groups ([`key_distance`]), bounded by key length.
 //!
@@ -77,6 +79,7 @@ use unicode_normalization::UnicodeNormalization;
 
 use super::words::is_word_char;
 
+mod chinese;
 mod compare;
 mod distance;
 mod fold;
@@ -196,7 +199,8 @@ pub fn token_keys(word: &str) -> TokenKeys {
     let (mut keys, chars) = base_keys(word);
     // The search's keys across scripts come last, and are counted, so that
     // `compare`, which reads these scripts whole-name, can leave them out.
-    let (cross_translit, mut cross_related) = script::cross_keys(&chars, &keys.translit);
+    let (mut cross_translit, mut cross_related) = script::cross_keys(&chars, &keys.translit);
+    chinese::add_cross_keys(&chars, &mut cross_translit, &mut cross_related);
     // A given name's row in the table of forms across languages (Аляксандр and
     // Alexander: `#alexander`); `compare` reads the table itself.
     cross_related.extend(given::row_keys(&keys.translit));

@@ -526,102 +526,6 @@ pub(crate) fn is_kin_particle(keys: &super::TokenKeys) -> bool {
     particle_forms(keys).any(|f| particles().iter().any(|(p, k)| p == f && k == "kin"))
 }
 
-/// The Wade-Giles table (`tables/wade_giles.tsv`): (kind, Wade-Giles, context,
-/// pinyin).
-fn wade_giles() -> &'static [(String, String, String, String)] {
-    static TABLE: OnceLock<Vec<(String, String, String, String)>> = OnceLock::new();
-    TABLE.get_or_init(|| {
-        include_str!("tables/wade_giles.tsv")
-            .lines()
-            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-            .filter_map(|l| {
-                let mut c = l.split('\t').map(|x| x.trim().to_string());
-                Some((c.next()?, c.next()?, c.next()?, c.next()?))
-            })
-            .collect()
-    })
-}
-
-/// Whether a Latin name is written the Wade-Giles way: an aspiration apostrophe
-/// after a consonant (`Chin-t'ao`), a syllable starting with `hs`, or a given
-/// name of two syllables joined by a hyphen with the second in lower case
-/// (`Hsiao-po`, `Tse-tung`).
-fn looks_wade_giles(name: &str) -> bool {
-    let lower = name.to_lowercase();
-    let cs: Vec<char> = lower.chars().collect();
-    let raw: Vec<char> = name.chars().collect();
-    cs.windows(2)
-        .any(|w| "ptkhs".contains(w[0]) && is_apostrophe_char(w[1]))
-        || lower
-            .split(|c: char| !c.is_alphabetic())
-            .any(|w| w.starts_with("hs"))
-        || raw.windows(2).any(|w| w[0] == '-' && w[1].is_lowercase())
-}
-
-fn is_apostrophe_char(c: char) -> bool {
-    matches!(c, '\'' | '’' | 'ʻ' | 'ʼ' | '‘' | '`')
-}
-
-/// One syllable from Wade-Giles to pinyin by the table.
-fn syllable_to_pinyin(syl: &str) -> String {
-    let syl: String = syl
-        .chars()
-        .map(|c| if is_apostrophe_char(c) { '\'' } else { c })
-        .collect();
-    let table = wade_giles();
-    let mut out = String::new();
-    let mut rest = syl.as_str();
-    for (_, wg, ctx, py) in table.iter().filter(|r| r.0 == "initial") {
-        if let Some(after) = rest.strip_prefix(wg.as_str()) {
-            let before_i =
-                after.starts_with('i') || after.starts_with('ü') || after.starts_with('y');
-            if ctx == "*" || (ctx == "i" && before_i) {
-                out.push_str(py);
-                rest = after;
-                break;
-            }
-        }
-    }
-    let initial = out.clone();
-    let mut fin = rest.replace('\'', "");
-    for (_, wg, ctx, py) in table.iter().filter(|r| r.0 == "final") {
-        let applies = ctx == "*"
-            || (ctx == "k"
-                && (initial == "g" || initial == "k" || initial == "h" || syl.starts_with('h')));
-        if applies && fin.ends_with(wg.as_str()) && (ctx != "k" || fin == *wg) {
-            fin.truncate(fin.len() - wg.len());
-            fin.push_str(py);
-            break;
-        }
-    }
-    out.push_str(&fin);
-    out
-}
-
-/// The pinyin reading of a name written in Wade-Giles, or `None` when it does
-/// not look like Wade-Giles: each syllable converted by the table, the
-/// syllables of a hyphenated given name written together (`Hu Chin-t'ao` →
-/// `hu jintao`).
-pub(crate) fn wade_giles_to_pinyin(name: &str) -> Option<String> {
-    let latin = name
-        .chars()
-        .filter(|c| c.is_alphabetic())
-        .all(|c| c.is_ascii_alphabetic());
-    if !latin || !looks_wade_giles(name) {
-        return None;
-    }
-    let words: Vec<String> = name
-        .split_whitespace()
-        .map(|w| {
-            w.to_lowercase()
-                .split('-')
-                .map(syllable_to_pinyin)
-                .collect::<String>()
-        })
-        .collect();
-    Some(words.join(" "))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -683,23 +587,6 @@ mod tests {
         assert_eq!(read("Ερντογάν")[0], "erdogan");
         assert_eq!(read("Τζαφάρ")[0], "dzhafar");
         assert_eq!(read("Σοτουντέχ")[0], "sotudekh");
-    }
-
-    #[test]
-    fn wade_giles_readings() {
-        assert_eq!(
-            wade_giles_to_pinyin("Hu Chin-t'ao").as_deref(),
-            Some("hu jintao")
-        );
-        assert_eq!(
-            wade_giles_to_pinyin("Liu Hsiao-po").as_deref(),
-            Some("liu xiaobo")
-        );
-        assert_eq!(
-            wade_giles_to_pinyin("Mao Tse-tung").as_deref(),
-            Some("mao zedong")
-        );
-        assert_eq!(wade_giles_to_pinyin("Xi Jinping"), None);
     }
 
     #[test]
