@@ -151,7 +151,6 @@ fn fixture() -> Fixture {
     let mix = dev_rows(NAMES_DEV);
     let mut people: Vec<String> = mix.iter().map(|(_, c)| c.clone()).collect();
     people.extend(dev_rows(DISTRACTORS_DEV).into_iter().map(|(_, c)| c));
-    people.dedup();
     people.sort();
     people.dedup();
 

@@ -23,9 +23,12 @@ use std::sync::{Condvar, Mutex};
 /// How many inputs per worker may be taken ahead of the last one handed to the sink.
 const AHEAD_PER_THREAD: usize = 4;
 
-/// Runs `prepare` on every input on `threads` worker threads and hands each result to
-/// `sink` on the calling thread, in input order. With `threads` 0 everything runs on
-/// the calling thread, one input after another.
+/// The most worker threads a run starts; more are taken as this many.
+pub const MAX_WORKERS: usize = 64;
+
+/// Runs `prepare` on every input on `threads` worker threads (at most [`MAX_WORKERS`])
+/// and hands each result to `sink` on the calling thread, in input order. With
+/// `threads` 0 everything runs on the calling thread, one input after another.
 ///
 /// The first error `sink` returns stops the run: no further input is taken, the
 /// workers finish the ones they hold (their results are dropped), and the error is
@@ -79,6 +82,7 @@ where
         }
         return Ok(());
     }
+    let threads = threads.min(MAX_WORKERS);
     let window = threads * AHEAD_PER_THREAD;
     let queue = Queue {
         state: Mutex::new(Taking {
@@ -206,7 +210,7 @@ mod tests {
     /// in order, for every thread count.
     #[test]
     fn results_arrive_in_input_order() {
-        for threads in [0, 1, 2, 5] {
+        for threads in [0, 1, 2, 5, usize::MAX] {
             let mut seen = Vec::new();
             let outcome: Result<(), ()> = prepare_in_order(
                 0..40u64,
