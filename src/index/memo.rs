@@ -14,6 +14,10 @@ use tantivy::index::SegmentId;
 
 type Entry = Arc<dyn Any + Send + Sync>;
 
+/// The most values kept: past it the memo starts afresh, so that requests naming ever
+/// new keys (facet roots deep in the tree) cannot grow it without bound.
+const MAX_ENTRIES: usize = 4096;
+
 /// Per-segment values, keyed by segment and by a caller's key (a facet root's
 /// encoded path, say).
 #[derive(Default)]
@@ -41,7 +45,11 @@ impl SegmentMemo {
         }
         // Two searches may make the same value at once; both are right, one is kept.
         let value = Arc::new(make()?);
-        self.lock().insert(id, Arc::clone(&value) as Entry);
+        let mut entries = self.lock();
+        if entries.len() >= MAX_ENTRIES {
+            entries.clear();
+        }
+        entries.insert(id, Arc::clone(&value) as Entry);
         Ok(value)
     }
 
@@ -95,5 +103,19 @@ mod tests {
         let failed: Result<Arc<u32>, &str> = memo.get_or_make(a, b"/x", || Err("no"));
         assert_eq!(failed.unwrap_err(), "no");
         assert_eq!(memo.len(), 1, "a failure keeps nothing");
+    }
+
+    #[test]
+    fn the_memo_stays_bounded() {
+        let memo = SegmentMemo::default();
+        let segment = SegmentId::generate_random();
+        for i in 0..MAX_ENTRIES * 2 + 3 {
+            let key = i.to_string();
+            let kept: Arc<usize> = memo
+                .get_or_make(segment, key.as_bytes(), || Ok::<_, ()>(i))
+                .expect("made");
+            assert_eq!(*kept, i);
+            assert!(memo.len() <= MAX_ENTRIES, "{} values kept", memo.len());
+        }
     }
 }
