@@ -16,8 +16,8 @@ use crate::index::field_name as field;
 use crate::index::{date_number, date_number_upper};
 use crate::model::UnitKind;
 use crate::search::{
-    as_typed, bare_word, combinations, part_weights_of, prose_analyzer, proximity_pairs, run_words,
-    too_deep, words_clause, ProximityPairs, QueryInput, Scope, TypedWord, ALL_CHANNELS,
+    as_typed, bare_word, channel_combinations, part_weights_of, prose_analyzer, proximity_pairs,
+    run_words, too_deep, words_clause, ProximityPairs, QueryInput, Scope, TypedWord, ALL_CHANNELS,
     BOOST_EXACT, BOOST_FOLDED, BOOST_RELATED, BOOST_TEXT, BOOST_TRANSLIT, FUZZY_MIN_CHARS,
     MAX_QUERY_BYTES,
 };
@@ -570,21 +570,12 @@ fn phrase(text: &str, ws: &[&str], slop: u32, scope: Scope) -> Option<Node> {
         }
     }
     if scope.names {
-        let keys: Vec<_> = ws.iter().map(|w| keys_of(w)).collect();
         for (channel, name, boost) in [
             (Channel::Exact, field::NAME_EXACT, BOOST_EXACT),
             (Channel::Folded, field::NAME_FOLDED, BOOST_FOLDED),
             (Channel::Translit, field::NAME_TRANSLIT, BOOST_TRANSLIT),
         ] {
-            let per_word: Vec<Vec<String>> = keys
-                .iter()
-                .map(|k| {
-                    let mut v = Vec::new();
-                    channel_keys(k, channel, &mut v);
-                    v
-                })
-                .collect();
-            let phrases: Vec<Node> = combinations(&per_word)
+            let phrases: Vec<Node> = channel_combinations(ws, channel)
                 .into_iter()
                 .map(|combo| Node::Phrase {
                     field: name,

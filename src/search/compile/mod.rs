@@ -30,7 +30,7 @@ use super::request::MAX_QUERY_BYTES;
 use super::typed::{as_typed, words_clause};
 
 pub(crate) use self::input::QueryInput;
-pub(crate) use self::phrase::{combinations, proximity_pairs, ProximityPairs};
+pub(crate) use self::phrase::{channel_combinations, proximity_pairs, ProximityPairs};
 use self::run::RunWord;
 pub(crate) use self::run::{part_weights_of, run_words};
 

@@ -32,7 +32,6 @@ pub(crate) struct ProximityPairs {
 /// with no pair is left out. Used by the compiler and by `scale`, so both engines look
 /// for the same pairs.
 pub(crate) fn proximity_pairs(a: &str, b: &str) -> Vec<ProximityPairs> {
-    let (ka, kb) = (keys_of(a), keys_of(b));
     let mut out = Vec::new();
     for (channel, boost) in [
         (Channel::Translit, BOOST_PROXIMITY),
@@ -41,16 +40,8 @@ pub(crate) fn proximity_pairs(a: &str, b: &str) -> Vec<ProximityPairs> {
             BOOST_PROXIMITY * BOOST_RELATED / BOOST_TRANSLIT,
         ),
     ] {
-        let per_word: Vec<Vec<String>> = [&ka, &kb]
-            .iter()
-            .map(|k| {
-                let mut v = Vec::new();
-                channel_keys(k, channel, &mut v);
-                v
-            })
-            .collect();
         let mut pairs = Vec::new();
-        for combo in combinations(&per_word) {
+        for combo in channel_combinations(&[a, b], channel) {
             if combo[0] == combo[1] {
                 continue;
             }
@@ -97,21 +88,12 @@ impl Compiler<'_> {
             }
         }
         if scope.names {
-            let keys: Vec<_> = ws.iter().map(|w| keys_of(w)).collect();
             for (channel, field, boost) in [
                 (Channel::Exact, self.fields.name_exact, BOOST_EXACT),
                 (Channel::Folded, self.fields.name_folded, BOOST_FOLDED),
                 (Channel::Translit, self.fields.name_translit, BOOST_TRANSLIT),
             ] {
-                let per_word: Vec<Vec<String>> = keys
-                    .iter()
-                    .map(|k| {
-                        let mut v = Vec::new();
-                        channel_keys(k, channel, &mut v);
-                        v
-                    })
-                    .collect();
-                let phrases: Vec<Box<dyn Query>> = combinations(&per_word)
+                let phrases: Vec<Box<dyn Query>> = channel_combinations(ws, channel)
                     .into_iter()
                     .map(|combo| {
                         let terms = combo
@@ -175,6 +157,20 @@ impl Compiler<'_> {
             _ => Some(Box::new(DisjunctionMaxQuery::new(channels))),
         }
     }
+}
+
+/// Every choice of one key per word of `words` on `channel` ([`combinations`] of their
+/// channel keys): the key sequences a phrase or a proximity looks for on that channel.
+pub(crate) fn channel_combinations(words: &[&str], channel: Channel) -> Vec<Vec<String>> {
+    let per_word: Vec<Vec<String>> = words
+        .iter()
+        .map(|w| {
+            let mut keys = Vec::new();
+            channel_keys(&keys_of(w), channel, &mut keys);
+            keys
+        })
+        .collect();
+    combinations(&per_word)
 }
 
 /// Every choice of one key per word, at most [`MAX_COMBINATIONS`], first keys first.
