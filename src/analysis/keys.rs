@@ -15,7 +15,7 @@ use std::rc::Rc;
 use rustc_hash::FxHashMap;
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
-use super::name::{token_keys, Channel, TokenKeys};
+use super::name::{query_key, token_keys, Channel, TokenKeys};
 use super::prose::prose_stem;
 use super::words::{bare_name, words};
 
@@ -233,6 +233,27 @@ pub(crate) fn channel_keys(keys: &TokenKeys, which: impl Into<FieldKeys>, out: &
             push(&keys.exact);
             push(&keys.folded);
             keys.translit.iter().for_each(|k| push(k));
+        }
+    }
+}
+
+/// Pushes the keys a query asks the index for on `which` onto `out`: the
+/// [`channel_keys`], with the related keys that are one-sided across scripts (a
+/// short consonant skeleton, marked by the script side it comes from) asking for
+/// the other side's form.
+pub(crate) fn query_channel_keys(
+    keys: &TokenKeys,
+    which: impl Into<FieldKeys>,
+    out: &mut Vec<String>,
+) {
+    let which = which.into();
+    if which != FieldKeys::Channel(Channel::Related) {
+        return channel_keys(keys, which, out);
+    }
+    for key in &keys.related {
+        let key = query_key(key);
+        if !key.is_empty() && !out.iter().any(|k| *k == key) {
+            out.push(key.into_owned());
         }
     }
 }

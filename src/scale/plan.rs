@@ -7,7 +7,7 @@ use tantivy::query_grammar::{
     UserInputLiteral,
 };
 
-use crate::analysis::keys::{channel_keys, keys_of, FieldKeys};
+use crate::analysis::keys::{channel_keys, keys_of, query_channel_keys, FieldKeys};
 use crate::analysis::name::Channel;
 use crate::analysis::prose::prose_stem;
 use crate::analysis::words::words;
@@ -457,7 +457,7 @@ impl<'a> Plan<'a> {
                 ),
             ] {
                 let mut buf = Vec::new();
-                channel_keys(&keys, channel, &mut buf);
+                query_channel_keys(&keys, channel, &mut buf);
                 let group: Vec<Node> = buf
                     .iter()
                     .flat_map(|key| fields.iter().map(move |f| term(f, key.clone(), boost)))

@@ -21,6 +21,7 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 
 use crate::analysis::keys::{keys_of, signature_of, Signature};
+use crate::analysis::name::query_key;
 use crate::analysis::prose::prose_stem;
 use crate::analysis::words::words;
 
@@ -199,7 +200,14 @@ impl HighlightTerms {
         self.signature.add(&keys.exact);
         self.signature.add(&keys.folded);
         keys.translit.iter().for_each(|k| self.signature.add(k));
-        keys.related.iter().for_each(|k| self.signature.add(k));
+        // Related keys as the query asks for them (a one-sided short skeleton in
+        // the other side's form), to compare with a unit word's own keys.
+        let related: Vec<String> = keys
+            .related
+            .iter()
+            .map(|k| query_key(k).into_owned())
+            .collect();
+        related.iter().for_each(|k| self.signature.add(k));
         if let Some(stem) = &stem {
             self.signature.add(stem);
         }
@@ -208,7 +216,7 @@ impl HighlightTerms {
             exact: keys.exact.clone(),
             folded: keys.folded.clone(),
             translit: keys.translit.clone(),
-            related: keys.related.clone(),
+            related,
             fuzzy: Vec::new(),
             fuzzy_folded: Vec::new(),
             prefix: None,

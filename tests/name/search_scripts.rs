@@ -105,10 +105,34 @@ fn han_names_and_pinyin_find_each_other() {
 
 #[test]
 fn short_skeletons_stay_apart() {
-    // Two consonants (`rs`) are too few to key: a Persian-script Raisi does not find
-    // an unrelated Latin name with the same two consonants.
+    // Two consonants (`rs`) key a word across scripts only with its ending: a
+    // Persian-script Raisi does not find an unrelated Latin name with the same two
+    // consonants and another ending.
     let hits = first_hits(&["Rosa Luxemburg"], &["رئیسی"]);
     assert_eq!(hits, [None], "help: a two-consonant skeleton matched");
+    // Between two Latin spellings a short skeleton is no key at all.
+    let hits = first_hits(&["Pani Gora"], &["Panahi Jafar"]);
+    assert_eq!(
+        hits,
+        [None],
+        "help: two Latin names met on a short skeleton"
+    );
+}
+
+#[test]
+fn short_names_meet_across_scripts_on_two_consonants() {
+    // Names of two consonants per word (Hadi, Jafar, Panahi) meet their Arabic-script
+    // spellings, both ways, above a unit sharing a full skeleton with one word only.
+    let latin = ["Hadi Jafari", "Farid Panahi", "Jafar Hadi", "Hamid Nazari"];
+    assert_first(
+        &latin,
+        &[("جعفر هادی", "Jafar Hadi"), ("فرید پناهی", "Farid Panahi")],
+    );
+    let arabic = ["جعفر هادی", "فرید پناهی", "حمید نظری"];
+    assert_first(
+        &arabic,
+        &[("Jafar Hadi", "جعفر هادی"), ("Farid Panahi", "فرید پناهی")],
+    );
 }
 
 #[test]

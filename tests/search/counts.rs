@@ -51,7 +51,11 @@ fn union_count(index: &Index, word: &str) -> (usize, bool) {
     add("name_exact", &keys.exact);
     add("name_folded", &keys.folded);
     keys.translit.iter().for_each(|k| add("name_translit", k));
-    keys.related.iter().for_each(|k| add("name_related", k));
+    // A query asks for a related key in its query form (a short skeleton with the
+    // other script side's mark).
+    keys.related
+        .iter()
+        .for_each(|k| add("name_related", &whereas::name::query_key(k)));
     let searcher = tantivy.reader().expect("reader").searcher();
     let translit = keys.translit.iter().any(|k| {
         searcher

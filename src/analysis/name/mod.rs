@@ -96,6 +96,7 @@ pub use self::compare::{
 pub use self::distance::key_distance;
 #[cfg_attr(not(feature = "index"), allow(unused_imports))]
 pub(crate) use self::distance::{indel_cost, sub_cost, TRANSPOSE};
+pub use self::script::query_key;
 
 /// How two spellings of a name matched, best first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -190,7 +191,8 @@ impl TokenKeys {
 /// // German `ch` may be х or ч: two keys.
 /// assert_eq!(token_keys("Muchtar").translit, ["muctar", "muhtar"]);
 /// // A feminine surname relates to the masculine one.
-/// assert_eq!(token_keys("Abisheva").related, token_keys("Abishev").related);
+/// let masculine = token_keys("Abishev").related;
+/// assert!(token_keys("Abisheva").related.iter().any(|k| masculine.contains(k)));
 /// // A surname's Russian and Kazakh forms share a key.
 /// assert!(token_keys("Абишұлы").translit.contains(&"abix~m".to_string()));
 /// assert!(token_keys("Abishev").translit.contains(&"abix~m".to_string()));

@@ -365,6 +365,87 @@ pub(crate) fn skeleton_key(cs: &[char], key: &str) -> Option<String> {
     Some(format!("{SKELETON_MARK}{initial}{skel}"))
 }
 
+/// The mark that starts a short skeleton key ([`short_skeleton_key`]) of a word
+/// written with its vowels (Latin, Cyrillic, Greek, …).
+pub(crate) const SHORT_SKELETON_VOWELLED: char = '<';
+
+/// The mark that starts a short skeleton key of a word in a script of
+/// [`drops_short_vowels`].
+pub(crate) const SHORT_SKELETON_ABJAD: char = '>';
+
+/// A word's short consonant-skeleton key: a skeleton of exactly one consonant
+/// fewer than [`SKELETON_MIN`], then how the word ends (`جعفر` and `Jafar`: `gr`;
+/// `پناهی` and `Panahi`: `pn` and `i`), which [`skeleton_key`] leaves out because, among Latin names alone,
+/// two consonants match too many (Panahi, Pani, Pина). A short key is a key across
+/// scripts only: it is marked by the side it comes from
+/// ([`SHORT_SKELETON_VOWELLED`] for a word written with its vowels,
+/// [`SHORT_SKELETON_ABJAD`] for an abjad or abugida word), the index keeps each
+/// word's own mark, and a query asks for the other mark ([`query_key`]), so an
+/// Arabic-script query meets Latin and Cyrillic spellings on it, a Latin query
+/// meets Arabic-script ones, and two Latin words never meet on it. The same
+/// initial-vowel mark as [`skeleton_key`]'s.
+pub(crate) fn short_skeleton_key(cs: &[char], key: &str) -> Option<String> {
+    let skel = abjad_skeleton(key);
+    if skel.chars().count() + 1 != SKELETON_MIN || !skel.chars().all(|c| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    let abjad = cs.iter().any(|&c| drops_short_vowels(c));
+    let consonants = cs
+        .iter()
+        .filter(|c| c.is_alphabetic() && (abjad || !is_vowel_letter(**c)))
+        .count();
+    if consonants + 1 < SKELETON_MIN {
+        return None;
+    }
+    let vowel_first = key.starts_with(['a', 'e', 'i', 'o', 'u'])
+        || (abjad && cs.first().is_some_and(|c| "اأإآٱعאע".contains(*c)));
+    let mark = if abjad {
+        SHORT_SKELETON_ABJAD
+    } else {
+        SHORT_SKELETON_VOWELLED
+    };
+    let initial = if vowel_first { "_" } else { "" };
+    // How the word ends, which an abjad writes too (a final long vowel, or
+    // ه / ة for -a, -e, -h): `i`, `u` (also o, v: و), `a` (also e, h), or
+    // nothing after a consonant. Two consonants and the ending keep Raisi
+    // (`rs` + `i`) apart from Rosa (`rs` + `a`).
+    let ending = match key.chars().last() {
+        Some('i') => "i",
+        Some('u' | 'o' | 'v') => "u",
+        Some('a' | 'e' | 'h') => "a",
+        _ => "",
+    };
+    Some(format!("{mark}{initial}{skel}{ending}"))
+}
+
+/// The form in which a query asks an index for one of a word's related keys
+/// ([`TokenKeys::related`](super::TokenKeys::related)): a short consonant
+/// skeleton, a key across scripts only, is indexed with the mark of the side it
+/// comes from and asked for with the other side's mark; every other key is asked
+/// for as it is. Whoever queries an index of [`token_keys`](super::token_keys)
+/// keys directly (the `scale` module's engine requests do) maps related keys
+/// through this.
+///
+/// ```
+/// use whereas::name::{query_key, token_keys};
+/// let latin = token_keys("Panahi").related;
+/// let persian = token_keys("پناهی").related;
+/// // Only the query form of one meets the other's indexed keys.
+/// assert!(latin.iter().any(|k| persian.contains(&query_key(k).into_owned())));
+/// assert!(!latin.iter().any(|k| k.starts_with('<') && persian.contains(k)));
+/// assert_eq!(query_key("panah"), "panah");
+/// ```
+pub fn query_key(key: &str) -> std::borrow::Cow<'_, str> {
+    use std::borrow::Cow;
+    if let Some(rest) = key.strip_prefix(SHORT_SKELETON_VOWELLED) {
+        Cow::Owned(format!("{SHORT_SKELETON_ABJAD}{rest}"))
+    } else if let Some(rest) = key.strip_prefix(SHORT_SKELETON_ABJAD) {
+        Cow::Owned(format!("{SHORT_SKELETON_VOWELLED}{rest}"))
+    } else {
+        Cow::Borrowed(key)
+    }
+}
+
 /// Whether a lower-case Latin or Cyrillic letter is a vowel (`y` too: Latin
 /// spellings write it for и, ы and й).
 fn is_vowel_letter(c: char) -> bool {
@@ -437,14 +518,21 @@ pub(crate) fn cross_keys(cs: &[char], translit_all: &[String]) -> (Vec<String>, 
     } else if cs.iter().any(|&c| drops_short_vowels(c)) {
         // A word read several ways (Persian ض z, Arabic d) has the skeleton of each.
         for key in translit_all {
-            if let Some(skel) = skeleton_key(cs, key) {
+            for skel in skeleton_key(cs, key)
+                .into_iter()
+                .chain(short_skeleton_key(cs, key))
+            {
                 if !related.contains(&skel) {
                     related.push(skel);
                 }
             }
         }
-    } else if let Some(skel) = primary.and_then(|k| skeleton_key(cs, k)) {
-        related.push(skel);
+    } else if let Some(k) = primary {
+        related.extend(
+            skeleton_key(cs, k)
+                .into_iter()
+                .chain(short_skeleton_key(cs, k)),
+        );
     }
     // The Belarusian and Russian forms of one name meet on the Russian reading
     // (Tsikhanouskaya / Tikhanovskaya), as `compare` reads them.
@@ -598,5 +686,35 @@ mod tests {
         let k = |w: &str| super::super::token_keys(w);
         assert!(is_particle(&k("al")) && is_particle(&k("bin")) && !is_particle(&k("abu")));
         assert!(is_kin_particle(&k("बिन")) && is_particle(&k("अल")));
+    }
+
+    #[test]
+    fn short_skeletons_are_keys_across_scripts_only() {
+        let related = |w: &str| super::super::token_keys(w).related;
+        let short = |w: &str| -> Vec<String> {
+            related(w)
+                .into_iter()
+                .filter(|k| k.starts_with([SHORT_SKELETON_VOWELLED, SHORT_SKELETON_ABJAD]))
+                .collect()
+        };
+        // A Persian word and its Latin spelling: each side keeps its own mark, and a
+        // query asks for the other side's.
+        let (persian, latin) = (short("پناهی"), short("Panahi"));
+        assert_eq!(persian.len(), 1, "{persian:?}");
+        assert_eq!(latin.len(), 1, "{latin:?}");
+        assert_ne!(persian, latin, "the two sides share no indexed key");
+        assert_eq!(query_key(&persian[0]), latin[0]);
+        assert_eq!(query_key(&latin[0]), persian[0]);
+        // Two Latin words with the same two consonants never meet: a query asks for
+        // the abjad mark only.
+        let other = short("Pani");
+        assert_eq!(other.len(), 1);
+        assert_ne!(query_key(&latin[0]), other[0]);
+        // The ending tells Raisi (-i) from Rosa (-a); three consonants or more take
+        // the full skeleton key, one consonant none.
+        assert_ne!(query_key(&short("رئیسی")[0]), short("Rosa")[0]);
+        assert!(short("Mohammadi").is_empty() && short("Ali").is_empty());
+        // Keys other than short skeletons are asked for as they are.
+        assert_eq!(query_key("=mhmd"), "=mhmd");
     }
 }

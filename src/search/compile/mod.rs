@@ -16,7 +16,7 @@ use tantivy::schema::{Facet, Field};
 use tantivy::tokenizer::TextAnalyzer;
 use tantivy::{Searcher, Term};
 
-use crate::analysis::keys::{channel_keys, keys_of, FieldKeys};
+use crate::analysis::keys::{channel_keys, keys_of, query_channel_keys, FieldKeys};
 use crate::analysis::name::Channel;
 use crate::analysis::words::words;
 use crate::index::{date_number, date_number_upper, Fields};
@@ -512,7 +512,7 @@ impl<'a> Compiler<'a> {
                 ),
             ] {
                 buf.clear();
-                channel_keys(&keys, channel, &mut buf);
+                query_channel_keys(&keys, channel, &mut buf);
                 for key in &buf {
                     if places_apart && channel == Channel::Related && self.names_a_place(key) {
                         continue;

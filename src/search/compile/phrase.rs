@@ -6,7 +6,7 @@ use std::collections::HashSet;
 use tantivy::query::{DisjunctionMaxQuery, PhraseQuery, Query};
 use tantivy::Term;
 
-use crate::analysis::keys::{channel_keys, keys_of};
+use crate::analysis::keys::{keys_of, query_channel_keys};
 use crate::analysis::name::Channel;
 use crate::search::filter::{term_query, union};
 
@@ -166,7 +166,7 @@ pub(crate) fn channel_combinations(words: &[&str], channel: Channel) -> Vec<Vec<
         .iter()
         .map(|w| {
             let mut keys = Vec::new();
-            channel_keys(&keys_of(w), channel, &mut keys);
+            query_channel_keys(&keys_of(w), channel, &mut keys);
             keys
         })
         .collect();
