@@ -16,10 +16,10 @@ use crate::index::field_name as field;
 use crate::index::{date_number, date_number_upper};
 use crate::model::UnitKind;
 use crate::search::{
-    as_typed, bare_word, channel_combinations, part_weights_of, prose_analyzer, proximity_pairs,
-    run_words, too_deep, words_clause, ProximityPairs, QueryInput, Scope, TypedWord, ALL_CHANNELS,
-    BOOST_EXACT, BOOST_FOLDED, BOOST_RELATED, BOOST_TEXT, BOOST_TRANSLIT, FUZZY_MIN_CHARS,
-    MAX_QUERY_BYTES,
+    as_typed, bare_word, channel_combinations, prose_analyzer, proximity_pairs, run_parts,
+    run_words, skip_pairs, too_deep, words_clause, ProximityPairs, QueryInput, Scope, TypedWord,
+    ALL_CHANNELS, BOOST_EXACT, BOOST_FOLDED, BOOST_RELATED, BOOST_TEXT, BOOST_TRANSLIT,
+    FUZZY_MIN_CHARS, MAX_QUERY_BYTES,
 };
 
 /// The score a unit earns for each word of a name it matches, in a query of several
@@ -641,14 +641,18 @@ fn name_run(run: Vec<(TypedWord, Node)>, soft: Vec<Node>) -> Option<Node> {
         return run.into_iter().next().map(|(_, node)| node);
     }
     let typed: Vec<&TypedWord> = run.iter().map(|(t, _)| t).collect();
-    let weights = part_weights_of(&typed);
+    let parts = run_parts(&typed);
+    let mut soft = soft;
+    for (i, j) in skip_pairs(&parts) {
+        soft.extend(proximity(&typed[i].word, &typed[j].word));
+    }
     let mut should = Vec::new();
-    for ((_, node), weight) in run.into_iter().zip(weights) {
+    for ((_, node), part) in run.into_iter().zip(parts) {
         should.push(Node::Constant {
             filter: Box::new(node.clone()),
             score: COVERAGE_SCORE,
         });
-        should.push(node.scaled(weight));
+        should.push(node.scaled(part.weight()));
     }
     should.extend(soft);
     Some(union(should))

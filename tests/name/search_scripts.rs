@@ -149,3 +149,27 @@ fn chinese_surnames_across_varieties() {
         &[("Tan", "陳光誠"), ("Lim", "林鄭月娥"), ("Teo", "張展")],
     );
 }
+
+#[test]
+fn a_fathers_name_inside_a_full_name_ranks_the_person_first() {
+    // A full name holds the father's name (Arabic nasab after bin, Armenian genitive
+    // -i); the father's own unit matches as many words, but the person's given name
+    // outweighs a father's name, and the repeated `bin` is kept as a part of the name.
+    let units = [
+        "Khalid bin Faisal",
+        "Faisal bin Turki",
+        "Armen Sargsyan",
+        "Vazgen Sargsyan",
+    ];
+    assert_first(
+        &units,
+        &[
+            ("Khalid bin Faisal bin Turki Al Saud", "Khalid bin Faisal"),
+            ("Khalid bin Faisal bin Turki", "Khalid bin Faisal"),
+            ("Armen Vazgeni Sargsyan", "Armen Sargsyan"),
+            // The father is still found by his own name.
+            ("Faisal bin Turki", "Faisal bin Turki"),
+            ("Vazgen Sargsyan", "Vazgen Sargsyan"),
+        ],
+    );
+}

@@ -96,6 +96,7 @@ pub use self::compare::{
 pub use self::distance::key_distance;
 #[cfg_attr(not(feature = "index"), allow(unused_imports))]
 pub(crate) use self::distance::{indel_cost, sub_cost, TRANSPOSE};
+pub(crate) use self::script::is_connector;
 pub use self::script::query_key;
 
 /// How two spellings of a name matched, best first.
@@ -495,28 +496,6 @@ pub(crate) fn is_initial(text: &str) -> bool {
     }
 }
 
-/// Words for "son of" / "daughter of" written apart after the father's name:
-/// Azerbaijani oğlu / qızı, Kazakh ұлы / қызы (Latin and Cyrillic), Georgian
-/// ძე / ასული (dze / asuli, after the father's name in the genitive).
-const TURKIC_PATRONYMIC_WORDS: &[&str] = &[
-    "oglu",
-    "ogly",
-    "ogli",
-    "qizi",
-    "kizi",
-    "kyzy",
-    "qyzy",
-    "uly",
-    "uli",
-    "ulu",
-    "улы",
-    "кызы",
-    "dze",
-    "asuli",
-    "ძე",
-    "ასული",
-];
-
 fn assign_roles(parts: &mut [NamePart]) {
     let n = parts.len();
     let primary = |p: &NamePart| p.keys.translit.first().cloned().unwrap_or_default();
@@ -527,7 +506,7 @@ fn assign_roles(parts: &mut [NamePart]) {
     // kyzy) make the word before them a patronymic too.
     for k in 1..n {
         let key = primary(&parts[k]);
-        let marker = TURKIC_PATRONYMIC_WORDS.contains(&parts[k].keys.folded.as_str());
+        let marker = script::is_patronymic_word(&parts[k].keys.folded);
         if marker {
             parts[k].role = Role::Patronymic;
             if k >= 2 {

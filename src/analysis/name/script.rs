@@ -614,6 +614,41 @@ pub(crate) fn is_kin_particle(keys: &super::TokenKeys) -> bool {
     particle_forms(keys).any(|f| particles().iter().any(|(p, k)| p == f && k == "kin"))
 }
 
+/// Words for "son of" / "daughter of" written apart after the father's name:
+/// Azerbaijani oğlu / qızı, Kazakh ұлы / қызы (Latin and Cyrillic), Georgian
+/// ძე / ასული (dze / asuli, after the father's name in the genitive).
+const PATRONYMIC_WORDS: &[&str] = &[
+    "oglu",
+    "ogly",
+    "ogli",
+    "qizi",
+    "kizi",
+    "kyzy",
+    "qyzy",
+    "uly",
+    "uli",
+    "ulu",
+    "улы",
+    "кызы",
+    "dze",
+    "asuli",
+    "ძე",
+    "ასული",
+];
+
+/// Whether a folded word is one of the words for "son of" / "daughter of"
+/// written apart after the father's name (oğlu, qızı, ძე).
+pub(crate) fn is_patronymic_word(folded: &str) -> bool {
+    PATRONYMIC_WORDS.contains(&folded)
+}
+
+/// Whether a word joins the parts of a name rather than being one a person is
+/// told apart by: a particle (`tables/particles.tsv`: al-, bin, von, de) or a
+/// word for "son / daughter of" (oğlu, dze).
+pub(crate) fn is_connector(keys: &super::TokenKeys) -> bool {
+    is_particle(keys) || is_patronymic_word(&keys.folded)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -32,7 +32,7 @@ use super::typed::{as_typed, words_clause};
 pub(crate) use self::input::QueryInput;
 pub(crate) use self::phrase::{channel_combinations, proximity_pairs, ProximityPairs};
 use self::run::RunWord;
-pub(crate) use self::run::{part_weights_of, run_words};
+pub(crate) use self::run::{run_parts, run_words, skip_pairs};
 
 mod input;
 mod phrase;
@@ -59,10 +59,36 @@ const BOOST_INITIAL: f32 = 2.0;
 /// Weight of a given name or patronymic against a family name's 1.0 in whole-name
 /// ranking, among units matching as many words.
 pub(crate) const GIVEN_NAME_WEIGHT: f32 = 0.5;
+/// Weight of a patronymic (a father's name: Hakobi, bin Salman) or a connector (bin,
+/// al, dze) in whole-name ranking: below a given name's, so that among units matching
+/// as many words the one with the person's own given name ranks above the father's.
+pub(crate) const PATRONYMIC_WEIGHT: f32 = 0.25;
 /// Shortest word (in chars) that may fall back to a fuzzy match.
 pub(crate) const FUZZY_MIN_CHARS: usize = 4;
 /// Most key combinations tried for one phrase or proximity clause.
 const MAX_COMBINATIONS: usize = 16;
+
+/// A name lookup's words ([`SearchRequest::name`](crate::SearchRequest::name) writes
+/// them space-separated, with no operators) as one clause, each word read by the
+/// grammar alone: the grammar reads a query as a set and drops a repeated word, but in
+/// a name a repeated word is a part of it (`Mohammed bin Salman bin Abdulaziz`: the
+/// second `bin` makes Abdulaziz a father's name). `None` when a word does not read as
+/// one bare clause, for the whole query to be read by the grammar instead.
+fn name_clause(typed: &str) -> Option<UserInputAst> {
+    let mut children = Vec::new();
+    for token in typed.split_whitespace() {
+        let leaf = match query_grammar::parse_query(token).ok()? {
+            UserInputAst::Clause(mut inner) if inner.len() == 1 => match inner.pop()? {
+                (None | Some(AstOccur::Should), leaf @ UserInputAst::Leaf(_)) => leaf,
+                _ => return None,
+            },
+            leaf @ UserInputAst::Leaf(_) => leaf,
+            _ => return None,
+        };
+        children.push((None, leaf));
+    }
+    (!children.is_empty()).then_some(UserInputAst::Clause(children))
+}
 
 fn boosted(query: Box<dyn Query>, boost: f32) -> Box<dyn Query> {
     if boost == 1.0 {
@@ -138,10 +164,16 @@ impl<'a> Compiler<'a> {
         // cannot parse is read as its words (see `typed`).
         let typed = as_typed(self.query.text());
         let (_, errors) = query_grammar::parse_query_lenient(&typed);
-        let ast = errors
-            .is_empty()
-            .then(|| query_grammar::parse_query(&typed).ok())
+        let ast = self
+            .person_lookup
+            .then(|| name_clause(&typed))
             .flatten()
+            .or_else(|| {
+                errors
+                    .is_empty()
+                    .then(|| query_grammar::parse_query(&typed).ok())
+                    .flatten()
+            })
             .unwrap_or_else(|| words_clause(self.query.text()));
         Ok(self
             .ast(&ast, true)?
@@ -658,4 +690,43 @@ fn escape_regex(s: &str) -> String {
         out.push(c);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words_of(ast: &UserInputAst) -> Vec<String> {
+        let UserInputAst::Clause(children) = ast else {
+            return Vec::new();
+        };
+        children
+            .iter()
+            .filter_map(|(_, c)| match c {
+                UserInputAst::Leaf(leaf) => match leaf.as_ref() {
+                    UserInputLeaf::Literal(lit) => Some(lit.phrase.clone()),
+                    _ => None,
+                },
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_name_clause_keeps_repeated_words() {
+        let ast = name_clause("Mohammed bin Salman bin Abdulaziz").expect("reads");
+        assert_eq!(
+            words_of(&ast),
+            ["Mohammed", "bin", "Salman", "bin", "Abdulaziz"]
+        );
+        // The grammar alone reads the words as a set.
+        let set = query_grammar::parse_query("Mohammed bin Salman bin Abdulaziz").expect("parses");
+        assert_eq!(words_of(&set).len(), 4);
+        // Quoted stop words stay words; an operator or a group is not a name's word.
+        assert_eq!(
+            words_of(&name_clause("Theresa \"May\"").expect("reads")).len(),
+            2
+        );
+        assert!(name_clause("a (b").is_none());
+    }
 }

@@ -13,13 +13,14 @@ use std::sync::OnceLock;
 use rustc_hash::FxHashSet;
 
 use crate::analysis::keys::{channel_keys, is_name_like, keys_of, FieldKeys};
-use crate::analysis::name::{name_keys, Channel, Role};
+use crate::analysis::name::{is_connector, name_keys, Channel, Role};
 use crate::search::best::{BestTermQuery, Clause, CoverageQuery, NameWord};
 use crate::search::fuzzy;
 use crate::search::typed::{typed_words, TypedWord};
 
 use super::{
     boosted, escape_regex, is_prefix, Compiler, BOOST_INITIAL, FUZZY_MIN_CHARS, GIVEN_NAME_WEIGHT,
+    PATRONYMIC_WEIGHT,
 };
 
 /// One word of a run of bare query words (a name, or prose words ORed).
@@ -43,10 +44,18 @@ impl Compiler<'_> {
         if run.len() == 1 && soft.is_empty() {
             return run.into_iter().next().map(|w| w.query);
         }
-        let weights = part_weights(&run);
+        let parts = {
+            let typed: Vec<&TypedWord> = run.iter().map(|w| &w.typed).collect();
+            run_parts(&typed)
+        };
+        let mut soft = soft;
+        for (i, j) in skip_pairs(&parts) {
+            let (a, b) = (run[i].typed.word.clone(), run[j].typed.word.clone());
+            soft.extend(self.proximity(&a, &b));
+        }
         let several = run.len() > 1;
         let mut words = Vec::with_capacity(run.len());
-        for (word, weight) in run.into_iter().zip(weights) {
+        for (word, part) in run.into_iter().zip(parts) {
             let context = if several {
                 self.typo_in_context(&word.typed.word)
             } else {
@@ -55,7 +64,7 @@ impl Compiler<'_> {
             words.push(NameWord {
                 query: word.query,
                 context,
-                weight,
+                weight: part.weight(),
             });
         }
         Some(Box::new(CoverageQuery::new(words, soft)))
@@ -238,20 +247,46 @@ pub(crate) fn run_words(ast: &UserInputAst) -> Option<(Vec<TypedWord>, bool)> {
     fits.then_some((typed, quoted))
 }
 
-/// Each run word's weight in whole-name ranking: a family name 1.0, a given name or
-/// patronymic [`GIVEN_NAME_WEIGHT`], as the name analysis reads the words' parts (in
-/// "Surname, Given" order the words before the comma come last); all 1.0 unless every
-/// word is written as a name (with a capital), since lower-case words may be prose.
-fn part_weights(run: &[RunWord]) -> Vec<f32> {
-    let typed: Vec<&TypedWord> = run.iter().map(|w| &w.typed).collect();
-    part_weights_of(&typed)
+/// What a word of a run is in the name, as the name analysis reads it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum RunPart {
+    /// Not read as a name (prose, or a run the analysis cannot split alike).
+    Plain,
+    /// The family name.
+    Surname,
+    /// A given name.
+    Given,
+    /// A father's name (a patronymic: Hakobi, Nikolozis, bin Salman).
+    Father,
+    /// A particle or a word for "son of" (bin, al, dze), written in any case.
+    Connector,
 }
 
-/// [`part_weights`] of the words alone (also what the `scale` module weighs a name's words by).
-pub(crate) fn part_weights_of(run: &[&TypedWord]) -> Vec<f32> {
-    let flat = vec![1.0; run.len()];
-    if run.len() < 2 || !run.iter().all(|w| is_name_like(&w.word)) {
-        return flat;
+impl RunPart {
+    /// The part's weight in whole-name ranking.
+    pub(crate) fn weight(self) -> f32 {
+        match self {
+            RunPart::Plain | RunPart::Surname => 1.0,
+            RunPart::Given => GIVEN_NAME_WEIGHT,
+            RunPart::Father | RunPart::Connector => PATRONYMIC_WEIGHT,
+        }
+    }
+}
+
+/// What each word of a run is in the name ([`RunPart`]), as the name analysis reads
+/// the words' parts (in "Surname, Given" order the words before the comma come
+/// last); all [`RunPart::Plain`] unless every word is written as a name (with a
+/// capital) or is a connector, since lower-case words may be prose.
+pub(crate) fn run_parts(run: &[&TypedWord]) -> Vec<RunPart> {
+    let plain = vec![RunPart::Plain; run.len()];
+    // A particle or a word for "son of" (bin, al, dze) may be written in lower case
+    // inside a name; it does not make the run prose.
+    let connector = |w: &TypedWord| is_connector(&keys_of(&w.word));
+    if run.len() < 2
+        || !run.iter().all(|w| is_name_like(&w.word) || connector(w))
+        || run.iter().all(|w| connector(w))
+    {
+        return plain;
     }
     let comma = run.iter().position(|w| w.comma_after);
     let order: Vec<usize> = match comma {
@@ -261,15 +296,46 @@ pub(crate) fn part_weights_of(run: &[&TypedWord]) -> Vec<f32> {
     let text: Vec<&str> = order.iter().map(|&i| run[i].word.as_str()).collect();
     let parts = name_keys(&text.join(" ")).parts;
     if parts.len() != run.len() {
-        return flat;
+        return plain;
     }
-    let mut weights = flat;
+    let mut out = plain;
     for (part, &i) in parts.iter().zip(&order) {
-        if part.role != Role::Surname {
-            weights[i] = GIVEN_NAME_WEIGHT;
+        out[i] = if is_connector(&part.keys) {
+            RunPart::Connector
+        } else {
+            match part.role {
+                Role::Patronymic => RunPart::Father,
+                Role::Given => RunPart::Given,
+                Role::Surname => RunPart::Surname,
+            }
+        };
+    }
+    out
+}
+
+/// The pairs of run words `(i, j)` with a father's name between them, and nothing
+/// else but other father's names and connectors: `Levon` and `Ter` in `Levon Hakobi
+/// Ter-Petrosyan`, `Mohammed` and `Saud` in `Mohammed bin Salman Al Saud`. Texts
+/// often leave the father's name out, so the whole-name proximity looks for these
+/// pairs too, as it looks for adjacent words.
+pub(crate) fn skip_pairs(parts: &[RunPart]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut last: Option<usize> = None;
+    let mut father_between = false;
+    for (j, &p) in parts.iter().enumerate() {
+        match p {
+            RunPart::Father => father_between = true,
+            RunPart::Connector => {}
+            _ => {
+                if let Some(i) = last.filter(|_| father_between) {
+                    out.push((i, j));
+                }
+                last = Some(j);
+                father_between = false;
+            }
         }
     }
-    weights
+    out
 }
 
 /// The keys of the one-word places the entity stage knows: their exact, folded and
@@ -296,4 +362,42 @@ fn known_places() -> &'static KnownPlaces {
         }
         KnownPlaces { keys, related }
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parts(name: &str) -> Vec<RunPart> {
+        let typed: Vec<TypedWord> = name.split(' ').flat_map(typed_words).collect();
+        run_parts(&typed.iter().collect::<Vec<_>>())
+    }
+
+    #[test]
+    fn connectors_and_fathers_names_are_read_in_a_run() {
+        use RunPart::*;
+        // A lower-case connector does not make the run prose.
+        assert_eq!(
+            parts("Mohammed bin Salman bin Abdulaziz Al Saud"),
+            [Given, Connector, Father, Connector, Father, Connector, Surname]
+        );
+        assert_eq!(parts("Levon Hakobi Ter-Petrosyan")[1], Father);
+        // Other lower-case words do.
+        assert!(parts("torture in Minsk").iter().all(|p| *p == Plain));
+        assert!(parts("bin al").iter().all(|p| *p == Plain));
+        assert!(Father.weight() < Given.weight() && Given.weight() < Surname.weight());
+    }
+
+    #[test]
+    fn skip_pairs_span_fathers_names_only() {
+        use RunPart::*;
+        assert_eq!(skip_pairs(&[Given, Father, Surname]), [(0, 2)]);
+        assert_eq!(
+            skip_pairs(&[Given, Connector, Father, Connector, Father, Connector, Surname]),
+            [(0, 6)]
+        );
+        // Connectors alone are no father's name to skip; adjacent words need none.
+        assert!(skip_pairs(&[Given, Connector, Surname]).is_empty());
+        assert!(skip_pairs(&[Given, Surname]).is_empty());
+    }
 }
