@@ -112,6 +112,20 @@ fn combine(raw: &KeyBuilder) -> Vec<String> {
         }
     };
     emit(&|_, s| s.primary, &mut out);
+    // A system that reads several groups its own way at once: the Central European
+    // Latin of Czech, Polish, Belarusian Łacinka and ISO 9 writes ц as c and х as ch
+    // (Cichanouska = Ціханоўская), where English reads c as s or k and ch as ч.
+    // Only when the word has sites of both kinds: one kind alone is a group reading.
+    for system in SYSTEMS {
+        let reads = |s: &Site| system.iter().find(|r| s.readings().any(|x| x == **r));
+        let kinds = system
+            .iter()
+            .filter(|r| sites.iter().any(|s| s.readings().any(|x| x == **r)))
+            .count();
+        if kinds >= 2 {
+            emit(&|_, s| reads(s).copied().unwrap_or(s.primary), &mut out);
+        }
+    }
     for (g, head) in sites.iter().enumerate() {
         if sites[..g].iter().any(|s| s.same_group(head)) {
             continue; // group already done
@@ -137,6 +151,11 @@ fn combine(raw: &KeyBuilder) -> Vec<String> {
     }
     out
 }
+
+/// Readings that one romanisation system gives its sites together (see
+/// [`combine`]): Czech, Polish, Łacinka and ISO 9 read c as ц (`ts`) and ch as х
+/// (`h`).
+const SYSTEMS: &[&[&str]] = &[&["ts", "h"]];
 
 fn is_vowel(c: char) -> bool {
     matches!(c, 'a' | 'e' | 'i' | 'o' | 'u')
@@ -324,6 +343,25 @@ mod tests {
         assert_eq!(post("jardemalie"), "jardemali");
         assert_eq!(post("smirnof"), "smirnov");
         assert_eq!(post("tengis"), "tenis");
+    }
+
+    #[test]
+    fn a_system_reads_its_sites_together() {
+        // Łacinka / Czech / Polish c = ц and ch = х in one word: the key of the
+        // Cyrillic form, though neither reading alone gives it.
+        let want = keys("tsikhanouska")[0].clone();
+        assert!(
+            keys("cichanouska").contains(&want),
+            "{:?}",
+            keys("cichanouska")
+        );
+        assert_eq!(
+            keys("cichanouska")[0],
+            "sicanuska",
+            "the primary reading first"
+        );
+        // One kind of site alone adds no key.
+        assert_eq!(keys("sencov"), ["senkov", "sentsov"]);
     }
 
     #[test]

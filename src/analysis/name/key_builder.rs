@@ -20,6 +20,13 @@ pub(super) struct Site {
 }
 
 impl Site {
+    /// The site's readings: primary, alternative, and the third if any.
+    pub(super) fn readings(&self) -> impl Iterator<Item = &'static str> {
+        [Some(self.primary), Some(self.alt), self.alt2]
+            .into_iter()
+            .flatten()
+    }
+
     /// Sites with the same two readings belong to one group (every `j` of a
     /// word, every `ch`): a word is written in one system, so a group is also
     /// read one way throughout.
