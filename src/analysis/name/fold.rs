@@ -109,7 +109,7 @@ pub(crate) fn key(cs: &[char], i: usize, raw: &mut KeyBuilder) -> usize {
     let c = cs[i];
     match c {
         // ш: sh, sch (German, also ж), s' (Kazakh 2017), sz (Polish; Hungarian с),
-        // sj (Dutch, Nordic); щ: szcz (Polish).
+        // sj (Dutch, Nordic; see below); щ: szcz (Polish).
         's' if at(1) == 'z' && at(2) == 'c' && at(3) == 'z' => {
             raw.push("xc");
             4
@@ -122,8 +122,10 @@ pub(crate) fn key(cs: &[char], i: usize, raw: &mut KeyBuilder) -> usize {
             raw.push_alt("x", "s");
             2
         }
+        // sj: ш in Dutch and Nordic spellings; s and й in German ones (Sjuganow =
+        // Зюганов, Wassja = Вася, Ghukassjan = Гукасян).
         's' if at(1) == 'j' => {
-            raw.push("x");
+            raw.push_alt("x", "si");
             2
         }
         's' if at(1) == 'h' => {

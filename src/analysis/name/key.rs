@@ -365,6 +365,13 @@ mod tests {
     }
 
     #[test]
+    fn sj_is_sh_or_s_and_a_glide() {
+        // Dutch and Nordic sj is ш (primary); German writes s and й (Гукасян).
+        assert_eq!(keys("sjostakovitsj")[0], keys("shostakovich")[0]);
+        assert!(keys("ghukassjan").contains(&keys("ghukasyan")[0]));
+    }
+
+    #[test]
     fn ambiguous_spellings_give_alternatives() {
         let k = keys("muchtar");
         assert!(k.contains(&"muhtar".to_string()), "{k:?}");
