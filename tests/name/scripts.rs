@@ -76,6 +76,11 @@ fn whole_name_decisions() {
     assert_same("Abd al-Hadi al-Khawaja", "Abdulhadi Alkhawaja");
     assert_same("Abdul Hadi al-Khawaja", "Abdulhadi al-Khawaja");
     assert_same("Nariman Dzhelyal", "Nariman Dzhelyl");
+    // A given name's short form is the start of the full form; a family name that
+    // starts another is another family's.
+    assert_same("Bota Zhumagulova", "Botagoz Zhumagulova");
+    assert_other("Karen Petros", "Karen Petrosyan");
+    assert_other("Aliya Ivan", "Aliya Ivanchenko");
     // The reason names the parts and channels.
     let m = compare("Əli Kərimli", "Ali Karimli").expect("match");
     let reason = m.to_string();

@@ -635,10 +635,13 @@ fn judge_with(
                 let initial = is_initial(&p.text);
                 let first = p.keys.translit.first().and_then(|k| k.chars().next());
                 // An initial fits a part with its first letter; a short form
-                // (four symbols or more) is the start of the full form
-                // (Bota / Botagoz), or the full form of it.
+                // (four symbols or more) of a given name is the start of the full
+                // form (Bota / Botagoz), or the full form of it. A family name that
+                // starts another is another family's (Raisi / Raisian, Petros /
+                // Petrosyan).
                 let short_form = |key: &str| {
                     key.len() >= 4
+                        && p.role != Role::Surname
                         && p.keys.translit.iter().any(|pk| {
                             pk.len() >= 4 && (key.starts_with(pk.as_str()) || pk.starts_with(key))
                         })
