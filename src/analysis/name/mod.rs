@@ -79,6 +79,7 @@ use unicode_normalization::UnicodeNormalization;
 
 use super::words::is_word_char;
 
+mod cantonese;
 mod chinese;
 mod compare;
 mod distance;

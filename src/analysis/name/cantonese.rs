@@ -1,0 +1,389 @@
+//! Cantonese readings of Chinese names: a Han character read as Jyutping
+//! through `tables/cantonese_chars.tsv` (rime-cantonese, CC BY 4.0; a
+//! simplified character through its traditional forms in
+//! `tables/simplified_traditional.tsv`, OpenCC, Apache-2.0), and a Latin
+//! spelling in Jyutping, Yale or the Hong Kong government romanisation read as
+//! Jyutping through `tables/cantonese_romanisation.tsv`. Both give keys in one
+//! space, Jyutping without tones: `黃之鋒`, `Wong Chi-fung`, `Wòhng Jīfūng` and
+//! `wong4 zi1 fung1` all read `wong` and `zi.fung`.
+//!
+//! A key is a sequence of syllables joined by `.`, each a Jyutping syllable
+//! without its tone; the `j` Jyutping writes before `yu` with no other initial
+//! is left out (Yale and the Hong Kong spelling do not write it: `jyun` is
+//! `yun`, as Yale `yùhn` and Hong Kong `Yuen` read).
+
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+use super::chinese::fold_syllable;
+
+/// The most keys kept for one name part (a Hong Kong spelling is read several
+/// ways: `Chi` is zi or ci).
+const MAX_KEYS: usize = 32;
+
+/// The longest spelling (in letters) of one Cantonese syllable in the table's
+/// systems (`cheung`, `kwaang`, Yale `gwaahng`).
+const MAX_SYLLABLE_CHARS: usize = 8;
+
+/// The systems a spelling is read in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Systems {
+    /// Jyutping only: the name is written with tone digits (`gwai3 man4 hoi2`).
+    Jyutping,
+    /// Jyutping, Yale and the Hong Kong government romanisation.
+    All,
+}
+
+impl Systems {
+    /// The systems of a name as written: Jyutping when a letter is followed by
+    /// a tone digit 1 to 6, all three otherwise.
+    pub(crate) fn of(name: &str) -> Systems {
+        let cs: Vec<char> = name.chars().collect();
+        let toned = cs
+            .windows(2)
+            .any(|w| w[0].is_ascii_alphabetic() && ('1'..='6').contains(&w[1]));
+        if toned {
+            Systems::Jyutping
+        } else {
+            Systems::All
+        }
+    }
+
+    /// Whether a row of these systems (the table's `systems` column: J, Y, H)
+    /// is read.
+    fn reads(self, row_systems: &str) -> bool {
+        match self {
+            Systems::Jyutping => row_systems.contains('J'),
+            Systems::All => true,
+        }
+    }
+}
+
+/// A row of the romanisation table: its Jyutping readings, the systems it is
+/// read in, and for an initial, the letters the final must start with.
+struct Row {
+    readings: Vec<String>,
+    systems: String,
+    before: Option<String>,
+}
+
+/// The romanisation table: initials (spelling, row) and finals by spelling.
+struct Romanisation {
+    initials: Vec<(String, Row)>,
+    finals: HashMap<String, Vec<Row>>,
+}
+
+/// `_` is the empty initial or reading in the tables.
+fn unmark(s: &str) -> String {
+    if s == "_" {
+        String::new()
+    } else {
+        s.to_string()
+    }
+}
+
+fn romanisation() -> &'static Romanisation {
+    static TABLE: OnceLock<Romanisation> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut table = Romanisation {
+            initials: Vec::new(),
+            finals: HashMap::new(),
+        };
+        let text = include_str!("tables/cantonese_romanisation.tsv");
+        for line in text.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
+            let cols: Vec<&str> = line.split('\t').map(str::trim).collect();
+            let [part, spelling, readings, systems, before] = cols[..] else {
+                continue;
+            };
+            let row = Row {
+                readings: readings.split('|').map(unmark).collect(),
+                systems: systems.to_string(),
+                before: (before != "-").then(|| before.to_string()),
+            };
+            if part == "initial" {
+                table.initials.push((unmark(spelling), row));
+            } else {
+                table
+                    .finals
+                    .entry(spelling.to_string())
+                    .or_default()
+                    .push(row);
+            }
+        }
+        table
+    })
+}
+
+/// A Jyutping syllable as a key: its tone digit dropped, and the `j` before
+/// `yu` left out (`jyun6` → `yun`).
+fn syllable_key(jyutping: &str) -> String {
+    let s: String = jyutping
+        .chars()
+        .filter(|c| c.is_ascii_alphabetic())
+        .collect();
+    match s.strip_prefix("jyu") {
+        Some(rest) => format!("yu{rest}"),
+        None => s,
+    }
+}
+
+/// The character table: each character's readings as keys (tones dropped,
+/// duplicates merged), and every key a character has (the syllables of
+/// Cantonese, as the reader of Latin spellings checks them).
+struct Chars {
+    readings: HashMap<char, Vec<String>>,
+    syllables: HashSet<String>,
+}
+
+fn chars() -> &'static Chars {
+    static TABLE: OnceLock<Chars> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut readings: HashMap<char, Vec<String>> = HashMap::new();
+        let mut syllables = HashSet::new();
+        let text = include_str!("tables/cantonese_chars.tsv");
+        for line in text.lines().filter(|l| !l.starts_with('#')) {
+            let Some((c, rs)) = line.split_once('\t') else {
+                continue;
+            };
+            let mut cs = c.chars();
+            let (Some(c), None) = (cs.next(), cs.next()) else {
+                continue;
+            };
+            let entry = readings.entry(c).or_default();
+            for r in rs.split_whitespace().map(syllable_key) {
+                if !entry.contains(&r) {
+                    syllables.insert(r.clone());
+                    entry.push(r);
+                }
+            }
+        }
+        Chars {
+            readings,
+            syllables,
+        }
+    })
+}
+
+/// Simplified characters and their traditional forms.
+fn traditional_forms() -> &'static HashMap<char, Vec<char>> {
+    static TABLE: OnceLock<HashMap<char, Vec<char>>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let text = include_str!("tables/simplified_traditional.tsv");
+        text.lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| {
+                let (s, ts) = l.split_once('\t')?;
+                let s = s.chars().next()?;
+                Some((s, ts.split_whitespace().filter_map(|t| t.chars().next()).collect()))
+            })
+            .collect()
+    })
+}
+
+/// The Cantonese readings of a Han character, as keys: its own rows, and the
+/// rows of its traditional forms when it is a simplified character (`锋` is
+/// read as `鋒`, fung). Empty for a character neither table has.
+pub(crate) fn char_readings(c: char) -> Vec<String> {
+    let table = &chars().readings;
+    let mut out: Vec<String> = table.get(&c).cloned().unwrap_or_default();
+    for t in traditional_forms().get(&c).into_iter().flatten() {
+        for r in table.get(t).into_iter().flatten() {
+            if !out.contains(r) {
+                out.push(r.clone());
+            }
+        }
+    }
+    out
+}
+
+/// Every way of joining one reading from each list into a key (`.` between
+/// syllables), at most [`MAX_KEYS`]; empty when a list is.
+fn product(parts: &[Vec<String>]) -> Vec<String> {
+    let mut out = vec![String::new()];
+    for part in parts {
+        let mut next = Vec::new();
+        for prefix in &out {
+            for r in part {
+                let key = if prefix.is_empty() {
+                    r.clone()
+                } else {
+                    format!("{prefix}.{r}")
+                };
+                if next.len() < MAX_KEYS && !next.contains(&key) {
+                    next.push(key);
+                }
+            }
+        }
+        out = next;
+    }
+    out
+}
+
+/// The Cantonese keys of a run of Han characters read one syllable each
+/// (`之鋒` → `zi.fung`); empty when a character has no reading.
+pub(crate) fn han_keys(cs: &[char]) -> Vec<String> {
+    let parts: Vec<Vec<String>> = cs.iter().map(|&c| char_readings(c)).collect();
+    product(&parts)
+}
+
+/// The Jyutping readings (as keys) of one syllable spelled in Latin letters,
+/// folded (lower case, no marks, no tone digits): every initial row and final
+/// row of the systems read that make up the spelling, an `h` inside the final
+/// dropped (Yale's low-tone mark), kept when the result is a syllable of the
+/// character table. `kwun` → gun (Hong Kong spelling), `wohng` → wong (Yale),
+/// `chi` → zi, ci; `fung` → fung; `smith` → none.
+pub(crate) fn syllable_readings(s: &str, systems: Systems) -> Vec<String> {
+    let table = romanisation();
+    let mut out: Vec<String> = Vec::new();
+    if s.is_empty() || s.len() > MAX_SYLLABLE_CHARS || !s.is_ascii() {
+        return out;
+    }
+    for (spelling, initial) in &table.initials {
+        let Some(rest) = s.strip_prefix(spelling.as_str()) else {
+            continue;
+        };
+        if rest.is_empty() || !systems.reads(&initial.systems) {
+            continue;
+        }
+        if let Some(before) = &initial.before {
+            if !rest.starts_with(before.as_str()) {
+                continue;
+            }
+        }
+        let mut finals = vec![rest.to_string()];
+        if let Some(i) = rest[1..].find('h').map(|i| i + 1) {
+            if systems == Systems::All {
+                finals.push(format!("{}{}", &rest[..i], &rest[i + 1..]));
+            }
+        }
+        for f in &finals {
+            for row in table.finals.get(f).into_iter().flatten() {
+                if !systems.reads(&row.systems) {
+                    continue;
+                }
+                for i in &initial.readings {
+                    for r in &row.readings {
+                        let key = syllable_key(&format!("{i}{r}"));
+                        if chars().syllables.contains(&key) && !out.contains(&key) {
+                            out.push(key);
+                        }
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The keys of a Latin word of one syllable or several written together
+/// (`gunchung`), at most `max_syllables`, split every way the table allows.
+fn word_keys(w: &str, systems: Systems, max_syllables: usize) -> Vec<String> {
+    if w.is_empty() {
+        return vec![String::new()];
+    }
+    if max_syllables == 0 || !w.is_ascii() {
+        return Vec::new();
+    }
+    let mut out: Vec<String> = Vec::new();
+    for cut in 1..=w.len().min(MAX_SYLLABLE_CHARS) {
+        let heads = syllable_readings(&w[..cut], systems);
+        if heads.is_empty() {
+            continue;
+        }
+        for rest in word_keys(&w[cut..], systems, max_syllables - 1) {
+            for h in &heads {
+                let key = if rest.is_empty() {
+                    h.clone()
+                } else {
+                    format!("{h}.{rest}")
+                };
+                if out.len() < MAX_KEYS && !out.contains(&key) {
+                    out.push(key);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The Cantonese keys of a name part written in Latin letters as words (split
+/// at spaces and hyphens; tone marks, tone digits and apostrophes are
+/// dropped), of at most `max_syllables` syllables in all; empty when a word
+/// cannot be read. `["Chi", "fung"]` → `zi.fung`, `ci.fung`;
+/// `["Gunchūng"]` → `gun.cung`, `gun.zung`.
+pub(crate) fn latin_keys(words: &[&str], systems: Systems, max_syllables: usize) -> Vec<String> {
+    if words.is_empty() || words.len() > max_syllables {
+        return Vec::new();
+    }
+    let folded: Vec<String> = words
+        .iter()
+        .map(|w| fold_syllable(w).replace('\'', "").replace('ü', "u"))
+        .collect();
+    let per_word = max_syllables + 1 - words.len();
+    let parts: Vec<Vec<String>> = folded
+        .iter()
+        .map(|w| word_keys(w, systems, per_word))
+        .collect();
+    product(&parts)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sorted(mut v: Vec<String>) -> Vec<String> {
+        v.sort();
+        v
+    }
+
+    #[test]
+    fn char_table() {
+        assert_eq!(char_readings('鋒'), ["fung"]);
+        // A simplified character is read through its traditional form.
+        assert_eq!(char_readings('锋'), ["fung"]);
+        assert!(char_readings('日').contains(&"jat".to_string()));
+        // Jyutping jyun is keyed yun.
+        assert!(char_readings('遠').contains(&"yun".to_string()));
+        assert!(char_readings('a').is_empty());
+        assert_eq!(han_keys(&['之', '锋']), ["zi.fung"]);
+        assert!(han_keys(&['之', 'x']).is_empty());
+    }
+
+    #[test]
+    fn romanisations() {
+        let all = |s: &str| sorted(syllable_readings(s, Systems::All));
+        let jp = |s: &str| syllable_readings(s, Systems::Jyutping);
+        // Hong Kong spelling: no aspiration, kw before u is g or k.
+        assert_eq!(all("chi"), ["ci", "zi"]);
+        assert!(all("kwun").contains(&"gun".to_string()));
+        assert!(all("cheung").contains(&"zoeng".to_string()));
+        assert!(all("lee").contains(&"lei".to_string()));
+        assert!(all("law").contains(&"lo".to_string()));
+        assert!(all("yuen").contains(&"yun".to_string()));
+        // Yale: the h of a low tone, j = z.
+        assert_eq!(all("wohng"), ["wong"]);
+        assert!(all("ji").contains(&"zi".to_string()));
+        assert_eq!(all("mh"), ["m"]);
+        // Jyutping with tone digits is read as Jyutping only: p is p.
+        assert_eq!(jp("pun"), ["pun"]);
+        assert!(all("pun").contains(&"bun".to_string()));
+        assert!(jp("ji").iter().all(|k| k != "zi"));
+        // Not a Cantonese syllable.
+        assert!(all("smith").is_empty());
+        assert!(all("zhi").is_empty());
+    }
+
+    #[test]
+    fn name_parts() {
+        let keys = |ws: &[&str], sys| latin_keys(ws, sys, 2);
+        assert!(keys(&["Chi", "fung"], Systems::All).contains(&"zi.fung".to_string()));
+        assert!(keys(&["Jīfūng"], Systems::All).contains(&"zi.fung".to_string()));
+        assert!(keys(&["Gunchūng"], Systems::All).contains(&"gun.cung".to_string()));
+        assert!(keys(&["Kwun", "chung"], Systems::All).contains(&"gun.cung".to_string()));
+        assert_eq!(keys(&["Gun3", "Cung1"], Systems::of("Gun3 Cung1")), ["gun.cung"]);
+        assert!(keys(&["Xiaobo"], Systems::All).is_empty());
+        assert!(latin_keys(&["a", "b", "c"], Systems::All, 2).is_empty());
+        assert_eq!(Systems::of("Lo4 Gun3"), Systems::Jyutping);
+        assert_eq!(Systems::of("Lòh Gunchūng"), Systems::All);
+    }
+}
