@@ -90,7 +90,10 @@ fn romanisation() -> &'static Romanisation {
             finals: HashMap::new(),
         };
         let text = include_str!("tables/cantonese_romanisation.tsv");
-        for line in text.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
+        for line in text
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        {
             let cols: Vec<&str> = line.split('\t').map(str::trim).collect();
             let [part, spelling, readings, systems, before] = cols[..] else {
                 continue;
@@ -174,7 +177,12 @@ fn traditional_forms() -> &'static HashMap<char, Vec<char>> {
             .filter_map(|l| {
                 let (s, ts) = l.split_once('\t')?;
                 let s = s.chars().next()?;
-                Some((s, ts.split_whitespace().filter_map(|t| t.chars().next()).collect()))
+                Some((
+                    s,
+                    ts.split_whitespace()
+                        .filter_map(|t| t.chars().next())
+                        .collect(),
+                ))
             })
             .collect()
     })
@@ -380,7 +388,10 @@ mod tests {
         assert!(keys(&["Jīfūng"], Systems::All).contains(&"zi.fung".to_string()));
         assert!(keys(&["Gunchūng"], Systems::All).contains(&"gun.cung".to_string()));
         assert!(keys(&["Kwun", "chung"], Systems::All).contains(&"gun.cung".to_string()));
-        assert_eq!(keys(&["Gun3", "Cung1"], Systems::of("Gun3 Cung1")), ["gun.cung"]);
+        assert_eq!(
+            keys(&["Gun3", "Cung1"], Systems::of("Gun3 Cung1")),
+            ["gun.cung"]
+        );
         assert!(keys(&["Xiaobo"], Systems::All).is_empty());
         assert!(latin_keys(&["a", "b", "c"], Systems::All, 2).is_empty());
         assert_eq!(Systems::of("Lo4 Gun3"), Systems::Jyutping);
