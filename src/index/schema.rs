@@ -9,7 +9,7 @@ use crate::index::tokenizer;
 
 /// The schema version this build writes and accepts. Bump it whenever a field, an
 /// analyzer or the name keys change in a way that makes old indexes give wrong answers.
-pub const SCHEMA_VERSION: u32 = 9;
+pub const SCHEMA_VERSION: u32 = 10;
 
 /// Field names, as they appear in the schema and in the NDJSON export.
 pub(crate) mod name {

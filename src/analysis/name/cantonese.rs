@@ -327,12 +327,65 @@ pub(crate) fn latin_keys(words: &[&str], systems: Systems, max_syllables: usize)
         .iter()
         .map(|w| fold_syllable(w).replace('\'', "").replace('ü', "u"))
         .collect();
+    if folded.iter().any(String::is_empty) {
+        return Vec::new();
+    }
     let per_word = max_syllables + 1 - words.len();
     let parts: Vec<Vec<String>> = folded
         .iter()
         .map(|w| word_keys(w, systems, per_word))
         .collect();
     product(&parts)
+}
+
+/// The mark that starts a Cantonese related key (`~yue:zi.fung`).
+pub(crate) const CANTONESE_MARK: &str = "~yue:";
+
+/// The longest Latin word (in chars) given Cantonese keys for the search: two
+/// syllables written together (`gwaahngchēung`).
+const MAX_WORD_CHARS: usize = 14;
+
+/// The Cantonese keys of a word for the search (related keys, marked
+/// [`CANTONESE_MARK`]), so that a Hong Kong, Yale or Jyutping spelling and the
+/// Han characters meet: a Han name of two to four characters gets its
+/// surname's readings (the first character), its given name's, and for a
+/// given name of two or more characters each syllable's (`黄之锋` → `wong`,
+/// `zi.fung`, `zi`, `fung`), as its pinyin spellings are keyed; a word of
+/// Latin letters (marks allowed) gets its readings as one or two syllables
+/// (`Chi` → `zi`, `ci`; `Jīfūng` → `zi.fung`, `ji.fung`). Other words get none.
+pub(crate) fn search_keys(cs: &[char]) -> Vec<String> {
+    let is_han = super::script::is_han;
+    let mut keys: Vec<String> = Vec::new();
+    if cs.iter().any(|&c| is_han(c)) {
+        if !(2..=4).contains(&cs.len()) || !cs.iter().all(|&c| is_han(c)) {
+            return Vec::new();
+        }
+        keys.extend(char_readings(cs[0]));
+        keys.extend(han_keys(&cs[1..]));
+        if cs.len() > 2 {
+            for &c in &cs[1..] {
+                keys.extend(char_readings(c));
+            }
+        }
+    } else {
+        // Latin letters only: a letter of another script folds to nothing.
+        let latin = cs
+            .iter()
+            .all(|&c| c.is_alphabetic() && !fold_syllable(&c.to_string()).is_empty());
+        if cs.len() > MAX_WORD_CHARS || !latin {
+            return Vec::new();
+        }
+        let w: String = cs.iter().collect();
+        keys.extend(latin_keys(&[w.as_str()], Systems::All, 2));
+    }
+    let mut out: Vec<String> = Vec::new();
+    for k in keys.into_iter().filter(|k| !k.is_empty()) {
+        let k = format!("{CANTONESE_MARK}{k}");
+        if !out.contains(&k) {
+            out.push(k);
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -396,5 +449,29 @@ mod tests {
         assert!(latin_keys(&["a", "b", "c"], Systems::All, 2).is_empty());
         assert_eq!(Systems::of("Lo4 Gun3"), Systems::Jyutping);
         assert_eq!(Systems::of("Lòh Gunchūng"), Systems::All);
+    }
+
+    #[test]
+    fn search() {
+        let keys = |w: &str| search_keys(&w.to_lowercase().chars().collect::<Vec<_>>());
+        let han = keys("黄之锋");
+        for latin in ["Wong", "Chi", "fung", "Jīfūng", "Wòhng"] {
+            assert!(
+                keys(latin).iter().any(|k| han.contains(k)),
+                "{latin}: {:?}",
+                keys(latin)
+            );
+        }
+        assert!(!keys("Ming").iter().any(|k| han.contains(k)));
+        assert!(keys("Zhumagulov").is_empty());
+        assert!(keys("Нарек").is_empty());
+        assert!(keys("黄").is_empty());
+        assert!(keys("O'Brien").is_empty());
+        // The keys are the search's related keys of the word.
+        let k = super::super::token_keys;
+        assert!(k("Chi")
+            .related
+            .iter()
+            .any(|r| k("黃之鋒").related.contains(r)));
     }
 }

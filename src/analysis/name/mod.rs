@@ -202,6 +202,9 @@ pub fn token_keys(word: &str) -> TokenKeys {
     // `compare`, which reads these scripts whole-name, can leave them out.
     let (mut cross_translit, mut cross_related) = script::cross_keys(&chars, &keys.translit);
     chinese::add_cross_keys(&chars, &mut cross_translit, &mut cross_related);
+    // Cantonese readings (`~yue:` keys): a Han name and its Jyutping, Yale and
+    // Hong Kong spellings meet.
+    cross_related.extend(cantonese::search_keys(&chars));
     // A given name's row in the table of forms across languages (Аляксандр and
     // Alexander: `#alexander`); `compare` reads the table itself.
     cross_related.extend(given::row_keys(&keys.translit));
