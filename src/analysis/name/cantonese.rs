@@ -234,53 +234,90 @@ pub(crate) fn han_keys(cs: &[char]) -> Vec<String> {
     product(&parts)
 }
 
-/// The Jyutping readings (as keys) of one syllable spelled in Latin letters,
-/// folded (lower case, no marks, no tone digits): every initial row and final
-/// row of the systems read that make up the spelling, an `h` inside the final
-/// dropped (Yale's low-tone mark), kept when the result is a syllable of the
-/// character table. `kwun` → gun (Hong Kong spelling), `wohng` → wong (Yale),
-/// `chi` → zi, ci; `fung` → fung; `smith` → none.
-pub(crate) fn syllable_readings(s: &str, systems: Systems) -> Vec<String> {
-    let table = romanisation();
-    let mut out: Vec<String> = Vec::new();
-    if s.is_empty() || s.len() > MAX_SYLLABLE_CHARS || !s.is_ascii() {
-        return out;
-    }
-    for (spelling, initial) in &table.initials {
-        let Some(rest) = s.strip_prefix(spelling.as_str()) else {
-            continue;
-        };
-        if rest.is_empty() || !systems.reads(&initial.systems) {
-            continue;
-        }
-        if let Some(before) = &initial.before {
-            if !rest.starts_with(before.as_str()) {
+/// Every syllable spelling of the systems read, with its readings as keys: an
+/// initial row and a final row of those systems that make up the spelling, the
+/// final also with an `h` after any of its letters (Yale's low-tone mark:
+/// `wohng`, `mh`), kept when a reading is a syllable of the character table.
+/// Built once per [`Systems`], so that reading a syllable is one lookup.
+fn syllable_map(systems: Systems) -> &'static HashMap<String, Vec<String>> {
+    static ALL: OnceLock<HashMap<String, Vec<String>>> = OnceLock::new();
+    static JYUTPING: OnceLock<HashMap<String, Vec<String>>> = OnceLock::new();
+    let cell = match systems {
+        Systems::All => &ALL,
+        Systems::Jyutping => &JYUTPING,
+    };
+    cell.get_or_init(|| {
+        let table = romanisation();
+        let mut map: HashMap<String, Vec<String>> = HashMap::new();
+        for (ispell, initial) in &table.initials {
+            if !systems.reads(&initial.systems) {
                 continue;
             }
-        }
-        let mut finals = vec![rest.to_string()];
-        if let Some(i) = rest[1..].find('h').map(|i| i + 1) {
-            if systems == Systems::All {
-                finals.push(format!("{}{}", &rest[..i], &rest[i + 1..]));
-            }
-        }
-        for f in &finals {
-            for row in table.finals.get(f).into_iter().flatten() {
-                if !systems.reads(&row.systems) {
-                    continue;
-                }
-                for i in &initial.readings {
-                    for r in &row.readings {
-                        let key = syllable_key(&format!("{i}{r}"));
-                        if chars().syllables.contains(&key) && !out.contains(&key) {
-                            out.push(key);
+            for (fspell, rows) in &table.finals {
+                let fits = initial
+                    .before
+                    .as_ref()
+                    .is_none_or(|b| fspell.starts_with(b.as_str()));
+                for row in rows.iter().filter(|r| fits && systems.reads(&r.systems)) {
+                    let keys: Vec<String> = initial
+                        .readings
+                        .iter()
+                        .flat_map(|i| {
+                            row.readings
+                                .iter()
+                                .map(move |r| syllable_key(&format!("{i}{r}")))
+                        })
+                        .filter(|k| chars().syllables.contains(k))
+                        .collect();
+                    if keys.is_empty() {
+                        continue;
+                    }
+                    let mut spellings = vec![format!("{ispell}{fspell}")];
+                    if systems == Systems::All {
+                        for at in 1..=fspell.len() {
+                            spellings.push(format!("{ispell}{}h{}", &fspell[..at], &fspell[at..]));
+                        }
+                    }
+                    for sp in spellings {
+                        let e = map.entry(sp).or_default();
+                        for k in &keys {
+                            if !e.contains(k) {
+                                e.push(k.clone());
+                            }
                         }
                     }
                 }
             }
         }
+        map
+    })
+}
+
+/// The Jyutping readings (as keys) of one syllable spelled in Latin letters,
+/// folded (lower case, no marks, no tone digits): every initial row and final
+/// row of the systems read that make up the spelling, an `h` inside the final
+/// dropped (Yale's low-tone mark), kept when the result is a syllable of the
+/// character table ([`syllable_map`]). `kwun` → gun (Hong Kong spelling),
+/// `wohng` → wong (Yale), `chi` → zi, ci; `fung` → fung; `smith` → none.
+pub(crate) fn syllable_readings(s: &str, systems: Systems) -> Vec<String> {
+    syllable_map(systems).get(s).cloned().unwrap_or_default()
+}
+
+/// Whether a folded word can be at most `n` syllables: each syllable has one
+/// run of vowel letters (or none: `m`, `ng`), so a word with more runs cannot
+/// (`zhumagulov`); a cheap test before the table is read.
+fn at_most_syllables(w: &str, n: usize) -> bool {
+    let vowel = |c: char| "aeiou".contains(c);
+    let mut runs = 0;
+    let mut prev = false;
+    for c in w.chars() {
+        let v = vowel(c);
+        if v && !prev {
+            runs += 1;
+        }
+        prev = v;
     }
-    out
+    runs <= n
 }
 
 /// The keys of a Latin word of one syllable or several written together
@@ -327,7 +364,7 @@ pub(crate) fn latin_keys(words: &[&str], systems: Systems, max_syllables: usize)
         .iter()
         .map(|w| fold_syllable(w).replace('\'', "").replace('ü', "u"))
         .collect();
-    if folded.iter().any(String::is_empty) {
+    if folded.iter().any(String::is_empty) || !at_most_syllables(&folded.concat(), max_syllables) {
         return Vec::new();
     }
     let per_word = max_syllables + 1 - words.len();
@@ -368,15 +405,16 @@ pub(crate) fn search_keys(cs: &[char]) -> Vec<String> {
             }
         }
     } else {
-        // Latin letters only: a letter of another script folds to nothing.
-        let latin = cs
-            .iter()
-            .all(|&c| c.is_alphabetic() && !fold_syllable(&c.to_string()).is_empty());
-        if cs.len() > MAX_WORD_CHARS || !latin {
+        if cs.len() > MAX_WORD_CHARS || !cs.iter().all(|c| c.is_alphabetic()) {
             return Vec::new();
         }
-        let w: String = cs.iter().collect();
-        keys.extend(latin_keys(&[w.as_str()], Systems::All, 2));
+        // Latin letters only: each letter folds to one (a letter of another
+        // script folds to nothing).
+        let w = fold_syllable(&cs.iter().collect::<String>());
+        if w.len() != cs.len() || !at_most_syllables(&w, 2) {
+            return Vec::new();
+        }
+        keys.extend(word_keys(&w, Systems::All, 2));
     }
     let mut out: Vec<String> = Vec::new();
     for k in keys.into_iter().filter(|k| !k.is_empty()) {
