@@ -15,7 +15,7 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
-use super::chinese::fold_syllable;
+use super::fold::fold_syllable;
 
 /// The most keys kept for one name part (a Hong Kong spelling is read several
 /// ways: `Chi` is zi or ci).

@@ -23,9 +23,8 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
-use unicode_normalization::char::{decompose_canonical, is_combining_mark};
-
 use super::cantonese::{self, Systems};
+use super::fold::fold_syllable;
 use super::script::{is_han, parse_table};
 
 /// The most joined readings kept for one given name (Wade-Giles without its
@@ -109,25 +108,6 @@ fn surnames() -> &'static HashMap<String, Vec<String>> {
         }
         map
     })
-}
-
-/// A syllable or word lower-cased, without tone numbers or tone marks: `ü`
-/// kept, apostrophes as `'`, other marks dropped (`shêng⁴` → `sheng`,
-/// `Ô·` → `o`, `Tiuⁿ` → `tiu`).
-pub(crate) fn fold_syllable(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars().flat_map(char::to_lowercase) {
-        match c {
-            'ü' => out.push('ü'),
-            '\'' | '’' | 'ʻ' | 'ʼ' | '‘' | '`' | 'ʽ' => out.push('\''),
-            _ => decompose_canonical(c, |d| {
-                if d.is_alphabetic() && d.is_ascii() && !is_combining_mark(d) {
-                    out.push(d);
-                }
-            }),
-        }
-    }
-    out
 }
 
 /// The key a spelling is looked up by in the surname table: folded, without
