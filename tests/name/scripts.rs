@@ -163,9 +163,20 @@ fn chinese_names_across_romanisations() {
     assert_other("Kao Chih-sheng", "Gao Zhiyi");
     // Plain pinyin is read as pinyin: Wu is not the Cantonese spelling of 胡 there.
     assert_other("Wu Jia", "Hu Jia");
-    // A Cantonese given name has no pinyin reading without a character dictionary:
-    // the surname alone (Wong = 黄) does not decide.
-    assert_other("Wong Chi-fung", "黄之锋");
+    // Cantonese given names: the characters read as Jyutping (rime-cantonese), a
+    // Hong Kong, Yale or Jyutping spelling read as Jyutping; simplified characters
+    // through their traditional forms.
+    assert_same("Wong Chi-fung", "黄之锋");
+    assert_same("Wòhng Jīfūng", "黃之鋒");
+    assert_same("Wong Chi-fung", "wong4 zi1 fung1");
+    assert_same("Leung Kwok-hung", "梁國雄");
+    // A surname outside the surname table meets through the character table.
+    assert_same("Tsang Yam-kuen", "曾蔭權");
+    // The surname alone (Wong = 黄) does not decide: another given name is another person.
+    assert_other("Wong Chi-ming", "黄之锋");
+    assert_other("Wong Chi-fung", "黄志明");
+    // A pinyin and a Cantonese spelling with no characters between them stay apart.
+    assert_other("Huang Zhifeng", "Wong Chi-fung");
     // A Latin given name where the other name has a Chinese one: another person of the
     // surname cannot be told apart.
     assert_other("Roger Wong", "Wong Chi-fung");

@@ -12,16 +12,19 @@
 //! name Hong Kong people write before the Chinese one), or a Latin given name
 //! and a surname (`Joshua Wong`). Two such names are one person's when their
 //! surnames share a pinyin reading (through the table: `Wong`, `Huang`, `黄`)
-//! and their given names are one in a romanisation both can be read in
-//! (pinyin, or Wade-Giles read as pinyin). Cantonese given names cannot be read
-//! in pinyin without a character dictionary, so `Wong Chi-fung` and `黄之锋`
-//! stay undecided, which `compare` reports as no match.
+//! or a Cantonese one (`Kwok` = `郭`) and their given names are one in a romanisation both can be read in
+//! (pinyin, or Wade-Giles read as pinyin), or are one Cantonese reading
+//! (`cantonese.rs`: the characters read as Jyutping, a Latin given name read as
+//! Jyutping, Yale or a Hong Kong spelling): `Wong Chi-fung` = `黄之锋` =
+//! `Wòhng Jīfūng`. A pinyin and a Cantonese spelling with no characters between
+//! them (`Gui Minhai` / `gwai3 man4 hoi2`) stay undecided, which `compare`
+//! reports as no match.
 
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
-use unicode_normalization::char::{decompose_canonical, is_combining_mark};
-
+use super::cantonese::{self, Systems};
+use super::fold::fold_syllable;
 use super::script::{is_han, parse_table};
 
 /// The most joined readings kept for one given name (Wade-Giles without its
@@ -107,25 +110,6 @@ fn surnames() -> &'static HashMap<String, Vec<String>> {
     })
 }
 
-/// A syllable or word lower-cased, without tone numbers or tone marks: `ü`
-/// kept, apostrophes as `'`, other marks dropped (`shêng⁴` → `sheng`,
-/// `Ô·` → `o`, `Tiuⁿ` → `tiu`).
-pub(crate) fn fold_syllable(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars().flat_map(char::to_lowercase) {
-        match c {
-            'ü' => out.push('ü'),
-            '\'' | '’' | 'ʻ' | 'ʼ' | '‘' | '`' | 'ʽ' => out.push('\''),
-            _ => decompose_canonical(c, |d| {
-                if d.is_alphabetic() && d.is_ascii() && !is_combining_mark(d) {
-                    out.push(d);
-                }
-            }),
-        }
-    }
-    out
-}
-
 /// The key a spelling is looked up by in the surname table: folded, without
 /// apostrophes, ü as u (`Ch'en` → `chen`, `Lü` → `lu`, `Gô·` → `go`).
 fn plain_key(s: &str) -> String {
@@ -202,15 +186,24 @@ struct Given {
     /// As written, folded, syllables joined.
     plain: String,
     text: String,
+    /// Its Cantonese readings as keys (`cantonese.rs`): of its characters, or
+    /// of its Latin words read as Jyutping, Yale or Hong Kong spellings.
+    canto: Vec<String>,
 }
 
 /// A name read as a Chinese name.
 #[derive(Debug)]
 struct ChineseName {
     surname: Vec<String>,
+    /// The surname's Cantonese readings (keys of `cantonese.rs`).
+    surname_canto: Vec<String>,
     surname_text: String,
     given: Option<Given>,
     english: Option<String>,
+    /// Written in Han characters.
+    han: bool,
+    /// Written in plain pinyin (every syllable one, no apostrophe).
+    plain_pinyin: bool,
 }
 
 /// The any_ascii pinyin of a Han character, lower case.
@@ -228,13 +221,17 @@ fn read_han(name: &str) -> Option<ChineseName> {
     let given: String = cs[1..].iter().map(|&c| han_pinyin(c)).collect();
     Some(ChineseName {
         surname: vec![han_pinyin(cs[0])],
+        surname_canto: cantonese::char_readings(cs[0]),
         surname_text: cs[0].to_string(),
         given: Some(Given {
             readings: vec![given.clone()],
             plain: given,
             text: cs[1..].iter().collect(),
+            canto: cantonese::han_keys(&cs[1..]),
         }),
         english: None,
+        han: true,
+        plain_pinyin: false,
     })
 }
 
@@ -263,8 +260,16 @@ fn surname_readings(g: &Group, pinyin_only: bool) -> Vec<String> {
     out
 }
 
+/// The Cantonese readings of a one-word group as a surname (one syllable).
+fn surname_canto(g: &Group, systems: Systems) -> Vec<String> {
+    let [w] = g.words.as_slice() else {
+        return Vec::new();
+    };
+    cantonese::latin_keys(&[w.as_str()], systems, 1)
+}
+
 /// The given name of one or two groups, of at most two syllable words.
-fn given_of(groups: &[&Group], pinyin_only: bool) -> Option<Given> {
+fn given_of(groups: &[&Group], pinyin_only: bool, systems: Systems) -> Option<Given> {
     let words: Vec<&String> = groups.iter().flat_map(|g| g.words.iter()).collect();
     if words.is_empty() || words.len() > 2 {
         return None;
@@ -282,8 +287,10 @@ fn given_of(groups: &[&Group], pinyin_only: bool) -> Option<Given> {
         }
         readings = next;
     }
+    let word_strs: Vec<&str> = words.iter().map(|w| w.as_str()).collect();
     Some(Given {
         readings,
+        canto: cantonese::latin_keys(&word_strs, systems, 2),
         plain: words.iter().map(|w| w.replace('\'', "")).collect(),
         text: groups
             .iter()
@@ -296,7 +303,13 @@ fn given_of(groups: &[&Group], pinyin_only: bool) -> Option<Given> {
 /// Whether a group reads as a Chinese given name (every syllable has a
 /// reading): then it is not a Latin given name.
 fn reads_as_given(g: &Group, pinyin_only: bool) -> bool {
-    given_of(&[g], pinyin_only).is_some_and(|x| !x.readings.is_empty())
+    given_of(&[g], pinyin_only, Systems::All).is_some_and(|x| !x.readings.is_empty())
+}
+
+/// Whether a one-word group reads as a Cantonese syllable: then it is not a
+/// Latin given name either (`gwai3 man4 hoi2` is a surname and a given name).
+fn reads_as_cantonese(g: &Group, systems: Systems) -> bool {
+    !surname_canto(g, systems).is_empty()
 }
 
 /// A Latin name in one of the shapes of a Chinese name (module docs).
@@ -332,27 +345,38 @@ fn read_latin(name: &str) -> Option<ChineseName> {
         .iter()
         .flat_map(|g| g.words.iter())
         .all(|w| !w.contains('\'') && !word_readings(w, false, 2).is_empty());
+    let systems = Systems::of(name);
     let surname = |g: &Group| surname_readings(g, pinyin_only);
+    let is_surname = |g: &Group| !surname(g).is_empty() || reads_as_cantonese(g, systems);
+    let given = |gs: &[&Group]| given_of(gs, pinyin_only, systems);
     let make = |s: &Group, given: Option<Given>, english: Option<&Group>| {
-        let readings = surname(s);
-        (!readings.is_empty()).then(|| ChineseName {
+        let (readings, canto) = (surname(s), surname_canto(s, systems));
+        (!readings.is_empty() || !canto.is_empty()).then(|| ChineseName {
             surname: readings,
+            surname_canto: canto,
             surname_text: s.text.clone(),
             given,
             english: english.map(|e| e.text.clone()),
+            han: false,
+            plain_pinyin: pinyin_only,
         })
     };
     match groups.as_slice() {
-        [s, g] if !surname(s).is_empty() && reads_as_given_or_cantonese(g) => {
-            make(s, given_of(&[g], pinyin_only), None)
-        }
-        [g, s] if reads_as_given(g, pinyin_only) => make(s, given_of(&[g], pinyin_only), None),
+        [s, g] if is_surname(s) && reads_as_given_or_cantonese(g) => make(s, given(&[g]), None),
+        [g, s] if reads_as_given(g, pinyin_only) => make(s, given(&[g]), None),
         [e, s] if e.words.len() == 1 && s.words.len() == 1 => make(s, None, Some(e)),
-        [e, s, g] if e.words.len() == 1 && !reads_as_given(e, pinyin_only) => {
-            make(s, given_of(&[g], pinyin_only), Some(e))
+        // A first word that reads as no Cantonese syllable is a Latin given name
+        // unless it reads as a given name and a surname both (`Xi Jin Ping`):
+        // `Joshua` splits into Wade-Giles jo + shua, but is no surname.
+        [e, s, g]
+            if e.words.len() == 1
+                && !reads_as_cantonese(e, systems)
+                && (!reads_as_given(e, pinyin_only) || surname(e).is_empty()) =>
+        {
+            make(s, given(&[g]), Some(e))
         }
         [s, g1, g2] if [s, g1, g2].iter().all(|g| g.words.len() == 1) => {
-            make(s, given_of(&[g1, g2], pinyin_only), None)
+            make(s, given(&[g1, g2]), None)
         }
         _ => None,
     }
@@ -428,14 +452,23 @@ pub(crate) fn wade_giles_to_pinyin(name: &str) -> Option<String> {
 pub(crate) type Pairing = (String, String, &'static str);
 
 /// The Chinese-name rule (module docs): `Some` with the pairings when `a` and
-/// `b` read as Chinese names whose surnames share a pinyin reading and whose
-/// given names are one in a shared romanisation; a Latin given name on one
+/// `b` read as Chinese names whose surnames share a pinyin or a Cantonese
+/// reading and whose given names are one in a shared romanisation or one
+/// Cantonese reading (module docs); a Latin given name on one
 /// side only (`Agnes Chow Ting` / `周庭`) is an extra given name, as a missing
 /// middle name is. `None` otherwise: other names, contradicting given names,
 /// or given names with no shared romanisation (undecided).
 pub(crate) fn same_chinese_name(a: &str, b: &str) -> Option<Vec<Pairing>> {
     let (x, y) = (read(a)?, read(b)?);
-    if !x.surname.iter().any(|s| y.surname.contains(s)) {
+    let meet = |p: &[String], q: &[String]| p.iter().any(|s| q.contains(s));
+    // Cantonese readings are compared when one name is in Han characters and the
+    // other in Latin letters, or both in Latin letters and not both in plain
+    // pinyin (two pinyin names are one only in pinyin).
+    let both_pinyin = x.plain_pinyin && y.plain_pinyin;
+    let canto = x.han != y.han || !(x.han || both_pinyin);
+    let surname_pinyin = meet(&x.surname, &y.surname);
+    let surname_canto = canto && meet(&x.surname_canto, &y.surname_canto);
+    if !(surname_pinyin || surname_canto) {
         return None;
     }
     // Two Latin given names are the word rule's to compare.
@@ -443,17 +476,22 @@ pub(crate) fn same_chinese_name(a: &str, b: &str) -> Option<Vec<Pairing>> {
         return None;
     }
     let (gx, gy) = (x.given.as_ref()?, y.given.as_ref()?);
-    let same = gx.plain == gy.plain || gx.readings.iter().any(|r| gy.readings.contains(r));
-    if !same {
-        return None;
-    }
     let how_given = if gx.plain == gy.plain {
         "same given name"
-    } else {
+    } else if meet(&gx.readings, &gy.readings) {
         "given name read in pinyin"
+    } else if canto && meet(&gx.canto, &gy.canto) {
+        "given name read in Cantonese"
+    } else {
+        return None;
+    };
+    let how_surname = if surname_pinyin {
+        "Chinese surname"
+    } else {
+        "Chinese surname read in Cantonese"
     };
     let mut out = vec![
-        (x.surname_text, y.surname_text, "Chinese surname"),
+        (x.surname_text, y.surname_text, how_surname),
         (gx.text.clone(), gy.text.clone(), how_given),
     ];
     if let Some(e) = x.english {
@@ -599,11 +637,40 @@ mod tests {
         assert!(same_chinese_name("Gao Zhiyi", "Kao Chih-sheng").is_none());
         assert!(same_chinese_name("Liu Xiaoming", "Liu Xiaobo").is_none());
         // A Cantonese given name cannot be read in pinyin: undecided.
-        assert!(same_chinese_name("Wong Chi-fung", "黄之锋").is_none());
         assert!(same_chinese_name("Lau Hiu-bo", "Liu Xiaoming").is_none());
         // A Latin given name where the other name has a Chinese one.
         assert!(same_chinese_name("Roger Wong", "Wong Chi-fung").is_none());
         // Plain pinyin is not read through the table: Wu is not Hu.
         assert!(same_chinese_name("Wu Jia", "Hu Jia").is_none());
+    }
+
+    #[test]
+    fn cantonese_names() {
+        let how = |a: &str, b: &str| {
+            same_chinese_name(a, b).map(|p| p.iter().map(|x| x.2).collect::<Vec<_>>())
+        };
+        // Hong Kong spelling, Yale and Jyutping against traditional and
+        // simplified characters, and against each other.
+        for latin in ["Cheung Man-kit", "Jēung Màhngiht", "zoeng1 man4 git6"] {
+            for han in ["張文傑", "张文杰"] {
+                let h = how(latin, han);
+                assert!(
+                    h.as_ref()
+                        .is_some_and(|h| h.contains(&"given name read in Cantonese")),
+                    "{latin} / {han}: {h:?}"
+                );
+            }
+        }
+        assert!(how("Cheung Man-kit", "zoeng1 man4 git6").is_some());
+        assert!(how("Peter Cheung Man-kit", "張文傑").is_some());
+        // A surname outside the surname table meets through the character table.
+        let h = how("Kwok Wing-sze", "郭詠詩").unwrap();
+        assert!(h.contains(&"Chinese surname read in Cantonese"), "{h:?}");
+        // Same surname, another given name; a Latin given name for a Chinese one.
+        assert!(how("Cheung Man-kei", "張文傑").is_none());
+        assert!(how("Chan Man-kit", "張文傑").is_none());
+        assert!(how("Peter Cheung", "張文傑").is_none());
+        // Two pinyin names are compared in pinyin only.
+        assert!(how("Li Ping", "Li Bing").is_none());
     }
 }

@@ -140,6 +140,7 @@ fn word_match(a: &TokenKeys, b: &TokenKeys) -> Option<(Channel, f32)> {
 /// assert!(compare("Hu Chin-t'ao", "胡锦涛").is_some()); // Wade-Giles
 /// // Chinese surnames across romanisations, a Hong Kong English name beside the Chinese one.
 /// assert!(compare("Agnes Chow Ting", "周庭").is_some());
+/// assert!(compare("Wong Chi-fung", "黄之锋").is_some()); // Cantonese (Hong Kong spelling)
 /// println!("{}", compare("Abdulhadi al-Khawaja", "عبد الهادي الخواجة").unwrap());
 /// ```
 pub fn compare(a: &str, b: &str) -> Option<NameMatch> {

@@ -434,6 +434,26 @@ pub(crate) fn base_letter(c: char) -> Option<char> {
     base.filter(|&b| b != c)
 }
 
+/// A syllable or word of a Chinese romanisation (pinyin, Wade-Giles, Jyutping,
+/// Yale, ...) lower-cased, without tone numbers or tone marks: `ü` kept,
+/// apostrophes as `'`, other marks dropped (`shêng⁴` → `sheng`, `Ô·` → `o`,
+/// `Tiuⁿ` → `tiu`).
+pub(crate) fn fold_syllable(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars().flat_map(char::to_lowercase) {
+        match c {
+            'ü' => out.push('ü'),
+            '\'' | '’' | 'ʻ' | 'ʼ' | '‘' | '`' | 'ʽ' => out.push('\''),
+            _ => decompose_canonical(c, |d| {
+                if d.is_alphabetic() && d.is_ascii() && !is_combining_mark(d) {
+                    out.push(d);
+                }
+            }),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

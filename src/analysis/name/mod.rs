@@ -79,6 +79,7 @@ use unicode_normalization::UnicodeNormalization;
 
 use super::words::is_word_char;
 
+mod cantonese;
 mod chinese;
 mod compare;
 mod distance;
@@ -197,6 +198,8 @@ impl TokenKeys {
 /// // A surname's Russian and Kazakh forms share a key.
 /// assert!(token_keys("Абишұлы").translit.contains(&"abix~m".to_string()));
 /// assert!(token_keys("Abishev").translit.contains(&"abix~m".to_string()));
+/// // A Hong Kong spelling and the Han characters share a Cantonese key.
+/// assert!(token_keys("Chi").related.iter().any(|k| token_keys("黃之鋒").related.contains(k)));
 /// ```
 pub fn token_keys(word: &str) -> TokenKeys {
     let (mut keys, chars) = base_keys(word);
@@ -204,8 +207,9 @@ pub fn token_keys(word: &str) -> TokenKeys {
     // `compare`, which reads these scripts whole-name, can leave them out.
     let (mut cross_translit, mut cross_related) = script::cross_keys(&chars, &keys.translit);
     chinese::add_cross_keys(&chars, &mut cross_translit, &mut cross_related);
-    // A given name's row in the table of forms across languages (Аляксандр and
-    // Alexander: `#alexander`); `compare` reads the table itself.
+    cross_related.extend(cantonese::search_keys(&chars)); // Cantonese readings (`~yue:`)
+                                                          // A given name's row in the table of forms across languages (Аляксандр and
+                                                          // Alexander: `#alexander`); `compare` reads the table itself.
     cross_related.extend(given::row_keys(&keys.translit));
     for k in cross_translit {
         if !keys.translit.contains(&k) {
