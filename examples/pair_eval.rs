@@ -4,7 +4,8 @@
 // people named in EP resolutions, look-alike people, a dev / held-out split by
 // person), makes same-person and different-person pairs from it
 // (`tests/name/pair_set.rs` says how) and prints, per script family, for the dev
-// part and the held-out part:
+// part, the held-out part and the extra dev people (`people_extra.tsv`, gathered
+// after the split, reported apart so the dev rows stay comparable):
 //
 // - precision, recall and F1 of `whereas::compare(a, b).is_some()`;
 // - the same for Jaro-Winkler (`strsim`, on lower-cased names) at the threshold
@@ -98,12 +99,15 @@ fn main() -> ExitCode {
     let pairs: Vec<Pair> = set.pairs();
     let misses = std::env::args().any(|a| a == "--misses");
     if misses {
-        for p in pairs.iter().filter(|p| p.part == "dev" && !p.flagged) {
+        for p in pairs.iter().filter(|p| p.part != "heldout" && !p.flagged) {
             let m = whereas::compare(&p.a, &p.b);
             if m.is_some() != p.same {
                 let what = if p.same { "missed" } else { "false match" };
                 let why = m.map(|m| m.to_string()).unwrap_or_default();
-                println!("{what} [{}/{}]: {} | {} {why}", p.family, p.kind, p.a, p.b);
+                println!(
+                    "{what} [{}/{}/{}]: {} | {} {why}",
+                    p.part, p.family, p.kind, p.a, p.b
+                );
             }
         }
     }
@@ -116,7 +120,7 @@ fn main() -> ExitCode {
         }
     }
     let bm_config = eval::bm_config();
-    for part in ["dev", "heldout"] {
+    for part in ["dev", "heldout", "extra"] {
         let n_same = pairs
             .iter()
             .filter(|p| p.part == part && !p.flagged && p.same)
@@ -169,7 +173,7 @@ fn main() -> ExitCode {
                     s += &format!(" {:.2} ({h}/{n}) |", h as f64 / n.max(1) as f64);
                 }
                 println!("{s}");
-                if misses && part == "dev" {
+                if misses && part != "heldout" {
                     for (family, query, person, top) in missed {
                         println!("search miss [{family}]: {query} ({person}) → {top:?}");
                     }
