@@ -161,6 +161,17 @@ fn chinese_names_across_romanisations() {
     assert_other("Chiang Ching-kuo", "Jiang Zemin");
     assert_other("Hsi Chung-hsün", "Xi Jinping");
     assert_other("Kao Chih-sheng", "Gao Zhiyi");
+    // Cyrillic (Palladius, and its Ukrainian variant) read as pinyin, syllable by
+    // syllable (tables/palladius_syllables.tsv), below the name as written.
+    assert_same("Deng Xiaoping", "Дэн Сяопин");
+    assert_same("Deng Xiaoping", "Ден Сяопін");
+    assert_same("邓小平", "Дэн Сяопин");
+    assert_same("Zhou Enlai", "Чжоу Эньлай");
+    assert_same("Mao Zedong", "Мао Цзэдун");
+    let m = compare("Deng Xiaoping", "Дэн Сяопин").unwrap();
+    assert_eq!(m.channel, whereas::Channel::Translit, "{m}");
+    assert_other("Deng Xiaoping", "Дэн Сяобо");
+    assert_other("Zhou Enlai", "Чжоу Юнкан");
     // Plain pinyin is read as pinyin: Wu is not the Cantonese spelling of 胡 there.
     assert_other("Wu Jia", "Hu Jia");
     // Cantonese given names: the characters read as Jyutping (rime-cantonese), a

@@ -143,6 +143,22 @@ fn chinese_surnames_across_varieties() {
     assert_first(&latin, &[("周庭", "Agnes Chow"), ("羅冠聰", "Nathan Law")]);
     let pinyin = ["Xi Jinping", "Hu Jintao", "Ding Jiaxi"];
     assert_first(&pinyin, &[("Hsi Chin-p'ing", "Xi Jinping")]);
+    // Palladius Cyrillic meets pinyin and Wade-Giles.
+    let pinyin = [
+        "Deng Xiaoping",
+        "Zhou Enlai",
+        "Deng Pufang",
+        "Zhou Yongkang",
+    ];
+    assert_first(
+        &pinyin,
+        &[
+            ("Дэн Сяопин", "Deng Xiaoping"),
+            ("Чжоу Эньлай", "Zhou Enlai"),
+            ("Чжоу Юнкан", "Zhou Yongkang"),
+            ("Ден Сяопін", "Deng Xiaoping"),
+        ],
+    );
     let han = ["陳光誠", "林鄭月娥", "張展"];
     assert_first(
         &han,

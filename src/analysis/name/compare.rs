@@ -27,8 +27,8 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use super::{
-    chinese, fuzzy_distance, given, is_initial, key_distance, name_keys, script, token_keys,
-    Channel, NameKeys, Role, TokenKeys,
+    chinese, fuzzy_distance, given, is_initial, key_distance, name_keys, palladius, script,
+    token_keys, Channel, NameKeys, Role, TokenKeys,
 };
 
 /// One pairing of parts behind a [`NameMatch`]: which words met, on which
@@ -148,18 +148,44 @@ pub fn compare(a: &str, b: &str) -> Option<NameMatch> {
     if let Some(m) = compare_keys(&ka, &kb) {
         return Some(m);
     }
-    // A Chinese name in Wade-Giles is also read in pinyin (Hu Chin-t'ao = Hu Jintao).
-    let wa = chinese::wade_giles_to_pinyin(a).map(|p| name_keys(&p));
-    let wb = chinese::wade_giles_to_pinyin(b).map(|p| name_keys(&p));
+    // A Chinese name in Wade-Giles (Hu Chin-t'ao = Hu Jintao) or in Cyrillic
+    // (Palladius: Си Цзиньпин = Xi Jinping) is also read in pinyin.
+    let (pa, pb) = (palladius::to_pinyin(a), palladius::to_pinyin(b));
+    let pinyin = |n: &str, p: &Option<String>| chinese::wade_giles_to_pinyin(n).or(p.clone());
+    let wa = pinyin(a, &pa).map(|p| name_keys(&p));
+    let wb = pinyin(b, &pb).map(|p| name_keys(&p));
     let wade = match (&wa, &wb) {
         (Some(wa), Some(wb)) => compare_keys(wa, wb),
         (Some(wa), None) => compare_keys(wa, &kb),
         (None, Some(wb)) => compare_keys(&ka, wb),
         (None, None) => None,
-    };
+    }
+    .map(read_in_pinyin);
     // Chinese names in other romanisations: the surname table, Wade-Giles
     // syllables, a Latin given name beside a Chinese one (`chinese.rs`).
-    wade.or_else(|| chinese::same_chinese_name(a, b).map(chinese_match))
+    wade.or_else(|| {
+        chinese::same_chinese_name(pa.as_deref().unwrap_or(a), pb.as_deref().unwrap_or(b))
+            .map(chinese_match)
+    })
+}
+
+/// A match found by reading a name in pinyin is a match across romanisations or
+/// scripts: at most [`Channel::Translit`], as the Chinese-name rule's are, so
+/// that a name as written ranks above its reading in another system.
+fn read_in_pinyin(mut m: NameMatch) -> NameMatch {
+    let cap = Channel::Translit.weight();
+    let top = m.channel.weight();
+    if top > cap {
+        m.score *= cap / top;
+        m.channel = Channel::Translit;
+    }
+    for p in &mut m.parts {
+        if p.channel.weight() > cap {
+            p.channel = Channel::Translit;
+        }
+        p.how = format!("{}, read in pinyin", p.how);
+    }
+    m
 }
 
 /// A match of the Chinese-name rule, its pairings as the reason: translit

@@ -88,6 +88,7 @@ mod given;
 mod key;
 mod key_builder;
 mod kk;
+mod palladius;
 mod ru;
 mod script;
 
@@ -207,6 +208,7 @@ pub fn token_keys(word: &str) -> TokenKeys {
     // `compare`, which reads these scripts whole-name, can leave them out.
     let (mut cross_translit, mut cross_related) = script::cross_keys(&chars, &keys.translit);
     chinese::add_cross_keys(&chars, &mut cross_translit, &mut cross_related);
+    palladius::add_cross_keys(&chars, &mut cross_translit, &mut cross_related);
     cross_related.extend(cantonese::search_keys(&chars)); // Cantonese readings (`~yue:`)
                                                           // A given name's row in the table of forms across languages (Аляксандр and
                                                           // Alexander: `#alexander`); `compare` reads the table itself.
