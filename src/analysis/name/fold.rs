@@ -154,12 +154,20 @@ pub(crate) fn key(cs: &[char], i: usize, raw: &mut KeyBuilder) -> usize {
             raw.push("h");
             2
         }
-        // A final q: қ in Kazakh and Uzbek Latin, г in Azerbaijani (Tofiq = Тофиг).
-        'q' if i + 1 == cs.len() => {
+        // q: қ in Kazakh and Uzbek Latin, г in Azerbaijani, which writes the
+        // Russian г of a name q (Tofiq = Тофиг, Vaqif = Вагиф, İqor = Игорь;
+        // Azerbaijani alphabet: q is /g/, https://en.wikipedia.org/wiki/Azerbaijani_alphabet).
+        'q' => {
             raw.push_alt("k", "g");
             1
         }
-        'k' | 'q' => {
+        // đ: Serbo-Croatian ђ (Đorđe = Ђорђе, written dj without the stroke),
+        // Vietnamese d.
+        'đ' => {
+            raw.push_alt("j", "d");
+            1
+        }
+        'k' => {
             raw.push("k");
             1
         }

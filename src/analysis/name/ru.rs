@@ -80,13 +80,28 @@ pub(crate) const LETTERS: &[Letter] = &[
     l('ї', "i", "yi", "i", "i"),
     l('ґ', "g", "g", "g", "g"),
     l('ў', "u", "w", "u", "u"),
-    // Serbian and Macedonian џ (дж), in the Cyrillic spellings of foreign names.
+    // Serbian and Macedonian letters, in the Cyrillic spellings of foreign names
+    // (Манукјан = Manukyan, Мнацакањан = Mnatsakanyan), keyed as the Russian
+    // sounds they stand for and spelled as Serbian and Macedonian Latin write them
+    // (Wikipedia, "Serbian Cyrillic alphabet" and "Macedonian alphabet": ј j,
+    // њ nj, љ lj, џ dž, ђ đ, ћ ć, ѓ gj, ќ kj, ѕ dz): ј is й, њ нь, љ ль, џ дж, ђ and
+    // ћ the soft дь / ть Serbian spells đ / ć (keyed as дж and ч, the sounds the
+    // press renders them with: Djokovic, Karadzic), ѓ and ќ the Macedonian
+    // soft г and к, ѕ дз.
     l('џ', "j", "dzh", "dzh", "j"),
+    l('ј', "i", "j", "j", "j"),
+    l('њ', "ni", "nj", "nj", "nj"),
+    l('љ', "li", "lj", "lj", "lj"),
+    l('ђ', "j", "dj", "dj", "dj"),
+    l('ћ', "c", "c", "c", "c"),
+    l('ѓ', "g", "gj", "gj", "gj"),
+    l('ќ', "k", "kj", "kj", "kj"),
+    l('ѕ', "ds", "dz", "dz", "dz"),
 ];
 
 /// The row for a lower-case letter.
 pub(crate) fn letter(c: char) -> Option<&'static Letter> {
-    // The table is small; a linear scan over its 38 rows beats hashing here.
+    // The table is small; a linear scan over its 46 rows beats hashing here.
     LETTERS.iter().find(|r| r.cyr == c)
 }
 
