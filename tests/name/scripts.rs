@@ -49,6 +49,28 @@ fn other_scripts() {
 }
 
 #[test]
+fn serbian_and_macedonian_cyrillic_and_azerbaijani_q() {
+    // ј њ љ џ ђ ћ ѓ ќ ѕ: how Balkan Cyrillic writes foreign names (ru.rs).
+    assert_same("Nikol Pashinyan", "Никол Пашињан");
+    assert_same("Armen Sarkisyan", "Армен Саркисјан");
+    assert_same("Novak Đoković", "Новак Ђоковић");
+    assert_other("Nikol Pashinyan", "Никол Пашијан");
+    // Azerbaijani writes the г of a name q, anywhere in the word.
+    assert_same("Vaqif Mustafayev", "Вагиф Мустафаев");
+    assert_same("İqor Ivanov", "Игорь Иванов");
+    assert_other("Vaqif Mustafayev", "Vasif Mustafayev");
+}
+
+#[test]
+fn a_given_name_in_its_caucasian_form() {
+    // Georgian and Armenian Davit is the name Russian writes Давид
+    // (tables/given_names.tsv); another given name stays another person.
+    assert_same("Davit Gharibyan", "David Gharibyan");
+    assert_same("Davit Gharibyan", "Давид Гарибян");
+    assert_other("Davit Gharibyan", "Daniel Gharibyan");
+}
+
+#[test]
 fn whole_names_across_languages() {
     for v in ["Aleksandras Lukašenka", "Аляксандр Лукашэнка"] {
         let m = compare(v, "Alexander Lukashenko")
@@ -69,6 +91,13 @@ fn whole_name_decisions() {
         "Vladimir Vladimirovich Kara-Murza",
         "Vladimir Alexeyevich Kara-Murza",
     );
+    // A feminine given name is another person's, however close the spelling
+    // (a final `a` is neither a short form nor a slip); a vowel ending that two
+    // languages write differently is not (Turkish Rabiye, Uyghur Rabiyä).
+    assert_other("Yaroslav Kravchenko", "Yaroslava Kravchenko");
+    assert_other("Valentin Petrov", "Valentina Petrova");
+    assert_other("Евгений Смирнов", "Евгения Смирнова");
+    assert_same("Rabiye Tursun", "Rabiyä Tursun");
     // A missing patronymic, an initial, a joined name, a long-name typo.
     assert_same("Vladimir Vladimirovich Kara-Murza", "Vladimir Kara-Murza");
     assert_same("A. Lukashenko", "Alexander Lukashenko");

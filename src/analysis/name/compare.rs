@@ -88,6 +88,29 @@ pub fn match_words(a: &TokenKeys, b: &TokenKeys) -> Option<NameMatch> {
     })
 }
 
+/// Whether one key is the other with a final `a`: a feminine form (Aleksandr /
+/// Aleksandra, Evgeni / Evgenia). A one-letter slip or a vowel spelled otherwise
+/// is tolerated, but not this: a surname meets its feminine form on its related
+/// key (Ivanov / Ivanova), a given name not at all.
+/// The shorter word must end as a masculine name does, in a Latin or Cyrillic
+/// consonant or in i / y / й (Evgeny): Turkish Rabiye and Uyghur Rabiyä differ
+/// in a final vowel only, one name; a word in a script that leaves vowels out
+/// (Arabic, Tibetan) says nothing of its ending.
+fn feminine_pair(a: &TokenKeys, b: &TokenKeys) -> bool {
+    let masculine_end = |t: &TokenKeys| {
+        t.folded.chars().last().is_some_and(|c| {
+            (c.is_ascii_alphabetic() || ('\u{430}'..='\u{45f}').contains(&c))
+                && !"aeouаеэоуыяюё".contains(c)
+        })
+    };
+    let f = |x: &str, y: &str| x.len() == y.len() + 1 && x.starts_with(y) && x.ends_with('a');
+    a.translit.iter().any(|ka| {
+        b.translit
+            .iter()
+            .any(|kb| (f(kb, ka) && masculine_end(a)) || (f(ka, kb) && masculine_end(b)))
+    })
+}
+
 fn word_match(a: &TokenKeys, b: &TokenKeys) -> Option<(Channel, f32)> {
     if a.translit.is_empty() || b.translit.is_empty() {
         return None;
@@ -103,6 +126,9 @@ fn word_match(a: &TokenKeys, b: &TokenKeys) -> Option<(Channel, f32)> {
     }
     if a.related.iter().any(|k| b.related.contains(k)) {
         return Some((Channel::Related, Channel::Related.weight()));
+    }
+    if feminine_pair(a, b) {
+        return None;
     }
     let mut best: Option<f32> = None;
     for ka in &a.translit {
@@ -303,6 +329,9 @@ fn baltic_match(a: &TokenKeys, b: &TokenKeys) -> Option<(Channel, f32)> {
 /// three consonants match only when one vowel differs ([`one_vowel_apart`]; Lina /
 /// Loujain are two names).
 fn vowels_differ(a: &TokenKeys, b: &TokenKeys) -> Option<f32> {
+    if feminine_pair(a, b) {
+        return None;
+    }
     let mut best: Option<f32> = None;
     for ka in &a.translit {
         let sa = script::skeleton(ka);
@@ -508,6 +537,16 @@ fn judge_with(
                     (u.start..u.start + u.len).find(|&k| !script::is_particle(&n.parts[k].keys))?;
                 Some(n.parts[k].role)
             };
+            // A given name and its feminine form are two people's (Valentin /
+            // Valentina), though their related keys meet as a surname's do.
+            if x.len == 1
+                && y.len == 1
+                && role(a, x) == Some(Role::Given)
+                && role(b, y) == Some(Role::Given)
+                && feminine_pair(&x.keys, &y.keys)
+            {
+                continue;
+            }
             match (role(a, x), role(b, y)) {
                 (Some(Role::Patronymic), Some(Role::Given))
                 | (Some(Role::Given), Some(Role::Patronymic)) => continue,
@@ -665,7 +704,9 @@ fn judge_with(
                 // (four symbols or more) of a given name is the start of the full
                 // form (Bota / Botagoz), or the full form of it. A family name that
                 // starts another is another family's (Raisi / Raisian, Petros /
-                // Petrosyan).
+                // Petrosyan), and a given name that is another with a final `a`
+                // is its feminine form, another person's (Evgeny / Evgenia,
+                // Aleksandr / Aleksandra).
                 let short_form = |key: &str| {
                     key.len() >= 4
                         && p.role != Role::Surname
@@ -676,6 +717,7 @@ fn judge_with(
                 let fits = (0..l.parts.len()).find(|&m| {
                     !used_l[m]
                         && l.parts[m].role != Role::Patronymic
+                        && (initial || !feminine_pair(&p.keys, &l.parts[m].keys))
                         && l.parts[m].keys.translit.iter().any(|key| {
                             if initial {
                                 key.chars().next() == first
