@@ -379,10 +379,6 @@ pub(crate) fn key(cs: &[char], i: usize, raw: &mut KeyBuilder) -> usize {
             raw.push("l");
             1
         }
-        'đ' => {
-            raw.push("d");
-            1
-        }
         _ if c.is_ascii_lowercase() => {
             raw.push_char(c);
             1
