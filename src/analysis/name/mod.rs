@@ -209,9 +209,10 @@ pub fn token_keys(word: &str) -> TokenKeys {
     let (mut cross_translit, mut cross_related) = script::cross_keys(&chars, &keys.translit);
     chinese::add_cross_keys(&chars, &mut cross_translit, &mut cross_related);
     palladius::add_cross_keys(&chars, &mut cross_translit, &mut cross_related);
-    cross_related.extend(cantonese::search_keys(&chars)); // Cantonese readings (`~yue:`)
-                                                          // A given name's row in the table of forms across languages (Аляксандр and
-                                                          // Alexander: `#alexander`); `compare` reads the table itself.
+    // Cantonese readings (`~yue:`).
+    cross_related.extend(cantonese::search_keys(&chars));
+    // A given name's row in the table of forms across languages (Аляксандр and
+    // Alexander: `#alexander`); `compare` reads the table itself.
     cross_related.extend(given::row_keys(&keys.translit));
     for k in cross_translit {
         if !keys.translit.contains(&k) {
