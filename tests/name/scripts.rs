@@ -49,7 +49,7 @@ fn other_scripts() {
 }
 
 #[test]
-fn serbian_and_macedonian_cyrillic_and_azerbaijani_q() {
+fn balkan_cyrillic_azerbaijani_and_spanish_letters() {
     // ј њ љ џ ђ ћ ѓ ќ ѕ: how Balkan Cyrillic writes foreign names (ru.rs).
     assert_same("Nikol Pashinyan", "Никол Пашињан");
     assert_same("Armen Sarkisyan", "Армен Саркисјан");
@@ -59,6 +59,13 @@ fn serbian_and_macedonian_cyrillic_and_azerbaijani_q() {
     assert_same("Vaqif Mustafayev", "Вагиф Мустафаев");
     assert_same("İqor Ivanov", "Игорь Иванов");
     assert_other("Vaqif Mustafayev", "Vasif Mustafayev");
+    // Its c is дж, also at the end of a word with no other Azerbaijani letter.
+    assert_same("Sevinj Osmangizi", "Sevinc Osmanqızı");
+    assert_same("Севиндж Османгызы", "Sevinc Osmanqızı");
+    // Spanish writes х as j (Jodorkovski).
+    assert_same("Mikhail Khodorkovsky", "Mijaíl Jodorkovski");
+    assert_same("Михаил Ходорковский", "Mijaíl Jodorkovski");
+    assert_other("Mikhail Khodorkovsky", "Mijaíl Jolodkov");
 }
 
 #[test]

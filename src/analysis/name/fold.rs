@@ -235,6 +235,14 @@ pub(crate) fn key(cs: &[char], i: usize, raw: &mut KeyBuilder) -> usize {
             raw.push_alt("k", "ts");
             1
         }
+        // A final c: k in English and French (Marc, Isaac), дж in Azerbaijani and
+        // Turkish, whose c is /dʒ/ (Sevinc = Севиндж;
+        // https://en.wikipedia.org/wiki/Azerbaijani_alphabet), also in a word
+        // with none of their other letters.
+        'c' if i + 1 == cs.len() && i > 0 => {
+            raw.push_alt("k", "j");
+            1
+        }
         'c' => {
             raw.push("k");
             1
@@ -312,9 +320,10 @@ pub(crate) fn key(cs: &[char], i: usize, raw: &mut KeyBuilder) -> usize {
             raw.push("i");
             1
         }
-        // j: ж (English, French, Kazakh Latin) or й (German, Czech, ISO).
+        // j: ж (English, French, Kazakh Latin) or й (German, Czech, ISO); before
+        // a vowel also х (Spanish: Jruschov, Jazaradze = Хазарадзе).
         'j' if is_vowel(at(1)) => {
-            raw.push_alt("j", "i");
+            raw.push_alt3("j", "i", "h");
             1
         }
         'j' => {
