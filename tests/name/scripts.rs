@@ -105,6 +105,10 @@ fn whole_name_decisions() {
     assert_other("Valentin Petrov", "Valentina Petrova");
     assert_other("Евгений Смирнов", "Евгения Смирнова");
     assert_same("Rabiye Tursun", "Rabiyä Tursun");
+    // Two words of an abjad name run together meet a Latin word on their
+    // consonants only when they have enough of them: آسو is one consonant and
+    // a weak letter, and آسو سعیدی is not Saidi with another given name.
+    assert_other("آسو سعیدی", "Leila Saidi");
     // A missing patronymic, an initial, a joined name, a long-name typo.
     assert_same("Vladimir Vladimirovich Kara-Murza", "Vladimir Kara-Murza");
     assert_same("A. Lukashenko", "Alexander Lukashenko");

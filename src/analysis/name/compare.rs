@@ -285,12 +285,17 @@ fn units(n: &NameKeys, particle: &[bool]) -> Vec<Unit> {
 }
 
 /// Two units whose scripts differ in writing short vowels meet on their
-/// consonant skeletons.
+/// consonant skeletons; a run of `n > 1` joined words needs a skeleton of
+/// `n + 1` consonants or more (آسو عزیزی, whose آسو is one consonant and a
+/// weak letter, would otherwise meet Azizi alone).
 fn skeleton_match(a: &Unit, b: &Unit) -> bool {
+    let n = a.len.max(b.len);
+    let least = if n > 1 { n + 1 } else { 1 };
     a.abjad != b.abjad
         && a.keys.translit.iter().any(|ka| {
             let sa = script::abjad_skeleton(ka);
             !sa.is_empty()
+                && (least == 1 || sa.chars().count() >= least)
                 && b.keys
                     .translit
                     .iter()
