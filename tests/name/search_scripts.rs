@@ -159,6 +159,12 @@ fn chinese_surnames_across_varieties() {
             ("Ден Сяопін", "Deng Xiaoping"),
         ],
     );
+    // A syllable of a Han given name (国 guo) is no whole word of another name:
+    // `Jian Guo` does not tie with `Liu Jianguo` for 刘建国.
+    assert_first(
+        &["Jian Guo", "Liu Jianguo", "Zhou Mingzhi"],
+        &[("刘建国", "Liu Jianguo")],
+    );
     let han = ["陳光誠", "林鄭月娥", "張展"];
     assert_first(
         &han,

@@ -468,10 +468,11 @@ pub(crate) fn is_han(c: char) -> bool {
 /// name joined (`xi`, `jinping`), and each syllable alone (`jin`, `ping`, for a
 /// given name written with a hyphen or a space). Only for words of two to four
 /// characters, the length of a personal name; the readings are `any_ascii`'s
-/// pinyin without tones, one per character.
-pub(crate) fn han_name_spellings(cs: &[char]) -> Vec<Vec<char>> {
+/// pinyin without tones, one per character. Returns the words, then the
+/// syllables of the given name.
+pub(crate) fn han_name_spellings(cs: &[char]) -> (Vec<Vec<char>>, Vec<Vec<char>>) {
     if !(2..=4).contains(&cs.len()) || !cs.iter().all(|&c| is_han(c)) {
-        return Vec::new();
+        return (Vec::new(), Vec::new());
     }
     let syllables: Vec<Vec<char>> = cs
         .iter()
@@ -489,11 +490,14 @@ pub(crate) fn han_name_spellings(cs: &[char]) -> Vec<Vec<char>> {
         out.push(joined(0..2));
         out.push(joined(2..4));
     }
+    let words = out.len();
     if cs.len() > 2 {
         out.extend(syllables[1..].iter().cloned());
     }
+    let mut syllables = out.split_off(words);
     out.retain(|s| !s.is_empty());
-    out
+    syllables.retain(|s| !s.is_empty());
+    (out, syllables)
 }
 
 /// The keys a word gets for the search only, to meet its spellings in other
@@ -509,10 +513,19 @@ pub(crate) fn cross_keys(cs: &[char], translit_all: &[String]) -> (Vec<String>, 
     if cs.iter().any(|&c| is_han(c)) {
         // Primary keys only: pinyin is unambiguous (its `x` is never the Uzbek
         // `x` = h), and a Latin spelling's keys always include its primary one.
-        for spelling in han_name_spellings(cs) {
+        // A syllable of the given name alone (`jin` of 习近平, for `Xi Jin Ping`)
+        // is a related key only: on the translit channel it would meet whole
+        // words of other names (璋 zhang and the surname Zhang).
+        let (words, syllables) = han_name_spellings(cs);
+        for spelling in words {
             if let Some(k) = super::key::translit_keys(&spelling).into_iter().next() {
                 related.extend(super::key::related(&k));
                 translit.push(k);
+            }
+        }
+        for spelling in syllables {
+            if let Some(k) = super::key::translit_keys(&spelling).into_iter().next() {
+                related.extend(super::key::related(&k));
             }
         }
     } else if cs.iter().any(|&c| drops_short_vowels(c)) {
