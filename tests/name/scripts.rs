@@ -163,6 +163,11 @@ fn readings_of_other_scripts() {
     assert_same("Narges Mohammadi", "नरगिस मोहम्मदी");
     // Thai: prevowels go after their consonant, th is an aspirated t.
     assert_same("Levon Ter-Petrosyan", "เลวอน เทอร์-เปโตรเซียน");
+    // Thai อ only carrying a vowel is silent (โอลกา is olga, เกลบ gleb), and
+    // ก is a foreign g as well as k.
+    assert_same("Olga Romanova", "โอลกา โรมาโนวา");
+    assert_same("Gleb Ivanov", "เกลบ อีวานอฟ");
+    assert_other("Gleb Ivanov", "โอลกา อีวานอฟ");
     // ISO 9: â = я, c = ц.
     assert_same("Ales Bialiatski", "Alesʹ Bâlâckij");
     // Arabic ج is дж, not a glide: Lina is not Loujain.

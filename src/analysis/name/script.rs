@@ -190,7 +190,13 @@ pub(crate) fn to_latin(cs: &[char]) -> Vec<char> {
         let mut spoken: Vec<char> = s.chars().collect();
         let mut i = 0;
         while i + 1 < spoken.len() {
-            if is_prevowel(spoken[i]) && is_thai(spoken[i + 1]) && !is_prevowel(spoken[i + 1]) {
+            // (A Latin letter here is another reading of a Thai consonant,
+            // `tables/letter_readings.tsv`.)
+            let next = spoken[i + 1];
+            if is_prevowel(spoken[i])
+                && (is_thai(next) || next.is_ascii_lowercase())
+                && !is_prevowel(next)
+            {
                 spoken.swap(i, i + 1);
                 i += 2;
             } else {
@@ -198,6 +204,32 @@ pub(crate) fn to_latin(cs: &[char]) -> Vec<char> {
             }
         }
         s = spoken.into_iter().collect();
+    }
+    // Thai vowels written around their consonant, now after it, in RTGS
+    // letters: เ–ีย ia, เ–ือ uea, เ–า ao (เลียน → ลเียน → lian).
+    if cs.iter().any(|&c| is_thai(c)) {
+        s = s
+            .replace("เีย", "ia")
+            .replace("เือ", "uea")
+            .replace("เา", "ao");
+    }
+    // Thai อ is silent where it only carries a vowel: before a vowel sign (อา,
+    // and a prevowel now after it: เอฟ → อเฟ, ef), and after เ in the vowel
+    // เ–อ, which transcriptions of foreign names write for e / er (เบอร์ →
+    // บเอร์, ber). RTGS (Royal Institute, 1999): initial อ has no Latin letter.
+    if cs.iter().any(|&c| is_thai(c)) {
+        let v: Vec<char> = s.chars().collect();
+        let vowel_sign = |c: Option<&char>| {
+            c.is_some_and(|&c| is_prevowel(c) || ('\u{e30}'..='\u{e39}').contains(&c))
+        };
+        s = v
+            .iter()
+            .enumerate()
+            .filter(|&(i, &c)| {
+                c != 'อ' || !(vowel_sign(v.get(i + 1)) || (i > 0 && v[i - 1] == 'เ'))
+            })
+            .map(|(_, &c)| c)
+            .collect();
     }
     // The marks any_ascii writes for ʿayn, hamza and ejectives (`, ') are not
     // letters; left in, the Latin rules would read s' as ш.
@@ -701,8 +733,11 @@ mod tests {
         );
         assert!(read("خاشقجي").iter().any(|r| r.contains('g')));
         assert_eq!(read("თოფიგ"), ["topig", "tofig"]);
-        // Thai prevowels in spoken order; th is an aspirated t.
-        assert_eq!(read("เทอร์"), ["teor"]);
+        // Thai prevowels in spoken order; th is an aspirated t; the อ of เ–อ is
+        // part of the vowel, an อ before a vowel silent; ก is k or g.
+        assert_eq!(read("เทอร์"), ["ter"]);
+        assert_eq!(read("โอลกา"), ["olka", "olga"]);
+        assert_eq!(read("เลียน"), ["lian"]);
         // Belarusian and Russian forms read one way.
         assert_eq!(russian_way("tsihanuska"), russian_way("tihanovska"));
         assert_ne!(russian_way("tihanovska"), russian_way("tihonova"));
