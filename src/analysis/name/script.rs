@@ -233,7 +233,11 @@ pub(crate) fn to_latin(cs: &[char]) -> Vec<char> {
     }
     // The marks any_ascii writes for ʿayn, hamza and ejectives (`, ') are not
     // letters; left in, the Latin rules would read s' as ш.
-    let ascii = any_ascii::any_ascii(&s);
+    let ascii = if is_uyghur(cs) {
+        uyghur_latin(&s)
+    } else {
+        any_ascii::any_ascii(&s)
+    };
     let latin = ascii
         .chars()
         .filter(|c| !matches!(c, '`' | '\''))
@@ -265,6 +269,52 @@ pub(crate) fn to_latin(cs: &[char]) -> Vec<char> {
     } else {
         latin.collect()
     }
+}
+
+/// Whether an Arabic-script word is Uyghur: it has a vowel letter only the
+/// Uyghur alphabet has (ې ە ۆ ۈ ۇ), ڭ or ۋ, ى inside the word (Arabic writes
+/// ى only at the end), or starts with the hamza carrier before a vowel letter
+/// (ئا, ئى: how Uyghur writes a word-initial vowel).
+fn is_uyghur(cs: &[char]) -> bool {
+    matches!(cs, ['ئ', 'ا' | 'و' | 'ى', ..])
+        || cs
+            .iter()
+            .any(|c| matches!(c, 'ې' | 'ە' | 'ۆ' | 'ۈ' | 'ۇ' | 'ڭ' | 'ۋ'))
+        || cs.iter().rev().skip(1).any(|&c| c == 'ى')
+}
+
+/// The Uyghur alphabet's letters in ULY (`tables/uyghur_arabic.tsv`).
+fn uyghur_letters() -> &'static [(String, String)] {
+    static TABLE: OnceLock<Vec<(String, String)>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        include_str!("tables/uyghur_arabic.tsv")
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+            .filter_map(|l| {
+                let (a, b) = l.split_once('\t')?;
+                Some((a.to_string(), b.trim().to_string()))
+            })
+            .collect()
+    })
+}
+
+/// A Uyghur word in Latin letters, letter by letter (a final ه as ە); a letter
+/// the table lacks goes through `any_ascii`.
+fn uyghur_latin(s: &str) -> String {
+    let cs: Vec<char> = s.chars().collect();
+    let mut out = String::new();
+    for (i, &c) in cs.iter().enumerate() {
+        let c = if c == 'ه' && i + 1 == cs.len() {
+            'ە'
+        } else {
+            c
+        };
+        match uyghur_letters().iter().find(|(l, _)| l.chars().eq([c])) {
+            Some((_, latin)) => out.push_str(latin),
+            None => out.push_str(&any_ascii::any_ascii_char(c)),
+        }
+    }
+    out
 }
 
 /// The other readings of letters keyed through `any_ascii`
@@ -715,6 +765,23 @@ mod tests {
         assert_eq!(latin("სააკაშვილი"), "saakashvili");
         assert_eq!(latin("سعود"), "swd");
         assert!(!latin("الخواجة").starts_with('l'));
+    }
+
+    #[test]
+    fn uyghur_is_read_letter_by_letter() {
+        let latin = |w: &str| -> String {
+            to_latin(&w.chars().collect::<Vec<_>>())
+                .into_iter()
+                .collect()
+        };
+        // Uyghur writes its vowels: ULY letter by letter, the hamza carrier silent.
+        assert_eq!(latin("گۈلشەن"), "gülshen");
+        assert_eq!(latin("ئابباس"), "abbas");
+        assert_eq!(latin("تېيىپ"), "téyip");
+        // A final Arabic heh stands for ە; ى inside a word makes it Uyghur.
+        assert_eq!(latin("رابىيه"), latin("رابىيە"));
+        // Arabic stays an abjad.
+        assert_eq!(latin("سعود"), "swd");
     }
 
     #[test]
