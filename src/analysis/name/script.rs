@@ -311,7 +311,7 @@ fn uyghur_latin(s: &str) -> String {
         };
         match uyghur_letters().iter().find(|(l, _)| l.chars().eq([c])) {
             Some((_, latin)) => out.push_str(latin),
-            None => out.push_str(&any_ascii::any_ascii_char(c)),
+            None => out.push_str(any_ascii::any_ascii_char(c)),
         }
     }
     out
