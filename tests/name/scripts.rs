@@ -109,6 +109,14 @@ fn whole_name_decisions() {
     // consonants only when they have enough of them: آسو is one consonant and
     // a weak letter, and آسو سعیدی is not Saidi with another given name.
     assert_other("آسو سعیدی", "Leila Saidi");
+    // A title before a name need not be matched (tables/particles.tsv, kind title).
+    assert_same("Mr Sakharov", "Andrei Sakharov");
+    assert_same(
+        "Archbishop Tikhon Shevkunov",
+        "Metropolitan Tikhon Shevkunov",
+    );
+    assert_same("Ayatollah Ruhollah Khomeini", "Ruhollah Khomeini");
+    assert_other("Mr Sakharov", "Mr Sentsov");
     // A missing patronymic, an initial, a joined name, a long-name typo.
     assert_same("Vladimir Vladimirovich Kara-Murza", "Vladimir Kara-Murza");
     assert_same("A. Lukashenko", "Alexander Lukashenko");
