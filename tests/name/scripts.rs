@@ -69,6 +69,15 @@ fn balkan_cyrillic_azerbaijani_and_spanish_letters() {
 }
 
 #[test]
+fn a_georgian_patronymic_against_the_russian_one() {
+    // Georgian writes the father's name in the genitive before ძე, "son of"
+    // (-is after a consonant, -s after a vowel: სოსოს, Soso's); Russian writes
+    // -evich. The same father matches, another father does not.
+    assert_same("ზურაბ სოსოს ძე ჟვანია", "Zurab Sosoevich Zhvania");
+    assert_other("ზურაბ სოსოს ძე ჟვანია", "Zurab Georgievich Zhvania");
+}
+
+#[test]
 fn a_given_name_in_its_caucasian_form() {
     // Georgian and Armenian Davit is the name Russian writes Давид
     // (tables/given_names.tsv); another given name stays another person.

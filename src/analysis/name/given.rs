@@ -85,11 +85,12 @@ pub(crate) fn same_given_name(a: &TokenKeys, b: &TokenKeys) -> bool {
 
 /// Patronymic endings on a translit key, longest first: East Slavic -ovich,
 /// -evich, -avich, -ovna, -evna, -avna, Belarusian -euna / -auna (-еўна, -аўна),
-/// the French -ovitch, and the Georgian genitive -is before ძე (dze) and
-/// Armenian -i (Azati). Each leaves the father's name, or its stem.
+/// the French -ovitch, the Georgian genitive before ძე (dze), -is after a
+/// consonant-final name and -s after a vowel-final one (გიორგის, კობას: Koba's),
+/// and Armenian -i (Azati). Each leaves the father's name, or its stem.
 const ENDINGS: &[&str] = &[
     "ovitc", "evitc", "ovic", "evic", "avic", "ovih", "evih", "avih", "ovna", "evna", "avna",
-    "euna", "auna", "ic", "is", "i",
+    "euna", "auna", "ic", "is", "i", "s",
 ];
 
 /// The father's-name stems of a patronymic key: the key without its ending.
@@ -161,5 +162,8 @@ mod tests {
         assert!(same_father(&k("Рыгоравіч"), &k("Grigoryevich")));
         assert!(same_father(&k("Heorhiyeuna"), &k("Georgiyevna")));
         assert!(!same_father(&k("Рыгоравіч"), &k("Georgievich")));
+        // A Georgian genitive of a name in -a (Koba's) and the Russian patronymic.
+        assert!(father_of(&k("კობას"), &k("Kobaevich")));
+        assert!(!father_of(&k("კობას"), &k("Kobakhidzevich")));
     }
 }
