@@ -187,6 +187,10 @@ fn readings_of_other_scripts() {
     assert_other("Gleb Ivanov", "โอลกา อีวานอฟ");
     // ISO 9: â = я, c = ц.
     assert_same("Ales Bialiatski", "Alesʹ Bâlâckij");
+    // The article written joined on both sides: الغامدي is keyed without it, so
+    // Alqarni is tried without it too (against such a word only: Albert is not برت).
+    assert_same("Awad Alqarni", "عوض بن محمد القرني");
+    assert_other("Albert Karimi", "برت کریمی");
     // Arabic ج is дж, not a glide: Lina is not Loujain.
     assert_other("Lina al-Hathloul", "لجين الهذلول");
 }

@@ -245,6 +245,9 @@ struct Unit {
     keys: TokenKeys,
     abjad: bool,
     ends_in_particle: bool,
+    /// Starts with the Arabic article written joined (`الغامدي`), which its key
+    /// leaves out.
+    joined_article: bool,
 }
 
 fn units(n: &NameKeys, particle: &[bool]) -> Vec<Unit> {
@@ -272,12 +275,14 @@ fn units(n: &NameKeys, particle: &[bool]) -> Vec<Unit> {
             let abjad = run
                 .iter()
                 .any(|p| p.text.chars().any(script::compared_on_skeleton));
+            let joined_article = run[0].text.starts_with("ال") && run[0].text.chars().count() > 4;
             out.push(Unit {
                 start,
                 len,
                 keys,
                 abjad,
                 ends_in_particle: particle[end - 1],
+                joined_article,
             });
         }
     }
@@ -288,19 +293,32 @@ fn units(n: &NameKeys, particle: &[bool]) -> Vec<Unit> {
 /// consonant skeletons; a run of `n > 1` joined words needs a skeleton of
 /// `n + 1` consonants or more (آسو عزیزی, whose آسو is one consonant and a
 /// weak letter, would otherwise meet Azizi alone).
+///
+/// The abjad side's article written joined is not in its key (`الغامدي` is
+/// ghamdi); against such a word, a Latin word that writes the article joined
+/// (`Alghamdi`) is tried without it too.
 fn skeleton_match(a: &Unit, b: &Unit) -> bool {
     let n = a.len.max(b.len);
     let least = if n > 1 { n + 1 } else { 1 };
-    a.abjad != b.abjad
-        && a.keys.translit.iter().any(|ka| {
-            let sa = script::abjad_skeleton(ka);
-            !sa.is_empty()
-                && (least == 1 || sa.chars().count() >= least)
-                && b.keys
-                    .translit
+    let skeletons = |u: &Unit, other: &Unit| -> Vec<String> {
+        let mut out = Vec::new();
+        for k in &u.keys.translit {
+            out.push(script::abjad_skeleton(k));
+            if !u.abjad && other.joined_article {
+                let bare = ["al", "el", "ul", "ol"]
                     .iter()
-                    .any(|kb| script::abjad_skeleton(kb) == sa)
-        })
+                    .find_map(|art| k.strip_prefix(art))
+                    .filter(|rest| rest.len() >= 4);
+                out.extend(bare.map(script::abjad_skeleton));
+            }
+        }
+        out.retain(|s| !s.is_empty() && (least == 1 || s.chars().count() >= least));
+        out
+    };
+    a.abjad != b.abjad && {
+        let sb = skeletons(b, a);
+        skeletons(a, b).iter().any(|s| sb.contains(s))
+    }
 }
 
 /// Lithuanian and Latvian add a nominative ending (-as, -is, -us, -ys, -s) to
