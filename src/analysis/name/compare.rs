@@ -21,14 +21,16 @@
 
 use std::borrow::Cow;
 
-use super::key::{PATRONYMIC_MARK, STEM_MARK};
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use super::pairing::{
+    baltic_match, belarusian_forms, feminine_pair, patronymics_match, skeleton_match, units,
+    vowels_differ, word_match, Unit,
+};
 use super::{
-    chinese, fuzzy_distance, given, is_initial, key_distance, name_keys, palladius, script,
-    token_keys, Channel, NameKeys, Role, TokenKeys,
+    chinese, given, is_initial, name_keys, palladius, script, Channel, NameKeys, Role, TokenKeys,
 };
 
 /// One pairing of parts behind a [`NameMatch`]: which words met, on which
@@ -86,59 +88,6 @@ pub fn match_words(a: &TokenKeys, b: &TokenKeys) -> Option<NameMatch> {
         matched: 1,
         parts: Vec::new(),
     })
-}
-
-/// Whether one key is the other with a final `a`: a feminine form (Aleksandr /
-/// Aleksandra, Evgeni / Evgenia). A one-letter slip or a vowel spelled otherwise
-/// is tolerated, but not this: a surname meets its feminine form on its related
-/// key (Ivanov / Ivanova), a given name not at all.
-/// The shorter word must end as a masculine name does, in a Latin or Cyrillic
-/// consonant or in i / y / й (Evgeny): Turkish Rabiye and Uyghur Rabiyä differ
-/// in a final vowel only, one name; a word in a script that leaves vowels out
-/// (Arabic, Tibetan) says nothing of its ending.
-fn feminine_pair(a: &TokenKeys, b: &TokenKeys) -> bool {
-    let masculine_end = |t: &TokenKeys| {
-        t.folded.chars().last().is_some_and(|c| {
-            (c.is_ascii_alphabetic() || ('\u{430}'..='\u{45f}').contains(&c))
-                && !"aeouаеэоуыяюё".contains(c)
-        })
-    };
-    let f = |x: &str, y: &str| x.len() == y.len() + 1 && x.starts_with(y) && x.ends_with('a');
-    a.translit.iter().any(|ka| {
-        b.translit
-            .iter()
-            .any(|kb| (f(kb, ka) && masculine_end(a)) || (f(ka, kb) && masculine_end(b)))
-    })
-}
-
-fn word_match(a: &TokenKeys, b: &TokenKeys) -> Option<(Channel, f32)> {
-    if a.translit.is_empty() || b.translit.is_empty() {
-        return None;
-    }
-    if a.exact == b.exact {
-        return Some((Channel::Exact, Channel::Exact.weight()));
-    }
-    if a.folded == b.folded {
-        return Some((Channel::Folded, Channel::Folded.weight()));
-    }
-    if a.translit.iter().any(|k| b.translit.contains(k)) {
-        return Some((Channel::Translit, Channel::Translit.weight()));
-    }
-    if a.related.iter().any(|k| b.related.contains(k)) {
-        return Some((Channel::Related, Channel::Related.weight()));
-    }
-    if feminine_pair(a, b) {
-        return None;
-    }
-    let mut best: Option<f32> = None;
-    for ka in &a.translit {
-        for kb in &b.translit {
-            if let Some(d) = fuzzy_distance(ka, kb) {
-                best = Some(best.map_or(d, |b: f32| b.min(d)));
-            }
-        }
-    }
-    best.map(|d| (Channel::Fuzzy, Channel::Fuzzy.weight() - 0.2 * d))
 }
 
 /// Whether `a` and `b` are one person's name and, if so, how strongly they
@@ -236,196 +185,6 @@ fn chinese_match(pairs: Vec<chinese::Pairing>) -> NameMatch {
             .count(),
         parts,
     }
-}
-
-/// A word or a run of adjacent words of one name, as a matching unit.
-struct Unit {
-    start: usize,
-    len: usize,
-    keys: TokenKeys,
-    abjad: bool,
-    ends_in_particle: bool,
-    /// Starts with the Arabic article written joined (`الغامدي`), which its key
-    /// leaves out.
-    joined_article: bool,
-}
-
-fn units(n: &NameKeys, particle: &[bool]) -> Vec<Unit> {
-    let mut out = Vec::new();
-    let parts = &n.parts;
-    for start in 0..parts.len() {
-        for len in 1..=3usize {
-            let end = start + len;
-            if end > parts.len() {
-                break;
-            }
-            let run = &parts[start..end];
-            // A particle is no unit alone, and a kinship particle ends no run
-            // (it belongs to the name after it: bin Salman). An article may
-            // (Abd-El Fattah / Abdel Fattah).
-            if particle[end - 1] && (len == 1 || script::is_kin_particle(&parts[end - 1].keys)) {
-                continue;
-            }
-            let keys = if len == 1 {
-                run[0].keys.clone()
-            } else {
-                let joined: String = run.iter().map(|p| p.text.as_str()).collect();
-                token_keys(&joined).own()
-            };
-            let abjad = run
-                .iter()
-                .any(|p| p.text.chars().any(script::compared_on_skeleton));
-            let joined_article = run[0].text.starts_with("ال") && run[0].text.chars().count() > 4;
-            out.push(Unit {
-                start,
-                len,
-                keys,
-                abjad,
-                ends_in_particle: particle[end - 1],
-                joined_article,
-            });
-        }
-    }
-    out
-}
-
-/// Two units whose scripts differ in writing short vowels meet on their
-/// consonant skeletons; a run of `n > 1` joined words needs a skeleton of
-/// `n + 1` consonants or more (آسو عزیزی, whose آسو is one consonant and a
-/// weak letter, would otherwise meet Azizi alone).
-///
-/// The abjad side's article written joined is not in its key (`الغامدي` is
-/// ghamdi); against such a word, a Latin word that writes the article joined
-/// (`Alghamdi`) is tried without it too.
-fn skeleton_match(a: &Unit, b: &Unit) -> bool {
-    let n = a.len.max(b.len);
-    let least = if n > 1 { n + 1 } else { 1 };
-    let skeletons = |u: &Unit, other: &Unit| -> Vec<String> {
-        let mut out = Vec::new();
-        for k in &u.keys.translit {
-            out.push(script::abjad_skeleton(k));
-            if !u.abjad && other.joined_article {
-                let bare = ["al", "el", "ul", "ol"]
-                    .iter()
-                    .find_map(|art| k.strip_prefix(art))
-                    .filter(|rest| rest.len() >= 4);
-                out.extend(bare.map(script::abjad_skeleton));
-            }
-        }
-        out.retain(|s| !s.is_empty() && (least == 1 || s.chars().count() >= least));
-        out
-    };
-    a.abjad != b.abjad && {
-        let sb = skeletons(b, a);
-        skeletons(a, b).iter().any(|s| sb.contains(s))
-    }
-}
-
-/// Lithuanian and Latvian add a nominative ending (-as, -is, -us, -ys, -s) to
-/// foreign names (Aleksandras, Mirzijojevas, Seržas): a word with one matches
-/// the other name's word without it.
-fn baltic_match(a: &TokenKeys, b: &TokenKeys) -> Option<(Channel, f32)> {
-    let stem = |k: &TokenKeys| -> Option<TokenKeys> {
-        let f = &k.folded;
-        if !f.is_ascii() || f.len() < 5 {
-            return None;
-        }
-        ["as", "is", "us", "ys", "s"]
-            .iter()
-            .find(|e| f.ends_with(*e))
-            .map(|e| token_keys(&f[..f.len() - e.len()]).own())
-    };
-    if let Some(sa) = stem(a) {
-        if let Some(m) = word_match(&sa, b) {
-            return Some(m);
-        }
-    }
-    stem(b).and_then(|sb| word_match(a, &sb))
-}
-
-/// Two words whose keys have the same consonants in the same order and the
-/// same first letter, differing only in vowels: Belarusian writes unstressed о
-/// and е as а and я (Лукашэнка / Лукашенко, Аляксандр / Александр), and
-/// romanisations spell vowels many ways (Nabeel / Nabil, Fattah / Fatteh). The
-/// strength: 0.55 with five consonants or more, else 0.5; a name whose every
-/// pairing is this weak is not a match (see [`compare_keys`]), and fewer than
-/// three consonants match only when one vowel differs ([`one_vowel_apart`]; Lina /
-/// Loujain are two names).
-fn vowels_differ(a: &TokenKeys, b: &TokenKeys) -> Option<f32> {
-    if feminine_pair(a, b) {
-        return None;
-    }
-    let mut best: Option<f32> = None;
-    for ka in &a.translit {
-        let sa = script::skeleton(ka);
-        if sa.len() < 3 {
-            // Short names: one vowel spelled differently, the rest the same
-            // (Leila / Laila, Roza / Rose).
-            if b.translit.iter().any(|kb| one_vowel_apart(ka, kb)) {
-                best = Some(best.map_or(0.5, |b: f32| b.max(0.5)));
-            }
-            continue;
-        }
-        // The first letters agree, or both are vowels (Ukrainian Олександр /
-        // Александр).
-        let first_a = ka.chars().next();
-        for kb in &b.translit {
-            let first_b = kb.chars().next();
-            let vowel = |c: Option<char>| c.is_some_and(|c| "aeiou".contains(c));
-            let firsts = first_a == first_b || (vowel(first_a) && vowel(first_b) && sa.len() >= 4);
-            if firsts && script::skeleton(kb) == sa {
-                let s = if sa.len() >= 5 { 0.55 } else { 0.5 };
-                best = Some(best.map_or(s, |b: f32| b.max(s)));
-            }
-        }
-    }
-    best
-}
-
-/// Two keys of four symbols or more, the same length, differing in one vowel
-/// after the first symbol.
-fn one_vowel_apart(a: &str, b: &str) -> bool {
-    let vowel = |c: char| matches!(c, 'a' | 'e' | 'i' | 'o' | 'u');
-    if a.len() != b.len() || a.len() < 4 || !a.is_ascii() || !b.is_ascii() {
-        return false;
-    }
-    let diffs: Vec<(usize, u8, u8)> = a
-        .bytes()
-        .zip(b.bytes())
-        .enumerate()
-        .filter(|(_, (x, y))| x != y)
-        .map(|(i, (x, y))| (i, x, y))
-        .collect();
-    matches!(diffs.as_slice(), [(i, x, y)] if *i > 0 && vowel(*x as char) && vowel(*y as char))
-}
-
-/// The Belarusian and Russian forms of one name: Belarusian writes ц and дз where
-/// Russian has a soft т and д (Ціханоўская / Тихановская), and ў where Russian
-/// has в after a vowel. Both keys read one way must be equal: ц, дз as т, д, and
-/// в or ў after a vowel and before a consonant as `u`, with the `ou` the Latin
-/// keys write as `u` (French ou) read `u` too (Tsikhanouskaya / Tikhanovskaya).
-fn belarusian_forms(a: &TokenKeys, b: &TokenKeys) -> bool {
-    a.translit.iter().any(|ka| {
-        let ra = script::russian_way(ka);
-        ra.len() >= 5 && b.translit.iter().any(|kb| script::russian_way(kb) == ra)
-    })
-}
-
-/// Two patronymics in different conventions (Kazakh -ұлы / -qyzy, Russian
-/// -ovich / -ovna): their stems, without the ending, within the fuzzy bound
-/// (Қабылұлы / Kabulovich).
-fn patronymics_match(a: &TokenKeys, b: &TokenKeys) -> bool {
-    let stem = |k: &String| {
-        k.trim_end_matches(PATRONYMIC_MARK)
-            .trim_end_matches(STEM_MARK)
-            .to_string()
-    };
-    a.related.iter().map(stem).any(|ra| {
-        b.related
-            .iter()
-            .map(stem)
-            .any(|rb| ra == rb || key_distance(&ra, &rb, 0.7).is_some())
-    })
 }
 
 /// Whether `n` leaves a patronymic unpaired where the other name `o`, with as

@@ -88,6 +88,7 @@ mod given;
 mod key;
 mod key_builder;
 mod kk;
+mod pairing;
 mod palladius;
 mod ru;
 mod script;
