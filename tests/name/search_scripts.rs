@@ -173,6 +173,21 @@ fn chinese_surnames_across_varieties() {
 }
 
 #[test]
+fn a_lithuanian_spelling_finds_the_person() {
+    // Lithuanian adds a nominative ending to foreign names (Ilhamas Alijevas): the
+    // search meets the stem, as `compare` does, and the given name tells the
+    // family apart.
+    let units = ["Heydar Aliyev", "Ilham Aliyev", "Mehriban Aliyeva"];
+    assert_first(
+        &units,
+        &[
+            ("Ilhamas Alijevas", "Ilham Aliyev"),
+            ("Heidaras Alijevas", "Heydar Aliyev"),
+        ],
+    );
+}
+
+#[test]
 fn a_fathers_name_inside_a_full_name_ranks_the_person_first() {
     // A full name holds the father's name (Arabic nasab after bin, Armenian genitive
     // -i); the father's own unit matches as many words, but the person's given name

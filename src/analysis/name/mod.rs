@@ -189,6 +189,22 @@ impl TokenKeys {
     }
 }
 
+/// A Latin word (lower case, marks kept: `šavkatas`) of six letters or more
+/// without a Baltic nominative ending (-as, -is, -us, -ys, -s), when the stem
+/// left has four letters or more.
+fn baltic_stem(word: &str) -> Option<&str> {
+    let latin = word.chars().all(|c| {
+        c.is_alphabetic() && (c.is_ascii() || fold::base_letter(c).is_some_and(|b| b.is_ascii()))
+    });
+    if !latin || word.chars().count() < 6 {
+        return None;
+    }
+    ["as", "is", "us", "ys", "s"]
+        .iter()
+        .find_map(|e| word.strip_suffix(e))
+        .filter(|s| s.chars().count() >= 4)
+}
+
 /// Keys for one word.
 ///
 /// Cheap (no tables to load; a few small allocations), deterministic, and the
@@ -226,6 +242,12 @@ pub fn token_keys(word: &str) -> TokenKeys {
     // A given name's row in the table of forms across languages (Аляксандр and
     // Alexander: `#alexander`); `compare` reads the table itself.
     cross_related.extend(given::row_keys(&keys.translit));
+    // A Lithuanian or Latvian nominative ending on a foreign name (Mirzijojevas,
+    // Seržas): the stem's keys, related, as `compare` pairs it (pairing.rs).
+    if let Some(stem) = baltic_stem(&keys.exact) {
+        let (inner, _) = base_keys(stem);
+        cross_related.extend(inner.translit.into_iter().chain(inner.related));
+    }
     for k in cross_translit {
         if !keys.translit.contains(&k) {
             keys.translit.push(k);
