@@ -28,12 +28,15 @@ const MAX_SYLLABLES: usize = 3;
 /// The most readings kept for one word.
 const MAX_READINGS: usize = 8;
 
+/// A Cyrillic syllable of the chart, as letters.
+type Syllables = HashMap<Vec<char>, Vec<String>>;
+
 /// The chart by language: Russian (with its older forms), then Ukrainian, each
 /// a map from a Cyrillic syllable to its pinyin syllables.
-fn tables() -> &'static [HashMap<String, Vec<String>>; 2] {
-    static TABLES: OnceLock<[HashMap<String, Vec<String>>; 2]> = OnceLock::new();
+fn tables() -> &'static [Syllables; 2] {
+    static TABLES: OnceLock<[Syllables; 2]> = OnceLock::new();
     TABLES.get_or_init(|| {
-        let mut out: [HashMap<String, Vec<String>>; 2] = Default::default();
+        let mut out: [Syllables; 2] = Default::default();
         for line in include_str!("tables/palladius_syllables.tsv").lines() {
             if line.starts_with('#') || line.trim().is_empty() {
                 continue;
@@ -43,7 +46,7 @@ fn tables() -> &'static [HashMap<String, Vec<String>>; 2] {
                 continue;
             };
             let lang = usize::from(form.trim() == "uk");
-            let row = out[lang].entry(cyr.trim().to_string()).or_default();
+            let row = out[lang].entry(cyr.trim().chars().collect()).or_default();
             if !row.iter().any(|p| p == py.trim()) {
                 row.push(py.trim().to_string());
             }
@@ -70,7 +73,7 @@ fn is_cyrillic(c: char) -> bool {
 }
 
 /// The readings of `cs` as at most `left` syllables of one language's chart.
-fn split(cs: &[char], table: &HashMap<String, Vec<String>>, left: usize) -> Vec<String> {
+fn split(cs: &[char], table: &Syllables, left: usize) -> Vec<String> {
     if cs.is_empty() {
         return vec![String::new()];
     }
@@ -80,8 +83,7 @@ fn split(cs: &[char], table: &HashMap<String, Vec<String>>, left: usize) -> Vec<
     }
     // Longest syllable first, so the first reading has the fewest syllables.
     for cut in (1..=cs.len().min(MAX_SYLLABLE_CHARS)).rev() {
-        let head: String = cs[..cut].iter().collect();
-        let Some(heads) = table.get(&head) else {
+        let Some(heads) = table.get(&cs[..cut]) else {
             continue;
         };
         for rest in split(&cs[cut..], table, left - 1) {
@@ -96,6 +98,22 @@ fn split(cs: &[char], table: &HashMap<String, Vec<String>>, left: usize) -> Vec<
     out
 }
 
+/// Whether lower-case letters may be one to three syllables of the chart, by
+/// two cheap tests that most Russian and Kazakh names fail: every syllable ends
+/// in a vowel letter, й, ь, н or р (эр), and -ов, -ев, -ат, -бек do not; and
+/// each syllable has one run of vowel letters (two adjacent syllables may share
+/// one: си + ань), so a word of more runs is none (Лукашенко, Мнацаканян).
+fn may_be_syllables(cs: &[char]) -> bool {
+    let vowel = |c: &char| "аеёиоуыэюяєіїў".contains(*c);
+    let runs = cs
+        .iter()
+        .zip(std::iter::once(&' ').chain(cs.iter()))
+        .filter(|(c, prev)| vowel(c) && !vowel(prev))
+        .count();
+    let last = cs.iter().rev().find(|c| c.is_alphabetic());
+    last.is_some_and(|c| "аеёиоуыэюяєіїйьнр".contains(*c)) && runs <= MAX_SYLLABLES
+}
+
 /// The pinyin readings of a Cyrillic word of one to three Palladius syllables
 /// (its hyphen-joined syllables read together: `Цзинь-пин` is `jinping`),
 /// Russian readings first; empty for any other word.
@@ -103,6 +121,9 @@ pub(crate) fn word_readings(word: &str) -> Vec<String> {
     let Some(cs) = normalise(&word.replace(['-', '‐', '‑'], "")) else {
         return Vec::new();
     };
+    if !may_be_syllables(&cs) {
+        return Vec::new();
+    }
     let mut out: Vec<String> = Vec::new();
     for table in tables() {
         for r in split(&cs, table, MAX_SYLLABLES) {
@@ -135,7 +156,9 @@ pub(crate) fn to_pinyin(name: &str) -> Option<String> {
 pub(crate) fn add_cross_keys(cs: &[char], translit: &mut Vec<String>, related: &mut Vec<String>) {
     // Three syllables of the chart are at most 18 letters; most words of a
     // name are not Cyrillic, and skip the lookups.
-    if cs.len() > MAX_SYLLABLE_CHARS * MAX_SYLLABLES || !cs.first().is_some_and(|&c| is_cyrillic(c))
+    if cs.len() > MAX_SYLLABLE_CHARS * MAX_SYLLABLES
+        || !cs.first().is_some_and(|&c| is_cyrillic(c))
+        || !may_be_syllables(cs)
     {
         return;
     }

@@ -101,7 +101,11 @@ pub(crate) const LETTERS: &[Letter] = &[
 
 /// The row for a lower-case letter.
 pub(crate) fn letter(c: char) -> Option<&'static Letter> {
-    // The table is small; a linear scan over its 46 rows beats hashing here.
+    // The table is small; a linear scan over its 46 rows beats hashing here,
+    // once a letter outside the Cyrillic block (most calls: Latin words) is out.
+    if !('\u{400}'..='\u{4ff}').contains(&c) {
+        return None;
+    }
     LETTERS.iter().find(|r| r.cyr == c)
 }
 
