@@ -205,19 +205,18 @@ pub(crate) fn to_latin(cs: &[char]) -> Vec<char> {
         }
         s = spoken.into_iter().collect();
     }
-    // Thai vowels written around their consonant, now after it, in RTGS
-    // letters: เ–ีย ia, เ–ือ uea, เ–า ao (เลียน → ลเียน → lian).
     if cs.iter().any(|&c| is_thai(c)) {
+        // Thai vowels written around their consonant, now after it, in RTGS
+        // letters: เ–ีย ia, เ–ือ uea, เ–า ao (เลียน → ลเียน → lian).
         s = s
             .replace("เีย", "ia")
             .replace("เือ", "uea")
             .replace("เา", "ao");
-    }
-    // Thai อ is silent where it only carries a vowel: before a vowel sign (อา,
-    // and a prevowel now after it: เอฟ → อเฟ, ef), and after เ in the vowel
-    // เ–อ, which transcriptions of foreign names write for e / er (เบอร์ →
-    // บเอร์, ber). RTGS (Royal Institute, 1999): initial อ has no Latin letter.
-    if cs.iter().any(|&c| is_thai(c)) {
+        // Thai อ is silent where it only carries a vowel: before a vowel sign
+        // (อา, and a prevowel now after it: เอฟ → อเฟ, ef), and after เ in the
+        // vowel เ–อ, which transcriptions of foreign names write for e / er
+        // (เบอร์ → บเอร์, ber). RTGS (Royal Institute, 1999): initial อ has no
+        // Latin letter.
         let v: Vec<char> = s.chars().collect();
         let vowel_sign = |c: Option<&char>| {
             c.is_some_and(|&c| is_prevowel(c) || ('\u{e30}'..='\u{e39}').contains(&c))
