@@ -189,9 +189,11 @@ impl TokenKeys {
     }
 }
 
-/// A Latin word (lower case, marks kept: `šavkatas`) of six letters or more
-/// without a Baltic nominative ending (-as, -is, -us, -ys, -s), when the stem
-/// left has four letters or more.
+/// The stem of a Latin word (lower case, marks kept: `šavkatas`) of six letters
+/// or more with a Baltic nominative ending (-as, -is, -us, -ys), when it has
+/// four letters or more. The bare -s `compare` also strips is left alone here:
+/// every English plural ends so (`prisoners` would meet `prisoner` on a name
+/// channel, above the stem it is).
 fn baltic_stem(word: &str) -> Option<&str> {
     let latin = word.chars().all(|c| {
         c.is_alphabetic() && (c.is_ascii() || fold::base_letter(c).is_some_and(|b| b.is_ascii()))
@@ -199,7 +201,7 @@ fn baltic_stem(word: &str) -> Option<&str> {
     if !latin || word.chars().count() < 6 {
         return None;
     }
-    ["as", "is", "us", "ys", "s"]
+    ["as", "is", "us", "ys"]
         .iter()
         .find_map(|e| word.strip_suffix(e))
         .filter(|s| s.chars().count() >= 4)
