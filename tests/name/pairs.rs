@@ -25,12 +25,12 @@ const COMPARE_FLOORS: &[(&str, &str, f64, f64)] = &[
     ("heldout", "arabic_persian", 0.90, 0.79),
     ("heldout", "chinese", 1.00, 0.62),
     ("heldout", "all", 0.97, 0.86),
-    ("extra", "slavic", 0.98, 0.91),
+    ("extra", "slavic", 0.96, 0.98),
     ("extra", "turkic", 0.98, 0.91),
     ("extra", "caucasus", 1.00, 0.89),
     ("extra", "arabic_persian", 1.00, 0.97),
     ("extra", "chinese", 1.00, 0.56),
-    ("extra", "all", 0.99, 0.88),
+    ("extra", "all", 0.98, 0.91),
 ];
 
 #[test]
@@ -99,12 +99,12 @@ fn name_search_on_the_pair_set() {
     let set = PairSet::load().expect("tests/data/names/pairs is part of the repository");
     // (family, dev floor, held-out floor, extra floor)
     let floors = [
-        ("slavic", 0.97, 0.98, 0.95),
+        ("slavic", 0.97, 0.98, 1.00),
         ("turkic", 1.00, 0.94, 0.97),
         ("caucasus", 0.95, 1.00, 0.94),
         ("arabic_persian", 0.83, 0.80, 0.92),
         ("chinese", 0.80, 0.74, 0.65),
-        ("all", 0.90, 0.90, 0.91),
+        ("all", 0.90, 0.90, 0.92),
     ];
     for part in ["dev", "heldout", "extra"] {
         let (got, _) = search_recall_at_1(&set, part).expect("the index builds");

@@ -78,6 +78,19 @@ fn a_georgian_patronymic_against_the_russian_one() {
 }
 
 #[test]
+fn russian_diminutives() {
+    // A diminutive a page on Russian names gives for a name is one of its forms
+    // (tables/given_names.tsv); another name's diminutive is not.
+    assert_same("Volodya Petrov", "Vladimir Petrov");
+    assert_same("Дима Петров", "Dmitry Petrov");
+    assert_same("Misha Petrov", "Михаил Петров");
+    assert_other("Misha Petrov", "Dmitry Petrov");
+    // Zhenya is Yevgeny's and Yevgeniya's: it meets both.
+    assert_same("Zhenya Petrova", "Yevgeniya Petrova");
+    assert_same("Zhenya Petrov", "Yevgeny Petrov");
+}
+
+#[test]
 fn a_given_name_in_its_caucasian_form() {
     // Georgian and Armenian Davit is the name Russian writes Давид
     // (tables/given_names.tsv); another given name stays another person.
