@@ -85,6 +85,7 @@ fn russian_diminutives() {
     assert_same("Дима Петров", "Dmitry Petrov");
     assert_same("Misha Petrov", "Михаил Петров");
     assert_other("Misha Petrov", "Dmitry Petrov");
+    assert_same("Лёва Петров", "Lev Petrov");
     // Zhenya is Yevgeny's and Yevgeniya's: it meets both.
     assert_same("Zhenya Petrova", "Yevgeniya Petrova");
     assert_same("Zhenya Petrov", "Yevgeny Petrov");
@@ -96,6 +97,8 @@ fn a_given_name_in_its_caucasian_form() {
     // (tables/given_names.tsv); another given name stays another person.
     assert_same("Davit Gharibyan", "David Gharibyan");
     assert_same("Davit Gharibyan", "Давид Гарибян");
+    // Armenian Levon and Georgian Levan are Leon / Lev.
+    assert_same("Levon Gharibyan", "Лев Гарибян");
     assert_other("Davit Gharibyan", "Daniel Gharibyan");
 }
 

@@ -320,12 +320,15 @@ fn judge_with(
                 Some(n.parts[k].role)
             };
             // A given name and its feminine form are two people's (Valentin /
-            // Valentina), though their related keys meet as a surname's do.
+            // Valentina), though their related keys meet as a surname's do;
+            // unless the table of given names has them as one name's forms
+            // (Lev / Лёва, a masculine diminutive in -a).
             if x.len == 1
                 && y.len == 1
                 && role(a, x) == Some(Role::Given)
                 && role(b, y) == Some(Role::Given)
                 && feminine_pair(&x.keys, &y.keys)
+                && !given::same_given_name(&x.keys, &y.keys)
             {
                 continue;
             }
