@@ -135,7 +135,9 @@ pub(crate) fn bare_name(word: &str) -> &str {
     if suffix == "s" || (suffix == "S" && !stem.chars().any(char::is_lowercase)) {
         return stem;
     }
-    let latin = |c: char| c.is_ascii_alphabetic() || ('\u{C0}'..='\u{24F}').contains(&c);
+    // Latin letters with marks, and the Azerbaijani ə (U+0259, in the IPA block).
+    let latin =
+        |c: char| c.is_ascii_alphabetic() || ('\u{C0}'..='\u{24F}').contains(&c) || c == 'ə';
     if !stem.chars().all(|c| latin(c) || c.is_ascii_digit()) {
         return word;
     }
@@ -254,6 +256,7 @@ mod tests {
             ("ZHUMAGULOV'S", "ZHUMAGULOV"),
             ("Erdoğan'ın", "Erdoğan"),
             ("Karimli'nin", "Karimli"),
+            ("Kərimli'nin", "Kərimli"),
             ("Ankara'ya", "Ankara"),
             ("Astana'da", "Astana"),
             ("Kazakhstan’s", "Kazakhstan"),

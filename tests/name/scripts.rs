@@ -134,6 +134,10 @@ fn whole_name_decisions() {
     // consonants only when they have enough of them: آسو is one consonant and
     // a weak letter, and آسو سعیدی is not Saidi with another given name.
     assert_other("آسو سعیدی", "Leila Saidi");
+    // A possessive or a Turkic case ending is no part of the name (as the index
+    // keys it): Sentsov's, Kərimli'nin.
+    assert_same("Mr Sentsov’s", "Oleg Sentsov");
+    assert_same("Əli Kərimli'nin", "Ali Karimli");
     // A title before a name need not be matched (tables/particles.tsv, kind title).
     assert_same("Mr Sakharov", "Andrei Sakharov");
     assert_same(

@@ -77,7 +77,7 @@ use std::ops::Range;
 use serde::{Deserialize, Serialize};
 use unicode_normalization::UnicodeNormalization;
 
-use super::words::is_word_char;
+use super::words::{bare_name, is_word_char};
 
 mod cantonese;
 mod chinese;
@@ -495,7 +495,9 @@ pub fn name_keys(name: &str) -> NameKeys {
         parts.push(NamePart {
             text: text.to_string(),
             span: s..e,
-            keys: token_keys(text),
+            // A possessive or a Turkic case ending after an apostrophe is keyed
+            // from the bare name, as the index keys it (`Sentsov’s`, `Karimli'nin`).
+            keys: token_keys(bare_name(text)),
             role: Role::Given,
         });
     };
