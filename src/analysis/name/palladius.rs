@@ -18,6 +18,8 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
+use super::ru::is_cyrillic;
+
 /// The longest syllable of the chart, in letters (`чжуань`).
 const MAX_SYLLABLE_CHARS: usize = 6;
 
@@ -55,21 +57,20 @@ fn tables() -> &'static [Syllables; 2] {
     })
 }
 
-/// A word lower-cased, with its stress marks, hard signs and apostrophes (the
-/// syllable break of `Чанъань`) dropped; `None` unless every letter left is
-/// Cyrillic.
-fn normalise(word: &str) -> Option<Vec<char>> {
+/// A word's letters lower-cased, with its stress marks, hard signs, apostrophes
+/// and hyphens (syllable breaks: `Чанъань`, `Цзинь-пин`) dropped; `None` unless
+/// every letter left is Cyrillic.
+fn normalise(word: impl Iterator<Item = char>) -> Option<Vec<char>> {
     let cs: Vec<char> = word
-        .chars()
         .flat_map(char::to_lowercase)
-        .filter(|c| !matches!(c, '\u{300}'..='\u{36f}' | 'ъ' | '\'' | '’' | 'ʼ'))
+        .filter(|c| {
+            !matches!(
+                c,
+                '\u{300}'..='\u{36f}' | 'ъ' | '\'' | '’' | 'ʼ' | '-' | '‐' | '‑'
+            )
+        })
         .collect();
     (!cs.is_empty() && cs.iter().all(|&c| is_cyrillic(c))).then_some(cs)
-}
-
-/// A letter of the Cyrillic block (U+0400–U+04FF).
-fn is_cyrillic(c: char) -> bool {
-    ('\u{400}'..='\u{4ff}').contains(&c)
 }
 
 /// The readings of `cs` as at most `left` syllables of one language's chart.
@@ -118,15 +119,17 @@ fn may_be_syllables(cs: &[char]) -> bool {
 /// (its hyphen-joined syllables read together: `Цзинь-пин` is `jinping`),
 /// Russian readings first; empty for any other word.
 pub(crate) fn word_readings(word: &str) -> Vec<String> {
-    let Some(cs) = normalise(&word.replace(['-', '‐', '‑'], "")) else {
-        return Vec::new();
-    };
-    if !may_be_syllables(&cs) {
+    normalise(word.chars()).map_or_else(Vec::new, |cs| readings(&cs))
+}
+
+/// The pinyin readings of normalised letters ([`normalise`]), Russian first.
+fn readings(cs: &[char]) -> Vec<String> {
+    if !may_be_syllables(cs) {
         return Vec::new();
     }
     let mut out: Vec<String> = Vec::new();
     for table in tables() {
-        for r in split(&cs, table, MAX_SYLLABLES) {
+        for r in split(cs, table, MAX_SYLLABLES) {
             if !out.contains(&r) && out.len() < MAX_READINGS {
                 out.push(r);
             }
@@ -156,14 +159,14 @@ pub(crate) fn to_pinyin(name: &str) -> Option<String> {
 pub(crate) fn add_cross_keys(cs: &[char], translit: &mut Vec<String>, related: &mut Vec<String>) {
     // Three syllables of the chart are at most 18 letters; most words of a
     // name are not Cyrillic, and skip the lookups.
-    if cs.len() > MAX_SYLLABLE_CHARS * MAX_SYLLABLES
-        || !cs.first().is_some_and(|&c| is_cyrillic(c))
-        || !may_be_syllables(cs)
+    if cs.len() > MAX_SYLLABLE_CHARS * MAX_SYLLABLES || !cs.first().is_some_and(|&c| is_cyrillic(c))
     {
         return;
     }
-    let word: String = cs.iter().collect();
-    for reading in word_readings(&word) {
+    let Some(cs) = normalise(cs.iter().copied()) else {
+        return;
+    };
+    for reading in readings(&cs) {
         let chars: Vec<char> = reading.chars().collect();
         if let Some(k) = super::key::translit_keys(&chars).into_iter().next() {
             related.extend(super::key::related(&k));

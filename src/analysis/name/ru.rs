@@ -99,11 +99,17 @@ pub(crate) const LETTERS: &[Letter] = &[
     l('ѕ', "ds", "dz", "dz", "dz"),
 ];
 
+/// Whether `c` is in the Cyrillic block (U+0400–U+04FF), where every letter of
+/// the table is.
+pub(crate) fn is_cyrillic(c: char) -> bool {
+    ('\u{400}'..='\u{4ff}').contains(&c)
+}
+
 /// The row for a lower-case letter.
 pub(crate) fn letter(c: char) -> Option<&'static Letter> {
     // The table is small; a linear scan over its 46 rows beats hashing here,
     // once a letter outside the Cyrillic block (most calls: Latin words) is out.
-    if !('\u{400}'..='\u{4ff}').contains(&c) {
+    if !is_cyrillic(c) {
         return None;
     }
     LETTERS.iter().find(|r| r.cyr == c)

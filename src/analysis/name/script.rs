@@ -14,6 +14,7 @@
 //! ([`skeleton`]); the Arabic article written joined to a word (`ال`) is not
 //! part of its key.
 
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// Whether `c` is a letter of a script with no table of its own (not Latin,
@@ -282,17 +283,13 @@ fn is_uyghur(cs: &[char]) -> bool {
         || cs.iter().rev().skip(1).any(|&c| c == 'ى')
 }
 
-/// The Uyghur alphabet's letters in ULY (`tables/uyghur_arabic.tsv`).
-fn uyghur_letters() -> &'static [(String, String)] {
-    static TABLE: OnceLock<Vec<(String, String)>> = OnceLock::new();
+/// The Uyghur alphabet's letters in ULY (`tables/uyghur_arabic.tsv`), by letter.
+fn uyghur_letters() -> &'static HashMap<char, String> {
+    static TABLE: OnceLock<HashMap<char, String>> = OnceLock::new();
     TABLE.get_or_init(|| {
-        include_str!("tables/uyghur_arabic.tsv")
-            .lines()
-            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-            .filter_map(|l| {
-                let (a, b) = l.split_once('\t')?;
-                Some((a.to_string(), b.trim().to_string()))
-            })
+        parse_table(include_str!("tables/uyghur_arabic.tsv"))
+            .into_iter()
+            .filter_map(|(letter, latin)| Some((letter.chars().next()?, latin)))
             .collect()
     })
 }
@@ -308,8 +305,8 @@ fn uyghur_latin(s: &str) -> String {
         } else {
             c
         };
-        match uyghur_letters().iter().find(|(l, _)| l.chars().eq([c])) {
-            Some((_, latin)) => out.push_str(latin),
+        match uyghur_letters().get(&c) {
+            Some(latin) => out.push_str(latin),
             None => out.push_str(any_ascii::any_ascii_char(c)),
         }
     }
