@@ -272,8 +272,16 @@ fn chinese_names_across_romanisations() {
     // The surname alone (Wong = 黄) does not decide: another given name is another person.
     assert_other("Wong Chi-ming", "黄之锋");
     assert_other("Wong Chi-fung", "黄志明");
-    // A pinyin and a Cantonese spelling with no characters between them stay apart.
-    assert_other("Huang Zhifeng", "Wong Chi-fung");
+    // A pinyin and a Cantonese spelling with no characters between them meet when
+    // every syllable is one character's two readings (黄 wong / huang, 之 zi / zhi,
+    // 鋒 fung / feng), as the characters would have them meet.
+    assert_same("Huang Zhifeng", "Wong Chi-fung");
+    assert_same("Gui Minhai", "gwai3 man4 hoi2");
+    assert_same("Hu Jintao", "Wùh Gám-tòuh");
+    assert_same("Hu Chin-t'ao", "Wùh Gám-tòuh");
+    // One syllable no character reads both ways: two names.
+    assert_other("Huang Zhiming", "Wong Chi-fung");
+    assert_other("Gui Minhai", "gwai3 man4 fung1");
     // A Latin given name where the other name has a Chinese one: another person of the
     // surname cannot be told apart.
     assert_other("Roger Wong", "Wong Chi-fung");

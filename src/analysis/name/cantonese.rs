@@ -204,6 +204,49 @@ pub(crate) fn char_readings(c: char) -> Vec<String> {
     out
 }
 
+/// For each Cantonese syllable key, the pinyin syllables of the characters
+/// the table reads with it (`gwai` → gui (桂), kui (葵), …): the bridge between
+/// a Cantonese and a pinyin spelling of one name when no characters are given
+/// (`gwai3 man4 hoi2` / `Gui Minhai`). The pinyin is any_ascii's reading of the
+/// character, as a Han name is read elsewhere.
+fn pinyin_links() -> &'static HashMap<String, HashSet<String>> {
+    static TABLE: OnceLock<HashMap<String, HashSet<String>>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut map: HashMap<String, HashSet<String>> = HashMap::new();
+        for (&c, readings) in &chars().readings {
+            let py = any_ascii::any_ascii_char(c).to_ascii_lowercase();
+            if py.is_empty() || !py.bytes().all(|b| b.is_ascii_lowercase()) {
+                continue;
+            }
+            for r in readings {
+                map.entry(r.clone()).or_default().insert(py.clone());
+            }
+        }
+        map
+    })
+}
+
+/// Whether a Cantonese key (syllables joined by `.`) can be the Cantonese
+/// reading of the characters a pinyin spelling (`pinyin`: syllables written
+/// together, lower case, no tones) reads: each syllable in turn is linked by
+/// some character to the pinyin syllable at that place ([`pinyin_links`]), and
+/// nothing is left over. `man.hoi` / `minhai` (民 man4 min2, 海 hoi2 hai3).
+pub(crate) fn links_to_pinyin(key: &str, pinyin: &str) -> bool {
+    fn walk(syllables: &[&str], rest: &str) -> bool {
+        let Some((first, more)) = syllables.split_first() else {
+            return rest.is_empty();
+        };
+        pinyin_links().get(*first).is_some_and(|pys| {
+            pys.iter().any(|py| {
+                rest.strip_prefix(py.as_str())
+                    .is_some_and(|r| walk(more, r))
+            })
+        })
+    }
+    let syllables: Vec<&str> = key.split('.').collect();
+    !pinyin.is_empty() && walk(&syllables, pinyin)
+}
+
 /// Every way of joining one reading from each list into a key (`.` between
 /// syllables), at most [`MAX_KEYS`]; empty when a list is.
 fn product(parts: &[Vec<String>]) -> Vec<String> {
@@ -487,6 +530,20 @@ mod tests {
         assert!(latin_keys(&["a", "b", "c"], Systems::All, 2).is_empty());
         assert_eq!(Systems::of("Lo4 Gun3"), Systems::Jyutping);
         assert_eq!(Systems::of("Lòh Gunchūng"), Systems::All);
+    }
+
+    #[test]
+    fn pinyin_bridge() {
+        // 桂民海: gwai man hoi / gui min hai; 胡錦濤: wu gam tou / hu jin tao.
+        assert!(links_to_pinyin("gwai", "gui"));
+        assert!(links_to_pinyin("man.hoi", "minhai"));
+        assert!(links_to_pinyin("gam.tou", "jintao"));
+        // Every syllable must link, and the pinyin must be used up.
+        assert!(!links_to_pinyin("man.hoi", "minhaiy"));
+        assert!(!links_to_pinyin("man.hoi", "min"));
+        assert!(!links_to_pinyin("man.hoi", "congyou"));
+        assert!(!links_to_pinyin("zi.fung", "minhai"));
+        assert!(!links_to_pinyin("man", ""));
     }
 
     #[test]

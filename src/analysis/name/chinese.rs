@@ -17,8 +17,10 @@
 //! (`cantonese.rs`: the characters read as Jyutping, a Latin given name read as
 //! Jyutping, Yale or a Hong Kong spelling): `Wong Chi-fung` = `黄之锋` =
 //! `Wòhng Jīfūng`. A pinyin and a Cantonese spelling with no characters between
-//! them (`Gui Minhai` / `gwai3 man4 hoi2`) stay undecided, which `compare`
-//! reports as no match.
+//! them (`Gui Minhai` / `gwai3 man4 hoi2`) are one name when every syllable of
+//! the Cantonese one is read by some character whose pinyin is the other's
+//! syllable at that place (桂 gwai / gui, 民 man / min, 海 hoi / hai;
+//! `cantonese::links_to_pinyin`).
 
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
@@ -468,7 +470,18 @@ pub(crate) fn same_chinese_name(a: &str, b: &str) -> Option<Vec<Pairing>> {
     let canto = x.han != y.han || !(x.han || both_pinyin);
     let surname_pinyin = meet(&x.surname, &y.surname);
     let surname_canto = canto && meet(&x.surname_canto, &y.surname_canto);
-    if !(surname_pinyin || surname_canto) {
+    // Two Latin names, one read in Cantonese and the other in pinyin, with no
+    // characters between them, meet through the characters the Cantonese table
+    // reads both ways (`cantonese::links_to_pinyin`): `gwai3 man4 hoi2` /
+    // `Gui Minhai`, every syllable linked.
+    let bridge = !x.han && !y.han && !both_pinyin;
+    let linked = |p: &[String], q: &[String]| {
+        p.iter()
+            .any(|k| q.iter().any(|py| cantonese::links_to_pinyin(k, py)))
+    };
+    let surname_bridge =
+        bridge && (linked(&x.surname_canto, &y.surname) || linked(&y.surname_canto, &x.surname));
+    if !(surname_pinyin || surname_canto || surname_bridge) {
         return None;
     }
     // Two Latin given names are the word rule's to compare.
@@ -482,13 +495,17 @@ pub(crate) fn same_chinese_name(a: &str, b: &str) -> Option<Vec<Pairing>> {
         "given name read in pinyin"
     } else if canto && meet(&gx.canto, &gy.canto) {
         "given name read in Cantonese"
+    } else if bridge && (linked(&gx.canto, &gy.readings) || linked(&gy.canto, &gx.readings)) {
+        "given name, Cantonese and pinyin of the same characters"
     } else {
         return None;
     };
     let how_surname = if surname_pinyin {
         "Chinese surname"
-    } else {
+    } else if surname_canto {
         "Chinese surname read in Cantonese"
+    } else {
+        "Chinese surname, Cantonese and pinyin of the same character"
     };
     let mut out = vec![
         (x.surname_text, y.surname_text, how_surname),
