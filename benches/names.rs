@@ -1,5 +1,6 @@
 //! Cost of the name analysis: keys for one word (Latin name, Cyrillic name,
-//! English prose word), keys for a whole name, and comparing two names.
+//! English prose word), keys for a whole name, and comparing two names (one
+//! person's, and two people's).
 //! Each timed loop checks its own result.
 
 use std::hint::black_box;
@@ -45,6 +46,20 @@ fn names(c: &mut Criterion) {
             b.iter(|| {
                 let m = compare(black_box(x), black_box(y)).expect("a match");
                 assert_eq!(m.channel, Channel::Translit);
+                m
+            })
+        },
+    );
+    // Two people: every rule is tried and none decides, the path a ranking
+    // over many candidates takes most often.
+    let (a, other) = ("Muchtar Jerkinuly Schäkischew", "Mukhtar Ablyazov");
+    g.bench_with_input(
+        BenchmarkId::new("compare/different", a.len() + other.len()),
+        &(a, other),
+        |b, (x, y)| {
+            b.iter(|| {
+                let m = compare(black_box(x), black_box(y));
+                assert!(m.is_none());
                 m
             })
         },

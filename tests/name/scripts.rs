@@ -282,6 +282,17 @@ fn chinese_names_across_romanisations() {
     // One syllable no character reads both ways: two names.
     assert_other("Huang Zhiming", "Wong Chi-fung");
     assert_other("Gui Minhai", "gwai3 man4 fung1");
+    // A foreign name transcribed into Chinese characters (words separated by an
+    // interpunct) or written in their pinyin meets its own spelling on classes of
+    // consonants, word by word (Uyghur p = 甫 fu, sh = 先 xian, a final r = 尔 er).
+    assert_same("塔西甫拉提・特依拜", "Tashpolat Tiyip");
+    assert_same("阿布都外力·阿尤甫", "Abduweli Ayup");
+    assert_same("Abuduwaili Ayupu", "Abduweli Ayup");
+    assert_same("伊力哈木·土赫提", "Ilham Tohti");
+    assert_other("古丽先.阿巴斯", "Rushan Abbas");
+    assert_other("伊力哈木·土赫提", "Ilham Tursun");
+    let m = compare("塔西甫拉提・特依拜", "Tashpolat Tiyip").unwrap();
+    assert_eq!(m.channel, whereas::Channel::Related, "{m}");
     // A Latin given name where the other name has a Chinese one: another person of the
     // surname cannot be told apart.
     assert_other("Roger Wong", "Wong Chi-fung");

@@ -30,7 +30,8 @@ use super::pairing::{
     vowels_differ, word_match, Unit,
 };
 use super::{
-    chinese, given, is_initial, name_keys, palladius, script, Channel, NameKeys, Role, TokenKeys,
+    chinese, given, is_initial, name_keys, palladius, script, transcription, Channel, NameKeys,
+    Role, TokenKeys,
 };
 
 /// One pairing of parts behind a [`NameMatch`]: which words met, on which
@@ -140,7 +141,12 @@ pub fn compare(a: &str, b: &str) -> Option<NameMatch> {
     // syllables, a Latin given name beside a Chinese one (`chinese.rs`).
     wade.or_else(|| {
         chinese::same_chinese_name(pa.as_deref().unwrap_or(a), pb.as_deref().unwrap_or(b))
-            .map(chinese_match)
+            .map(|pairs| rule_match(pairs, Channel::Translit))
+    })
+    // A foreign name transcribed into Chinese characters or their pinyin
+    // (`transcription.rs`): classes of consonants, a related match.
+    .or_else(|| {
+        transcription::same_transcribed_name(a, b).map(|pairs| rule_match(pairs, Channel::Related))
     })
 }
 
@@ -163,22 +169,23 @@ fn read_in_pinyin(mut m: NameMatch) -> NameMatch {
     m
 }
 
-/// A match of the Chinese-name rule, its pairings as the reason: translit
-/// strength on the parts it pairs (0.9 × 0.95, below the word rule's spelling of
-/// the same syllables).
-fn chinese_match(pairs: Vec<chinese::Pairing>) -> NameMatch {
+/// A match of a whole-name rule (the Chinese-name rule at translit strength,
+/// the transcription rule at related strength), its pairings as the reason:
+/// the channel's weight × 0.95 on the parts it pairs, below the word rule's
+/// spelling of the same syllables.
+fn rule_match(pairs: Vec<chinese::Pairing>, channel: Channel) -> NameMatch {
     let parts: Vec<PartMatch> = pairs
         .into_iter()
         .map(|(a, b, how)| PartMatch {
             a,
             b,
-            channel: Channel::Translit,
+            channel,
             how: how.to_string(),
         })
         .collect();
     NameMatch {
-        channel: Channel::Translit,
-        score: Channel::Translit.weight() * 0.95,
+        channel,
+        score: channel.weight() * 0.95,
         matched: parts
             .iter()
             .filter(|p| !p.a.is_empty() && !p.b.is_empty())

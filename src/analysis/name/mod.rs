@@ -92,6 +92,7 @@ mod pairing;
 mod palladius;
 mod ru;
 mod script;
+mod transcription;
 
 pub use self::compare::{
     compare, compare_keys, match_words, rank, NameMatch, PartMatch, RELATIVE_CUTOFF,
