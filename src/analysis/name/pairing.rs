@@ -173,7 +173,8 @@ pub(crate) fn baltic_match(a: &TokenKeys, b: &TokenKeys) -> Option<(Channel, f32
 /// strength: 0.55 with five consonants or more, else 0.5; a name whose every
 /// pairing is this weak is not a match (`compare.rs` decides so), and fewer than
 /// three consonants match only when one vowel differs ([`one_vowel_apart`]; Lina /
-/// Loujain are two names).
+/// Loujain are two names), in their keys or as written (`Su‘ūd` / `Saud`, whose
+/// keys `sud` / `saud` differ in length once the long vowel is one letter).
 pub(crate) fn vowels_differ(a: &TokenKeys, b: &TokenKeys) -> Option<f32> {
     if feminine_pair(a, b) {
         return None;
@@ -184,7 +185,9 @@ pub(crate) fn vowels_differ(a: &TokenKeys, b: &TokenKeys) -> Option<f32> {
         if sa.len() < 3 {
             // Short names: one vowel spelled differently, the rest the same
             // (Leila / Laila, Roza / Rose).
-            if b.translit.iter().any(|kb| one_vowel_apart(ka, kb)) {
+            if b.translit.iter().any(|kb| one_vowel_apart(ka, kb))
+                || one_vowel_apart(&a.folded, &b.folded)
+            {
                 best = Some(best.map_or(0.5, |b: f32| b.max(0.5)));
             }
             continue;
