@@ -71,6 +71,9 @@ pub(crate) struct Unit {
     /// Starts with the Arabic article written joined (`الغامدي`), which its key
     /// leaves out.
     pub(crate) joined_article: bool,
+    /// Written in a script with one letter for a voiced and a voiceless
+    /// consonant ([`script::is_tamil`]).
+    pub(crate) unvoiced: bool,
 }
 
 pub(crate) fn units(n: &NameKeys, particle: &[bool]) -> Vec<Unit> {
@@ -99,6 +102,7 @@ pub(crate) fn units(n: &NameKeys, particle: &[bool]) -> Vec<Unit> {
                 .iter()
                 .any(|p| p.text.chars().any(script::compared_on_skeleton));
             let joined_article = run[0].text.starts_with("ال") && run[0].text.chars().count() > 4;
+            let unvoiced = run.iter().any(|p| p.text.chars().any(script::is_tamil));
             out.push(Unit {
                 start,
                 len,
@@ -106,6 +110,7 @@ pub(crate) fn units(n: &NameKeys, particle: &[bool]) -> Vec<Unit> {
                 abjad,
                 ends_in_particle: particle[end - 1],
                 joined_article,
+                unvoiced,
             });
         }
     }
@@ -116,6 +121,10 @@ pub(crate) fn units(n: &NameKeys, particle: &[bool]) -> Vec<Unit> {
 /// consonant skeletons; a run of `n > 1` joined words needs a skeleton of
 /// `n + 1` consonants or more (آسو عزیزی, whose آسو is one consonant and a
 /// weak letter, would otherwise meet Azizi alone).
+///
+/// A Tamil word (one letter for k and g, t and d, p and b, c, s and j, and k
+/// for a foreign h) meets the other on both skeletons read the same way
+/// ([`script::unvoiced_skeleton`]): `முகமதி` / Mohammadi, `நர்கஸ்` / Narges.
 ///
 /// The abjad side's article written joined is not in its key (`الغامدي` is
 /// ghamdi); against such a word, a Latin word that writes the article joined
@@ -135,10 +144,15 @@ pub(crate) fn skeleton_match(a: &Unit, b: &Unit) -> bool {
                 out.extend(bare.map(script::abjad_skeleton));
             }
         }
+        if a.unvoiced || b.unvoiced {
+            for s in &mut out {
+                *s = script::unvoiced_skeleton(s);
+            }
+        }
         out.retain(|s| !s.is_empty() && (least == 1 || s.chars().count() >= least));
         out
     };
-    a.abjad != b.abjad && {
+    (a.abjad != b.abjad || a.unvoiced != b.unvoiced) && {
         let sb = skeletons(b, a);
         skeletons(a, b).iter().any(|s| sb.contains(s))
     }

@@ -54,6 +54,67 @@ pub(crate) fn is_abugida(c: char) -> bool {
     (0x0900..=0x0DFF).contains(&(c as u32))
 }
 
+/// Whether `c` is a letter of Tamil (U+0B80–U+0BFF), whose script has one
+/// letter for a voiced and a voiceless stop (க k / g, த t / d, ப p / b, ச c / s
+/// / j) and writes a foreign h with க (ஹ aside): `முகமதி` is Mohammadi.
+pub(crate) fn is_tamil(c: char) -> bool {
+    (0x0B80..=0x0BFF).contains(&(c as u32))
+}
+
+/// A consonant skeleton ([`abjad_skeleton`]) as a Tamil word can write it:
+/// voiced and voiceless stops one letter (g, h, q → k; d → t; b → p), the
+/// sibilants and affricates one (j, z, c, x → s), runs collapsed.
+pub(crate) fn unvoiced_skeleton(skeleton: &str) -> String {
+    let mut out = String::with_capacity(skeleton.len());
+    for c in skeleton.chars() {
+        let c = match c {
+            'g' | 'h' | 'q' => 'k',
+            'd' => 't',
+            'b' => 'p',
+            'j' | 'z' | 'c' | 'x' => 's',
+            c => c,
+        };
+        if !out.ends_with(c) {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// The most readings [`voiced_readings`] gives one key.
+const MAX_VOICED_READINGS: usize = 16;
+
+/// A Tamil word's skeleton key read every way its letters can sound (k as k,
+/// g or h; t as t or d; p as p or b; c or s as s, j, z or the `x` of sh), so
+/// that the search meets `முகமதி` (`=mkmt`) with Mohammadi (`=mhmd`); at most
+/// [`MAX_VOICED_READINGS`], the key as written first.
+pub(crate) fn voiced_readings(key: &str) -> Vec<String> {
+    let mut out = vec![String::new()];
+    for c in key.chars() {
+        let options: &[char] = match c {
+            'k' => &['k', 'g', 'h'],
+            't' => &['t', 'd'],
+            'p' => &['p', 'b'],
+            'c' | 's' => &['s', 'j', 'z', 'x'],
+            _ => &[],
+        };
+        if options.is_empty() {
+            out.iter_mut().for_each(|o| o.push(c));
+            continue;
+        }
+        let mut next = Vec::new();
+        for o in &out {
+            for &r in options {
+                if next.len() < MAX_VOICED_READINGS {
+                    next.push(format!("{o}{r}"));
+                }
+            }
+        }
+        out = next;
+    }
+    out
+}
+
 /// Whether `c` is a letter of Thai or Lao (U+0E00–U+0EFF).
 pub(crate) fn is_thai(c: char) -> bool {
     (0x0E00..=0x0EFF).contains(&(c as u32))
@@ -607,14 +668,23 @@ pub(crate) fn cross_keys(cs: &[char], translit_all: &[String]) -> (Vec<String>, 
             }
         }
     } else if cs.iter().any(|&c| drops_short_vowels(c)) {
-        // A word read several ways (Persian ض z, Arabic d) has the skeleton of each.
+        // A word read several ways (Persian ض z, Arabic d) has the skeleton of each;
+        // a Tamil word, each voiced reading of its letters too.
+        let tamil = cs.iter().any(|&c| is_tamil(c));
         for key in translit_all {
             for skel in skeleton_key(cs, key)
                 .into_iter()
                 .chain(short_skeleton_key(cs, key))
             {
-                if !related.contains(&skel) {
-                    related.push(skel);
+                let readings = if tamil {
+                    voiced_readings(&skel)
+                } else {
+                    vec![skel]
+                };
+                for skel in readings {
+                    if !related.contains(&skel) {
+                        related.push(skel);
+                    }
                 }
             }
         }
@@ -761,6 +831,19 @@ mod tests {
         assert_eq!(latin("სააკაშვილი"), "saakashvili");
         assert_eq!(latin("سعود"), "swd");
         assert!(!latin("الخواجة").starts_with('l'));
+    }
+
+    #[test]
+    fn tamil_voicing() {
+        assert!(is_tamil('க') && !is_tamil('क') && !is_tamil('k'));
+        assert_eq!(unvoiced_skeleton("mhmd"), "mkmt");
+        assert_eq!(unvoiced_skeleton("nrgs"), "nrks");
+        assert_eq!(unvoiced_skeleton("gk"), "k");
+        let r = voiced_readings("=mkmt");
+        assert_eq!(r[0], "=mkmt");
+        assert!(r.contains(&"=mhmd".to_string()));
+        assert_eq!(r.len(), 6);
+        assert!(voiced_readings("=kkkkk").len() <= MAX_VOICED_READINGS);
     }
 
     #[test]
