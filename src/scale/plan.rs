@@ -16,10 +16,10 @@ use crate::index::field_name as field;
 use crate::index::{date_number, date_number_upper};
 use crate::model::UnitKind;
 use crate::search::{
-    as_typed, bare_word, channel_combinations, prose_analyzer, proximity_pairs, run_parts,
-    run_words, skip_pairs, too_deep, words_clause, ProximityPairs, QueryInput, Scope, TypedWord,
-    ALL_CHANNELS, BOOST_EXACT, BOOST_FOLDED, BOOST_RELATED, BOOST_TEXT, BOOST_TRANSLIT,
-    FUZZY_MIN_CHARS, MAX_QUERY_BYTES,
+    as_typed, bare_word, channel_combinations, kin_pairs, prose_analyzer, proximity_pairs,
+    run_counts, run_parts, run_words, skip_pairs, too_deep, words_clause, Order, ProximityPairs,
+    QueryInput, Scope, TypedWord, ALL_CHANNELS, BOOST_EXACT, BOOST_FOLDED, BOOST_RELATED,
+    BOOST_TEXT, BOOST_TRANSLIT, FUZZY_MIN_CHARS, MAX_QUERY_BYTES,
 };
 
 /// The score a unit earns for each word of a name it matches, in a query of several
@@ -222,7 +222,7 @@ impl<'a> Plan<'a> {
                         continue;
                     };
                     if let Some(before) = previous.as_ref().filter(|_| !quoted) {
-                        soft.extend(proximity(before, &word.word));
+                        soft.extend(proximity(before, &word.word, Order::Either));
                     }
                     previous = (!quoted).then(|| word.word.clone());
                     run.push((word, node));
@@ -240,7 +240,7 @@ impl<'a> Plan<'a> {
             match bare_word(child).filter(|_| positive) {
                 Some(word) => {
                     if let Some(before) = &previous {
-                        should.extend(proximity(before, &word));
+                        should.extend(proximity(before, &word, Order::Either));
                     }
                     previous = Some(word);
                 }
@@ -602,7 +602,7 @@ fn phrase(text: &str, ws: &[&str], slop: u32, scope: Scope) -> Option<Node> {
 /// Two adjacent query words: their translit keys, or their related keys at the related
 /// channel's share of the boost, within one position of each other in either order
 /// (`Compiler::proximity`).
-fn proximity(a: &str, b: &str) -> Option<Node> {
+fn proximity(a: &str, b: &str, order: Order) -> Option<Node> {
     prose_stem(a)?;
     prose_stem(b)?;
     let mut groups = Vec::new();
@@ -610,7 +610,7 @@ fn proximity(a: &str, b: &str) -> Option<Node> {
         channel,
         boost,
         pairs,
-    } in proximity_pairs(a, b)
+    } in proximity_pairs(a, b, order)
     {
         let name = match channel {
             Channel::Translit => field::NAME_TRANSLIT,
@@ -644,13 +644,18 @@ fn name_run(run: Vec<(TypedWord, Node)>, soft: Vec<Node>) -> Option<Node> {
     let parts = run_parts(&typed);
     let mut soft = soft;
     for (i, j) in skip_pairs(&parts) {
-        soft.extend(proximity(&typed[i].word, &typed[j].word));
+        soft.extend(proximity(&typed[i].word, &typed[j].word, Order::Either));
+    }
+    for (i, j) in kin_pairs(&typed, &parts) {
+        soft.extend(proximity(&typed[i].word, &typed[j].word, Order::AsWritten));
     }
     let mut should = Vec::new();
-    for ((_, node), part) in run.into_iter().zip(parts) {
+    let counts = run_counts(&typed, &parts);
+    for (((_, node), part), count) in run.into_iter().zip(parts).zip(counts) {
+        // A father's name after `bin` counts half a word (`CoverageQuery`).
         should.push(Node::Constant {
             filter: Box::new(node.clone()),
-            score: COVERAGE_SCORE,
+            score: COVERAGE_SCORE * count as f32 / 2.0,
         });
         should.push(node.scaled(part.weight()));
     }

@@ -210,3 +210,48 @@ fn a_fathers_name_inside_a_full_name_ranks_the_person_first() {
         ],
     );
 }
+
+#[test]
+fn a_unit_with_the_fathers_names_only_is_the_father() {
+    // `Salman bin Abdulaziz` holds two of the query's father's names; the person's
+    // own unit holds his given name and one father's name. A father's name counts
+    // half a word (texts leave it out), so the person ranks first
+    // (tests/data/names/pairs/people.tsv, English Wikipedia's full name of MBS).
+    let units = [
+        "Mohammed bin Salman",
+        "Salman bin Abdulaziz",
+        "Abdulaziz bin Salman",
+    ];
+    assert_first(
+        &units,
+        &[
+            (
+                "Mohammad bin Salman bin Abdulaziz Al Saud",
+                "Mohammed bin Salman",
+            ),
+            ("Salman bin Abdulaziz", "Salman bin Abdulaziz"),
+            ("Abdulaziz bin Salman", "Abdulaziz bin Salman"),
+        ],
+    );
+}
+
+#[test]
+fn short_arabic_names_meet_their_latin_spellings() {
+    // علاء has one consonant after its ʿayn: its short skeleton key is the initial
+    // vowel, l and the final a (Alaa); علي the same with a final i (Ali).
+    let units = [
+        "Alaa Abd El-Fattah",
+        "Abdel Fattah el-Sisi",
+        "Ahmed Seif El-Islam Hamad",
+        "Ali Salman",
+        "Salman Ali",
+    ];
+    assert_first(
+        &units,
+        &[
+            ("علاء عبدالفتاح", "Alaa Abd El-Fattah"),
+            ("علاء عبد الفتاح", "Alaa Abd El-Fattah"),
+            ("علي سلمان", "Ali Salman"),
+        ],
+    );
+}

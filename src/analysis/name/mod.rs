@@ -100,8 +100,8 @@ pub use self::compare::{
 pub use self::distance::key_distance;
 #[cfg_attr(not(feature = "index"), allow(unused_imports))]
 pub(crate) use self::distance::{indel_cost, sub_cost, TRANSPOSE};
-pub(crate) use self::script::is_connector;
 pub use self::script::query_key;
+pub(crate) use self::script::{is_connector, is_kin_particle};
 
 /// How two spellings of a name matched, best first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]

@@ -523,21 +523,31 @@ pub(crate) const SHORT_SKELETON_ABJAD: char = '>';
 /// Arabic-script query meets Latin and Cyrillic spellings on it, a Latin query
 /// meets Arabic-script ones, and two Latin words never meet on it. The same
 /// initial-vowel mark as [`skeleton_key`]'s.
+///
+/// A word that starts with a vowel (an alif or ʿayn in an abjad) has a short key
+/// with one consonant too: the initial vowel, the consonant and the ending are
+/// three signs, as many as a two-consonant key (`علي` and `Ali`: `_l` and `i`;
+/// `علاء` and `Alaa`: `_l` and `a`).
 pub(crate) fn short_skeleton_key(cs: &[char], key: &str) -> Option<String> {
     let skel = abjad_skeleton(key);
-    if skel.chars().count() + 1 != SKELETON_MIN || !skel.chars().all(|c| c.is_ascii_alphabetic()) {
+    let n = skel.chars().count();
+    if n == 0 || !skel.chars().all(|c| c.is_ascii_alphabetic()) {
         return None;
     }
     let abjad = cs.iter().any(|&c| drops_short_vowels(c));
+    let vowel_first = key.starts_with(['a', 'e', 'i', 'o', 'u'])
+        || (abjad && cs.first().is_some_and(|c| "اأإآٱعאע".contains(*c)));
+    let least = if vowel_first { 1 } else { SKELETON_MIN - 1 };
+    if !(least..SKELETON_MIN).contains(&n) {
+        return None;
+    }
     let consonants = cs
         .iter()
         .filter(|c| c.is_alphabetic() && (abjad || !is_vowel_letter(**c)))
         .count();
-    if consonants + 1 < SKELETON_MIN {
+    if consonants < least {
         return None;
     }
-    let vowel_first = key.starts_with(['a', 'e', 'i', 'o', 'u'])
-        || (abjad && cs.first().is_some_and(|c| "اأإآٱعאע".contains(*c)));
     let mark = if abjad {
         SHORT_SKELETON_ABJAD
     } else {
@@ -548,7 +558,9 @@ pub(crate) fn short_skeleton_key(cs: &[char], key: &str) -> Option<String> {
     // ه / ة for -a, -e, -h): `i`, `u` (also o, v: و), `a` (also e, h), or
     // nothing after a consonant. Two consonants and the ending keep Raisi
     // (`rs` + `i`) apart from Rosa (`rs` + `a`).
+    // A final alif and hamza (`علاء`) is a long a the key leaves out.
     let ending = match key.chars().last() {
+        _ if abjad && cs.ends_with(&['ا', 'ء']) => "a",
         Some('i') => "i",
         Some('u' | 'o' | 'v') => "u",
         Some('a' | 'e' | 'h') => "a",
@@ -940,9 +952,13 @@ mod tests {
         assert_eq!(other.len(), 1);
         assert_ne!(query_key(&latin[0]), other[0]);
         // The ending tells Raisi (-i) from Rosa (-a); three consonants or more take
-        // the full skeleton key, one consonant none.
+        // the full skeleton key, one consonant none unless the word starts with a
+        // vowel (an alif or ʿayn): علي / Ali, علاء / Alaa (a final alif and hamza).
         assert_ne!(query_key(&short("رئیسی")[0]), short("Rosa")[0]);
-        assert!(short("Mohammadi").is_empty() && short("Ali").is_empty());
+        assert!(short("Mohammadi").is_empty() && short("Li").is_empty());
+        assert_eq!(query_key(&short("علي")[0]), short("Ali")[0]);
+        assert_eq!(query_key(&short("علاء")[0]), short("Alaa")[0]);
+        assert_ne!(query_key(&short("علي")[0]), short("Alaa")[0]);
         // Keys other than short skeletons are asked for as they are.
         assert_eq!(query_key("=mhmd"), "=mhmd");
     }

@@ -11,12 +11,16 @@
 //! score = COVERAGE_UNIT × (c + s / (s + SATURATION))
 //! ```
 //!
-//! where `c` is the number of query words the unit matches (through any channel, or
-//! through its context query when another word matched) and `s` the weighted sum of
-//! the word scores and the soft scores. `s / (s + SATURATION)` is below 1, so a unit
-//! matching more words always ranks above one matching fewer, however exactly; among
-//! units matching as many words, the better channels (and the family name, which
-//! weighs more than a given name) win.
+//! where `c` counts the query words the unit matches (through any channel, or
+//! through its context query when another word matched), each by its
+//! [count](NameWord::count): two for a word of the name, one for a father's name
+//! (texts often leave it out, and a unit with the father's names but not the
+//! person's own is the father: `Salman bin Abdulaziz` for `Mohammad bin Salman bin
+//! Abdulaziz`), none for a connector (`bin`, `al`: every other name has them); and
+//! `s` is the weighted sum of the word scores and the soft scores. `s / (s +
+//! SATURATION)` is below 1, so a unit matching more always ranks above one matching
+//! less, however exactly; among units matching as much, the better channels (and
+//! the family name, which weighs more than a given name) win.
 //!
 //! Invariant: the units are those of the union of the word queries; context and soft
 //! queries never add a unit.
@@ -41,6 +45,9 @@ pub(crate) struct NameWord {
     pub(crate) context: Option<Box<dyn Query>>,
     /// The word's weight in the tie-breaking score: its part of the name.
     pub(crate) weight: Score,
+    /// What matching the word adds to the count of the module docs' formula: 2 for
+    /// a word of the name, 1 for a father's name, 0 for a connector.
+    pub(crate) count: u32,
 }
 
 /// The query over a name's words; see the module docs.
@@ -56,6 +63,7 @@ impl Clone for NameWord {
             query: self.query.box_clone(),
             context: self.context.as_ref().map(|q| q.box_clone()),
             weight: self.weight,
+            count: self.count,
         }
     }
 }
@@ -88,6 +96,7 @@ impl Query for CoverageQuery {
                     .map(|q| q.weight(scoring))
                     .transpose()?,
                 weight: word.weight,
+                count: word.count,
             });
         }
         let soft = self
@@ -109,6 +118,7 @@ struct WordWeight {
     main: Box<dyn Weight>,
     context: Option<Box<dyn Weight>>,
     weight: Score,
+    count: u32,
 }
 
 struct CoverageWeight {
@@ -128,6 +138,7 @@ impl Weight for CoverageWeight {
                     .map(|w| w.scorer(reader, 1.0))
                     .transpose()?,
                 weight: word.weight,
+                count: word.count,
             });
         }
         let soft = self
@@ -163,6 +174,7 @@ struct WordScorer {
     main: Box<dyn Scorer>,
     context: Option<Box<dyn Scorer>>,
     weight: Score,
+    count: u32,
 }
 
 struct CoverageScorer {
@@ -231,20 +243,22 @@ impl Scorer for CoverageScorer {
         let doc = self.doc;
         let (mut covered, mut sum) = (0u32, 0.0);
         let mut in_context: Score = 0.0;
-        let mut context_words = 0u32;
+        let mut context_count = 0u32;
+        let mut any = false;
         for word in &mut self.words {
             if word.main.doc() == doc {
-                covered += 1;
+                any = true;
+                covered += word.count;
                 sum += word.weight * word.main.score();
             } else if let Some(context) = &mut word.context {
                 if reaches(context.as_mut(), doc) {
-                    context_words += 1;
+                    context_count += word.count;
                     in_context += word.weight * context.score();
                 }
             }
         }
-        if covered > 0 {
-            covered += context_words;
+        if any {
+            covered += context_count;
             sum += in_context;
         }
         for soft in &mut self.soft {

@@ -30,9 +30,9 @@ use super::request::MAX_QUERY_BYTES;
 use super::typed::{as_typed, words_clause};
 
 pub(crate) use self::input::QueryInput;
-pub(crate) use self::phrase::{channel_combinations, proximity_pairs, ProximityPairs};
+pub(crate) use self::phrase::{channel_combinations, proximity_pairs, Order, ProximityPairs};
 use self::run::RunWord;
-pub(crate) use self::run::{run_parts, run_words, skip_pairs};
+pub(crate) use self::run::{kin_pairs, run_counts, run_parts, run_words, skip_pairs};
 
 mod input;
 mod phrase;
@@ -233,7 +233,7 @@ impl<'a> Compiler<'a> {
                         continue;
                     };
                     if let Some(before) = previous.as_ref().filter(|_| !quoted) {
-                        soft.extend(self.proximity(before, &word.word));
+                        soft.extend(self.proximity(before, &word.word, Order::Either));
                     }
                     previous = (!quoted).then(|| word.word.clone());
                     run.push(RunWord { typed: word, query });
@@ -246,7 +246,7 @@ impl<'a> Compiler<'a> {
             match bare_word(child).filter(|_| occur != Occur::MustNot) {
                 Some(word) => {
                     if let Some(before) = &previous {
-                        if let Some(q) = self.proximity(before, &word) {
+                        if let Some(q) = self.proximity(before, &word, Order::Either) {
                             subs.push((Occur::Should, q));
                         }
                     }

@@ -22,8 +22,19 @@ pub(crate) struct ProximityPairs {
     /// The channel's proximity boost.
     pub(crate) boost: f32,
     /// Key pairs `(x, y)`: `x`, then `y` within one position (slop 1); both orders of
-    /// every two keys that differ.
+    /// every two keys that differ, or the query's order only ([`Order`]).
     pub(crate) pairs: Vec<(String, String)>,
+}
+
+/// Which orders of two words a proximity looks for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Order {
+    /// Either order: a name's words are written in several (`Zhumagulov Almat`).
+    Either,
+    /// The query's order only: a word for "son of" and the father's name beside it
+    /// (`bin Salman`), whose order tells the son from the father (`Abdulaziz bin
+    /// Salman`, `Salman bin Abdulaziz`).
+    AsWritten,
 }
 
 /// The whole-name proximity of two adjacent words: their translit keys near each other
@@ -31,7 +42,7 @@ pub(crate) struct ProximityPairs {
 /// `Akhmetov` for `Akhmetuly`) at the related channel's share of the boost. A channel
 /// with no pair is left out. Used by the compiler and by `scale`, so both engines look
 /// for the same pairs.
-pub(crate) fn proximity_pairs(a: &str, b: &str) -> Vec<ProximityPairs> {
+pub(crate) fn proximity_pairs(a: &str, b: &str, order: Order) -> Vec<ProximityPairs> {
     let mut out = Vec::new();
     for (channel, boost) in [
         (Channel::Translit, BOOST_PROXIMITY),
@@ -46,7 +57,9 @@ pub(crate) fn proximity_pairs(a: &str, b: &str) -> Vec<ProximityPairs> {
                 continue;
             }
             pairs.push((combo[0].clone(), combo[1].clone()));
-            pairs.push((combo[1].clone(), combo[0].clone()));
+            if order == Order::Either {
+                pairs.push((combo[1].clone(), combo[0].clone()));
+            }
         }
         if !pairs.is_empty() {
             out.push(ProximityPairs {
@@ -124,7 +137,7 @@ impl Compiler<'_> {
     /// (either order) and their related keys near each other (a surname written with
     /// another suffix, `Akhmetov` for `Akhmetuly`), the latter at the related
     /// channel's share of the boost.
-    pub(super) fn proximity(&mut self, a: &str, b: &str) -> Option<Box<dyn Query>> {
+    pub(super) fn proximity(&mut self, a: &str, b: &str, order: Order) -> Option<Box<dyn Query>> {
         // Stop words take no part in a whole name.
         self.stem(a)?;
         self.stem(b)?;
@@ -133,7 +146,7 @@ impl Compiler<'_> {
             channel,
             boost,
             pairs,
-        } in proximity_pairs(a, b)
+        } in proximity_pairs(a, b, order)
         {
             let field = match channel {
                 Channel::Translit => self.fields.name_translit,

@@ -13,14 +13,14 @@ use std::sync::OnceLock;
 use rustc_hash::FxHashSet;
 
 use crate::analysis::keys::{channel_keys, is_name_like, keys_of, FieldKeys};
-use crate::analysis::name::{is_connector, name_keys, Channel, Role};
+use crate::analysis::name::{is_connector, is_kin_particle, name_keys, Channel, Role};
 use crate::search::best::{BestTermQuery, Clause, CoverageQuery, NameWord};
 use crate::search::fuzzy;
 use crate::search::typed::{typed_words, TypedWord};
 
 use super::{
-    boosted, escape_regex, is_prefix, Compiler, BOOST_INITIAL, FUZZY_MIN_CHARS, GIVEN_NAME_WEIGHT,
-    PATRONYMIC_WEIGHT,
+    boosted, escape_regex, is_prefix, Compiler, Order, BOOST_INITIAL, FUZZY_MIN_CHARS,
+    GIVEN_NAME_WEIGHT, PATRONYMIC_WEIGHT,
 };
 
 /// One word of a run of bare query words (a name, or prose words ORed).
@@ -51,11 +51,19 @@ impl Compiler<'_> {
         let mut soft = soft;
         for (i, j) in skip_pairs(&parts) {
             let (a, b) = (run[i].typed.word.clone(), run[j].typed.word.clone());
-            soft.extend(self.proximity(&a, &b));
+            soft.extend(self.proximity(&a, &b, Order::Either));
+        }
+        let (kin, counts) = {
+            let typed: Vec<&TypedWord> = run.iter().map(|w| &w.typed).collect();
+            (kin_pairs(&typed, &parts), run_counts(&typed, &parts))
+        };
+        for (i, j) in kin {
+            let (a, b) = (run[i].typed.word.clone(), run[j].typed.word.clone());
+            soft.extend(self.proximity(&a, &b, Order::AsWritten));
         }
         let several = run.len() > 1;
         let mut words = Vec::with_capacity(run.len());
-        for (word, part) in run.into_iter().zip(parts) {
+        for ((word, part), count) in run.into_iter().zip(parts).zip(counts) {
             let context = if several {
                 self.typo_in_context(&word.typed.word)
             } else {
@@ -65,6 +73,7 @@ impl Compiler<'_> {
                 query: word.query,
                 context,
                 weight: part.weight(),
+                count,
             });
         }
         Some(Box::new(CoverageQuery::new(words, soft)))
@@ -311,6 +320,47 @@ pub(crate) fn run_parts(run: &[&TypedWord]) -> Vec<RunPart> {
         };
     }
     out
+}
+
+/// What matching each run word adds to a unit's count of matched words
+/// ([`CoverageQuery`](crate::search::best::CoverageQuery)), in half words: a father's
+/// name after a word for "son of" (`bin Salman`) one, every other word two. The
+/// father's name is another person's name as written, and a unit holding it without
+/// the son's own name is about the father; a patronymic (`Kairatovich`) is a form of
+/// the person's own name and counts whole.
+pub(crate) fn run_counts(run: &[&TypedWord], parts: &[RunPart]) -> Vec<u32> {
+    (0..parts.len())
+        .map(|i| {
+            let after_kin = i > 0
+                && parts[i - 1] == RunPart::Connector
+                && run
+                    .get(i - 1)
+                    .is_some_and(|w| is_kin_particle(&keys_of(&w.word)));
+            if parts[i] == RunPart::Father && after_kin {
+                1
+            } else {
+                2
+            }
+        })
+        .collect()
+}
+
+/// The run words `(i, i + 2)` on either side of a word for "son / daughter of"
+/// (`Abdulaziz bin Salman`): the son's name and the father's. Their proximity is
+/// looked for in the query's order only ([`Order::AsWritten`]; the connector itself,
+/// written in lower case, is no name key), since `Abdulaziz bin Salman` and `Salman
+/// bin Abdulaziz` are a son and his father.
+pub(crate) fn kin_pairs(run: &[&TypedWord], parts: &[RunPart]) -> Vec<(usize, usize)> {
+    let n = parts.len().min(run.len());
+    (1..n.saturating_sub(1))
+        .filter(|&i| {
+            parts[i] == RunPart::Connector
+                && parts[i - 1] != RunPart::Connector
+                && parts[i + 1] != RunPart::Connector
+                && is_kin_particle(&keys_of(&run[i].word))
+        })
+        .map(|i| (i - 1, i + 1))
+        .collect()
 }
 
 /// The pairs of run words `(i, j)` with a father's name between them, and nothing
