@@ -309,9 +309,10 @@ fn judge_with(
     let mut cands: Vec<(f32, usize, usize, usize, Channel, &'static str)> = Vec::new();
     for (i, x) in ua.iter().enumerate() {
         for (j, y) in ub.iter().enumerate() {
-            // Runs pair with single words; two runs pair only across an abjad
-            // (Abdel Fattah / عبد الفتاح), where word boundaries differ.
-            if x.len > 1 && y.len > 1 && x.abjad == y.abjad {
+            // Runs pair with single words; two runs pair only across scripts
+            // compared on skeletons (Abdel Fattah / عبد الفتاح), where word
+            // boundaries differ.
+            if x.len > 1 && y.len > 1 && x.skeleton_script == y.skeleton_script {
                 continue;
             }
             // A run ending in an article (Abd-El) pairs only within one script

@@ -66,7 +66,11 @@ pub(crate) struct Unit {
     pub(crate) start: usize,
     pub(crate) len: usize,
     pub(crate) keys: TokenKeys,
+    /// Written in a script compared on consonant skeletons
+    /// ([`script::compared_on_skeleton`]).
     pub(crate) abjad: bool,
+    /// Which such script ([`script::skeleton_script`]; 0 for none).
+    pub(crate) skeleton_script: u32,
     pub(crate) ends_in_particle: bool,
     /// Starts with the Arabic article written joined (`الغامدي`), which its key
     /// leaves out.
@@ -103,6 +107,12 @@ pub(crate) fn units(n: &NameKeys, particle: &[bool]) -> Vec<Unit> {
                 .any(|p| p.text.chars().any(script::compared_on_skeleton));
             let joined_article = run[0].text.starts_with("ال") && run[0].text.chars().count() > 4;
             let unvoiced = run.iter().any(|p| p.text.chars().any(script::is_tamil));
+            let skeleton_script = run
+                .iter()
+                .flat_map(|p| p.text.chars())
+                .map(script::skeleton_script)
+                .max()
+                .unwrap_or(0);
             out.push(Unit {
                 start,
                 len,
@@ -111,14 +121,16 @@ pub(crate) fn units(n: &NameKeys, particle: &[bool]) -> Vec<Unit> {
                 ends_in_particle: particle[end - 1],
                 joined_article,
                 unvoiced,
+                skeleton_script,
             });
         }
     }
     out
 }
 
-/// Two units whose scripts differ in writing short vowels meet on their
-/// consonant skeletons; a run of `n > 1` joined words needs a skeleton of
+/// Two units in different scripts, one at least compared on consonant
+/// skeletons (an abjad, a Brahmic script, Thai: [`script::skeleton_script`];
+/// Arabic against Devanagari too), meet on their consonant skeletons; a run of `n > 1` joined words needs a skeleton of
 /// `n + 1` consonants or more (آسو عزیزی, whose آسو is one consonant and a
 /// weak letter, would otherwise meet Azizi alone).
 ///
@@ -152,7 +164,7 @@ pub(crate) fn skeleton_match(a: &Unit, b: &Unit) -> bool {
         out.retain(|s| !s.is_empty() && (least == 1 || s.chars().count() >= least));
         out
     };
-    (a.abjad != b.abjad || a.unvoiced != b.unvoiced) && {
+    a.skeleton_script != b.skeleton_script && {
         let sb = skeletons(b, a);
         skeletons(a, b).iter().any(|s| sb.contains(s))
     }

@@ -143,6 +143,26 @@ pub(crate) fn compared_on_skeleton(c: char) -> bool {
     drops_short_vowels(c) || is_thai(c)
 }
 
+/// Which script of [`compared_on_skeleton`] `c` is in: 1 Hebrew, 2 Arabic (all
+/// its blocks), 3 Thai and Lao, one number per Brahmic script from 16 on
+/// (Devanagari, Bengali, … Sinhala: each its 128-character block); 0 for any
+/// other letter. Two words of different such scripts meet on their skeletons as a
+/// Latin word and an Arabic one do (`محمد` / `मोहम्मद`).
+pub(crate) fn skeleton_script(c: char) -> u32 {
+    let u = c as u32;
+    if (0x0590..=0x05FF).contains(&u) {
+        1
+    } else if is_abjad(c) {
+        2
+    } else if is_thai(c) {
+        3
+    } else if is_abugida(c) {
+        16 + (u - 0x0900) / 0x80
+    } else {
+        0
+    }
+}
+
 /// Whether `c` is a Greek letter (Greek and Coptic, Greek Extended).
 pub(crate) fn is_greek(c: char) -> bool {
     let u = c as u32;
