@@ -94,11 +94,25 @@ pub(crate) fn fold_char(c: char, out: &mut String) {
         'ł' => out.push('l'),
         'đ' => out.push('d'),
         'þ' => out.push_str("th"),
-        _ => decompose_canonical(c, |d| {
-            if !is_combining_mark(d) {
-                out.push(d);
+        _ => {
+            // A letter with marks whose base is spelled out too (`ǽ`, `ǿ`): the
+            // base goes through the rules above, so folding is idempotent.
+            let mut bases = ['\0'; 4];
+            let mut n = 0;
+            decompose_canonical(c, |d| {
+                if !is_combining_mark(d) && n < bases.len() {
+                    bases[n] = d;
+                    n += 1;
+                }
+            });
+            for &d in &bases[..n] {
+                if d == c {
+                    out.push(d);
+                } else {
+                    fold_char(d, out);
+                }
             }
-        }),
+        }
     }
 }
 
