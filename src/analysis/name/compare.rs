@@ -27,7 +27,7 @@ use serde::{Deserialize, Serialize};
 
 use super::pairing::{
     baltic_match, belarusian_forms, feminine_pair, patronymics_match, skeleton_match, units,
-    vowels_differ, word_match, Unit,
+    vowels_differ, western_armenian, word_match, Unit,
 };
 use super::{
     chinese, given, is_initial, name_keys, palladius, script, transcription, Channel, NameKeys,
@@ -351,8 +351,15 @@ fn judge_with(
                 "word"
             };
             let cover = x.len + y.len;
+            let single = x.len == 1 && y.len == 1;
+            let armenian = || single && western_armenian(&x.keys, &y.keys);
             if let Some((ch, s)) = word_match(&x.keys, &y.keys) {
-                cands.push((s, cover, i, j, ch, how));
+                // A one-edit slip that is a Western Armenian form is the form.
+                if ch == Channel::Fuzzy && armenian() {
+                    cands.push((0.6, cover, i, j, Channel::Related, "Western Armenian form"));
+                } else {
+                    cands.push((s, cover, i, j, ch, how));
+                }
             } else if skeleton_match(x, y) {
                 cands.push((0.85, cover, i, j, Channel::Translit, "consonant skeleton"));
             } else if x.len == 1
@@ -370,6 +377,8 @@ fn judge_with(
                 cands.push((s.min(0.7), cover, i, j, Channel::Related, "Baltic ending"));
             } else if x.len == 1 && y.len == 1 && belarusian_forms(&x.keys, &y.keys) {
                 cands.push((0.6, cover, i, j, Channel::Related, "Belarusian forms"));
+            } else if armenian() {
+                cands.push((0.6, cover, i, j, Channel::Related, "Western Armenian form"));
             } else if let Some(s) = (x.len == 1 && y.len == 1)
                 .then(|| vowels_differ(&x.keys, &y.keys))
                 .flatten()

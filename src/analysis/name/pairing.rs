@@ -1,7 +1,7 @@
 //! The ways two words, or runs of adjacent words, of two names may pair
 //! (`docs/name-matching.md`, section 2): a word match on the channels, consonant
 //! skeletons across an abjad, Baltic endings, vowels that differ, Belarusian
-//! forms, patronymics in two conventions; and the one pairing that never holds,
+//! forms, Western Armenian surnames, patronymics in two conventions; and the one pairing that never holds,
 //! a given name and its feminine form. `compare.rs` takes the best
 //! pairings and decides.
 
@@ -261,6 +261,28 @@ pub(crate) fn belarusian_forms(a: &TokenKeys, b: &TokenKeys) -> bool {
         let ra = script::russian_way(ka);
         ra.len() >= 5 && b.translit.iter().any(|kb| script::russian_way(kb) == ra)
     })
+}
+
+/// Two Armenian surnames (both ending in -ian, -yan, -ean or -jan), one in a
+/// Western Armenian spelling: Western Armenian reads the Eastern voiced stops and
+/// affricates as voiceless and the plain voiceless ones as voiced (բ p, պ b; դ t,
+/// տ d; գ k, կ g; ջ ch, ճ j: Wikipedia, "Western Armenian", phonology, differences
+/// from Eastern Armenian), and writes a vowel into clusters, so `Sarkissian` is
+/// `Sargsyan` and `Boghossian` `Poghosyan`. Their skeletons read without voicing
+/// ([`script::unvoiced_skeleton`]) are equal, four consonants or more.
+pub(crate) fn western_armenian(a: &TokenKeys, b: &TokenKeys) -> bool {
+    let armenian = |t: &TokenKeys| {
+        ["ian", "yan", "ean", "jan"]
+            .iter()
+            .any(|e| t.folded.ends_with(e))
+    };
+    let unvoiced = |k: &String| script::unvoiced_skeleton(&script::abjad_skeleton(k));
+    armenian(a)
+        && armenian(b)
+        && a.translit
+            .iter()
+            .map(unvoiced)
+            .any(|sa| sa.chars().count() >= 4 && b.translit.iter().map(unvoiced).any(|sb| sb == sa))
 }
 
 /// Two patronymics in different conventions (Kazakh -ұлы / -qyzy, Russian
