@@ -330,3 +330,14 @@ fn western_armenian_surnames() {
         "{slip:?}"
     );
 }
+
+/// Armenian in the classical orthography (diaspora and Iranian press) is read as the
+/// 1922 reform spells it: -եան is -yan, a word-initial Յ is h (the extra dev rows of
+/// tests/data/names/pairs/people_extra.tsv give Դաւիթ Իշխանեան for Davit Ishkhanyan).
+#[test]
+fn classical_armenian_orthography() {
+    assert_same("Դաւիթ Իշխանեան", "Davit Ishkhanyan");
+    assert_same("Սարգսեան", "Sargsyan");
+    assert_same("Յակոբ", "Hakob");
+    assert_other("Դաւիթ Իշխանեան", "Davit Ishkhanov");
+}

@@ -258,14 +258,20 @@ pub(crate) fn to_latin(cs: &[char]) -> Vec<char> {
         ['ا', 'ل', rest @ ..] if rest.len() >= 2 => rest,
         _ => cs,
     };
-    // Armenian ու is one vowel, u, and ւ after a vowel is v (Լեւոն, classical
-    // spelling of Լևոն), in the BGN/PCGN (1981) and national romanisations;
-    // any_ascii writes them letter by letter (ow, w).
-    let mut s: String = cs
-        .iter()
-        .collect::<String>()
-        .replace("ու", "u")
-        .replace('ւ', "վ");
+    // Armenian in the classical orthography (the diaspora's, and Iran's) is read
+    // as the 1922 reform spells it: the diphthongs իւ, եա, եօ as յու, յա, յո
+    // (Սարգսեան = Սարգսյան, -yan), a word-initial յ as հ (Յակոբ = Հակոբ, Hakob);
+    // Wikipedia, "Armenian orthography reform". Then ու is one vowel, u, and ւ
+    // after a vowel is v (Լեւոն = Լևոն), in the BGN/PCGN (1981) and national
+    // romanisations; any_ascii writes them letter by letter (ow, w).
+    let mut s: String = cs.iter().collect();
+    if cs.iter().any(|&c| ('\u{531}'..='\u{587}').contains(&c)) {
+        s = s.replace("իւ", "յու").replace("եա", "յա").replace("եօ", "յո");
+        if let Some(rest) = s.strip_prefix('յ') {
+            s = format!("հ{rest}");
+        }
+    }
+    let mut s = s.replace("ու", "u").replace('ւ', "վ");
     // A Thai or Lao prevowel goes after the consonant it follows in speech
     // (เลวอน → ลเวอน, le-won), so its consonants come out in spoken order.
     if cs.iter().any(|&c| is_prevowel(c)) {
