@@ -341,3 +341,14 @@ fn classical_armenian_orthography() {
     assert_same("Յակոբ", "Hakob");
     assert_other("Դաւիթ Իշխանեան", "Davit Ishkhanov");
 }
+
+/// Romanian writes ч as c before i, and a final -ci is ч alone (the Romanian press
+/// form of Raman Pratasevich in tests/data/names/pairs/people.tsv).
+#[test]
+fn romanian_final_ci() {
+    assert_same("Protasevici", "Протасевич");
+    let m = compare("Protasevici", "Протасевич").unwrap();
+    assert_eq!(m.channel, whereas::Channel::Translit, "{m}");
+    assert_same("Roman Protasevici", "Raman Pratasevich");
+    assert_other("Roman Protasevici", "Ihar Pratasevich");
+}

@@ -233,6 +233,14 @@ pub(crate) fn key(cs: &[char], i: usize, raw: &mut KeyBuilder) -> usize {
             raw.push("c"); // Kazakh 2017 c' = ч
             2
         }
+        // A word-final -ci in Romanian is ч alone: c before i is /tʃ/ and a final
+        // unstressed i after it is not a vowel (Protasevici = Протасевич;
+        // https://en.wikipedia.org/wiki/Romanian_alphabet). The English and Czech
+        // readings keep their i.
+        'c' if at(1) == 'i' && i + 2 == cs.len() && i >= 3 => {
+            raw.push_alt3("si", "tsi", "c");
+            2
+        }
         'c' if matches!(at(1), 'e' | 'i' | 'y' | 'é' | 'è') => {
             // English c = с, Czech/ISO c = ц, Italian/Romanian c = ч.
             raw.push_alt3("s", "ts", "c");
