@@ -15,22 +15,22 @@ fn decide(a: &str, b: &str) -> bool {
 const COMPARE_FLOORS: &[(&str, &str, f64, f64)] = &[
     ("dev", "slavic", 0.98, 0.97),
     ("dev", "turkic", 1.00, 1.00),
-    ("dev", "caucasus", 1.00, 0.96),
-    ("dev", "arabic_persian", 0.98, 0.79),
-    ("dev", "chinese", 1.00, 0.77),
-    ("dev", "all", 0.99, 0.89),
+    ("dev", "caucasus", 1.00, 0.98),
+    ("dev", "arabic_persian", 0.98, 0.82),
+    ("dev", "chinese", 1.00, 0.78),
+    ("dev", "all", 0.99, 0.91),
     ("heldout", "slavic", 0.98, 0.96),
     ("heldout", "turkic", 0.98, 0.93),
     ("heldout", "caucasus", 1.00, 0.87),
     ("heldout", "arabic_persian", 0.90, 0.79),
     ("heldout", "chinese", 1.00, 0.68),
-    ("heldout", "all", 0.97, 0.86),
+    ("heldout", "all", 0.97, 0.87),
     ("extra", "slavic", 0.96, 0.98),
     ("extra", "turkic", 0.98, 0.91),
-    ("extra", "caucasus", 1.00, 0.89),
+    ("extra", "caucasus", 1.00, 0.90),
     ("extra", "arabic_persian", 1.00, 0.97),
     ("extra", "chinese", 1.00, 0.69),
-    ("extra", "all", 0.98, 0.91),
+    ("extra", "all", 0.98, 0.92),
 ];
 
 #[test]
@@ -99,12 +99,12 @@ fn name_search_on_the_pair_set() {
     let set = PairSet::load().expect("tests/data/names/pairs is part of the repository");
     // (family, dev floor, held-out floor, extra floor)
     let floors = [
-        ("slavic", 0.97, 0.98, 1.00),
+        ("slavic", 0.98, 0.98, 1.00),
         ("turkic", 1.00, 0.94, 0.97),
         ("caucasus", 0.95, 1.00, 0.97),
-        ("arabic_persian", 0.83, 0.80, 0.92),
+        ("arabic_persian", 0.90, 0.80, 0.92),
         ("chinese", 0.80, 0.74, 0.65),
-        ("all", 0.90, 0.90, 0.92),
+        ("all", 0.92, 0.90, 0.92),
     ];
     for part in ["dev", "heldout", "extra"] {
         let (got, _) = search_recall_at_1(&set, part).expect("the index builds");
