@@ -326,7 +326,8 @@ fn western_armenian_surnames() {
     // at most, never a form.
     let slip = compare("Bakirov", "Pakirov");
     assert!(
-        slip.as_ref().is_none_or(|m| m.channel == whereas::Channel::Fuzzy),
+        slip.as_ref()
+            .is_none_or(|m| m.channel == whereas::Channel::Fuzzy),
         "{slip:?}"
     );
 }

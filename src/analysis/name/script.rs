@@ -266,7 +266,10 @@ pub(crate) fn to_latin(cs: &[char]) -> Vec<char> {
     // romanisations; any_ascii writes them letter by letter (ow, w).
     let mut s: String = cs.iter().collect();
     if cs.iter().any(|&c| ('\u{531}'..='\u{587}').contains(&c)) {
-        s = s.replace("իւ", "յու").replace("եա", "յա").replace("եօ", "յո");
+        s = s
+            .replace("իւ", "յու")
+            .replace("եա", "յա")
+            .replace("եօ", "յո");
         if let Some(rest) = s.strip_prefix('յ') {
             s = format!("հ{rest}");
         }
