@@ -82,6 +82,7 @@ use super::words::{bare_name, is_word_char};
 mod cantonese;
 mod chinese;
 mod compare;
+mod cross;
 mod distance;
 mod fold;
 mod given;
@@ -97,10 +98,10 @@ mod transcription;
 pub use self::compare::{
     compare, compare_keys, match_words, rank, NameMatch, PartMatch, RELATIVE_CUTOFF,
 };
+pub use self::cross::query_key;
 pub use self::distance::key_distance;
 #[cfg_attr(not(feature = "index"), allow(unused_imports))]
 pub(crate) use self::distance::{indel_cost, sub_cost, TRANSPOSE};
-pub use self::script::query_key;
 pub(crate) use self::script::{is_connector, is_kin_particle};
 
 /// How two spellings of a name matched, best first.
@@ -237,7 +238,7 @@ pub fn token_keys(word: &str) -> TokenKeys {
     let (mut keys, chars) = base_keys(word);
     // The search's keys across scripts come last, and are counted, so that
     // `compare`, which reads these scripts whole-name, can leave them out.
-    let (mut cross_translit, mut cross_related) = script::cross_keys(&chars, &keys.translit);
+    let (mut cross_translit, mut cross_related) = cross::cross_keys(&chars, &keys.translit);
     chinese::add_cross_keys(&chars, &mut cross_translit, &mut cross_related);
     palladius::add_cross_keys(&chars, &mut cross_translit, &mut cross_related);
     // Cantonese readings (`~yue:`).

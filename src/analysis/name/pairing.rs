@@ -6,7 +6,9 @@
 //! pairings and decides.
 
 use super::key::{PATRONYMIC_MARK, STEM_MARK};
-use super::{fuzzy_distance, key_distance, script, token_keys, Channel, NameKeys, TokenKeys};
+use super::{
+    cross, fuzzy_distance, key_distance, script, token_keys, Channel, NameKeys, TokenKeys,
+};
 
 /// Whether one key is the other with a final `a`: a feminine form (Aleksandr /
 /// Aleksandra, Evgeni / Evgenia). A one-letter slip or a vowel spelled otherwise
@@ -136,7 +138,7 @@ pub(crate) fn units(n: &NameKeys, particle: &[bool]) -> Vec<Unit> {
 ///
 /// A Tamil word (one letter for k and g, t and d, p and b, c, s and j, and k
 /// for a foreign h) meets the other on both skeletons read the same way
-/// ([`script::unvoiced_skeleton`]): `முகமதி` / Mohammadi, `நர்கஸ்` / Narges.
+/// ([`cross::unvoiced_skeleton`]): `முகமதி` / Mohammadi, `நர்கஸ்` / Narges.
 ///
 /// The abjad side's article written joined is not in its key (`الغامدي` is
 /// ghamdi); against such a word, a Latin word that writes the article joined
@@ -147,18 +149,18 @@ pub(crate) fn skeleton_match(a: &Unit, b: &Unit) -> bool {
     let skeletons = |u: &Unit, other: &Unit| -> Vec<String> {
         let mut out = Vec::new();
         for k in &u.keys.translit {
-            out.push(script::abjad_skeleton(k));
+            out.push(cross::abjad_skeleton(k));
             if !u.abjad && other.joined_article {
                 let bare = ["al", "el", "ul", "ol"]
                     .iter()
                     .find_map(|art| k.strip_prefix(art))
                     .filter(|rest| rest.len() >= 4);
-                out.extend(bare.map(script::abjad_skeleton));
+                out.extend(bare.map(cross::abjad_skeleton));
             }
         }
         if a.unvoiced || b.unvoiced {
             for s in &mut out {
-                *s = script::unvoiced_skeleton(s);
+                *s = cross::unvoiced_skeleton(s);
             }
         }
         out.retain(|s| !s.is_empty() && (least == 1 || s.chars().count() >= least));
@@ -207,7 +209,7 @@ pub(crate) fn vowels_differ(a: &TokenKeys, b: &TokenKeys) -> Option<f32> {
     }
     let mut best: Option<f32> = None;
     for ka in &a.translit {
-        let sa = script::skeleton(ka);
+        let sa = cross::skeleton(ka);
         if sa.len() < 3 {
             // Short names: one vowel spelled differently, the rest the same
             // (Leila / Laila, Roza / Rose).
@@ -225,7 +227,7 @@ pub(crate) fn vowels_differ(a: &TokenKeys, b: &TokenKeys) -> Option<f32> {
             let first_b = kb.chars().next();
             let vowel = |c: Option<char>| c.is_some_and(|c| "aeiou".contains(c));
             let firsts = first_a == first_b || (vowel(first_a) && vowel(first_b) && sa.len() >= 4);
-            if firsts && script::skeleton(kb) == sa {
+            if firsts && cross::skeleton(kb) == sa {
                 let s = if sa.len() >= 5 { 0.55 } else { 0.5 };
                 best = Some(best.map_or(s, |b: f32| b.max(s)));
             }
@@ -269,14 +271,14 @@ pub(crate) fn belarusian_forms(a: &TokenKeys, b: &TokenKeys) -> bool {
 /// տ d; գ k, կ g; ջ ch, ճ j: Wikipedia, "Western Armenian", phonology, differences
 /// from Eastern Armenian), and writes a vowel into clusters, so `Sarkissian` is
 /// `Sargsyan` and `Boghossian` `Poghosyan`. Their skeletons read without voicing
-/// ([`script::unvoiced_skeleton`]) are equal, four consonants or more.
+/// ([`cross::unvoiced_skeleton`]) are equal, four consonants or more.
 pub(crate) fn western_armenian(a: &TokenKeys, b: &TokenKeys) -> bool {
     let armenian = |t: &TokenKeys| {
         ["ian", "yan", "ean", "jan"]
             .iter()
             .any(|e| t.folded.ends_with(e))
     };
-    let unvoiced = |k: &String| script::unvoiced_skeleton(&script::abjad_skeleton(k));
+    let unvoiced = |k: &String| cross::unvoiced_skeleton(&cross::abjad_skeleton(k));
     armenian(a)
         && armenian(b)
         && a.translit

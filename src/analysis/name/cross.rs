@@ -1,0 +1,374 @@
+//! Keys across scripts: how a word meets its spellings in other scripts
+//! (`docs/name-matching.md`, sections 2 and 6).
+//!
+//! Consonant skeletons first: a word in a script that leaves short vowels
+//! unwritten (an abjad, a Brahmic script) or writes them unreliably (Thai) meets
+//! its spellings in alphabets that write them on its consonants. In: a word's
+//! translit key (and the word, for its script and first letter). Out: its
+//! skeleton (vowels, glides and a final `h` dropped), which `compare` pairs on;
+//! the search's skeleton keys (`=mhmd`; a short key across scripts only, `<pn` /
+//! `>pn` with the ending's class); and for Tamil, which has one letter for a
+//! voiced and a voiceless stop, the skeleton read without voicing (`compare`) and
+//! the key in each voiced reading (the search). Then [`cross_keys`], every key a
+//! word gets for the search only: those skeleton keys, a Han name's pinyin words,
+//! a Belarusian word's Russian reading.
+
+use super::script::{
+    drops_short_vowels, han_name_spellings, is_han, is_tamil, russian_way, BELARUSIAN_MARK,
+};
+
+/// The consonant skeleton of a translit key: vowels, glides (`i`, `v`, which
+/// Arabic script writes for long vowels) and a final `h` (Arabic ة, Latin -ah)
+/// dropped; `f` goes with `v`, since Arabic and Persian write v as ف; `j` is
+/// `g` (ج is g in Egyptian Arabic and Persian spellings: Gamal, Narges / نرجس).
+pub(crate) fn skeleton(key: &str) -> String {
+    let mut out: String = key
+        .chars()
+        .filter(|c| !matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'v' | 'f'))
+        .map(|c| if c == 'j' { 'g' } else { c })
+        .collect();
+    if out.len() > 2 && out.ends_with('h') {
+        out.pop();
+    }
+    out
+}
+
+/// [`skeleton`] with runs collapsed: in an abjad a doubled letter is written
+/// once (with a shadda, or not at all), and the two l of Jalali are adjacent in
+/// جلالي once its vowels are unwritten.
+pub(crate) fn abjad_skeleton(key: &str) -> String {
+    let mut out = String::with_capacity(key.len());
+    for c in skeleton(key).chars() {
+        if !out.ends_with(c) {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// The mark that starts a consonant-skeleton key ([`skeleton_key`]), so that it
+/// never equals a stem key of another word.
+pub(crate) const SKELETON_MARK: char = '=';
+
+/// The fewest consonants a skeleton key keeps: a skeleton of one or two
+/// consonants (`rs` of Raisi, Rosa, Rusu) matches too many names to rank.
+pub(crate) const SKELETON_MIN: usize = 3;
+
+/// A word's consonant-skeleton key, for the related channel: `=`, then `_`
+/// when the word starts with a vowel, then the [`abjad_skeleton`] of `key`, its
+/// primary translit key; `None` when the skeleton has fewer than
+/// [`SKELETON_MIN`] consonants or the word (`cs`, lower case) fewer than
+/// [`SKELETON_MIN`] consonant letters (`Max`, whose `x` keys as `ks`). Scripts
+/// that leave short vowels unwritten (Arabic, Persian, Hebrew) and the Latin or
+/// Cyrillic spellings of the same name meet here (محمدی and Mohammadi: `=mhmd`),
+/// and only here: the key is related, never translit, since Latin names that
+/// differ only in their vowels (Mahmadi, Muhammedi) share it too. An abjad
+/// writes a word-initial vowel (with alif or alef, or ʿayn, which a Latin
+/// spelling writes as a vowel), so the initial vowel is kept: a vowel added in front
+/// (`O'Sagintaev`) makes another name.
+pub(crate) fn skeleton_key(cs: &[char], key: &str) -> Option<String> {
+    let skel = abjad_skeleton(key);
+    if skel.chars().count() < SKELETON_MIN || !skel.chars().all(|c| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    let abjad = cs.iter().any(|&c| drops_short_vowels(c));
+    let consonants = if abjad {
+        cs.iter().filter(|c| c.is_alphabetic()).count()
+    } else {
+        cs.iter()
+            .filter(|c| c.is_alphabetic() && !is_vowel_letter(**c))
+            .count()
+    };
+    if consonants < SKELETON_MIN {
+        return None;
+    }
+    let vowel_first = key.starts_with(['a', 'e', 'i', 'o', 'u'])
+        || (abjad && cs.first().is_some_and(|c| "اأإآٱعאע".contains(*c)));
+    let initial = if vowel_first { "_" } else { "" };
+    Some(format!("{SKELETON_MARK}{initial}{skel}"))
+}
+
+/// The mark that starts a short skeleton key ([`short_skeleton_key`]) of a word
+/// written with its vowels (Latin, Cyrillic, Greek, …).
+pub(crate) const SHORT_SKELETON_VOWELLED: char = '<';
+
+/// The mark that starts a short skeleton key of a word in a script of
+/// [`drops_short_vowels`].
+pub(crate) const SHORT_SKELETON_ABJAD: char = '>';
+
+/// A word's short consonant-skeleton key: a skeleton of exactly one consonant
+/// fewer than [`SKELETON_MIN`], then how the word ends (`جعفر` and `Jafar`: `gr`;
+/// `پناهی` and `Panahi`: `pn` and `i`), which [`skeleton_key`] leaves out because, among Latin names alone,
+/// two consonants match too many (Panahi, Pani, Pина). A short key is a key across
+/// scripts only: it is marked by the side it comes from
+/// ([`SHORT_SKELETON_VOWELLED`] for a word written with its vowels,
+/// [`SHORT_SKELETON_ABJAD`] for an abjad or abugida word), the index keeps each
+/// word's own mark, and a query asks for the other mark ([`query_key`]), so an
+/// Arabic-script query meets Latin and Cyrillic spellings on it, a Latin query
+/// meets Arabic-script ones, and two Latin words never meet on it. The same
+/// initial-vowel mark as [`skeleton_key`]'s.
+///
+/// A word that starts with a vowel (an alif or ʿayn in an abjad) has a short key
+/// with one consonant too: the initial vowel, the consonant and the ending are
+/// three signs, as many as a two-consonant key (`علي` and `Ali`: `_l` and `i`;
+/// `علاء` and `Alaa`: `_l` and `a`).
+pub(crate) fn short_skeleton_key(cs: &[char], key: &str) -> Option<String> {
+    let skel = abjad_skeleton(key);
+    let n = skel.chars().count();
+    if n == 0 || !skel.chars().all(|c| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    let abjad = cs.iter().any(|&c| drops_short_vowels(c));
+    let vowel_first = key.starts_with(['a', 'e', 'i', 'o', 'u'])
+        || (abjad && cs.first().is_some_and(|c| "اأإآٱعאע".contains(*c)));
+    let least = if vowel_first { 1 } else { SKELETON_MIN - 1 };
+    if !(least..SKELETON_MIN).contains(&n) {
+        return None;
+    }
+    let consonants = cs
+        .iter()
+        .filter(|c| c.is_alphabetic() && (abjad || !is_vowel_letter(**c)))
+        .count();
+    if consonants < least {
+        return None;
+    }
+    let mark = if abjad {
+        SHORT_SKELETON_ABJAD
+    } else {
+        SHORT_SKELETON_VOWELLED
+    };
+    let initial = if vowel_first { "_" } else { "" };
+    // How the word ends, which an abjad writes too (a final long vowel, or
+    // ه / ة for -a, -e, -h): `i`, `u` (also o, v: و), `a` (also e, h), or
+    // nothing after a consonant. Two consonants and the ending keep Raisi
+    // (`rs` + `i`) apart from Rosa (`rs` + `a`).
+    // A final alif and hamza (`علاء`) is a long a the key leaves out.
+    let ending = match key.chars().last() {
+        _ if abjad && cs.ends_with(&['ا', 'ء']) => "a",
+        Some('i') => "i",
+        Some('u' | 'o' | 'v') => "u",
+        Some('a' | 'e' | 'h') => "a",
+        _ => "",
+    };
+    Some(format!("{mark}{initial}{skel}{ending}"))
+}
+
+/// The form in which a query asks an index for one of a word's related keys
+/// ([`TokenKeys::related`](super::TokenKeys::related)): a short consonant
+/// skeleton, a key across scripts only, is indexed with the mark of the side it
+/// comes from and asked for with the other side's mark; every other key is asked
+/// for as it is. Whoever queries an index of [`token_keys`](super::token_keys)
+/// keys directly (the `scale` module's engine requests do) maps related keys
+/// through this.
+///
+/// ```
+/// use whereas::name::{query_key, token_keys};
+/// let latin = token_keys("Panahi").related;
+/// let persian = token_keys("پناهی").related;
+/// // Only the query form of one meets the other's indexed keys.
+/// assert!(latin.iter().any(|k| persian.contains(&query_key(k).into_owned())));
+/// assert!(!latin.iter().any(|k| k.starts_with('<') && persian.contains(k)));
+/// assert_eq!(query_key("panah"), "panah");
+/// ```
+pub fn query_key(key: &str) -> std::borrow::Cow<'_, str> {
+    use std::borrow::Cow;
+    if let Some(rest) = key.strip_prefix(SHORT_SKELETON_VOWELLED) {
+        Cow::Owned(format!("{SHORT_SKELETON_ABJAD}{rest}"))
+    } else if let Some(rest) = key.strip_prefix(SHORT_SKELETON_ABJAD) {
+        Cow::Owned(format!("{SHORT_SKELETON_VOWELLED}{rest}"))
+    } else {
+        Cow::Borrowed(key)
+    }
+}
+
+/// Whether a lower-case Latin or Cyrillic letter is a vowel (`y` too: Latin
+/// spellings write it for и, ы and й).
+fn is_vowel_letter(c: char) -> bool {
+    let base = super::fold::base_letter(c).unwrap_or(c);
+    "aeiouyаеёиоуыэюяіїєұүөәў".contains(base)
+}
+
+/// A consonant skeleton ([`abjad_skeleton`]) as a Tamil word can write it:
+/// voiced and voiceless stops one letter (g, h, q → k; d → t; b → p), the
+/// sibilants and affricates one (j, z, c, x → s), runs collapsed.
+pub(crate) fn unvoiced_skeleton(skeleton: &str) -> String {
+    let mut out = String::with_capacity(skeleton.len());
+    for c in skeleton.chars() {
+        let c = match c {
+            'g' | 'h' | 'q' => 'k',
+            'd' => 't',
+            'b' => 'p',
+            'j' | 'z' | 'c' | 'x' => 's',
+            c => c,
+        };
+        if !out.ends_with(c) {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// The most readings [`voiced_readings`] gives one key.
+const MAX_VOICED_READINGS: usize = 16;
+
+/// A Tamil word's skeleton key read every way its letters can sound (k as k,
+/// g or h; t as t or d; p as p or b; c or s as s, j, z or the `x` of sh), so
+/// that the search meets `முகமதி` (`=mkmt`) with Mohammadi (`=mhmd`); at most
+/// [`MAX_VOICED_READINGS`], the key as written first.
+pub(crate) fn voiced_readings(key: &str) -> Vec<String> {
+    let mut out = vec![String::new()];
+    for c in key.chars() {
+        let options: &[char] = match c {
+            'k' => &['k', 'g', 'h'],
+            't' => &['t', 'd'],
+            'p' => &['p', 'b'],
+            'c' | 's' => &['s', 'j', 'z', 'x'],
+            _ => &[],
+        };
+        if options.is_empty() {
+            out.iter_mut().for_each(|o| o.push(c));
+            continue;
+        }
+        let mut next = Vec::new();
+        for o in &out {
+            for &r in options {
+                if next.len() < MAX_VOICED_READINGS {
+                    next.push(format!("{o}{r}"));
+                }
+            }
+        }
+        out = next;
+    }
+    out
+}
+
+/// The keys a word gets for the search only, to meet its spellings in other
+/// scripts (translit keys, related keys): a Han name's pinyin words
+/// ([`han_name_spellings`], their primary keys, with their related keys), and
+/// any other word's consonant-skeleton key ([`skeleton_key`] of its primary
+/// translit key; of each translit key for a word in a script that leaves short
+/// vowels unwritten, whose keys are its readings). A Han word gets no skeleton:
+/// its pinyin keys are its Latin spellings.
+pub(crate) fn cross_keys(cs: &[char], translit_all: &[String]) -> (Vec<String>, Vec<String>) {
+    let primary = translit_all.first();
+    let (mut translit, mut related) = (Vec::new(), Vec::new());
+    if cs.iter().any(|&c| is_han(c)) {
+        // Primary keys only: pinyin is unambiguous (its `x` is never the Uzbek
+        // `x` = h), and a Latin spelling's keys always include its primary one.
+        // A syllable of the given name alone (`jin` of 习近平, for `Xi Jin Ping`)
+        // is a related key only: on the translit channel it would meet whole
+        // words of other names (璋 zhang and the surname Zhang).
+        let (words, syllables) = han_name_spellings(cs);
+        for spelling in words {
+            if let Some(k) = super::key::translit_keys(&spelling).into_iter().next() {
+                related.extend(super::key::related(&k));
+                translit.push(k);
+            }
+        }
+        for spelling in syllables {
+            if let Some(k) = super::key::translit_keys(&spelling).into_iter().next() {
+                related.extend(super::key::related(&k));
+            }
+        }
+    } else if cs.iter().any(|&c| drops_short_vowels(c)) {
+        // A word read several ways (Persian ض z, Arabic d) has the skeleton of each;
+        // a Tamil word, each voiced reading of its letters too.
+        let tamil = cs.iter().any(|&c| is_tamil(c));
+        for key in translit_all {
+            for skel in skeleton_key(cs, key)
+                .into_iter()
+                .chain(short_skeleton_key(cs, key))
+            {
+                let readings = if tamil {
+                    voiced_readings(&skel)
+                } else {
+                    vec![skel]
+                };
+                for skel in readings {
+                    if !related.contains(&skel) {
+                        related.push(skel);
+                    }
+                }
+            }
+        }
+    } else if let Some(k) = primary {
+        related.extend(
+            skeleton_key(cs, k)
+                .into_iter()
+                .chain(short_skeleton_key(cs, k)),
+        );
+    }
+    // The Belarusian and Russian forms of one name meet on the Russian reading
+    // (Tsikhanouskaya / Tikhanovskaya), as `compare` reads them.
+    if let Some(k) = primary.filter(|_| !cs.iter().any(|&c| is_han(c))) {
+        let rw = russian_way(k);
+        if rw.len() >= 5 && rw != *k {
+            related.push(format!("{BELARUSIAN_MARK}{rw}"));
+        }
+    }
+    (translit, related)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn skeletons() {
+        assert_eq!(skeleton("mohamad"), skeleton("mhmd"));
+        assert_eq!(skeleton("havajah"), "hg");
+        assert_eq!(abjad_skeleton("jalali"), abjad_skeleton("jli"));
+        assert_ne!(skeleton("jelial"), skeleton("jli"));
+    }
+
+    #[test]
+    fn tamil_voicing() {
+        assert!(
+            super::super::script::is_tamil('க')
+                && !super::super::script::is_tamil('क')
+                && !super::super::script::is_tamil('k')
+        );
+        assert_eq!(unvoiced_skeleton("mhmd"), "mkmt");
+        assert_eq!(unvoiced_skeleton("nrgs"), "nrks");
+        assert_eq!(unvoiced_skeleton("gk"), "k");
+        let r = voiced_readings("=mkmt");
+        assert_eq!(r[0], "=mkmt");
+        assert!(r.contains(&"=mhmd".to_string()));
+        assert_eq!(r.len(), 6);
+        assert!(voiced_readings("=kkkkk").len() <= MAX_VOICED_READINGS);
+    }
+
+    #[test]
+    fn short_skeletons_are_keys_across_scripts_only() {
+        let related = |w: &str| super::super::token_keys(w).related;
+        let short = |w: &str| -> Vec<String> {
+            related(w)
+                .into_iter()
+                .filter(|k| k.starts_with([SHORT_SKELETON_VOWELLED, SHORT_SKELETON_ABJAD]))
+                .collect()
+        };
+        // A Persian word and its Latin spelling: each side keeps its own mark, and a
+        // query asks for the other side's.
+        let (persian, latin) = (short("پناهی"), short("Panahi"));
+        assert_eq!(persian.len(), 1, "{persian:?}");
+        assert_eq!(latin.len(), 1, "{latin:?}");
+        assert_ne!(persian, latin, "the two sides share no indexed key");
+        assert_eq!(query_key(&persian[0]), latin[0]);
+        assert_eq!(query_key(&latin[0]), persian[0]);
+        // Two Latin words with the same two consonants never meet: a query asks for
+        // the abjad mark only.
+        let other = short("Pani");
+        assert_eq!(other.len(), 1);
+        assert_ne!(query_key(&latin[0]), other[0]);
+        // The ending tells Raisi (-i) from Rosa (-a); three consonants or more take
+        // the full skeleton key, one consonant none unless the word starts with a
+        // vowel (an alif or ʿayn): علي / Ali, علاء / Alaa (a final alif and hamza).
+        assert_ne!(query_key(&short("رئیسی")[0]), short("Rosa")[0]);
+        assert!(short("Mohammadi").is_empty() && short("Li").is_empty());
+        assert_eq!(query_key(&short("علي")[0]), short("Ali")[0]);
+        assert_eq!(query_key(&short("علاء")[0]), short("Alaa")[0]);
+        assert_ne!(query_key(&short("علي")[0]), short("Alaa")[0]);
+        // Keys other than short skeletons are asked for as they are.
+        assert_eq!(query_key("=mhmd"), "=mhmd");
+    }
+}
