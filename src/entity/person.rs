@@ -214,12 +214,23 @@ fn given(doc: &Doc, i: usize) -> bool {
     (first.is(WordTags::GIVEN) || doc.known_given(i)) && !first.is(WordTags::STOP)
 }
 
+/// Azerbaijani family names in -li, -lı, -lu, -lü ("of, from": Mammadli, Yagublu,
+/// Karimli, Hasanli; folded to -li, -lu), the suffix short and common enough in other
+/// words that it counts only after five letters or more and never on a demonym or a
+/// place (Israeli, Somali, Nepali).
+const AZERBAIJANI_ENDINGS: &[&str] = &["li", "lu"];
+
 fn family_ending(doc: &Doc, i: usize) -> bool {
     let k = doc.key(i);
     let last = k.rsplit('-').next().unwrap_or(k);
+    let azerbaijani = last.chars().count() >= 7
+        && AZERBAIJANI_ENDINGS.iter().any(|e| last.ends_with(e))
+        && !doc.tags(i).is(WordTags::DEMONYM)
+        && !doc.tags(i).is(WordTags::PLACE);
     gz::surname_suffixes()
         .iter()
         .any(|s| last.ends_with(s.as_str()) && last.chars().count() >= s.chars().count() + 2)
+        || azerbaijani
         || doc.known_surname(i)
 }
 
@@ -487,6 +498,17 @@ mod tests {
             ["Qwerty Asdfgh", "Serik Orazov", "Garik Embergenov"]
         );
         assert_eq!(persons("ABLYAZOV Mukhtar"), ["Mukhtar Ablyazov"]);
+        // Azerbaijani -li / -lu family names, in a list with another name.
+        assert_eq!(
+            persons("to release Qwerty Asdfghov, Qwerty Zxcvblu and Qwerty Asdfgli;"),
+            ["Qwerty Asdfghov", "Qwerty Zxcvblu", "Qwerty Asdfgli"]
+        );
+        // Short words and demonyms in -li are no family names.
+        assert_eq!(persons("to release Qwerty Abli;"), Vec::<String>::new());
+        assert_eq!(
+            persons("met Qwerty Israeli and the Somali envoy"),
+            Vec::<String>::new()
+        );
         assert_eq!(
             persons("Ursula von der Leyen said"),
             ["Ursula von der Leyen"]
