@@ -29,7 +29,10 @@ pub(crate) fn segment_text(text: &str) -> crate::Result<Resolution> {
     let mut title_pieces: Vec<usize> = Vec::new();
     if let Some(t) = meta::find_title(&before_lines) {
         let mut end = t + 1;
-        while end < scan.before.len() && scan.before[end].0 == scan.before[end - 1].0 + 1 {
+        while end < scan.before.len()
+            && scan.before[end].0 == scan.before[end - 1].0 + 1
+            && !meta::ends_title(before_lines[end])
+        {
             end += 1;
         }
         // A heading that names the document kind ("PROPOSAL FOR A EUROPEAN PARLIAMENT

@@ -250,7 +250,24 @@ pub(crate) fn find_title(before: &[&str]) -> Option<usize> {
             && !super::noise::is_template_tag(l)
             && TITLE_WORDS.iter().any(|w| lower.contains(w))
             && !lower.starts_with("joint motion for a resolution -")
+            // A group's motion points to the joint one ("See also joint motion for a
+            // resolution RC-B7-0252/2012"): a cross-reference, not its title.
+            && !lower.starts_with("see also")
     })
+}
+
+/// Whether a line ends a title wrapped over the lines after it: the formula that
+/// opens a resolution's body ("The European Parliament,"), or a line of the page's
+/// apparatus that a motion prints under its title when the text comes with single
+/// line breaks ("22.5.2012 - (2012/2654(RSP))", "pursuant to Rule 122 …",
+/// "… on behalf of the ECR Group", "See also joint motion …").
+pub(crate) fn ends_title(line: &str) -> bool {
+    let lower = line.trim().to_lowercase();
+    lower.trim_end_matches([',', ':']).trim() == "the european parliament"
+        || lower.starts_with("pursuant to")
+        || lower.starts_with("see also")
+        || lower.contains("on behalf of")
+        || numeric_date(line).is_some_and(|_| lower.starts_with(|c: char| c.is_ascii_digit()))
 }
 
 #[cfg(test)]
@@ -311,6 +328,21 @@ mod tests {
             Some("2025-05-07")
         );
         assert_eq!(numeric_date("31.2.2020"), None);
+    }
+
+    #[test]
+    fn see_also_and_the_opener_are_no_title() {
+        let lines = [
+            "MOTION FOR A RESOLUTION on Azerbaijan",
+            "See also joint motion for a resolution RC-B7-0252/2012",
+        ];
+        assert_eq!(find_title(&lines), Some(0));
+        assert!(ends_title("The European Parliament,"));
+        assert!(ends_title(" THE EUROPEAN PARLIAMENT, "));
+        assert!(ends_title("22.5.2012 - (2012/2654(RSP))"));
+        assert!(ends_title("Charles Tannock on behalf of the ECR Group"));
+        assert!(!ends_title("The European Parliament resolution on X"));
+        assert!(!ends_title("Kazakhstan (2021/2577(RSP))"));
     }
 
     #[test]

@@ -258,3 +258,52 @@ fn an_adopted_text_page_gives_the_seed_units() {
     let seed_calls: Vec<_> = seed.units.iter().map(|u| &u.footnote_calls).collect();
     assert_eq!(calls, seed_calls);
 }
+
+/// A political group's motion for a resolution as a web page gives it, one line per
+/// paragraph with no blank lines: the title line, the page's apparatus under it (date and
+/// procedure, "pursuant to", the authors "on behalf of" their group, "See also joint
+/// motion …"), then the body. The title is the motion's own line, not the cross-reference
+/// to the joint motion, and the apparatus is not wrapped into it; several people in one
+/// paragraph are all found, Azerbaijani -li / -lu family names too. (Shape of the
+/// Parliament's B7-0253/2012 page; the names are invented.)
+#[test]
+fn a_group_motion_with_single_line_breaks() {
+    let text = "MOTION FOR A RESOLUTION on Azerbaijan\n\
+        22.5.2012 - (2012/2654(RSP))\n\
+        pursuant to Rule 122 of the Rules of Procedure\n\
+        Qwerty Uiop on behalf of the ECR Group\n\
+        See also joint motion for a resolution RC-B7-0252/2012\n\
+        The European Parliament,\n\
+        - having regard to its previous resolutions on Azerbaijan,\n\
+        - having regard to Rule 122 of its Rules of Procedure,\n\
+        A. whereas journalists were detained in Baku;\n\
+        1. Calls on the authorities to release Asdfg Zxcvbov, Asdfg Zxcvblu and Qwert Zxcvbli;\n\
+        2. Instructs its President to forward this resolution to the Council.\n";
+    let mut res = whereas::segment(text).expect("a motion segments");
+    whereas::entity::annotate(&mut res);
+    assert_eq!(
+        res.title.as_deref(),
+        Some("MOTION FOR A RESOLUTION on Azerbaijan")
+    );
+    assert_eq!(res.date.as_deref(), Some("2012-05-22"));
+    let kinds: Vec<UnitKind> = res.units.iter().map(|u| u.kind).collect();
+    assert_eq!(
+        kinds,
+        [
+            UnitKind::Title,
+            UnitKind::Citation,
+            UnitKind::Citation,
+            UnitKind::Recital,
+            UnitKind::Paragraph,
+            UnitKind::Paragraph
+        ]
+    );
+    let persons: Vec<&str> = res.units[4]
+        .entities
+        .iter()
+        .filter(|e| e.kind == EntityKind::Person)
+        .map(|e| e.normalized.as_str())
+        .collect();
+    assert_eq!(persons, ["Asdfg Zxcvbov", "Asdfg Zxcvblu", "Qwert Zxcvbli"]);
+    assert_tiles(text, std::slice::from_ref(&res));
+}
