@@ -141,8 +141,19 @@ pub(crate) fn pick_reference<'a>(
     adopted: bool,
 ) -> Option<String> {
     let mut counts: HashMap<String, (usize, usize)> = HashMap::new();
+    // A group's motion points to the joint motion that replaced it ("See also joint
+    // motion for a resolution RC-B8-0562/2018", the reference on that line or the next):
+    // another document's reference, not the page's own.
+    let mut see_also = false;
     for t in texts {
-        for r in find_references(t) {
+        let cross = t.trim_start().to_lowercase().starts_with("see also");
+        let refs = find_references(t);
+        let skip = cross || (see_also && !refs.is_empty());
+        see_also = cross && refs.is_empty();
+        if skip {
+            continue;
+        }
+        for r in refs {
             let order = counts.len();
             counts.entry(r).or_insert((0, order)).0 += 1;
         }
@@ -302,6 +313,24 @@ mod tests {
         assert_eq!(
             pick_reference(lines.into_iter(), false).as_deref(),
             Some("RC-10-2025-0249")
+        );
+        // A group's motion: the joint motion it points to is another document.
+        let motion = [
+            "See also joint motion for a resolution RC-B8-0562/2018",
+            "B8‑0562/2018",
+        ];
+        assert_eq!(
+            pick_reference(motion.into_iter(), false).as_deref(),
+            Some("B-8-2018-0562")
+        );
+        let split = [
+            "See also joint motion for a resolution",
+            "RC-B9-0216/2020",
+            "B9-0220/2020",
+        ];
+        assert_eq!(
+            pick_reference(split.into_iter(), false).as_deref(),
+            Some("B-9-2020-0220")
         );
         // An adopted text's page lists the motion it came from; its own id wins.
         assert_eq!(

@@ -264,7 +264,8 @@ fn an_adopted_text_page_gives_the_seed_units() {
 /// procedure, "pursuant to", the authors "on behalf of" their group, "See also joint
 /// motion …"), then the body. The title is the motion's own line, not the cross-reference
 /// to the joint motion, and the apparatus is not wrapped into it; several people in one
-/// paragraph are all found, Azerbaijani -li / -lu family names too. (Shape of the
+/// paragraph are all found, Azerbaijani -li / -lu family names too; the reference is the
+/// motion's own. (Shape of the
 /// Parliament's B7-0253/2012 page; the names are invented.)
 #[test]
 fn a_group_motion_with_single_line_breaks() {
@@ -273,6 +274,7 @@ fn a_group_motion_with_single_line_breaks() {
         pursuant to Rule 122 of the Rules of Procedure\n\
         Qwerty Uiop on behalf of the ECR Group\n\
         See also joint motion for a resolution RC-B7-0252/2012\n\
+        B7-0253/2012\n\
         The European Parliament,\n\
         - having regard to its previous resolutions on Azerbaijan,\n\
         - having regard to Rule 122 of its Rules of Procedure,\n\
@@ -286,6 +288,8 @@ fn a_group_motion_with_single_line_breaks() {
         Some("MOTION FOR A RESOLUTION on Azerbaijan")
     );
     assert_eq!(res.date.as_deref(), Some("2012-05-22"));
+    // Its own reference, not the joint motion's it points to.
+    assert_eq!(res.reference.as_deref(), Some("B-7-2012-0253"));
     let kinds: Vec<UnitKind> = res.units.iter().map(|u| u.kind).collect();
     assert_eq!(
         kinds,
