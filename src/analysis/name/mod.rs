@@ -209,6 +209,9 @@ fn baltic_stem(word: &str) -> Option<&str> {
         .filter(|s| s.chars().count() >= 4)
 }
 
+/// ʿAbd (servant of) with the Arabic article joined, as one word.
+const ABD_JOINED: &[&str] = &["abdel", "abdul", "abdal", "abdol", "abdil"];
+
 /// Keys for one word.
 ///
 /// Cheap (no tables to load; a few small allocations), deterministic, and the
@@ -251,6 +254,11 @@ pub fn token_keys(word: &str) -> TokenKeys {
     if let Some(stem) = baltic_stem(&keys.exact) {
         let (inner, _) = base_keys(stem);
         cross_related.extend(inner.translit.into_iter().chain(inner.related));
+    }
+    // ʿAbd with the article written joined (Abdel, Abdul, Abdal, Abdol, Abdil) is the
+    // `Abd` that other spellings write apart (`Abd El-Fattah`): its key, related.
+    if ABD_JOINED.contains(&keys.folded.as_str()) {
+        cross_related.push("abd".to_string());
     }
     for k in cross_translit {
         if !keys.translit.contains(&k) {
