@@ -109,6 +109,14 @@ fn tzh_is_t_then_zh_not_ts() {
     assert!(share_key("Kuznetz", "Кузнец"));
 }
 
+#[test]
+fn rzh_is_r_then_zh_not_polish_rz() {
+    // `rzh` is р + ж (Серж, Держава); Polish `rz` alone is ж (Wierzbicki).
+    assert_family(&["Серж", "Serzh", "Serž"]);
+    assert!(share_key("Derzhava", "Держава"));
+    assert!(share_key("Wierzbicki", "Вержбицкий"));
+}
+
 /// Spellings of other European languages of the same Russian names: Polish (ż, sz, cz,
 /// dż, w), Dutch and Nordic (zj, sj, tsj), French (ch = ш beside ou, tch, dj), Czech
 /// and Romanian (š, č, ș, c = ч before e), Turkish (c = дж beside ı, ş, ğ), German.

@@ -223,8 +223,9 @@ pub(crate) fn key(cs: &[char], i: usize, raw: &mut KeyBuilder) -> usize {
             raw.push("k");
             2
         }
-        // rz: ж in Polish (Russian writes it рж: Wierzbicki = Вержбицкий).
-        'r' if at(1) == 'z' && looks_polish(cs) => {
+        // rz: ж in Polish (Russian writes it рж: Wierzbicki = Вержбицкий); not before
+        // h, where it is r and the zh of ж (Serzh, Derzhava).
+        'r' if at(1) == 'z' && at(2) != 'h' && looks_polish(cs) => {
             raw.push("r");
             raw.push_alt("j", "s");
             2
@@ -427,11 +428,14 @@ fn looks_french(cs: &[char]) -> bool {
 }
 
 /// Whether a word is spelled the Polish way: a Polish letter (ł ś ż ć ń ą ę),
-/// the digraphs rz and cz, or the adjective surname ending -cki / -cka.
+/// the digraphs rz (not in rzh: r + zh, Serzh) and cz, or the adjective surname
+/// ending -cki / -cka.
 fn looks_polish(cs: &[char]) -> bool {
+    let rz = |i: usize| cs[i] == 'r' && cs.get(i + 1) == Some(&'z') && cs.get(i + 2) != Some(&'h');
     cs.iter()
         .any(|c| matches!(c, 'ł' | 'ś' | 'ż' | 'ć' | 'ń' | 'ą' | 'ę'))
-        || cs.windows(2).any(|w| w == ['r', 'z'] || w == ['c', 'z'])
+        || (0..cs.len()).any(rz)
+        || cs.windows(2).any(|w| w == ['c', 'z'])
         || cs.ends_with(&['c', 'k', 'i'])
         || cs.ends_with(&['c', 'k', 'a'])
 }
