@@ -82,10 +82,21 @@ pub(crate) fn skeleton_key(cs: &[char], key: &str) -> Option<String> {
     if consonants < SKELETON_MIN {
         return None;
     }
-    let vowel_first = key.starts_with(['a', 'e', 'i', 'o', 'u'])
-        || (abjad && cs.first().is_some_and(|c| "اأإآٱعאע".contains(*c)));
+    let vowel_first = starts_with_vowel(cs, key, abjad);
     let initial = if vowel_first { "_" } else { "" };
     Some(format!("{SKELETON_MARK}{initial}{skel}"))
+}
+
+/// Whether a word starts with a vowel, as its skeleton keys mark it: its key does,
+/// or an abjad word starts with an alif or ʿayn (an Arabic article written joined,
+/// which the key leaves out, is passed over: `القحطاني` is qahtani, consonant-first).
+fn starts_with_vowel(cs: &[char], key: &str, abjad: bool) -> bool {
+    let body = match cs {
+        ['ا', 'ل', rest @ ..] if rest.len() >= 2 => rest,
+        _ => cs,
+    };
+    key.starts_with(['a', 'e', 'i', 'o', 'u'])
+        || (abjad && body.first().is_some_and(|c| "اأإآٱعאע".contains(*c)))
 }
 
 /// The mark that starts a short skeleton key ([`short_skeleton_key`]) of a word
@@ -119,8 +130,7 @@ pub(crate) fn short_skeleton_key(cs: &[char], key: &str) -> Option<String> {
         return None;
     }
     let abjad = cs.iter().any(|&c| drops_short_vowels(c));
-    let vowel_first = key.starts_with(['a', 'e', 'i', 'o', 'u'])
-        || (abjad && cs.first().is_some_and(|c| "اأإآٱعאע".contains(*c)));
+    let vowel_first = starts_with_vowel(cs, key, abjad);
     let least = if vowel_first { 1 } else { SKELETON_MIN - 1 };
     if !(least..SKELETON_MIN).contains(&n) {
         return None;
@@ -312,6 +322,18 @@ pub(crate) fn cross_keys(cs: &[char], translit_all: &[String]) -> (Vec<String>, 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_joined_article_is_passed_over() {
+        // القحطاني keys as qahtani: consonant-first, as the Latin Qahtani.
+        let k = |w: &str| super::super::token_keys(w).related;
+        let latin = k("Qahtani");
+        assert!(k("القحطاني")
+            .iter()
+            .any(|x| x.starts_with('=') && latin.contains(x)));
+        // An ʿayn after the article still starts with a vowel (العلي, al-Ali).
+        assert!(k("العلي").iter().any(|x| x.starts_with(">_")));
+    }
 
     #[test]
     fn skeletons() {
