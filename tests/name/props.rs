@@ -318,6 +318,21 @@ proptest! {
         let _ = romanise(&s, System::Bgn);
     }
 
+    /// Two names of any scripts, with the separators the whole-name rules read (an
+    /// interpunct of a transcribed name, hyphens, apostrophes, tone digits): `compare`
+    /// answers without panicking, the same way twice, with a score in (0, 1].
+    #[test]
+    fn compare_any_two_names(
+        a in "([\\p{Han}\\p{Arabic}\\p{Latin}\\p{Cyrillic}\\p{Tamil}]{1,6}[ ·・.'’\\-1-6]?){1,4}",
+        b in "([\\p{Han}\\p{Arabic}\\p{Latin}\\p{Cyrillic}\\p{Armenian}]{1,6}[ ·・.'’\\-1-6]?){1,4}",
+    ) {
+        let m = compare(&a, &b);
+        prop_assert_eq!(&m, &compare(&a, &b));
+        if let Some(m) = m {
+            prop_assert!(m.score > 0.0 && m.score <= 1.0, "{}", m.score);
+        }
+    }
+
     #[test]
     fn folding_is_idempotent(s in "\\PC{0,24}") {
         let f = token_keys(&s).folded;
