@@ -1,9 +1,9 @@
 //! The ways two words, or runs of adjacent words, of two names may pair
 //! (`docs/name-matching.md`, section 2): a word match on the channels, consonant
-//! skeletons across an abjad, Baltic endings, vowels that differ, Belarusian
-//! forms, Western Armenian surnames, patronymics in two conventions; and the one pairing that never holds,
-//! a given name and its feminine form. `compare.rs` takes the best
-//! pairings and decides.
+//! skeletons across scripts, Baltic endings, vowels that differ, Belarusian
+//! forms, Western Armenian surnames, patronymics in two conventions; and the one
+//! pairing that never holds, a given name and its feminine form. `compare.rs`
+//! takes the best pairings and decides.
 
 use super::key::{PATRONYMIC_MARK, STEM_MARK};
 use super::{
@@ -132,9 +132,10 @@ pub(crate) fn units(n: &NameKeys, particle: &[bool]) -> Vec<Unit> {
 
 /// Two units in different scripts, one at least compared on consonant
 /// skeletons (an abjad, a Brahmic script, Thai: [`script::skeleton_script`];
-/// Arabic against Devanagari too), meet on their consonant skeletons; a run of `n > 1` joined words needs a skeleton of
-/// `n + 1` consonants or more (آسو عزیزی, whose آسو is one consonant and a
-/// weak letter, would otherwise meet Azizi alone).
+/// Arabic against Devanagari too), meet on their consonant skeletons; a run of
+/// `n > 1` joined words needs a skeleton of `n + 1` consonants or more (آسو
+/// عزیزی, whose آسو is one consonant and a weak letter, would otherwise meet
+/// Azizi alone).
 ///
 /// A Tamil word (one letter for k and g, t and d, p and b, c, s and j, and k
 /// for a foreign h) meets the other on both skeletons read the same way
