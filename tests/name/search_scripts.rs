@@ -269,5 +269,12 @@ fn an_arabic_name_with_the_article_joined_finds_its_latin_spelling() {
         "مها القحطاني",
         "Mohammad bin Nasser al-Ghamdi",
     ];
-    assert_first(&units, &[("محمد القحطاني", "Mohammad Fahad al-Qahtani")]);
+    assert_first(
+        &units,
+        &[
+            ("محمد القحطاني", "Mohammad Fahad al-Qahtani"),
+            // The article written joined in Latin letters: the name after it is keyed too.
+            ("Mohammad Alghamdi", "Mohammad bin Nasser al-Ghamdi"),
+        ],
+    );
 }

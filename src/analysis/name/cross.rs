@@ -252,6 +252,21 @@ pub(crate) fn voiced_readings(key: &str) -> Vec<String> {
     out
 }
 
+/// The name after an Arabic article written joined to it in Latin letters: `al`
+/// or `el`, then five letters or more starting with a consonant (`Alghamdi`,
+/// `Elbaradei`); `None` for other words (`Alexei`, `Albert`: too short a rest).
+fn joined_article_rest(cs: &[char]) -> Option<&[char]> {
+    let rest = match cs {
+        ['a' | 'e', 'l', rest @ ..] => rest,
+        _ => return None,
+    };
+    let consonant = |c: &char| c.is_ascii_lowercase() && !"aeiouy".contains(*c);
+    (rest.len() >= 5
+        && rest.iter().all(|c| c.is_ascii_lowercase())
+        && rest.first().is_some_and(consonant))
+    .then_some(rest)
+}
+
 /// The keys a word gets for the search only, to meet its spellings in other
 /// scripts (translit keys, related keys): a Han name's pinyin words
 /// ([`han_name_spellings`], their primary keys, with their related keys), and
@@ -307,6 +322,17 @@ pub(crate) fn cross_keys(cs: &[char], translit_all: &[String]) -> (Vec<String>, 
                 .into_iter()
                 .chain(short_skeleton_key(cs, k)),
         );
+        // The Arabic article written joined in Latin letters (`Alghamdi`, `Alqarni`):
+        // also the skeleton keys of the name after it, which an Arabic spelling
+        // (`الغامدي`) and a spelling with the article apart (`al-Ghamdi`) have.
+        let rest_key = k.strip_prefix("al").or_else(|| k.strip_prefix("el"));
+        if let (Some(rest), Some(rest_key)) = (joined_article_rest(cs), rest_key) {
+            related.extend(
+                skeleton_key(rest, rest_key)
+                    .into_iter()
+                    .chain(short_skeleton_key(rest, rest_key)),
+            );
+        }
     }
     // The Belarusian and Russian forms of one name meet on the Russian reading
     // (Tsikhanouskaya / Tikhanovskaya), as `compare` reads them.
@@ -333,6 +359,12 @@ mod tests {
             .any(|x| x.starts_with('=') && latin.contains(x)));
         // An ʿayn after the article still starts with a vowel (العلي, al-Ali).
         assert!(k("العلي").iter().any(|x| x.starts_with(">_")));
+        // In Latin letters, the name after a joined article is keyed too.
+        assert!(k("Alghamdi")
+            .iter()
+            .any(|x| k("الغامدي").contains(x) && x.starts_with('=')));
+        assert!(joined_article_rest(&['a', 'l', 'e', 'x', 'e', 'i']).is_none());
+        assert!(joined_article_rest(&['a', 'l', 'b', 'e', 'r', 't']).is_none());
     }
 
     #[test]
