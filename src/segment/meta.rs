@@ -278,7 +278,7 @@ pub(crate) fn ends_title(line: &str) -> bool {
         || lower.starts_with("pursuant to")
         || lower.starts_with("see also")
         || lower.contains("on behalf of")
-        || numeric_date(line).is_some_and(|_| lower.starts_with(|c: char| c.is_ascii_digit()))
+        || numeric_date(line.trim()).is_some()
 }
 
 #[cfg(test)]

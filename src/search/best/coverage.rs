@@ -13,11 +13,10 @@
 //!
 //! where `c` counts the query words the unit matches (through any channel, or
 //! through its context query when another word matched), each by its
-//! [count](NameWord::count): two for a word of the name, one for a father's name
-//! (texts often leave it out, and a unit with the father's names but not the
-//! person's own is the father: `Salman bin Abdulaziz` for `Mohammad bin Salman bin
-//! Abdulaziz`), none for a connector (`bin`, `al`: every other name has them); and
-//! `s` is the weighted sum of the word scores and the soft scores. `s / (s +
+//! [count](NameWord::count): two for a word, one for a father's name after a word
+//! for "son of" (texts often leave it out, and a unit with the father's names but
+//! not the person's own is the father: `Salman bin Abdulaziz` for `Mohammad bin
+//! Salman bin Abdulaziz`); and `s` is the weighted sum of the word scores and the soft scores. `s / (s +
 //! SATURATION)` is below 1, so a unit matching more always ranks above one matching
 //! less, however exactly; among units matching as much, the better channels (and
 //! the family name, which weighs more than a given name) win.
@@ -46,7 +45,8 @@ pub(crate) struct NameWord {
     /// The word's weight in the tie-breaking score: its part of the name.
     pub(crate) weight: Score,
     /// What matching the word adds to the count of the module docs' formula: 2 for
-    /// a word of the name, 1 for a father's name, 0 for a connector.
+    /// a word, 1 for a father's name after a word for "son of" (`run_counts` in the
+    /// compiler decides).
     pub(crate) count: u32,
 }
 
