@@ -130,14 +130,22 @@ fn combine(raw: &KeyBuilder) -> Vec<String> {
         if sites[..g].iter().any(|s| s.same_group(head)) {
             continue; // group already done
         }
-        for reading in [Some(head.primary), Some(head.alt), head.alt2]
-            .into_iter()
-            .flatten()
+        // Every reading a site of the group has, the head's first.
+        let mut readings: Vec<&'static str> = Vec::with_capacity(3);
+        for r in sites[g..]
+            .iter()
+            .filter(|s| s.same_group(head))
+            .flat_map(Site::readings)
         {
+            if !readings.contains(&r) {
+                readings.push(r);
+            }
+        }
+        for reading in readings {
             emit(
                 &|_, s| {
                     if s.same_group(head) {
-                        reading
+                        s.group_reading(reading)
                     } else {
                         s.primary
                     }

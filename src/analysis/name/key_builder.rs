@@ -29,11 +29,23 @@ impl Site {
 
     /// Sites with the same two readings belong to one group (every `j` of a
     /// word, every `ch`): a word is written in one system, so a group is also
-    /// read one way throughout.
+    /// read one way throughout. A third reading one site of the group has and
+    /// another has not (j before a vowel is also х, a French ch also ш) does not
+    /// split the group: the other sites keep their primary for it
+    /// ([`Site::group_reading`]).
     pub(super) fn same_group(&self, other: &Site) -> bool {
-        ((self.primary == other.primary && self.alt == other.alt)
-            || (self.primary == other.alt && self.alt == other.primary))
-            && self.alt2 == other.alt2
+        (self.primary == other.primary && self.alt == other.alt)
+            || (self.primary == other.alt && self.alt == other.primary)
+    }
+
+    /// This site's reading when its group is read as `reading`: that reading if
+    /// the site has it, its primary otherwise.
+    pub(super) fn group_reading(&self, reading: &'static str) -> &'static str {
+        if self.readings().any(|r| r == reading) {
+            reading
+        } else {
+            self.primary
+        }
     }
 }
 
