@@ -214,7 +214,7 @@ fn pinyin_links() -> &'static HashMap<String, HashSet<String>> {
     TABLE.get_or_init(|| {
         let mut map: HashMap<String, HashSet<String>> = HashMap::new();
         for (&c, readings) in &chars().readings {
-            let py = any_ascii::any_ascii_char(c).to_ascii_lowercase();
+            let py = super::script::han_pinyin(c);
             if py.is_empty() || !py.bytes().all(|b| b.is_ascii_lowercase()) {
                 continue;
             }

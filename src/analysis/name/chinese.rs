@@ -27,7 +27,7 @@ use std::sync::OnceLock;
 
 use super::cantonese::{self, Systems};
 use super::fold::fold_syllable;
-use super::script::{is_han, parse_table};
+use super::script::{han_pinyin, is_han, parse_table};
 
 /// The most joined readings kept for one given name (Wade-Giles without its
 /// marks is ambiguous: `chu` is zhu, chu, ju or qu).
@@ -206,11 +206,6 @@ struct ChineseName {
     han: bool,
     /// Written in plain pinyin (every syllable one, no apostrophe).
     plain_pinyin: bool,
-}
-
-/// The any_ascii pinyin of a Han character, lower case.
-fn han_pinyin(c: char) -> String {
-    any_ascii::any_ascii_char(c).to_lowercase()
 }
 
 /// A name of two to four Han characters (spaces allowed): the first is the

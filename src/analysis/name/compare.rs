@@ -317,7 +317,7 @@ fn judge_with(
             }
             // A run ending in an article (Abd-El) pairs only within one script
             // family: across an abjad it would swallow the article of the next word.
-            if (x.abjad || y.abjad) && (x.ends_in_particle || y.ends_in_particle) {
+            if (x.abjad() || y.abjad()) && (x.ends_in_particle || y.ends_in_particle) {
                 continue;
             }
             // A patronymic never pairs with a given name.

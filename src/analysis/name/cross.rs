@@ -14,7 +14,8 @@
 //! a Belarusian word's Russian reading.
 
 use super::script::{
-    drops_short_vowels, han_name_spellings, is_han, is_tamil, russian_way, BELARUSIAN_MARK,
+    after_joined_article, drops_short_vowels, han_name_spellings, is_han, is_tamil, russian_way,
+    BELARUSIAN_MARK,
 };
 
 /// The consonant skeleton of a translit key: vowels, glides (`i`, `v`, which
@@ -91,10 +92,7 @@ pub(crate) fn skeleton_key(cs: &[char], key: &str) -> Option<String> {
 /// or an abjad word starts with an alif or ʿayn (an Arabic article written joined,
 /// which the key leaves out, is passed over: `القحطاني` is qahtani, consonant-first).
 fn starts_with_vowel(cs: &[char], key: &str, abjad: bool) -> bool {
-    let body = match cs {
-        ['ا', 'ل', rest @ ..] if rest.len() >= 2 => rest,
-        _ => cs,
-    };
+    let body = after_joined_article(cs);
     key.starts_with(['a', 'e', 'i', 'o', 'u'])
         || (abjad && body.first().is_some_and(|c| "اأإآٱعאע".contains(*c)))
 }

@@ -68,10 +68,8 @@ pub(crate) struct Unit {
     pub(crate) start: usize,
     pub(crate) len: usize,
     pub(crate) keys: TokenKeys,
-    /// Written in a script compared on consonant skeletons
-    /// ([`script::compared_on_skeleton`]).
-    pub(crate) abjad: bool,
-    /// Which such script ([`script::skeleton_script`]; 0 for none).
+    /// Which script compared on consonant skeletons it is written in
+    /// ([`script::skeleton_script`]; 0 for none).
     pub(crate) skeleton_script: u32,
     pub(crate) ends_in_particle: bool,
     /// Starts with the Arabic article written joined (`الغامدي`), which its key
@@ -80,6 +78,14 @@ pub(crate) struct Unit {
     /// Written in a script with one letter for a voiced and a voiceless
     /// consonant ([`script::is_tamil`]).
     pub(crate) unvoiced: bool,
+}
+
+impl Unit {
+    /// Written in a script compared on consonant skeletons (an abjad, a Brahmic
+    /// script, Thai).
+    pub(crate) fn abjad(&self) -> bool {
+        self.skeleton_script != 0
+    }
 }
 
 pub(crate) fn units(n: &NameKeys, particle: &[bool]) -> Vec<Unit> {
@@ -104,9 +110,6 @@ pub(crate) fn units(n: &NameKeys, particle: &[bool]) -> Vec<Unit> {
                 let joined: String = run.iter().map(|p| p.text.as_str()).collect();
                 token_keys(&joined).own()
             };
-            let abjad = run
-                .iter()
-                .any(|p| p.text.chars().any(script::compared_on_skeleton));
             let joined_article = run[0].text.starts_with("ال") && run[0].text.chars().count() > 4;
             let unvoiced = run.iter().any(|p| p.text.chars().any(script::is_tamil));
             let skeleton_script = run
@@ -119,7 +122,6 @@ pub(crate) fn units(n: &NameKeys, particle: &[bool]) -> Vec<Unit> {
                 start,
                 len,
                 keys,
-                abjad,
                 ends_in_particle: particle[end - 1],
                 joined_article,
                 unvoiced,
@@ -151,7 +153,7 @@ pub(crate) fn skeleton_match(a: &Unit, b: &Unit) -> bool {
         let mut out = Vec::new();
         for k in &u.keys.translit {
             out.push(cross::abjad_skeleton(k));
-            if !u.abjad && other.joined_article {
+            if !u.abjad() && other.joined_article {
                 let bare = ["al", "el", "ul", "ol"]
                     .iter()
                     .find_map(|art| k.strip_prefix(art))

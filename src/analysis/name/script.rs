@@ -81,19 +81,14 @@ pub(crate) fn drops_short_vowels(c: char) -> bool {
     is_abjad(c) || is_abugida(c)
 }
 
-/// Whether `compare` meets a word in `c`'s script with Latin spellings on its
-/// consonant skeleton: the scripts of [`drops_short_vowels`], and Thai and Lao
-/// ([`is_thai`]), whose vowel signs `any_ascii` writes one by one around the
-/// consonants (`เทอร์` → `theor`), too unreliable to key on.
-pub(crate) fn compared_on_skeleton(c: char) -> bool {
-    drops_short_vowels(c) || is_thai(c)
-}
-
-/// Which script of [`compared_on_skeleton`] `c` is in: 1 Hebrew, 2 Arabic (all
-/// its blocks), 3 Thai and Lao, one number per Brahmic script from 16 on
-/// (Devanagari, Bengali, … Sinhala: each its 128-character block); 0 for any
-/// other letter. Two words of different such scripts meet on their skeletons as a
-/// Latin word and an Arabic one do (`محمد` / `मोहम्मद`).
+/// Which script `c` is in among those `compare` meets with other scripts on
+/// their consonant skeletons, 0 for any other letter: the scripts of
+/// [`drops_short_vowels`], and Thai and Lao ([`is_thai`]), whose vowel signs
+/// `any_ascii` writes one by one around the consonants (`เทอร์` → `theor`), too
+/// unreliable to key on. 1 Hebrew, 2 Arabic (all its blocks), 3 Thai and Lao,
+/// one number per Brahmic script from 16 on (Devanagari, Bengali, … Sinhala:
+/// each its 128-character block). Two words of different such scripts meet on
+/// their skeletons as a Latin word and an Arabic one do (`محمد` / `मोहम्मद`).
 pub(crate) fn skeleton_script(c: char) -> u32 {
     let u = c as u32;
     if (0x0590..=0x05FF).contains(&u) {
@@ -196,14 +191,20 @@ pub(crate) fn greek_readings(cs: &[char]) -> Vec<Vec<char>> {
     out
 }
 
+/// A word without the Arabic article written joined to it (`الخواجة` → `خواجة`),
+/// when two letters or more follow it; the word itself otherwise.
+pub(crate) fn after_joined_article(cs: &[char]) -> &[char] {
+    match cs {
+        ['ا', 'ل', rest @ ..] if rest.len() >= 2 => rest,
+        _ => cs,
+    }
+}
+
 /// A word in a script without a table, in lower-case Latin letters: the Arabic
 /// article written joined to the noun is dropped (`الخواجة` → `خواجة`), then
 /// `any_ascii` transliterates.
 pub(crate) fn to_latin(cs: &[char]) -> Vec<char> {
-    let cs = match cs {
-        ['ا', 'ل', rest @ ..] if rest.len() >= 2 => rest,
-        _ => cs,
-    };
+    let cs = after_joined_article(cs);
     // Armenian in the classical orthography (the diaspora's, and Iran's) is read
     // as the 1922 reform spells it: the diphthongs իւ, եա, եօ as յու, յա, յո
     // (Սարգսեան = Սարգսյան, -yan), a word-initial յ as հ (Յակոբ = Հակոբ, Hakob);
@@ -406,6 +407,12 @@ pub(crate) fn latin_readings(cs: &[char]) -> Vec<Vec<char>> {
         }
     }
     out
+}
+
+/// The any_ascii pinyin of a Han character, lower case (empty for a character
+/// any_ascii has no reading of).
+pub(crate) fn han_pinyin(c: char) -> String {
+    any_ascii::any_ascii_char(c).to_lowercase()
 }
 
 /// Whether `c` is a Han ideograph (CJK Unified Ideographs, extension A, and the

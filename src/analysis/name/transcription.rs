@@ -25,7 +25,7 @@
 
 use super::chinese::{self, Pairing};
 use super::fold::fold_syllable;
-use super::script::is_han;
+use super::script::{self, is_han};
 
 /// The interpuncts that separate the words of a foreign name in Chinese.
 const INTERPUNCTS: [char; 6] = ['·', '・', '.', '•', '‧', '．'];
@@ -94,7 +94,7 @@ fn pinyin_syllable_classes(py: &str, out: &mut String) {
 fn han_classes(word: &str) -> Option<String> {
     let mut out = String::new();
     for c in word.chars() {
-        let py = any_ascii::any_ascii_char(c).to_ascii_lowercase();
+        let py = script::han_pinyin(c);
         if py.is_empty() || !py.bytes().all(|b| b.is_ascii_lowercase()) {
             return None;
         }
