@@ -146,7 +146,7 @@ pub(crate) fn pick_reference<'a>(
     // another document's reference, not the page's own.
     let mut see_also = false;
     for t in texts {
-        let cross = t.trim_start().to_lowercase().starts_with("see also");
+        let cross = is_see_also(t);
         let refs = find_references(t);
         let skip = cross || (see_also && !refs.is_empty());
         see_also = cross && refs.is_empty();
@@ -263,8 +263,14 @@ pub(crate) fn find_title(before: &[&str]) -> Option<usize> {
             && !lower.starts_with("joint motion for a resolution -")
             // A group's motion points to the joint one ("See also joint motion for a
             // resolution RC-B7-0252/2012"): a cross-reference, not its title.
-            && !lower.starts_with("see also")
+            && !is_see_also(l)
     })
+}
+
+/// Whether a line is a group's motion pointing to the joint motion that replaced
+/// it ("See also joint motion for a resolution RC-B8-0562/2018").
+fn is_see_also(line: &str) -> bool {
+    line.trim_start().to_lowercase().starts_with("see also")
 }
 
 /// Whether a line ends a title wrapped over the lines after it: the formula that
@@ -276,7 +282,7 @@ pub(crate) fn ends_title(line: &str) -> bool {
     let lower = line.trim().to_lowercase();
     lower.trim_end_matches([',', ':']).trim() == "the european parliament"
         || lower.starts_with("pursuant to")
-        || lower.starts_with("see also")
+        || is_see_also(line)
         || lower.contains("on behalf of")
         || numeric_date(line.trim()).is_some()
 }
