@@ -50,6 +50,63 @@ const PERSONAL: &[&str] = &[
     "health",
 ];
 
+/// What is done to a person, before "of" and a name ("the execution of Behnoud Shojaee",
+/// "the release of Ihar Losik", "in particular the case of Nasrin Sotoudeh").
+const DEEDS: &[&str] = &[
+    "arrest",
+    "arrests",
+    "detention",
+    "release",
+    "trial",
+    "imprisonment",
+    "execution",
+    "executions",
+    "killing",
+    "murder",
+    "assassination",
+    "abduction",
+    "kidnapping",
+    "disappearance",
+    "torture",
+    "conviction",
+    "sentencing",
+    "persecution",
+    "harassment",
+    "prosecution",
+    "case",
+    "cases",
+];
+
+/// What happens to a person, after "was", "were", "has been", "have been" or "had been"
+/// and a name ("Behnoud Shojaee was executed", "Ihar Losik has been sentenced").
+const DONE_TO: &[&str] = &[
+    "arrested",
+    "detained",
+    "executed",
+    "sentenced",
+    "killed",
+    "murdered",
+    "assassinated",
+    "released",
+    "tortured",
+    "convicted",
+    "abducted",
+    "kidnapped",
+    "imprisoned",
+    "jailed",
+    "charged",
+    "beaten",
+    "hanged",
+    "summoned",
+    "interrogated",
+    "harassed",
+    "poisoned",
+    "prosecuted",
+    "pardoned",
+    "expelled",
+    "deported",
+];
+
 #[derive(Debug)]
 struct Candidate {
     first: usize,
@@ -238,7 +295,59 @@ fn is_role(doc: &Doc, i: usize) -> bool {
     doc.is_word(i) && doc.tags(i).is(WordTags::ROLE)
 }
 
+/// The run starting at `i` follows "<deed> of": "the execution of …", "the case of …".
+fn deed_before(doc: &Doc, i: usize) -> bool {
+    i >= 2 && doc.key(i - 1) == "of" && DEEDS.contains(&doc.key(i - 2))
+}
+
+/// The run starting at `i` ends an office's title on the same line: a capitalised role
+/// word, then capitalised words and "of", "for", "on", "the", "and" or "/", the last a
+/// capitalised word, up to the name ("the High Representative of the Union for Foreign Affairs and Security Policy Josep
+/// Borrell", "the UN Special Rapporteur on Human Rights Defenders Mary Lawlor").
+fn title_before(doc: &Doc, i: usize) -> bool {
+    const MAX_TITLE: usize = 16;
+    // The title's last word is capitalised: after "the Commissioner for", "Crisis
+    // Management" is what the office is for, not a name.
+    let ends_title = i > 0
+        && doc
+            .tok(i - 1)
+            .is_some_and(|t| t.kind == TokKind::Word && t.capitalised && !t.line_before);
+    if !ends_title || doc.tok(i).is_some_and(|t| t.line_before) {
+        return false;
+    }
+    let mut k = i;
+    for _ in 0..MAX_TITLE {
+        if k == 0 || doc.tok(k).is_some_and(|t| t.line_before) {
+            return false;
+        }
+        k -= 1;
+        let Some(t) = doc.tok(k) else { return false };
+        if t.kind == TokKind::Word && (t.capitalised || t.upper) {
+            if is_role(doc, k) && t.capitalised {
+                return true;
+            }
+        } else if !matches!(doc.key(k), "of" | "for" | "on" | "the" | "and" | "/") {
+            return false;
+        }
+    }
+    false
+}
+
+/// The run ending at `e` is followed by a passive of what is done to a person: "was
+/// executed", "has been sentenced", "were arrested".
+fn done_to_after(doc: &Doc, e: usize) -> bool {
+    let verb = match (doc.key(e + 1), doc.key(e + 2)) {
+        ("was" | "were", _) => e + 2,
+        ("has" | "have" | "had", "been") => e + 3,
+        _ => return false,
+    };
+    DONE_TO.contains(&doc.key(verb))
+}
+
 fn cue_after(doc: &Doc, e: usize) -> bool {
+    if done_to_after(doc, e) {
+        return true;
+    }
     let poss = doc.tok(e + 1).is_some_and(|t| t.kind == TokKind::Poss);
     if poss {
         return PERSONAL.contains(&doc.key(e + 2)) || is_role(doc, e + 2);
@@ -259,17 +368,25 @@ fn cue_after(doc: &Doc, e: usize) -> bool {
             .any(|k| is_role(doc, k))
 }
 
-/// A separator between two names of a list: ",", "and", ", and", "or", ", or".
+/// A separator between two names of a list: ",", "and", ", and", "or", ", or", "&",
+/// "as well as", ", as well as".
 fn list_gap(doc: &Doc, from: usize, to: usize) -> bool {
-    let gap = match to.checked_sub(from) {
-        Some(1) => [doc.key(from), ""],
-        Some(2) => [doc.key(from), doc.key(from + 1)],
-        _ => return false,
+    const GAPS: &[&[&str]] = &[
+        &[","],
+        &["and"],
+        &[",", "and"],
+        &["or"],
+        &[",", "or"],
+        &["&"],
+        &["as", "well", "as"],
+        &[",", "as", "well", "as"],
+    ];
+    let Some(len) = to.checked_sub(from) else {
+        return false;
     };
-    matches!(
-        gap,
-        [",", ""] | ["and", ""] | [",", "and"] | ["or", ""] | [",", "or"] | ["&", ""]
-    ) && (from..to).all(|k| doc.free(k))
+    GAPS.iter()
+        .any(|gap| gap.len() == len && gap.iter().enumerate().all(|(k, w)| doc.key(from + k) == *w))
+        && (from..to).all(|k| doc.free(k))
 }
 
 /// Appends one word of a name; `all_caps` (at least two letters, none lower case, as
@@ -330,15 +447,18 @@ fn candidates_in_run(doc: &Doc, from: usize, to: usize, out: &mut Vec<Candidate>
         let role_before = before.is_some_and(|b| is_role(doc, b));
         let title =
             before.is_some_and(|b| role_before && doc.tok(b).is_some_and(|t| t.capitalised));
+        let deed = deed_before(doc, i);
         let evidence = if words >= 2 {
             given(doc, i)
                 || family_ending(doc, j)
                 || role_before
+                || deed
+                || title_before(doc, i)
                 || cue_after(doc, j)
                 || (words == 2 && family_ending(doc, i) && given(doc, j))
         } else {
             title
-                || ((role_before || cue_after(doc, j)) && family_ending(doc, i))
+                || ((role_before || deed || cue_after(doc, j)) && family_ending(doc, i))
                 || doc.known_surname(i)
         };
         if (1..=4).contains(&words) {
@@ -513,6 +633,63 @@ mod tests {
             persons("Ursula von der Leyen said"),
             ["Ursula von der Leyen"]
         );
+    }
+
+    #[test]
+    fn evidence_from_what_is_done_and_offices() {
+        // "<deed> of" before a name, a passive of what is done to a person after it.
+        assert_eq!(
+            persons("condemns the execution of Qwerty Asdfgh and"),
+            ["Qwerty Asdfgh"]
+        );
+        assert_eq!(
+            persons("whereas Qwerty Asdfgh was executed in"),
+            ["Qwerty Asdfgh"]
+        );
+        assert_eq!(
+            persons("whereas Qwerty Asdfgh has been sentenced to"),
+            ["Qwerty Asdfgh"]
+        );
+        // Not after a verb a thing can undergo as well, nor for one word without an ending.
+        assert_eq!(
+            persons("whereas Qwerty Asdfgh was built in"),
+            Vec::<String>::new()
+        );
+        assert_eq!(persons("the case of Qwerty shows"), Vec::<String>::new());
+        // "as well as" joins a list: the known given names vouch for the others.
+        assert_eq!(
+            persons("of Qwerty Asdfgh and Zxcv Bnmlk, as well as Reza Qwertz and Hossein Asdfz,"),
+            [
+                "Qwerty Asdfgh",
+                "Zxcv Bnmlk",
+                "Reza Qwertz",
+                "Hossein Asdfz"
+            ]
+        );
+        // The end of an office's title, capitalised words up to the name.
+        assert_eq!(
+            persons("the High Representative of the Union for Foreign Affairs and Security Policy Qwerty Asdfgh,"),
+            ["Qwerty Asdfgh"]
+        );
+        // What an office is for is not a name.
+        assert_eq!(
+            persons("led by the Commissioner for Crisis Management, together"),
+            Vec::<String>::new()
+        );
+    }
+
+    #[test]
+    fn a_place_after_a_given_name_is_a_family_name() {
+        assert_eq!(
+            persons("release Olivier Qwerty, Cécile Asdfgh and Jacques Paris;"),
+            ["Olivier Qwerty", "Cécile Asdfgh", "Jacques Paris"]
+        );
+        let places: Vec<String> = extract("were detained in Paris and Tehran")
+            .into_iter()
+            .filter(|e| e.kind == EntityKind::Place)
+            .map(|e| e.normalized)
+            .collect();
+        assert_eq!(places, ["Paris", "Tehran"]);
     }
 
     #[test]

@@ -10,7 +10,8 @@ use super::{Doc, EntityKind};
 
 /// Countries, regions and cities from the gazetteer, longest name first; a country inside a
 /// hyphenated word ("EU-Kazakhstan") counts too. A one-word place that is also a given name
-/// and is followed by a capitalised word ("Milan Zver") is left to the person rules.
+/// and is followed by a capitalised word ("Milan Zver"), or that follows a given name
+/// ("Jacques Paris"), is left to the person rules.
 pub(crate) fn places(doc: &mut Doc) {
     let table = gz::places();
     let n = doc.toks.len();
@@ -40,6 +41,18 @@ pub(crate) fn places(doc: &mut Doc) {
                     .tags(i + len)
                     .any(WordTags::STOP | WordTags::ORG_WORD | WordTags::PLACE);
             if len == 1 && doc.tags(i).is(WordTags::GIVEN) && next_is_name {
+                i += 1;
+                continue;
+            }
+            // A one-word place right after a known given name on the same line is a
+            // family name ("Jacques Paris", "Ali Mosul"): left to the person rules.
+            let after_given = i > 0
+                && doc.is_capword(i - 1)
+                && doc.free(i - 1)
+                && !line_break(doc, i)
+                && doc.tags(i - 1).is(WordTags::GIVEN)
+                && !doc.tags(i - 1).any(WordTags::STOP | WordTags::PLACE);
+            if len == 1 && after_given {
                 i += 1;
                 continue;
             }
