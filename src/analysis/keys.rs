@@ -15,6 +15,7 @@ use std::rc::Rc;
 use rustc_hash::FxHashMap;
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
+use super::joined::{join, joined_spans, Gap};
 use super::name::{query_key, token_keys, Channel, TokenKeys};
 use super::prose::prose_stem;
 use super::words::{bare_name, words};
@@ -162,6 +163,11 @@ pub(crate) struct WordKeys {
     pub(crate) from: usize,
     pub(crate) to: usize,
     pub(crate) keys: Option<Rc<KeyEntry>>,
+    /// The keys of the spans of words starting here that may be one word written
+    /// apart ([`joined_spans`]): `Ahmadi-Nejad`, `Abdul Hadi`, `Abd El-Fattah` and
+    /// `احمدی‌نژاد` are also keyed as `Ahmadinejad`, `Abdulhadi`, `Abdelfattah` and
+    /// `احمدینژاد`.
+    pub(crate) joined: Vec<Rc<KeyEntry>>,
 }
 
 /// A text split into [`words`], each with its keys.
@@ -186,17 +192,63 @@ pub(crate) fn text_keys(text: &str, every_word: bool) -> Rc<TextKeys> {
         let analysis = Rc::new(TextKeys {
             text: text.to_string(),
             every_word,
-            words: words(text)
-                .map(|(from, word)| WordKeys {
-                    from,
-                    to: from + word.len(),
-                    keys: (every_word || is_name_like(word)).then(|| keys_of(word)),
-                })
-                .collect(),
+            words: keyed_words(text, every_word),
         });
         *last.borrow_mut() = Some(Rc::clone(&analysis));
         analysis
     })
+}
+
+/// The words of `text` with their keys: every word's or the name-like ones'; and,
+/// where the name channels key a text (not `every_word`), the keys of the words that
+/// may be one word written apart.
+fn keyed_words(text: &str, every_word: bool) -> Vec<WordKeys> {
+    let split: Vec<(usize, &str)> = words(text).collect();
+    let mut out: Vec<WordKeys> = split
+        .iter()
+        .map(|&(from, word)| WordKeys {
+            from,
+            to: from + word.len(),
+            keys: (every_word || is_name_like(word)).then(|| keys_of(word)),
+            joined: Vec::new(),
+        })
+        .collect();
+    if !every_word {
+        let written: Vec<&str> = split.iter().map(|&(_, w)| w).collect();
+        let gaps: Vec<Gap> = (1..out.len())
+            .map(|k| Gap::of(text, out[k - 1].to, out[k].from))
+            .collect();
+        for span in joined_spans(&written, |k| gaps[k]) {
+            let keys = keys_of(&join(&written, span));
+            out[span.0].joined.push(keys);
+        }
+    }
+    out
+}
+
+/// The `i`-th key a word gives `channel` in an indexed text: its own
+/// [`candidate`]s, then, on the translit and related channels, those of the spans
+/// joined from it ([`WordKeys::joined`]); `None` past the last one.
+pub(crate) fn word_candidate(word: &WordKeys, channel: FieldKeys, i: usize) -> Option<&str> {
+    let count = |keys: &TokenKeys| match channel {
+        FieldKeys::Channel(Channel::Translit) => keys.translit.len(),
+        _ => keys.related.len(),
+    };
+    if !matches!(
+        channel,
+        FieldKeys::Channel(Channel::Translit | Channel::Related)
+    ) {
+        return candidate(word.keys.as_ref()?, channel, i);
+    }
+    let mut i = i;
+    for keys in word.keys.iter().chain(&word.joined) {
+        let n = count(keys);
+        if i < n {
+            return candidate(keys, channel, i);
+        }
+        i -= n;
+    }
+    None
 }
 
 /// The `i`-th candidate key of `channel`, before empty keys and duplicates are

@@ -13,7 +13,7 @@
 
 use tantivy::tokenizer::{TextAnalyzer, Token, TokenStream, Tokenizer, TokenizerManager};
 
-use crate::analysis::keys::{candidate, text_keys, FieldKeys, TextKeys};
+use crate::analysis::keys::{text_keys, word_candidate, FieldKeys, TextKeys};
 use crate::analysis::name::Channel;
 use crate::analysis::prose::prose_term;
 use crate::analysis::words::{words, Words};
@@ -103,8 +103,11 @@ impl TokenStream for ProseStream<'_> {
 
 /// Tokenizer of one name field: splits text into [`words`] and replaces each
 /// name-like word ([`is_name_like`]; every word for the entity channel) by the keys
-/// of the channel, all at the word's position and with the word's offsets. A word
-/// with no key in the channel leaves a gap, as a stop word does.
+/// of the channel, all at the word's position and with the word's offsets. On the
+/// translit and related channels, words a name may also write as one
+/// (`crate::analysis::joined`: `Ahmadi-Nejad`, `Abdul Hadi`) add the keys of the
+/// joined word at the first word's position. A word with no key in the channel
+/// leaves a gap, as a stop word does.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct NameKeyTokenizer {
     keys: FieldKeys,
@@ -150,17 +153,12 @@ impl TokenStream for NameKeysStream {
             };
             let i = self.candidate;
             self.candidate += 1;
-            let Some(keys) = &word.keys else {
+            let Some(key) = word_candidate(word, self.keys, i) else {
                 self.word += 1;
                 self.candidate = 0;
                 continue;
             };
-            let Some(key) = candidate(keys, self.keys, i) else {
-                self.word += 1;
-                self.candidate = 0;
-                continue;
-            };
-            if key.is_empty() || (0..i).any(|j| candidate(keys, self.keys, j) == Some(key)) {
+            if key.is_empty() || (0..i).any(|j| word_candidate(word, self.keys, j) == Some(key)) {
                 continue;
             }
             self.token.position = self.word;
@@ -347,27 +345,38 @@ mod tests {
         let t = tokens(name_analyzer(Channel::Exact.into()), "Max Bokayev");
         assert_token(&t[0], 0, &token_keys("Max").exact, 0, 3);
         assert_token(&t[1], 1, &token_keys("Bokayev").exact, 4, 11);
+        // The translit channel also keys two words as one, at the first's position.
         let t = tokens(name_analyzer(Channel::Translit.into()), "Max Bokayev");
-        let expected: usize = ["Max", "Bokayev"]
-            .iter()
-            .map(|w| {
-                let mut v = Vec::new();
-                channel_keys(&token_keys(w), Channel::Translit, &mut v);
-                v.len()
-            })
-            .sum();
-        assert_eq!(t.len(), expected);
-        assert!(t.iter().all(|t| t.position <= 1));
+        let keys = |w: &str| {
+            let mut v = Vec::new();
+            channel_keys(&token_keys(w), Channel::Translit, &mut v);
+            v
+        };
+        let mut at_max = keys("Max");
+        for key in keys("MaxBokayev") {
+            if !at_max.contains(&key) {
+                at_max.push(key);
+            }
+        }
+        let got = |p: usize| -> Vec<String> {
+            t.iter()
+                .filter(|t| t.position == p)
+                .map(|t| t.text.clone())
+                .collect()
+        };
+        assert_eq!(got(0), at_max);
+        assert_eq!(got(1), keys("Bokayev"));
+        assert_eq!(t.len(), at_max.len() + keys("Bokayev").len());
+        // The exact channel keys the words as written only.
+        let t = tokens(name_analyzer(Channel::Exact.into()), "Max Bokayev");
+        assert_eq!(t.len(), 2);
     }
 
     /// What a name channel must emit: every word's channel keys at the word's
-    /// position with the word's offsets, computed word by word.
+    /// position with the word's offsets, computed word by word; then, on the translit
+    /// and related channels, the keys of the spans joined from the word.
     fn reference_tokens(channel: FieldKeys, text: &str) -> Vec<(usize, String, usize, usize)> {
-        let mut out = Vec::new();
-        for (position, (from, word)) in words(text).enumerate() {
-            if channel != FieldKeys::Entity && !is_name_like(word) {
-                continue;
-            }
+        let key_list = |word: &str| {
             let mut keys = Vec::new();
             channel_keys(
                 &token_keys(
@@ -378,6 +387,31 @@ mod tests {
                 channel,
                 &mut keys,
             );
+            keys
+        };
+        let all: Vec<(usize, &str)> = words(text).collect();
+        let written: Vec<&str> = all.iter().map(|&(_, w)| w).collect();
+        let spans = crate::analysis::joined::joined_spans(&written, |k| {
+            crate::analysis::joined::Gap::of(text, all[k].0 + all[k].1.len(), all[k + 1].0)
+        });
+        let joins = matches!(
+            channel,
+            FieldKeys::Channel(Channel::Translit | Channel::Related)
+        );
+        let mut out = Vec::new();
+        for (position, &(from, word)) in all.iter().enumerate() {
+            let mut keys = if channel != FieldKeys::Entity && !is_name_like(word) {
+                Vec::new()
+            } else {
+                key_list(word)
+            };
+            for &span in spans.iter().filter(|s| joins && s.0 == position) {
+                for key in key_list(&crate::analysis::joined::join(&written, span)) {
+                    if !keys.contains(&key) {
+                        keys.push(key);
+                    }
+                }
+            }
             for key in keys {
                 out.push((position, key, from, from + word.len()));
             }

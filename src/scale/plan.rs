@@ -16,10 +16,10 @@ use crate::index::field_name as field;
 use crate::index::{date_number, date_number_upper};
 use crate::model::UnitKind;
 use crate::search::{
-    as_typed, bare_word, channel_combinations, kin_pairs, prose_analyzer, proximity_pairs,
-    run_counts, run_parts, run_words, skip_pairs, too_deep, words_clause, Order, ProximityPairs,
-    QueryInput, Scope, TypedWord, ALL_CHANNELS, BOOST_EXACT, BOOST_FOLDED, BOOST_RELATED,
-    BOOST_TEXT, BOOST_TRANSLIT, FUZZY_MIN_CHARS, MAX_QUERY_BYTES,
+    as_typed, bare_word, channel_combinations, joined_run_spans, joined_span_words, kin_pairs,
+    prose_analyzer, proximity_pairs, run_counts, run_parts, run_words, skip_pairs, too_deep,
+    words_clause, Order, ProximityPairs, QueryInput, Scope, TypedWord, ALL_CHANNELS, BOOST_EXACT,
+    BOOST_FOLDED, BOOST_RELATED, BOOST_TEXT, BOOST_TRANSLIT, FUZZY_MIN_CHARS, MAX_QUERY_BYTES,
 };
 
 /// The score a unit earns for each word of a name it matches, in a query of several
@@ -205,8 +205,9 @@ impl<'a> Plan<'a> {
     ) -> crate::Result<Option<Node>> {
         let (mut must, mut should, mut must_not) = (Vec::new(), Vec::new(), Vec::new());
         let mut previous: Option<String> = None;
-        let mut run: Vec<(TypedWord, Node)> = Vec::new();
+        let mut run: Vec<RunWord> = Vec::new();
         let mut soft: Vec<Node> = Vec::new();
+        let mut after_run_word = false;
         for (written, child) in children {
             if let Some((typed, quoted)) = run_words(child).filter(|_| written.is_none()) {
                 self.query.count_words(typed.len())?;
@@ -215,20 +216,28 @@ impl<'a> Plan<'a> {
                         // Initials rank a fitting given name in whereas (a prefix
                         // clause); the translation leaves them out.
                         previous = None;
+                        after_run_word = false;
                         continue;
                     }
                     let Some(node) = self.word(&word.word, ALL, quoted) else {
                         previous = None;
+                        after_run_word = false;
                         continue;
                     };
                     if let Some(before) = previous.as_ref().filter(|_| !quoted) {
                         soft.extend(proximity(before, &word.word, Order::Either));
                     }
                     previous = (!quoted).then(|| word.word.clone());
-                    run.push((word, node));
+                    run.push(RunWord {
+                        typed: word,
+                        node,
+                        follows: after_run_word && !quoted,
+                    });
+                    after_run_word = !quoted;
                 }
                 continue;
             }
+            after_run_word = false;
             let positive = *written != Some(AstOccur::MustNot);
             if let Some(node) = self.ast(child)? {
                 match written {
@@ -633,14 +642,104 @@ fn proximity(a: &str, b: &str, order: Order) -> Option<Node> {
     }
 }
 
+/// One word of a run of bare words, as `compile::run::RunWord`.
+struct RunWord {
+    typed: TypedWord,
+    node: Node,
+    /// Right after the run's previous word in the query.
+    follows: bool,
+}
+
+/// Query words as one (`joined_run_spans`): a best-of-channels node of the joined
+/// word's translit and related keys, as `Compiler::joined_word` builds it.
+fn joined_word(joined: &str) -> Option<Node> {
+    let keys = keys_of(joined);
+    let mut groups = Vec::new();
+    for (channel, fields, boost) in [
+        (
+            Channel::Translit,
+            [field::NAME_TRANSLIT, NAME_TRANSLIT_ALT],
+            BOOST_TRANSLIT,
+        ),
+        (
+            Channel::Related,
+            [field::NAME_RELATED, NAME_RELATED_ALT],
+            BOOST_RELATED,
+        ),
+    ] {
+        let mut buf = Vec::new();
+        query_channel_keys(&keys, channel, &mut buf);
+        let group: Vec<Node> = buf
+            .iter()
+            .flat_map(|key| fields.iter().map(move |f| term(f, key.clone(), boost)))
+            .collect();
+        if !group.is_empty() {
+            groups.push((boost, group));
+        }
+    }
+    (!groups.is_empty()).then(|| Node::Best {
+        groups: groups.into_iter().map(|(_, g)| (false, g)).collect(),
+        word: None,
+    })
+}
+
+/// The boost of a channel group: its terms' (every term of a group has the channel's).
+fn group_boost(group: &[Node]) -> f32 {
+    match group.first() {
+        Some(Node::Term { boost, .. } | Node::Phrase { boost, .. }) => *boost,
+        _ => 0.0,
+    }
+}
+
+/// A word's best-of-channels node with the joined word's terms added to its channel
+/// groups: the best of both, as whereas's disjunction of the two is.
+fn with_joined(node: Node, joined: &Node) -> Node {
+    let Node::Best { groups: extra, .. } = joined else {
+        return node;
+    };
+    // `Plan::word` builds best-of-channels nodes only.
+    let Node::Best { mut groups, word } = node else {
+        return node;
+    };
+    for (prose, group) in extra {
+        let boost = group_boost(group);
+        match groups
+            .iter_mut()
+            .find(|(p, g)| !*p && group_boost(g) == boost)
+        {
+            Some((_, own)) => own.extend(group.iter().cloned()),
+            None => groups.push((*prose, group.clone())),
+        }
+    }
+    groups.sort_by(|a, b| group_boost(&b.1).total_cmp(&group_boost(&a.1)));
+    Node::Best { groups, word }
+}
+
 /// Bare words read as one name: one word alone as it is; several ranked by how many
 /// of them a unit matches (a [`COVERAGE_SCORE`] per word), then by the words' scores,
 /// each weighted by its part of the name, plus the proximity clauses.
-fn name_run(run: Vec<(TypedWord, Node)>, soft: Vec<Node>) -> Option<Node> {
+fn name_run(run: Vec<RunWord>, soft: Vec<Node>) -> Option<Node> {
     if run.len() <= 1 && soft.is_empty() {
-        return run.into_iter().next().map(|(_, node)| node);
+        return run.into_iter().next().map(|w| w.node);
     }
-    let typed: Vec<&TypedWord> = run.iter().map(|(t, _)| t).collect();
+    let mut run = run;
+    let spans: Vec<(Vec<usize>, String)> = {
+        let typed: Vec<&TypedWord> = run.iter().map(|w| &w.typed).collect();
+        let follows: Vec<bool> = run.iter().map(|w| w.follows).collect();
+        joined_run_spans(&typed, &follows)
+            .into_iter()
+            .map(|(span, joined)| (joined_span_words(&typed, span), joined))
+            .collect()
+    };
+    for (words, joined) in spans {
+        if let Some(alt) = joined_word(&joined) {
+            for k in words {
+                let own = std::mem::replace(&mut run[k].node, Node::All);
+                run[k].node = with_joined(own, &alt);
+            }
+        }
+    }
+    let typed: Vec<&TypedWord> = run.iter().map(|w| &w.typed).collect();
     let parts = run_parts(&typed);
     let mut soft = soft;
     for (i, j) in skip_pairs(&parts) {
@@ -650,8 +749,10 @@ fn name_run(run: Vec<(TypedWord, Node)>, soft: Vec<Node>) -> Option<Node> {
         soft.extend(proximity(&typed[i].word, &typed[j].word, Order::AsWritten));
     }
     let mut should = Vec::new();
-    let counts = run_counts(&typed, &parts);
-    for (((_, node), part), count) in run.into_iter().zip(parts).zip(counts) {
+    let follows: Vec<bool> = run.iter().map(|w| w.follows).collect();
+    let counts = run_counts(&typed, &parts, &follows);
+    let nodes: Vec<Node> = run.iter().map(|w| w.node.clone()).collect();
+    for ((node, part), count) in nodes.into_iter().zip(parts).zip(counts) {
         // A father's name after `bin` counts half a word (`CoverageQuery`).
         should.push(Node::Constant {
             filter: Box::new(node.clone()),

@@ -256,3 +256,23 @@ fn bad_requests_are_errors() {
     let none = body("the of", Engine::Quickwit);
     assert!(none["query"].get("match_none").is_some(), "{none}");
 }
+
+#[test]
+fn adjacent_name_words_are_also_searched_as_one() {
+    let joined = crate::analysis::keys::keys_of("AhmadiNejad");
+    for engine in [Engine::Elasticsearch, Engine::Quickwit] {
+        let got = terms(&body("Ahmadi Nejad", engine));
+        for key in &joined.translit {
+            // Once in each word's best-of-channels clause (its coverage filter and its
+            // score): both words count where the unit writes them as one.
+            let n = got
+                .iter()
+                .filter(|t| **t == ("name_translit".to_string(), key.clone()))
+                .count();
+            assert!(n >= 2, "{engine:?} {key}: {n}");
+        }
+        // Not across a comma ("Surname, Given").
+        let got = terms(&body("Ahmadi, Nejad", engine));
+        assert!(!got.iter().any(|(_, v)| joined.translit.contains(v)));
+    }
+}

@@ -20,6 +20,7 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::analysis::joined::{join, joined_spans, Gap};
 use crate::analysis::keys::{keys_of, signature_of, Signature};
 use crate::analysis::name::query_key;
 use crate::analysis::prose::prose_stem;
@@ -357,6 +358,26 @@ impl HighlightTerms {
                 .filter(|(i, _)| self.words[*i].alone)
                 .min_by_key(|(_, channel)| *channel)
                 .copied();
+        }
+        // Words the index also keyed as one (`Ahmadi-Nejad` for `Ahmadinejad`,
+        // `Abd El-Fattah` for `Abdelfattah`): marked together where none matched
+        // alone, through the translit channel at best, as the index matched them.
+        let written: Vec<&str> = all.iter().map(|&(_, w)| w).collect();
+        let gap = |k: usize| Gap::of(text, all[k].0 + all[k].1.len(), all[k + 1].0);
+        for (first, len) in joined_spans(&written, gap) {
+            let span = first..first + len;
+            if matched[span.clone()].iter().any(Option::is_some) {
+                continue;
+            }
+            let found = self
+                .matches(&join(&written, (first, len)))
+                .into_iter()
+                .filter(|(i, _)| self.words[*i].alone)
+                .min_by_key(|(_, channel)| *channel)
+                .map(|(i, channel)| (i, channel.max(MatchChannel::Transliteration)));
+            if found.is_some() {
+                matched[span].iter_mut().for_each(|m| *m = found);
+            }
         }
         if !self.phrases.is_empty() {
             self.mark_phrases(&all, verdicts, &mut matched);

@@ -283,3 +283,50 @@ fn paragraphs_index(texts: &[(&str, &str)]) -> Index {
         .collect();
     Index::from_resolutions([&resolution(REF, "2023-01-01", units)]).unwrap()
 }
+
+/// A name written as one word in the text or in the query, and apart on the other side:
+/// split at a hyphen, a space or a Persian zero-width non-joiner, or over the Arabic
+/// article. Each spelling finds its unit first and not the other people's; the
+/// highlight marks the words of the text that made the match.
+#[test]
+fn names_written_apart_or_as_one_word_meet() {
+    let index = paragraphs_index(&[
+        (
+            "joined",
+            "President Mahmoud Ahmadinejad spoke to the press.",
+        ),
+        ("split", "The activist Abdul-Hadi al-Khawaja was sentenced."),
+        ("article", "Alaa Abd El-Fattah was sentenced again."),
+        ("other", "Mahmoud Abbas and Hadi Matar were named."),
+    ]);
+    for (query, label) in [
+        ("Ahmadi-Nejad", "joined"),
+        ("Ahmadi Nejad", "joined"),
+        ("احمدی\u{200c}نژاد", "joined"),
+        ("Abdulhadi Alkhawaja", "split"),
+        ("Abdulhadi", "split"),
+        ("Abdelfattah", "article"),
+        ("Alaa Abdelfattah", "article"),
+    ] {
+        let got = labels(&index, query);
+        assert_eq!(
+            got.first().map(String::as_str),
+            Some(label),
+            "{query}: {got:?}"
+        );
+        if !query.contains(' ') {
+            assert!(!got.contains(&"other".to_string()), "{query}: {got:?}");
+        }
+    }
+    // The text's words that make the joined match are highlighted together.
+    let results = index.search(&SearchRequest::new("Abdulhadi")).unwrap();
+    let marked: Vec<&str> = results.hits[0]
+        .highlights
+        .iter()
+        .map(|h| h.text.as_str())
+        .collect();
+    assert_eq!(marked, ["Abdul", "Hadi"]);
+    // Two words apart in the query are not joined across a comma.
+    let got = labels(&index, "Ahmadi, Nejad");
+    assert!(got.is_empty(), "{got:?}");
+}

@@ -32,7 +32,9 @@ use super::typed::{as_typed, words_clause};
 pub(crate) use self::input::QueryInput;
 pub(crate) use self::phrase::{channel_combinations, proximity_pairs, Order, ProximityPairs};
 use self::run::RunWord;
-pub(crate) use self::run::{kin_pairs, run_counts, run_parts, run_words, skip_pairs};
+pub(crate) use self::run::{
+    joined_run_spans, joined_span_words, kin_pairs, run_counts, run_parts, run_words, skip_pairs,
+};
 
 mod input;
 mod phrase;
@@ -209,6 +211,8 @@ impl<'a> Compiler<'a> {
         let mut run: Vec<RunWord> = Vec::new();
         let mut soft: Vec<Box<dyn Query>> = Vec::new();
         let mut initials: Vec<String> = Vec::new();
+        // Whether the last thing read was a word pushed onto `run`.
+        let mut after_run_word = false;
         for (written, child) in children {
             let occur = match written {
                 Some(AstOccur::Must) => Occur::Must,
@@ -226,20 +230,28 @@ impl<'a> Compiler<'a> {
                     if word.initial {
                         initials.push(word.word.clone());
                         previous = None;
+                        after_run_word = false;
                         continue;
                     }
                     let Some(query) = self.word(&word.word, ALL, child_positive, quoted) else {
                         previous = None;
+                        after_run_word = false;
                         continue;
                     };
                     if let Some(before) = previous.as_ref().filter(|_| !quoted) {
                         soft.extend(self.proximity(before, &word.word, Order::Either));
                     }
                     previous = (!quoted).then(|| word.word.clone());
-                    run.push(RunWord { typed: word, query });
+                    run.push(RunWord {
+                        typed: word,
+                        query,
+                        follows: after_run_word && !quoted,
+                    });
+                    after_run_word = !quoted;
                 }
                 continue;
             }
+            after_run_word = false;
             if let Some(q) = self.ast(child, child_positive)? {
                 subs.push((occur, q));
             }

@@ -3,7 +3,7 @@
 //! the name, with initials as a soft check on a given name and a typo in one word
 //! accepted beside the others.
 
-use tantivy::query::{DisjunctionMaxQuery, Query, RegexQuery};
+use tantivy::query::{DisjunctionMaxQuery, EmptyQuery, Query, RegexQuery};
 use tantivy::query_grammar::{Delimiter, UserInputAst, UserInputLeaf};
 use tantivy::schema::Field;
 use tantivy::Term;
@@ -12,21 +12,25 @@ use std::sync::OnceLock;
 
 use rustc_hash::FxHashSet;
 
-use crate::analysis::keys::{channel_keys, is_name_like, keys_of, FieldKeys};
+use crate::analysis::joined::{join, joined_spans, Gap};
+use crate::analysis::keys::{channel_keys, is_name_like, keys_of, query_channel_keys, FieldKeys};
 use crate::analysis::name::{is_connector, is_kin_particle, name_keys, Channel, Role};
 use crate::search::best::{BestTermQuery, Clause, CoverageQuery, NameWord};
 use crate::search::fuzzy;
 use crate::search::typed::{typed_words, TypedWord};
 
 use super::{
-    boosted, escape_regex, is_prefix, Compiler, Order, BOOST_INITIAL, FUZZY_MIN_CHARS,
-    GIVEN_NAME_WEIGHT, PATRONYMIC_WEIGHT,
+    boosted, escape_regex, is_prefix, Compiler, Order, BOOST_INITIAL, BOOST_RELATED,
+    BOOST_TRANSLIT, FUZZY_MIN_CHARS, GIVEN_NAME_WEIGHT, PATRONYMIC_WEIGHT,
 };
 
 /// One word of a run of bare query words (a name, or prose words ORed).
 pub(super) struct RunWord {
     pub(super) typed: TypedWord,
     pub(super) query: Box<dyn Query>,
+    /// The word comes right after the run's previous word in the query (no other
+    /// word, initial or quote between): the two may be one word written apart.
+    pub(super) follows: bool,
 }
 
 impl Compiler<'_> {
@@ -44,6 +48,23 @@ impl Compiler<'_> {
         if run.len() == 1 && soft.is_empty() {
             return run.into_iter().next().map(|w| w.query);
         }
+        let mut run = run;
+        let spans: Vec<(Vec<usize>, String)> = {
+            let typed: Vec<&TypedWord> = run.iter().map(|w| &w.typed).collect();
+            let follows: Vec<bool> = run.iter().map(|w| w.follows).collect();
+            joined_run_spans(&typed, &follows)
+                .into_iter()
+                .map(|(span, joined)| (joined_span_words(&typed, span), joined))
+                .collect()
+        };
+        for (words, joined) in spans {
+            if let Some(alt) = self.joined_word(&joined) {
+                for k in words {
+                    let own = std::mem::replace(&mut run[k].query, Box::new(EmptyQuery));
+                    run[k].query = Box::new(DisjunctionMaxQuery::new(vec![own, alt.box_clone()]));
+                }
+            }
+        }
         let parts = {
             let typed: Vec<&TypedWord> = run.iter().map(|w| &w.typed).collect();
             run_parts(&typed)
@@ -55,7 +76,11 @@ impl Compiler<'_> {
         }
         let (kin, counts) = {
             let typed: Vec<&TypedWord> = run.iter().map(|w| &w.typed).collect();
-            (kin_pairs(&typed, &parts), run_counts(&typed, &parts))
+            let follows: Vec<bool> = run.iter().map(|w| w.follows).collect();
+            (
+                kin_pairs(&typed, &parts),
+                run_counts(&typed, &parts, &follows),
+            )
         };
         for (i, j) in kin {
             let (a, b) = (run[i].typed.word.clone(), run[j].typed.word.clone());
@@ -77,6 +102,34 @@ impl Compiler<'_> {
             });
         }
         Some(Box::new(CoverageQuery::new(words, soft)))
+    }
+
+    /// Query words as one (`Ahmadi Nejad` as `AhmadiNejad`, see
+    /// [`joined_run_spans`]): the joined word's translit and related keys, which meet a
+    /// unit that writes the name as one word (`Ahmadinejad`), as the index's joined
+    /// keys meet a query that writes it as one.
+    fn joined_word(&mut self, joined: &str) -> Option<Box<dyn Query>> {
+        let keys = keys_of(joined);
+        let mut clauses = Vec::new();
+        let mut buf = Vec::new();
+        for (channel, field, boost) in [
+            (Channel::Translit, self.fields.name_translit, BOOST_TRANSLIT),
+            (Channel::Related, self.fields.name_related, BOOST_RELATED),
+        ] {
+            buf.clear();
+            query_channel_keys(&keys, channel, &mut buf);
+            for key in &buf {
+                if self.person_lookup && channel == Channel::Related && self.names_a_place(key) {
+                    continue;
+                }
+                clauses.push(Clause::new(Term::from_field_text(field, key), boost));
+            }
+        }
+        if clauses.is_empty() {
+            return None;
+        }
+        self.highlight.add_word(joined);
+        Some(Box::new(BestTermQuery::new(clauses)))
     }
 
     /// Indexed translit keys one edit (or one swap of neighbours) from `word`'s, that
@@ -256,6 +309,38 @@ pub(crate) fn run_words(ast: &UserInputAst) -> Option<(Vec<TypedWord>, bool)> {
     fits.then_some((typed, quoted))
 }
 
+/// The spans of run words that may be one word written apart, as `(first, len)`,
+/// each with its words written as one: adjacent in the query (`follows`), no comma
+/// between, and joined as the index joins the words of a text
+/// ([`joined_spans`]: `Ahmadi Nejad`, `Abdul-Hadi`, `Abd El-Fattah`).
+pub(crate) fn joined_run_spans(
+    run: &[&TypedWord],
+    follows: &[bool],
+) -> Vec<((usize, usize), String)> {
+    let written: Vec<&str> = run.iter().map(|w| w.word.as_str()).collect();
+    // Two words typed one after the other may be one name word, long or short: a
+    // query pays for a few joined keys, not for every pair of a corpus.
+    let gap = |k: usize| {
+        if follows.get(k + 1) == Some(&true) && !run[k].comma_after {
+            Gap::Tight
+        } else {
+            Gap::Apart
+        }
+    };
+    joined_spans(&written, gap)
+        .into_iter()
+        .map(|span| (span, join(&written, span)))
+        .collect()
+}
+
+/// The words of a joined span that take its keys as an alternative: its name-like
+/// words (a lower-case article is no word of the name's count).
+pub(crate) fn joined_span_words(run: &[&TypedWord], (first, len): (usize, usize)) -> Vec<usize> {
+    (first..first + len)
+        .filter(|&k| run.get(k).is_some_and(|w| is_name_like(&w.word)))
+        .collect()
+}
+
 /// What a word of a run is in the name, as the name analysis reads it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum RunPart {
@@ -327,9 +412,11 @@ pub(crate) fn run_parts(run: &[&TypedWord]) -> Vec<RunPart> {
 /// name after a word for "son of" (`bin Salman`) one, every other word two. The
 /// father's name is another person's name as written, and a unit holding it without
 /// the son's own name is about the father; a patronymic (`Kairatovich`) is a form of
-/// the person's own name and counts whole.
-pub(crate) fn run_counts(run: &[&TypedWord], parts: &[RunPart]) -> Vec<u32> {
-    (0..parts.len())
+/// the person's own name and counts whole. A father's name written in two words
+/// (`bin Abdul Aziz`: one word written apart, [`joined_run_spans`]) counts one for
+/// each.
+pub(crate) fn run_counts(run: &[&TypedWord], parts: &[RunPart], follows: &[bool]) -> Vec<u32> {
+    let mut counts: Vec<u32> = (0..parts.len())
         .map(|i| {
             let after_kin = i > 0
                 && parts[i - 1] == RunPart::Connector
@@ -342,7 +429,15 @@ pub(crate) fn run_counts(run: &[&TypedWord], parts: &[RunPart]) -> Vec<u32> {
                 2
             }
         })
-        .collect()
+        .collect();
+    for ((first, len), _) in joined_run_spans(run, follows) {
+        if counts.get(first) == Some(&1) {
+            for count in counts.iter_mut().skip(first + 1).take(len - 1) {
+                *count = 1;
+            }
+        }
+    }
+    counts
 }
 
 /// The run words `(i, i + 2)` on either side of a word for "son / daughter of"
