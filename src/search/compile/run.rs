@@ -122,7 +122,12 @@ impl Compiler<'_> {
                 if self.person_lookup && channel == Channel::Related && self.names_a_place(key) {
                     continue;
                 }
-                clauses.push(Clause::new(Term::from_field_text(field, key), boost));
+                // Most joined words are in no unit: only the indexed keys are asked
+                // for (a key in no unit matches nothing, so the ranking is the same).
+                let term = Term::from_field_text(field, key);
+                if self.searcher.doc_freq(&term).map_or(true, |n| n > 0) {
+                    clauses.push(Clause::new(term, boost));
+                }
             }
         }
         if clauses.is_empty() {
