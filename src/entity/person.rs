@@ -684,12 +684,12 @@ mod tests {
             persons("release Olivier Qwerty, Cécile Asdfgh and Jacques Paris;"),
             ["Olivier Qwerty", "Cécile Asdfgh", "Jacques Paris"]
         );
-        let places: Vec<String> = extract("were detained in Paris and Tehran")
+        let places: Vec<String> = extract("were detained in Paris and Tehran, Gomel and Batumi")
             .into_iter()
             .filter(|e| e.kind == EntityKind::Place)
             .map(|e| e.normalized)
             .collect();
-        assert_eq!(places, ["Paris", "Tehran"]);
+        assert_eq!(places, ["Paris", "Tehran", "Homel", "Batumi"]);
     }
 
     #[test]

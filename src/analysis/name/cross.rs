@@ -161,6 +161,12 @@ pub(crate) fn short_skeleton_key(cs: &[char], key: &str) -> Option<String> {
     Some(format!("{mark}{initial}{skel}{ending}"))
 }
 
+/// Whether a related key is a consonant skeleton (`=gml`, `<li`, `>li`): a key that
+/// every name with those consonants shares (`Gomel`, `Jamal` and `جمال`: `=gml`).
+pub(crate) fn is_skeleton_key(key: &str) -> bool {
+    key.starts_with(['=', SHORT_SKELETON_VOWELLED, SHORT_SKELETON_ABJAD])
+}
+
 /// The form in which a query asks an index for one of a word's related keys
 /// ([`TokenKeys::related`](super::TokenKeys::related)): a short consonant
 /// skeleton, a key across scripts only, is indexed with the mark of the side it

@@ -98,6 +98,7 @@ mod transcription;
 pub use self::compare::{
     compare, compare_keys, match_words, rank, NameMatch, PartMatch, RELATIVE_CUTOFF,
 };
+pub(crate) use self::cross::is_skeleton_key;
 pub use self::cross::query_key;
 pub use self::distance::key_distance;
 #[cfg_attr(not(feature = "index"), allow(unused_imports))]

@@ -558,7 +558,10 @@ impl<'a> Compiler<'a> {
                 buf.clear();
                 query_channel_keys(&keys, channel, &mut buf);
                 for key in &buf {
-                    if places_apart && channel == Channel::Related && self.names_a_place(key) {
+                    if places_apart
+                        && channel == Channel::Related
+                        && self.related_names_a_place(key, &keys.folded)
+                    {
                         continue;
                     }
                     let term = Term::from_field_text(field, key);

@@ -10,11 +10,13 @@ use tantivy::Term;
 
 use std::sync::OnceLock;
 
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::analysis::joined::{join, joined_spans, Gap};
 use crate::analysis::keys::{channel_keys, is_name_like, keys_of, query_channel_keys, FieldKeys};
-use crate::analysis::name::{is_connector, is_kin_particle, name_keys, Channel, Role};
+use crate::analysis::name::{
+    is_connector, is_kin_particle, is_skeleton_key, name_keys, Channel, Role,
+};
 use crate::search::best::{BestTermQuery, Clause, CoverageQuery, NameWord};
 use crate::search::fuzzy;
 use crate::search::typed::{typed_words, TypedWord};
@@ -119,7 +121,10 @@ impl Compiler<'_> {
             buf.clear();
             query_channel_keys(&keys, channel, &mut buf);
             for key in &buf {
-                if self.person_lookup && channel == Channel::Related && self.names_a_place(key) {
+                if self.person_lookup
+                    && channel == Channel::Related
+                    && self.related_names_a_place(key, &keys.folded)
+                {
                     continue;
                 }
                 // Most joined words are in no unit: only the indexed keys are asked
@@ -265,6 +270,21 @@ impl Compiler<'_> {
             }
             false
         })
+    }
+
+    /// Whether a related key of the query word whose folded form is `folded` names a
+    /// place ([`Compiler::names_a_place`]). A consonant skeleton is every name's with
+    /// those consonants (`Gomel`, `Jamal` and `جمال` share `=gml`): it names a known
+    /// place only for a word that starts as the place does (`Almat`, `Almaty`).
+    pub(super) fn related_names_a_place(&self, key: &str, folded: &str) -> bool {
+        if !is_skeleton_key(key) {
+            return self.names_a_place(key);
+        }
+        let first = folded.chars().next();
+        known_places()
+            .skeletons
+            .get(key)
+            .is_some_and(|firsts| first.is_some_and(|c| firsts.contains(&c)))
     }
 
     /// Whether `key` is itself one of the keys of a place found in some unit.
@@ -493,6 +513,9 @@ pub(crate) fn skip_pairs(parts: &[RunPart]) -> Vec<(usize, usize)> {
 struct KnownPlaces {
     keys: FxHashSet<String>,
     related: FxHashSet<String>,
+    /// Each consonant-skeleton key of a place, with the first letters of the folded
+    /// places that have it.
+    skeletons: FxHashMap<String, Vec<char>>,
 }
 
 /// Known cities and countries, keyed once per process: a name lookup keeps them apart
@@ -502,6 +525,7 @@ fn known_places() -> &'static KnownPlaces {
     PLACES.get_or_init(|| {
         let mut keys = FxHashSet::default();
         let mut related = FxHashSet::default();
+        let mut skeletons: FxHashMap<String, Vec<char>> = FxHashMap::default();
         let mut buf = Vec::new();
         for word in crate::entity::known_place_words() {
             let word_keys = keys_of(word);
@@ -509,8 +533,19 @@ fn known_places() -> &'static KnownPlaces {
             channel_keys(&word_keys, FieldKeys::Entity, &mut buf);
             keys.extend(buf.drain(..));
             related.extend(word_keys.related.iter().cloned());
+            let first = word_keys.folded.chars().next();
+            for key in word_keys.related.iter().filter(|k| is_skeleton_key(k)) {
+                let firsts = skeletons.entry(key.clone()).or_default();
+                if let Some(c) = first.filter(|c| !firsts.contains(c)) {
+                    firsts.push(c);
+                }
+            }
         }
-        KnownPlaces { keys, related }
+        KnownPlaces {
+            keys,
+            related,
+            skeletons,
+        }
     })
 }
 
