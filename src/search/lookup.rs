@@ -16,7 +16,10 @@ impl SearchRequest {
     /// by its comma. Places are not people: a word's variant keys (related forms, fuzzy
     /// and one-edit neighbours) that name a place (tagged in some unit, or a country or
     /// city the entity stage knows) are not matches (`Almat` does not find `Almaty`),
-    /// unless the word is that place's name. Hits scoring below
+    /// unless the word is that place's name. A unit the entity stage filed under a
+    /// person without writing the whole name (a later `Azizi` alone, linked to
+    /// `Pakhshan Azizi`) matches every word of the name through its person field, so
+    /// the lookup finds it beside the units that write the name. Hits scoring below
     /// [`crate::analysis::name::RELATIVE_CUTOFF`] × the best are dropped
     /// ([`relative_cutoff`](Self::relative_cutoff)): once a unit names the whole
     /// person, units that share only a given name or a weak key are other people.

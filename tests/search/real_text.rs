@@ -353,3 +353,26 @@ fn a_common_word_with_a_capital_scores_as_prose() {
     ]);
     assert_eq!(labels(&names, "Zhumagulov"), ["exact", "translit"]);
 }
+
+#[test]
+fn a_lookup_finds_the_units_filed_under_the_person_by_family_name_alone() {
+    // The entity stage files a later bare family name under the only full name with it;
+    // a name lookup finds that unit too, not only the one that writes the whole name.
+    let text = "Resolution on Examples\n\n\
+        A.\u{a0}whereas the journalist Qwerty Asdfghov was detained in Minsk;\n\n\
+        B.\u{a0}whereas Asdfghov was sentenced to ten years;\n\n\
+        C.\u{a0}whereas Zxcvb Poiuytov was released;\n";
+    let mut resolution = whereas::segment(text).unwrap();
+    resolution.reference = Some(REF.into());
+    whereas::entity::annotate(&mut resolution);
+    let filed: Vec<&str> = resolution.units[1]
+        .entities
+        .iter()
+        .filter(|e| e.kind == EntityKind::Person)
+        .map(|e| e.normalized.as_str())
+        .collect();
+    assert_eq!(filed, ["Qwerty Asdfghov"]);
+    let index = Index::from_resolutions([&resolution]).unwrap();
+    let got = labels_of(&index, SearchRequest::name("Qwerty Asdfghov"));
+    assert_eq!(got, ["A", "B"]);
+}

@@ -572,6 +572,17 @@ impl<'a> Compiler<'a> {
                     });
                 }
             }
+            if self.person_lookup {
+                // A unit the entity stage filed under the person without writing the
+                // whole name (a later `Azizi` alone, linked to `Pakhshan Azizi`) holds
+                // every word of the name in its person field: a lookup counts it.
+                buf.clear();
+                channel_keys(&keys, FieldKeys::Entity, &mut buf);
+                for key in &buf {
+                    let term = Term::from_field_text(self.fields.person, key);
+                    clauses.push(Clause::new(term, BOOST_RELATED));
+                }
+            }
             buf.clear();
             channel_keys(&keys, Channel::Translit, &mut buf);
             if !buf.is_empty()
