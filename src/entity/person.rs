@@ -623,6 +623,15 @@ mod tests {
             persons("to release Qwerty Asdfghov, Qwerty Zxcvblu and Qwerty Asdfgli;"),
             ["Qwerty Asdfghov", "Qwerty Zxcvblu", "Qwerty Asdfgli"]
         );
+        // Belarusian, French-Georgian and Persian endings.
+        assert_eq!(
+            persons("held Qwerty Asdfghenka, Qwerty Zxcvbichvili and Qwerty Asdfpour;"),
+            [
+                "Qwerty Asdfghenka",
+                "Qwerty Zxcvbichvili",
+                "Qwerty Asdfpour"
+            ]
+        );
         // Short words and demonyms in -li are no family names.
         assert_eq!(persons("to release Qwerty Abli;"), Vec::<String>::new());
         assert_eq!(
