@@ -616,7 +616,10 @@ fn assign_roles(parts: &mut [NamePart]) {
         return;
     };
     let first = candidates[0];
-    let surname_like = |i: usize| key::is_surname_like(&primary(&parts[i]));
+    // A form the table of given names lists (`Lyova`, a diminutive of Levon) is a
+    // given name, though it ends like a surname (-ova).
+    let listed_given = |i: usize| parts[i].keys.related.iter().any(|k| k.starts_with('#'));
+    let surname_like = |i: usize| key::is_surname_like(&primary(&parts[i])) && !listed_given(i);
     let s = if first != last && surname_like(first) && !surname_like(last) {
         first
     } else {
@@ -819,6 +822,13 @@ mod tests {
         assert_eq!(roles, [Role::Surname, Role::Given, Role::Patronymic]);
         let n = name_keys("Abai Qunanbaiuly");
         assert_eq!(n.parts[1].role, Role::Surname);
+        // A listed given-name form that ends like a surname (-ova) stays the given name.
+        let n = name_keys("Lyova Mnatsakanyan");
+        assert_eq!(n.parts[0].role, Role::Given);
+        assert_eq!(n.parts[1].role, Role::Surname);
+        // An unlisted word in -ova before an unknown word is still the surname.
+        let n = name_keys("Qwertova Asdfgh");
+        assert_eq!(n.parts[0].role, Role::Surname);
     }
 
     #[test]
