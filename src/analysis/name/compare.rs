@@ -18,6 +18,11 @@
 //!    parts of `a` plus 0.2 × the same over `b`, where a surname weighs 1.5,
 //!    other parts 1.0, an initial counts at half strength, and an unpaired
 //!    patronymic counts against neither.
+//!
+//! Where the words match nothing, whole-name rules are tried in turn: the name read
+//! in pinyin, the Chinese-name rules, a foreign name transcribed into Chinese
+//! characters, and an initialism of the other name's first words (`MBS`), the last
+//! a weak match.
 
 use std::borrow::Cow;
 
@@ -30,8 +35,8 @@ use super::pairing::{
     vowels_differ, western_armenian, word_match, Unit,
 };
 use super::{
-    chinese, given, is_initial, name_keys, palladius, script, transcription, Channel, NameKeys,
-    Role, TokenKeys,
+    chinese, given, initialism, is_initial, name_keys, palladius, script, transcription, Channel,
+    NameKeys, Role, TokenKeys,
 };
 
 /// One pairing of parts behind a [`NameMatch`]: which words met, on which
@@ -147,6 +152,21 @@ pub fn compare(a: &str, b: &str) -> Option<NameMatch> {
     // (`transcription.rs`): classes of consonants, a related match.
     .or_else(|| {
         transcription::same_transcribed_name(a, b).map(|pairs| rule_match(pairs, Channel::Related))
+    })
+    // A name written as the initials of its first words (`MBS`, `AMLO`): weak, since
+    // initials are ambiguous; half a related match (`initialism.rs`).
+    .or_else(|| {
+        initialism::initialism(a, b).map(|(a, b)| NameMatch {
+            channel: Channel::Related,
+            score: Channel::Related.weight() * 0.5,
+            matched: 1,
+            parts: vec![PartMatch {
+                a,
+                b,
+                channel: Channel::Related,
+                how: "initials of the first words".to_string(),
+            }],
+        })
     })
 }
 

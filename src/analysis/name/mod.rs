@@ -86,6 +86,7 @@ mod cross;
 mod distance;
 mod fold;
 mod given;
+mod initialism;
 mod key;
 mod key_builder;
 mod kk;
