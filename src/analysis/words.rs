@@ -141,8 +141,14 @@ pub(crate) fn bare_name(word: &str) -> &str {
     if !stem.chars().all(|c| latin(c) || c.is_ascii_digit()) {
         return word;
     }
-    // Two-letter stems before a Turkic ending are mostly a soft sign (`Il'in`, `Ol'ga`).
-    if !TURKIC_ENDINGS.contains(&suffix) || stem.chars().count() < 3 {
+    // Two-letter stems before a Turkic ending are mostly a soft sign (`Il'in`, `Ol'ga`),
+    // and a three-letter stem before a lone vowel an Arabic ʿayn or hamza written as an
+    // apostrophe (`Jum'a`, `Sa'a`), not a dative.
+    let stem_letters = stem.chars().count();
+    if !TURKIC_ENDINGS.contains(&suffix)
+        || stem_letters < 3
+        || (stem_letters == 3 && suffix.chars().count() == 1)
+    {
         return word;
     }
     let vowel = |c: char| "aeiouyıöüəäâîûAEIOUYIÖÜƏÄ".contains(c);
@@ -277,6 +283,7 @@ mod tests {
             "Zhovtis",
             "Qudai’bergen",
             "S'erik's",
+            "Jum'a",
         ] {
             assert_eq!(bare_name(word), word, "{word}");
         }

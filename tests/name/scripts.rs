@@ -69,6 +69,17 @@ fn balkan_cyrillic_azerbaijani_and_spanish_letters() {
 }
 
 #[test]
+fn tajik_and_azerbaijani_cyrillic_letters() {
+    // ҳ ҷ ӣ ӯ (Tajik, Uzbek ҳ) and ҹ ҝ (Azerbaijani Cyrillic): ru.rs.
+    assert_same("Emomali Rahmon", "Эмомалӣ Раҳмон");
+    assert_same("Jum'a Rahmon", "Ҷумъа Раҳмон");
+    assert_same("Cəmil Həsənli", "Ҹәмил Һәсәнли");
+    assert_same("Gülnar Əliyeva", "Ҝүлнар Әлиева");
+    assert_other("Emomali Rahmon", "Эмомалӣ Раҳимов");
+    assert_other("Cəmil Həsənli", "Ҹәмил Мәммәдли");
+}
+
+#[test]
 fn a_georgian_patronymic_against_the_russian_one() {
     // Georgian writes the father's name in the genitive before ძე, "son of"
     // (-is after a consonant, -s after a vowel: სოსოს, Soso's); Russian writes

@@ -69,6 +69,8 @@ pub(crate) fn is_vowel(c: char) -> bool {
             | 'ұ'
             | 'ү'
             | 'і'
+            | 'ӣ'
+            | 'ӯ'
     )
 }
 

@@ -97,6 +97,19 @@ pub(crate) const LETTERS: &[Letter] = &[
     l('ѓ', "g", "gj", "gj", "gj"),
     l('ќ', "k", "kj", "kj", "kj"),
     l('ѕ', "ds", "dz", "dz", "dz"),
+    // Tajik letters (Wiktionary, "Tajik transliteration",
+    // https://en.wiktionary.org/wiki/Wiktionary:Tajik_transliteration : ӣ i, ӯ ü, ҳ h,
+    // ҷ j; ғ and қ are Kazakh's too, `kk.rs`): Раҳмон = Rahmon, Ҷумъа = Jum'a. ҳ is
+    // also Uzbek Cyrillic's h.
+    l('ҳ', "h", "h", "h", "h"),
+    l('ҷ', "j", "j", "j", "j"),
+    l('ӣ', "i", "i", "i", "i"),
+    l('ӯ', "u", "u", "u", "u"),
+    // Azerbaijani Cyrillic (BGN/PCGN, Table of Correspondences for Azerbaijani, 1993,
+    // https://docslib.org/doc/7914733/azerbaijani-table-of-correspondences : ҹ c, the
+    // affricate дж, and ҝ g): Ҹәмил = Cəmil.
+    l('ҹ', "j", "j", "j", "c"),
+    l('ҝ', "g", "g", "g", "g"),
 ];
 
 /// Whether `c` is in the Cyrillic block (U+0400–U+04FF), where every letter of
@@ -107,7 +120,7 @@ pub(crate) fn is_cyrillic(c: char) -> bool {
 
 /// The row for a lower-case letter.
 pub(crate) fn letter(c: char) -> Option<&'static Letter> {
-    // The table is small; a linear scan over its 46 rows beats hashing here,
+    // The table is small; a linear scan over its 52 rows beats hashing here,
     // once a letter outside the Cyrillic block (most calls: Latin words) is out.
     if !is_cyrillic(c) {
         return None;
@@ -162,6 +175,10 @@ mod tests {
             ("Геннадьевич", "genadevic"),
             ("Сабаншиев", "sabanxev"),
             ("Щукин", "xcukin"),
+            // Tajik and Azerbaijani Cyrillic letters.
+            ("Раҳмон", "rahmon"),
+            ("Ҷумъа", "juma"),
+            ("Ҹәмил", "jamil"),
         ]
     );
 
