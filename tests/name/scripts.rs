@@ -77,6 +77,10 @@ fn tajik_and_azerbaijani_cyrillic_letters() {
     assert_same("Gülnar Əliyeva", "Ҝүлнар Әлиева");
     assert_other("Emomali Rahmon", "Эмомалӣ Раҳимов");
     assert_other("Cəmil Həsənli", "Ҹәмил Мәммәдли");
+    // Uzbek Latin oʻ (with the modifier letter ʻ or a quote) is ў, which Russian writes у.
+    assert_same("Gʻulom Oʻrinov", "Ғулом Ўринов");
+    assert_same("G‘ulom O‘rinov", "Гулом Уринов");
+    assert_other("Gʻulom Oʻrinov", "Ғулом Каримов");
 }
 
 #[test]

@@ -331,6 +331,12 @@ pub(crate) fn key(cs: &[char], i: usize, raw: &mut KeyBuilder) -> usize {
             raw.push("f");
             2
         }
+        // Uzbek Latin oʻ is ў, which Russian spells у (Oʻrinov = Ўринов = Уринов;
+        // Uzbek Latin alphabet, 1995), Kazakh 2017 o' is ө: o or u.
+        'o' if apos(1) => {
+            raw.push_alt("o", "u");
+            2
+        }
         // French ou = у.
         'o' if at(1) == 'u' => {
             raw.push("u");

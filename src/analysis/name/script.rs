@@ -20,7 +20,10 @@ use std::sync::OnceLock;
 /// Whether `c` is a letter of a script with no table of its own (not Latin,
 /// not Cyrillic).
 pub(crate) fn needs_fallback(c: char) -> bool {
-    if c.is_ascii() || !c.is_alphabetic() {
+    // The apostrophes that Unicode files as modifier letters, ʻ (Uzbek oʻ, gʻ) and ʼ,
+    // belong to the Latin or Cyrillic word they sit in. (The prime ʹ, ISO 9's soft
+    // sign, is read through the fallback, which drops it.)
+    if c.is_ascii() || !c.is_alphabetic() || matches!(c, 'ʻ' | 'ʼ') {
         return false;
     }
     let u = c as u32;
