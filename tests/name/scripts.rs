@@ -81,6 +81,10 @@ fn tajik_and_azerbaijani_cyrillic_letters() {
     assert_same("Gʻulom Oʻrinov", "Ғулом Ўринов");
     assert_same("G‘ulom O‘rinov", "Гулом Уринов");
     assert_other("Gʻulom Oʻrinov", "Ғулом Каримов");
+    // Cyrillic letters no table lists (Tatar җ, Bashkir ҙ) read through their Latin
+    // transliteration: Musa Cälil, Tatar Муса Җәлил.
+    assert_same("Musa Jalil", "Муса Җәлил");
+    assert_same("Zaki Validi", "Ҙәки Вәлиди");
 }
 
 #[test]

@@ -66,6 +66,29 @@ pub(crate) fn translit_keys(cs: &[char]) -> Vec<String> {
             }
             continue;
         }
+        // A letter no table lists, in a script that has one (the Cyrillic letters of
+        // Tatar җ, Bashkir ҙ ҫ ҡ, Ossetian ӕ, Abkhaz ҧ ҭ …): its Latin transliteration
+        // (`any_ascii`), read by the Latin rules, so no letter stays as written.
+        if !c.is_ascii() && c.is_alphabetic() {
+            let latin: Vec<char> = any_ascii::any_ascii_char(c)
+                .chars()
+                .filter(char::is_ascii_alphabetic)
+                .map(|l| l.to_ascii_lowercase())
+                .collect();
+            let mut j = 0;
+            while j < latin.len() {
+                let used = fold::key(&latin, j, &mut raw);
+                if used == 0 {
+                    raw.push_char(latin[j]);
+                    j += 1;
+                } else {
+                    j += used;
+                }
+            }
+            if !latin.is_empty() {
+                continue;
+            }
+        }
         raw.push_char(c);
     }
     combine(&raw)
