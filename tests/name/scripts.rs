@@ -85,6 +85,8 @@ fn tajik_and_azerbaijani_cyrillic_letters() {
     // transliteration: Musa Cälil, Tatar Муса Җәлил.
     assert_same("Musa Jalil", "Муса Җәлил");
     assert_same("Zaki Validi", "Ҙәки Вәлиди");
+    // The IPA pharyngeal and glottal stop some romanisations write for ʿayn and hamza.
+    assert_same("Saʕid Jumʕa", "Said Juma");
 }
 
 #[test]

@@ -85,7 +85,9 @@ pub(crate) fn translit_keys(cs: &[char]) -> Vec<String> {
                     j += used;
                 }
             }
-            if !latin.is_empty() {
+            // The IPA glottal stop and pharyngeal (ʔ ʕ), which some romanisations of
+            // Arabic write for hamza and ʿayn, are apostrophes: nothing in the key.
+            if !latin.is_empty() || ('\u{250}'..='\u{2FF}').contains(&c) {
                 continue;
             }
         }
