@@ -7,11 +7,13 @@
 //! non-joiner joins them, or a space and one is a short element of a compound
 //! (`Abdul Hadi`, `Ali Reza`, `Abu Bakr`: [`Gap`]); a query keys any two adjacent query words the
 //! same way, so each side meets the other however the name is split. This
-//! module says which words join; [`crate::analysis::keys`] keys them, the compiler and
+//! module says which words join; `keys.rs` keys them, the compiler and
 //! the highlighter ask it.
 //!
 //! Invariant: the index and the highlighter join the same spans of a text's words,
 //! each word as written (the keys fold case).
+
+use super::words::is_name_like;
 
 /// The longest words written as one that get keys, in characters.
 pub(crate) const MAX_JOINED_CHARS: usize = 32;
@@ -136,8 +138,6 @@ pub(crate) fn join(words: &[&str], (first, len): (usize, usize)) -> String {
 fn long_enough(word: &str) -> bool {
     word.chars().nth(1).is_some()
 }
-
-use super::keys::is_name_like;
 
 #[cfg(test)]
 mod tests {

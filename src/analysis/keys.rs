@@ -18,6 +18,7 @@ use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 use super::joined::{join, joined_spans, Gap};
 use super::name::{query_key, token_keys, Channel, TokenKeys};
 use super::prose::prose_stem;
+pub(crate) use super::words::is_name_like;
 use super::words::{bare_name, words};
 
 /// Which keys of a word's [`TokenKeys`] one indexed field holds.
@@ -140,20 +141,6 @@ pub(crate) fn keys_of(word: &str) -> Rc<KeyEntry> {
         }
         cache.insert(word.to_string(), Rc::clone(&keys));
         keys
-    })
-}
-
-/// Whether a word may be (part of) a name, and so gets name keys in the index: it has
-/// a capital letter (`Zhumagulov`, `McCarthy`, `ABLYAZOV`, `Жумагулов`) or letters
-/// of a script without case. Lower-case words are prose, searched through their
-/// stems; skipping them keeps most of the text out of the four name fields.
-pub(crate) fn is_name_like(word: &str) -> bool {
-    word.chars().any(|c| {
-        if c.is_ascii() {
-            c.is_ascii_uppercase()
-        } else {
-            c.is_uppercase() || (c.is_alphabetic() && !c.is_lowercase())
-        }
     })
 }
 

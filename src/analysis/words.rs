@@ -184,6 +184,20 @@ const TURKIC_ENDINGS: &[&str] = &[
     "la", "le", "lə", "yla", "yle", "lar", "ler", "lər",
 ];
 
+/// Whether a word may be (part of) a name, and so gets name keys in the index: it has
+/// a capital letter (`Zhumagulov`, `McCarthy`, `ABLYAZOV`, `Жумагулов`) or letters
+/// of a script without case. Lower-case words are prose, searched through their
+/// stems; skipping them keeps most of the text out of the four name fields.
+pub(crate) fn is_name_like(word: &str) -> bool {
+    word.chars().any(|c| {
+        if c.is_ascii() {
+            c.is_ascii_uppercase()
+        } else {
+            c.is_uppercase() || (c.is_alphabetic() && !c.is_lowercase())
+        }
+    })
+}
+
 /// Hyphens that join the parts of a compound word or name (`Abdul-Hadi`): the ASCII
 /// hyphen-minus, U+2010 HYPHEN and U+2011 NON-BREAKING HYPHEN.
 pub(crate) fn is_hyphen(c: char) -> bool {

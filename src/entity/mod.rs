@@ -188,6 +188,7 @@ pub(crate) struct Pair {
 /// tokens are read from `toks`, else its text is tokenized again.
 /// The one-word places the entity stage knows (countries, cities, regions), folded: what
 /// a name lookup checks a loose match against, whether or not an index tagged the place.
+#[cfg_attr(not(feature = "index"), allow(dead_code))]
 pub(crate) fn known_place_words() -> impl Iterator<Item = &'static str> {
     gazetteer::places().single.iter().map(String::as_str)
 }

@@ -163,6 +163,7 @@ pub(crate) fn short_skeleton_key(cs: &[char], key: &str) -> Option<String> {
 
 /// Whether a related key is a consonant skeleton (`=gml`, `<li`, `>li`): a key that
 /// every name with those consonants shares (`Gomel`, `Jamal` and `جمال`: `=gml`).
+#[cfg_attr(not(feature = "index"), allow(dead_code))]
 pub(crate) fn is_skeleton_key(key: &str) -> bool {
     key.starts_with(['=', SHORT_SKELETON_VOWELLED, SHORT_SKELETON_ABJAD])
 }

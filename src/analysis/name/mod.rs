@@ -99,11 +99,13 @@ mod transcription;
 pub use self::compare::{
     compare, compare_keys, match_words, rank, NameMatch, PartMatch, RELATIVE_CUTOFF,
 };
+#[cfg_attr(not(feature = "index"), allow(unused_imports))]
 pub(crate) use self::cross::is_skeleton_key;
 pub use self::cross::query_key;
 pub use self::distance::key_distance;
 #[cfg_attr(not(feature = "index"), allow(unused_imports))]
 pub(crate) use self::distance::{indel_cost, sub_cost, TRANSPOSE};
+#[cfg_attr(not(feature = "index"), allow(unused_imports))]
 pub(crate) use self::script::{is_connector, is_kin_particle};
 
 /// How two spellings of a name matched, best first.

@@ -565,6 +565,7 @@ pub(crate) fn is_patronymic_word(folded: &str) -> bool {
 /// Whether a word joins the parts of a name rather than being one a person is
 /// told apart by: a particle (`tables/particles.tsv`: al-, bin, von, de) or a
 /// word for "son / daughter of" (oğlu, dze).
+#[cfg_attr(not(feature = "index"), allow(dead_code))]
 pub(crate) fn is_connector(keys: &super::TokenKeys) -> bool {
     is_particle(keys) || is_patronymic_word(&keys.folded)
 }
