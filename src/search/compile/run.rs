@@ -336,8 +336,9 @@ pub(crate) fn run_words(ast: &UserInputAst) -> Option<(Vec<TypedWord>, bool)> {
 
 /// The spans of run words that may be one word written apart, as `(first, len)`,
 /// each with its words written as one: adjacent in the query (`follows`), no comma
-/// between, and joined as the index joins the words of a text
-/// ([`joined_spans`]: `Ahmadi Nejad`, `Abdul-Hadi`, `Abd El-Fattah`).
+/// between, and [`joined_spans`]'s rules on the words (`Ahmadi Nejad`, `Abdul-Hadi`,
+/// `Abd El-Fattah`), every adjacent pair counting as joined by a hyphen ([`Gap::Tight`]):
+/// the index joins two long words apart only where a hyphen joins them.
 pub(crate) fn joined_run_spans(
     run: &[&TypedWord],
     follows: &[bool],
