@@ -48,7 +48,6 @@ pub(crate) fn places(doc: &mut Doc) {
             // family name ("Jacques Paris", "Ali Mosul"): left to the person rules.
             let after_given = i > 0
                 && doc.is_capword(i - 1)
-                && doc.free(i - 1)
                 && !line_break(doc, i)
                 && doc.tags(i - 1).is(WordTags::GIVEN)
                 && !doc.tags(i - 1).any(WordTags::STOP | WordTags::PLACE);

@@ -8,7 +8,7 @@ use tantivy::query_grammar::{
 };
 
 use crate::analysis::keys::{channel_keys, keys_of, query_channel_keys, FieldKeys};
-use crate::analysis::name::Channel;
+use crate::analysis::name::{Channel, TokenKeys};
 use crate::analysis::prose::prose_stem;
 use crate::analysis::words::words;
 use crate::index::export::{NAME_RELATED_ALT, NAME_TRANSLIT_ALT, TEXT_TERMS};
@@ -16,10 +16,10 @@ use crate::index::field_name as field;
 use crate::index::{date_number, date_number_upper};
 use crate::model::UnitKind;
 use crate::search::{
-    as_typed, bare_word, channel_combinations, joined_run_spans, joined_span_words, kin_pairs,
-    prose_analyzer, proximity_pairs, run_counts, run_parts, run_words, skip_pairs, too_deep,
-    words_clause, Order, ProximityPairs, QueryInput, Scope, TypedWord, ALL_CHANNELS, BOOST_EXACT,
-    BOOST_FOLDED, BOOST_RELATED, BOOST_TEXT, BOOST_TRANSLIT, FUZZY_MIN_CHARS, MAX_QUERY_BYTES,
+    as_typed, bare_word, channel_combinations, joined_run_spans, kin_pairs, prose_analyzer,
+    proximity_pairs, run_counts, run_parts, run_words, skip_pairs, too_deep, words_clause, Order,
+    ProximityPairs, QueryInput, Scope, TypedWord, ALL_CHANNELS, BOOST_EXACT, BOOST_FOLDED,
+    BOOST_RELATED, BOOST_TEXT, BOOST_TRANSLIT, FUZZY_MIN_CHARS, MAX_QUERY_BYTES,
 };
 
 /// The score a unit earns for each word of a name it matches, in a query of several
@@ -451,26 +451,8 @@ impl<'a> Plan<'a> {
             groups.push((BOOST_TEXT, true, vec![term(TEXT_TERMS, stem, BOOST_TEXT)]));
         }
         if scope.names {
-            for (channel, fields, boost) in [
-                (Channel::Exact, &[field::NAME_EXACT][..], BOOST_EXACT),
-                (Channel::Folded, &[field::NAME_FOLDED][..], BOOST_FOLDED),
-                (
-                    Channel::Translit,
-                    &[field::NAME_TRANSLIT, NAME_TRANSLIT_ALT][..],
-                    BOOST_TRANSLIT,
-                ),
-                (
-                    Channel::Related,
-                    &[field::NAME_RELATED, NAME_RELATED_ALT][..],
-                    BOOST_RELATED,
-                ),
-            ] {
-                let mut buf = Vec::new();
-                query_channel_keys(&keys, channel, &mut buf);
-                let group: Vec<Node> = buf
-                    .iter()
-                    .flat_map(|key| fields.iter().map(move |f| term(f, key.clone(), boost)))
-                    .collect();
+            for (channel, fields, boost) in NAME_CHANNELS {
+                let group = channel_group(&keys, channel, fields, boost);
                 if !group.is_empty() {
                     groups.push((boost, false, group));
                 }
@@ -654,33 +636,47 @@ struct RunWord {
 /// word's translit and related keys, as `Compiler::joined_word` builds it.
 fn joined_word(joined: &str) -> Option<Node> {
     let keys = keys_of(joined);
-    let mut groups = Vec::new();
-    for (channel, fields, boost) in [
-        (
-            Channel::Translit,
-            [field::NAME_TRANSLIT, NAME_TRANSLIT_ALT],
-            BOOST_TRANSLIT,
-        ),
-        (
-            Channel::Related,
-            [field::NAME_RELATED, NAME_RELATED_ALT],
-            BOOST_RELATED,
-        ),
-    ] {
-        let mut buf = Vec::new();
-        query_channel_keys(&keys, channel, &mut buf);
-        let group: Vec<Node> = buf
-            .iter()
-            .flat_map(|key| fields.iter().map(move |f| term(f, key.clone(), boost)))
-            .collect();
-        if !group.is_empty() {
-            groups.push((boost, group));
-        }
-    }
-    (!groups.is_empty()).then(|| Node::Best {
-        groups: groups.into_iter().map(|(_, g)| (false, g)).collect(),
-        word: None,
-    })
+    // The translit and related channels, as the index keys joined words.
+    let groups: Vec<(bool, Vec<Node>)> = NAME_CHANNELS
+        .iter()
+        .filter(|(channel, ..)| matches!(channel, Channel::Translit | Channel::Related))
+        .map(|&(channel, fields, boost)| (false, channel_group(&keys, channel, fields, boost)))
+        .filter(|(_, group)| !group.is_empty())
+        .collect();
+    (!groups.is_empty()).then_some(Node::Best { groups, word: None })
+}
+
+/// The name channels, best first, each with the fields that hold its keys (the
+/// translit and related keys beyond a word's first are in the `_alt` fields) and its
+/// boost.
+const NAME_CHANNELS: [(Channel, &[&str], f32); 4] = [
+    (Channel::Exact, &[field::NAME_EXACT], BOOST_EXACT),
+    (Channel::Folded, &[field::NAME_FOLDED], BOOST_FOLDED),
+    (
+        Channel::Translit,
+        &[field::NAME_TRANSLIT, NAME_TRANSLIT_ALT],
+        BOOST_TRANSLIT,
+    ),
+    (
+        Channel::Related,
+        &[field::NAME_RELATED, NAME_RELATED_ALT],
+        BOOST_RELATED,
+    ),
+];
+
+/// One channel's terms for a word's keys: each key the query asks for, in each of
+/// the channel's fields, boosted as the channel.
+fn channel_group(
+    keys: &TokenKeys,
+    channel: Channel,
+    fields: &[&'static str],
+    boost: f32,
+) -> Vec<Node> {
+    let mut buf = Vec::new();
+    query_channel_keys(keys, channel, &mut buf);
+    buf.iter()
+        .flat_map(|key| fields.iter().map(move |f| term(f, key.clone(), boost)))
+        .collect()
 }
 
 /// The boost of a channel group: its terms' (every term of a group has the channel's).
@@ -723,17 +719,14 @@ fn name_run(run: Vec<RunWord>, soft: Vec<Node>) -> Option<Node> {
         return run.into_iter().next().map(|w| w.node);
     }
     let mut run = run;
-    let spans: Vec<(Vec<usize>, String)> = {
+    let spans = {
         let typed: Vec<&TypedWord> = run.iter().map(|w| &w.typed).collect();
         let follows: Vec<bool> = run.iter().map(|w| w.follows).collect();
         joined_run_spans(&typed, &follows)
-            .into_iter()
-            .map(|(span, joined)| (joined_span_words(&typed, span), joined))
-            .collect()
     };
-    for (words, joined) in spans {
-        if let Some(alt) = joined_word(&joined) {
-            for k in words {
+    for span in &spans {
+        if let Some(alt) = joined_word(&span.joined) {
+            for &k in &span.words {
                 let own = std::mem::replace(&mut run[k].node, Node::All);
                 run[k].node = with_joined(own, &alt);
             }
@@ -749,8 +742,7 @@ fn name_run(run: Vec<RunWord>, soft: Vec<Node>) -> Option<Node> {
         soft.extend(proximity(&typed[i].word, &typed[j].word, Order::AsWritten));
     }
     let mut should = Vec::new();
-    let follows: Vec<bool> = run.iter().map(|w| w.follows).collect();
-    let counts = run_counts(&typed, &parts, &follows);
+    let counts = run_counts(&typed, &parts, &spans);
     let nodes: Vec<Node> = run.iter().map(|w| w.node.clone()).collect();
     for ((node, part), count) in nodes.into_iter().zip(parts).zip(counts) {
         // A father's name after `bin` counts half a word (`CoverageQuery`).

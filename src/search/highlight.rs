@@ -338,6 +338,16 @@ impl HighlightTerms {
         out
     }
 
+    /// The closest channel among the query words of `found` that are highlighted on
+    /// their own.
+    fn closest_alone(&self, found: &[(usize, MatchChannel)]) -> Option<(usize, MatchChannel)> {
+        found
+            .iter()
+            .filter(|(i, _)| self.words[*i].alone)
+            .min_by_key(|(_, channel)| *channel)
+            .copied()
+    }
+
     /// The highlighted words of `text`, in order; `verdicts` remembers the words
     /// already matched for this page.
     pub(crate) fn highlights<'t>(
@@ -352,12 +362,7 @@ impl HighlightTerms {
         let mut matched: Vec<Option<(usize, MatchChannel)>> = vec![None; all.len()];
         for (n, &(_, w)) in all.iter().enumerate() {
             let found = verdicts.entry(w).or_insert_with(|| self.matches(w));
-            // The closest channel among the query words highlighted on their own.
-            matched[n] = found
-                .iter()
-                .filter(|(i, _)| self.words[*i].alone)
-                .min_by_key(|(_, channel)| *channel)
-                .copied();
+            matched[n] = self.closest_alone(found);
         }
         // Words the index also keyed as one (`Ahmadi-Nejad` for `Ahmadinejad`,
         // `Abd El-Fattah` for `Abdelfattah`): marked together where none matched
@@ -370,10 +375,7 @@ impl HighlightTerms {
                 continue;
             }
             let found = self
-                .matches(&join(&written, (first, len)))
-                .into_iter()
-                .filter(|(i, _)| self.words[*i].alone)
-                .min_by_key(|(_, channel)| *channel)
+                .closest_alone(&self.matches(&join(&written, (first, len))))
                 .map(|(i, channel)| (i, channel.max(MatchChannel::Transliteration)));
             if found.is_some() {
                 matched[span].iter_mut().for_each(|m| *m = found);

@@ -33,7 +33,7 @@ pub(crate) use self::input::QueryInput;
 pub(crate) use self::phrase::{channel_combinations, proximity_pairs, Order, ProximityPairs};
 use self::run::RunWord;
 pub(crate) use self::run::{
-    joined_run_spans, joined_span_words, kin_pairs, run_counts, run_parts, run_words, skip_pairs,
+    joined_run_spans, kin_pairs, run_counts, run_parts, run_words, skip_pairs,
 };
 
 mod input;

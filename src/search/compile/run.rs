@@ -51,17 +51,14 @@ impl Compiler<'_> {
             return run.into_iter().next().map(|w| w.query);
         }
         let mut run = run;
-        let spans: Vec<(Vec<usize>, String)> = {
+        let spans = {
             let typed: Vec<&TypedWord> = run.iter().map(|w| &w.typed).collect();
             let follows: Vec<bool> = run.iter().map(|w| w.follows).collect();
             joined_run_spans(&typed, &follows)
-                .into_iter()
-                .map(|(span, joined)| (joined_span_words(&typed, span), joined))
-                .collect()
         };
-        for (words, joined) in spans {
-            if let Some(alt) = self.joined_word(&joined) {
-                for k in words {
+        for span in &spans {
+            if let Some(alt) = self.joined_word(&span.joined) {
+                for &k in &span.words {
                     let own = std::mem::replace(&mut run[k].query, Box::new(EmptyQuery));
                     run[k].query = Box::new(DisjunctionMaxQuery::new(vec![own, alt.box_clone()]));
                 }
@@ -78,10 +75,9 @@ impl Compiler<'_> {
         }
         let (kin, counts) = {
             let typed: Vec<&TypedWord> = run.iter().map(|w| &w.typed).collect();
-            let follows: Vec<bool> = run.iter().map(|w| w.follows).collect();
             (
                 kin_pairs(&typed, &parts),
-                run_counts(&typed, &parts, &follows),
+                run_counts(&typed, &parts, &spans),
             )
         };
         for (i, j) in kin {
@@ -334,15 +330,24 @@ pub(crate) fn run_words(ast: &UserInputAst) -> Option<(Vec<TypedWord>, bool)> {
     fits.then_some((typed, quoted))
 }
 
-/// The spans of run words that may be one word written apart, as `(first, len)`,
-/// each with its words written as one: adjacent in the query (`follows`), no comma
-/// between, and [`joined_spans`]'s rules on the words (`Ahmadi Nejad`, `Abdul-Hadi`,
-/// `Abd El-Fattah`), every adjacent pair counting as joined by a hyphen ([`Gap::Tight`]):
-/// the index joins two long words apart only where a hyphen joins them.
-pub(crate) fn joined_run_spans(
-    run: &[&TypedWord],
-    follows: &[bool],
-) -> Vec<((usize, usize), String)> {
+/// A span of run words that may be one word written apart ([`joined_run_spans`]).
+pub(crate) struct JoinedRunSpan {
+    /// The span's first word and its length (two or three words).
+    pub(crate) first: usize,
+    pub(crate) len: usize,
+    /// The words of the span that take its keys as an alternative: its name-like
+    /// words (a lower-case article is no word of the name's count).
+    pub(crate) words: Vec<usize>,
+    /// The span's words written as one.
+    pub(crate) joined: String,
+}
+
+/// The spans of run words that may be one word written apart: adjacent in the query
+/// (`follows`), no comma between, and [`joined_spans`]'s rules on the words (`Ahmadi
+/// Nejad`, `Abdul-Hadi`, `Abd El-Fattah`), every adjacent pair counting as joined by
+/// a hyphen ([`Gap::Tight`]): the index joins two long words apart only where a hyphen
+/// joins them.
+pub(crate) fn joined_run_spans(run: &[&TypedWord], follows: &[bool]) -> Vec<JoinedRunSpan> {
     let written: Vec<&str> = run.iter().map(|w| w.word.as_str()).collect();
     // Two words typed one after the other may be one name word, long or short: a
     // query pays for a few joined keys, not for every pair of a corpus.
@@ -355,15 +360,14 @@ pub(crate) fn joined_run_spans(
     };
     joined_spans(&written, gap)
         .into_iter()
-        .map(|span| (span, join(&written, span)))
-        .collect()
-}
-
-/// The words of a joined span that take its keys as an alternative: its name-like
-/// words (a lower-case article is no word of the name's count).
-pub(crate) fn joined_span_words(run: &[&TypedWord], (first, len): (usize, usize)) -> Vec<usize> {
-    (first..first + len)
-        .filter(|&k| run.get(k).is_some_and(|w| is_name_like(&w.word)))
+        .map(|(first, len)| JoinedRunSpan {
+            first,
+            len,
+            words: (first..first + len)
+                .filter(|&k| is_name_like(written[k]))
+                .collect(),
+            joined: join(&written, (first, len)),
+        })
         .collect()
 }
 
@@ -439,9 +443,13 @@ pub(crate) fn run_parts(run: &[&TypedWord]) -> Vec<RunPart> {
 /// father's name is another person's name as written, and a unit holding it without
 /// the son's own name is about the father; a patronymic (`Kairatovich`) is a form of
 /// the person's own name and counts whole. A father's name written in two words
-/// (`bin Abdul Aziz`: one word written apart, [`joined_run_spans`]) counts one for
+/// (`bin Abdul Aziz`: one word written apart, a span of `joined`) counts one for
 /// each.
-pub(crate) fn run_counts(run: &[&TypedWord], parts: &[RunPart], follows: &[bool]) -> Vec<u32> {
+pub(crate) fn run_counts(
+    run: &[&TypedWord],
+    parts: &[RunPart],
+    joined: &[JoinedRunSpan],
+) -> Vec<u32> {
     let mut counts: Vec<u32> = (0..parts.len())
         .map(|i| {
             let after_kin = i > 0
@@ -456,9 +464,9 @@ pub(crate) fn run_counts(run: &[&TypedWord], parts: &[RunPart], follows: &[bool]
             }
         })
         .collect();
-    for ((first, len), _) in joined_run_spans(run, follows) {
-        if counts.get(first) == Some(&1) {
-            for count in counts.iter_mut().skip(first + 1).take(len - 1) {
+    for span in joined {
+        if counts.get(span.first) == Some(&1) {
+            for count in counts.iter_mut().skip(span.first + 1).take(span.len - 1) {
                 *count = 1;
             }
         }
