@@ -374,3 +374,17 @@ fn romanian_final_ci() {
     assert_same("Roman Protasevici", "Raman Pratasevich");
     assert_other("Roman Protasevici", "Ihar Pratasevich");
 }
+
+/// Russian text mostly writes ё as е: a romanisation that writes it (yo) meets the
+/// Cyrillic without the dots (the Tajik `Ёров` written `Еров` in
+/// tests/data/names/pairs/people_extra.tsv); French `you` stays ю.
+#[test]
+fn yo_against_cyrillic_e() {
+    assert_same("Fyodor", "Федор");
+    assert_same("Pyotr Verzilov", "Петр Верзилов");
+    assert_same("Semyon", "Семен");
+    assert_same("Buzurgmehr Yorov", "Бузургмехр Еров");
+    assert_same("Alyona", "Алёна");
+    assert_other("Youssef", "Есеф");
+    assert_other("Fyodor", "Федот");
+}

@@ -347,6 +347,16 @@ pub(crate) fn key(cs: &[char], i: usize, raw: &mut KeyBuilder) -> usize {
             raw.push("u");
             2
         }
+        // yo at the start or after a consonant writes ё, which Russian text mostly
+        // writes as е (Fyodor = Федор, Pyotr = Петр, Yorov = Еров; the `ё` row of
+        // ru.rs reads both ways for the same reason). Not in French `you` (ю).
+        'y' if at(1) == 'o'
+            && at(2) != 'u'
+            && (i == 0 || !is_vowel(cs[i - 1]) && cs[i - 1].is_alphabetic()) =>
+        {
+            raw.push_alt("io", "e");
+            2
+        }
         'y' => {
             raw.push("i");
             1
