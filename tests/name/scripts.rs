@@ -110,6 +110,13 @@ fn russian_diminutives() {
     // Zhenya is Yevgeny's and Yevgeniya's: it meets both.
     assert_same("Zhenya Petrova", "Yevgeniya Petrova");
     assert_same("Zhenya Petrov", "Yevgeny Petrov");
+    // Sasha (Polish Sasza) is Aleksandr's and Aleksandra's; the two full names
+    // stay apart.
+    assert_same("Sasha Skochilenko", "Александра Скочиленко");
+    assert_same("Sasza Petrova", "Aleksandra Petrova");
+    assert_same("Саша Петров", "Alexander Petrov");
+    assert_other("Aleksandra Petrova", "Aleksandr Petrov");
+    assert_other("Sasha Petrova", "Maria Petrova");
 }
 
 #[test]
