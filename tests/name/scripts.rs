@@ -238,6 +238,10 @@ fn readings_of_other_scripts() {
     // The article written joined on both sides: الغامدي is keyed without it, so
     // Alqarni is tried without it too (against such a word only: Albert is not برت).
     assert_same("Awad Alqarni", "عوض بن محمد القرني");
+    // Arabic writes a foreign p with ب and ch with تش.
+    assert_same("Patrick Zaki", "باتريك زكي");
+    assert_same("Vagif Khachatryan", "فاغيف خاتشاتريان");
+    assert_other("Patrick Zaki", "باتريك جميل");
     assert_other("Albert Karimi", "برت کریمی");
     // Arabic ج is дж, not a glide: Lina is not Loujain.
     assert_other("Lina al-Hathloul", "لجين الهذلول");

@@ -21,13 +21,21 @@ use super::script::{
 /// The consonant skeleton of a translit key: vowels, glides (`i`, `v`, which
 /// Arabic script writes for long vowels) and a final `h` (Arabic ة, Latin -ah)
 /// dropped; `f` goes with `v`, since Arabic and Persian write v as ف; `j` is
-/// `g` (ج is g in Egyptian Arabic and Persian spellings: Gamal, Narges / نرجس).
+/// `g` (ج is g in Egyptian Arabic and Persian spellings: Gamal, Narges / نرجس);
+/// `p` is `b` and the consonants `t`, `x` (t, sh) are `c` (ch), since Arabic
+/// writes a foreign p with ب and ch with تش (Patrick = باتريك, Khachatryan =
+/// خاتشاتريان).
 pub(crate) fn skeleton(key: &str) -> String {
     let mut out: String = key
         .chars()
         .filter(|c| !matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'v' | 'f'))
-        .map(|c| if c == 'j' { 'g' } else { c })
-        .collect();
+        .map(|c| match c {
+            'j' => 'g',
+            'p' => 'b',
+            c => c,
+        })
+        .collect::<String>()
+        .replace("tx", "c");
     if out.len() > 2 && out.ends_with('h') {
         out.pop();
     }
@@ -378,6 +386,10 @@ mod tests {
         assert_eq!(skeleton("havajah"), "hg");
         assert_eq!(abjad_skeleton("jalali"), abjad_skeleton("jli"));
         assert_ne!(skeleton("jelial"), skeleton("jli"));
+        // Arabic ب for p, تش for ch.
+        assert_eq!(skeleton("patrik"), skeleton("btrik"));
+        assert_eq!(skeleton("hacatrian"), skeleton("htxtrin"));
+        assert_ne!(skeleton("hacatrian"), skeleton("htrin"));
     }
 
     #[test]
