@@ -62,6 +62,13 @@ fn balkan_cyrillic_azerbaijani_and_spanish_letters() {
     // Its c is дж, also at the end of a word with no other Azerbaijani letter.
     assert_same("Sevinj Osmangizi", "Sevinc Osmanqızı");
     assert_same("Севиндж Османгызы", "Sevinc Osmanqızı");
+    // A name is spelled in one alphabet: beside a word in Turkish letters, a word
+    // with none is read the Turkish way too (Cemal = Джемаль), not alone.
+    assert_same("Cemal Kaşıkçı", "Jamal Kashikchi");
+    assert_same("Celal Yıldız", "Джелал Йылдыз");
+    assert_other("Cemal", "Jamal");
+    assert_other("Cemal Kashikchi", "Jamal Kashikchi");
+    assert_other("Cemal Kaşıkçı", "Kemal Kaşıkçı");
     // Spanish writes х as j (Jodorkovski).
     assert_same("Mikhail Khodorkovsky", "Mijaíl Jodorkovski");
     assert_same("Михаил Ходорковский", "Mijaíl Jodorkovski");

@@ -480,6 +480,23 @@ fn looks_turkish(cs: &[char]) -> bool {
     cs.iter().any(|c| matches!(c, 'ı' | 'ş' | 'ğ' | 'ə'))
 }
 
+/// A word's reading in Turkish or Azerbaijani spelling, for a word that has no
+/// letter of its own to show it (`Cemal` beside `Kaşıkçı`): its `c` written `ǰ`,
+/// which the rules read as дж, as they read a Turkish-spelled word's `c`.
+/// `None` when the word has no `c` or shows the spelling already.
+pub(crate) fn turkish_reading(word: &str) -> Option<String> {
+    let cs: Vec<char> = word.chars().flat_map(char::to_lowercase).collect();
+    (cs.contains(&'c') && !looks_turkish(&cs))
+        .then(|| cs.iter().map(|&c| if c == 'c' { 'ǰ' } else { c }).collect())
+}
+
+/// Whether a word is spelled with a letter only Turkish-style spellings use
+/// (`ı`, `ş`, `ğ`, `ə`, in either case).
+pub(crate) fn is_turkish_spelled(word: &str) -> bool {
+    let cs: Vec<char> = word.chars().flat_map(char::to_lowercase).collect();
+    looks_turkish(&cs)
+}
+
 /// The base letter of a char with marks (`ӑ` → `а`, `ŕ` → `r`), if it has one.
 pub(crate) fn base_letter(c: char) -> Option<char> {
     let mut base = None;

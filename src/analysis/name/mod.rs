@@ -193,6 +193,23 @@ impl TokenKeys {
             cross: (0, 0),
         }
     }
+
+    /// Adds keys of another reading of the word to its own keys (before the
+    /// keys across scripts, which stay last).
+    fn add_own(&mut self, translit: Vec<String>, related: Vec<String>) {
+        for (keys, n, add) in [
+            (&mut self.translit, self.cross.0, translit),
+            (&mut self.related, self.cross.1, related),
+        ] {
+            let mut at = keys.len() - n;
+            for k in add {
+                if !keys.contains(&k) {
+                    keys.insert(at, k);
+                    at += 1;
+                }
+            }
+        }
+    }
 }
 
 /// The stem of a Latin word (lower case, marks kept: `šavkatas`) of six letters
@@ -527,8 +544,26 @@ pub fn name_keys(name: &str) -> NameKeys {
     if let Some(s) = start {
         push(s, name.len(), &mut parts);
     }
+    turkish_spelling(&mut parts);
     assign_roles(&mut parts);
     NameKeys { parts }
+}
+
+/// One writer spells a whole name in one alphabet: in a name with a word in
+/// Turkish or Azerbaijani letters (ı, ş, ğ, ə), a word without one is read that
+/// way too, its `c` as дж beside its other readings (`Cemal Kaşıkçı`: Cemal =
+/// Джемаль = Jemal). The word's own keys stay first.
+fn turkish_spelling(parts: &mut [NamePart]) {
+    if !parts.iter().any(|p| fold::is_turkish_spelled(&p.text)) {
+        return;
+    }
+    for p in parts.iter_mut() {
+        let Some(reading) = fold::turkish_reading(bare_name(&p.text)) else {
+            continue;
+        };
+        let (t, _) = base_keys(&reading);
+        p.keys.add_own(t.translit, t.related);
+    }
 }
 
 fn is_caps(text: &str) -> bool {
