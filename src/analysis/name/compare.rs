@@ -485,14 +485,17 @@ fn judge_with(
     let matched = parts.len();
     // At least one pairing stronger than a vowels-only one, except between two
     // single words with five consonants or more.
-    // Vowels-only pairs alone decide only when they pair every part of both
-    // names (Rebiya Kadeer / Rabiya Kadir), or two long single words.
+    // Vowels-only pairs alone decide only when they pair every part of one name
+    // (Rebiya Kadeer / Rabiya Kadir; Nabil Ahmed Rajab / Nabeel Rajeb, the other
+    // name's parts left over then accounted for as for any match), or two long
+    // single words.
     let all_paired = |n: &NameKeys, p: &[bool], used: &[bool]| {
         (0..n.parts.len()).all(|k| p[k] || used[k]) && n.parts.len() >= 2
     };
     let mut decided = anchored
         || (na == 1 && nb == 1 && vowel_best >= 0.55)
-        || (all_paired(a, &pa, &used_a) && all_paired(b, &pb, &used_b));
+        || all_paired(a, &pa, &used_a)
+        || all_paired(b, &pb, &used_b);
     // Both names give a patronymic the other does not pair: two people.
     let open_patronymic = |n: &NameKeys, p: &[bool], used: &[bool]| {
         (0..n.parts.len()).any(|k| !used[k] && !p[k] && n.parts[k].role == Role::Patronymic)
