@@ -616,7 +616,8 @@ fn proximity(a: &str, b: &str, order: Order) -> Option<Node> {
                 boost,
             })
             .collect();
-        groups.push((false, vec![union(phrases)]));
+        // The best pair only, as in whereas (a best-of node is a `dis_max`).
+        groups.push((false, phrases));
     }
     match groups.len() {
         0 => None,

@@ -7,9 +7,8 @@
 
 use crate::support::eval::{self, Ask, Row};
 
-/// Builds one unit per name (the unit names the person as written) and returns, per
-/// query, the name of the unit ranked first (`None` when nothing is found).
-fn first_hits(units: &[&str], queries: &[&str]) -> Vec<Option<String>> {
+/// One unit per name (the unit names the person as written), indexed.
+fn unit_index(units: &[&str]) -> (eval::Corpus, whereas::Index) {
     let rows: Vec<Row> = units
         .iter()
         .map(|u| Row {
@@ -22,12 +21,23 @@ fn first_hits(units: &[&str], queries: &[&str]) -> Vec<Option<String>> {
         .collect();
     let corpus = eval::corpus(&rows, &[]);
     let index = eval::whereas_index(&corpus).expect("index builds");
+    (corpus, index)
+}
+
+/// The names of the units `query` finds, best first.
+fn ranks(corpus: &eval::Corpus, index: &whereas::Index, query: &str) -> Vec<String> {
+    let hits = eval::whereas_search(index, query, Ask::Name).expect("search runs");
+    hits.iter()
+        .map(|(d, _)| corpus.docs[*d].name.clone())
+        .collect()
+}
+
+/// Per query, the name of the unit ranked first (`None` when nothing is found).
+fn first_hits(units: &[&str], queries: &[&str]) -> Vec<Option<String>> {
+    let (corpus, index) = unit_index(units);
     queries
         .iter()
-        .map(|q| {
-            let hits = eval::whereas_search(&index, q, Ask::Name).expect("search runs");
-            hits.first().map(|(d, _)| corpus.docs[*d].name.clone())
-        })
+        .map(|q| ranks(&corpus, &index, q).into_iter().next())
         .collect()
 }
 
@@ -132,6 +142,21 @@ fn short_names_meet_across_scripts_on_two_consonants() {
     assert_first(
         &arabic,
         &[("Jafar Hadi", "جعفر هادی"), ("Farid Panahi", "فرید پناهی")],
+    );
+}
+
+/// The name as written beats the same name across scripts: a Han name's keys sit at
+/// one position, where both orders of two query words are near, and that is still
+/// one proximity, not two.
+#[test]
+fn a_latin_name_beats_its_han_spelling_for_a_latin_query() {
+    assert_first(
+        &["黄之锋", "Huang Zhifeng", "Huang Qi", "Li Yanhe"],
+        &[("Huang Zhifeng", "Huang Zhifeng"), ("Li Yanhe", "Li Yanhe")],
+    );
+    assert_first(
+        &["习近平", "Xi Jinping", "Xi Zhongxun"],
+        &[("Xi Jinping", "Xi Jinping")],
     );
 }
 

@@ -162,7 +162,9 @@ impl Compiler<'_> {
                     Box::new(PhraseQuery::new_with_offset_and_slop(terms, 1)) as Box<dyn Query>
                 })
                 .collect();
-            channels.push(boosted(union(phrases), boost));
+            // The best pair only: two words near each other is one fact, however
+            // many of their keys (or both orders, for keys at one position) show it.
+            channels.push(boosted(Box::new(DisjunctionMaxQuery::new(phrases)), boost));
         }
         match channels.len() {
             0 => None,
