@@ -13,6 +13,7 @@
 //! Invariant: the index and the highlighter join the same spans of a text's words,
 //! each word as written (the keys fold case).
 
+use super::name::is_han;
 use super::words::is_name_like;
 
 /// The longest words written as one that get keys, in characters.
@@ -135,8 +136,10 @@ pub(crate) fn join(words: &[&str], (first, len): (usize, usize)) -> String {
     words[first..first + len].concat()
 }
 
+/// Two letters or more, or one Han character (a syllable of a name: `习 近平`).
 fn long_enough(word: &str) -> bool {
-    word.chars().nth(1).is_some()
+    let mut cs = word.chars();
+    cs.next().is_some_and(is_han) || cs.next().is_some()
 }
 
 #[cfg(test)]

@@ -16,10 +16,11 @@ use crate::index::field_name as field;
 use crate::index::{date_number, date_number_upper};
 use crate::model::UnitKind;
 use crate::search::{
-    as_typed, bare_word, channel_combinations, joined_run_spans, kin_pairs, prose_analyzer,
-    proximity_pairs, run_counts, run_parts, run_words, skip_pairs, too_deep, words_clause, Order,
-    ProximityPairs, QueryInput, Scope, TypedWord, ALL_CHANNELS, BOOST_EXACT, BOOST_FOLDED,
-    BOOST_RELATED, BOOST_TEXT, BOOST_TRANSLIT, FUZZY_MIN_CHARS, MAX_QUERY_BYTES,
+    as_typed, bare_word, channel_combinations, han_name_apart, joined_run_spans, kin_pairs,
+    prose_analyzer, proximity_pairs, run_counts, run_parts, run_words, skip_pairs, too_deep,
+    words_clause, JoinedRunSpan, Order, ProximityPairs, QueryInput, Scope, TypedWord, ALL_CHANNELS,
+    BOOST_EXACT, BOOST_FOLDED, BOOST_RELATED, BOOST_TEXT, BOOST_TRANSLIT, FUZZY_MIN_CHARS,
+    MAX_QUERY_BYTES,
 };
 
 /// The score a unit earns for each word of a name it matches, in a query of several
@@ -171,13 +172,17 @@ impl<'a> Plan<'a> {
         if let Some(at) = too_deep(self.query.text()) {
             return Err(self.query.error(at, "groups nested too deep"));
         }
-        let typed = as_typed(self.query.text());
+        // A Chinese name written as one word is read as its surname and given name,
+        // as whereas reads it.
+        let han_name = han_name_apart(self.query.text());
+        let input = han_name.as_deref().unwrap_or(self.query.text());
+        let typed = as_typed(input);
         let (_, errors) = query_grammar::parse_query_lenient(&typed);
         let ast = errors
             .is_empty()
             .then(|| query_grammar::parse_query(&typed).ok())
             .flatten()
-            .unwrap_or_else(|| words_clause(self.query.text()));
+            .unwrap_or_else(|| words_clause(input));
         // A query with no word left (only stop words) matches nothing, as in whereas.
         Ok(Some(self.ast(&ast)?.unwrap_or_else(|| union(Vec::new()))))
     }
@@ -635,13 +640,16 @@ struct RunWord {
 
 /// Query words as one (`joined_run_spans`): a best-of-channels node of the joined
 /// word's translit and related keys, as `Compiler::joined_word` builds it.
-fn joined_word(joined: &str) -> Option<Node> {
-    let keys = keys_of(joined);
-    // The translit and related channels, as the index keys joined words.
+fn joined_word(span: &JoinedRunSpan) -> Option<Node> {
+    let keys = span.keys();
+    // The span's channels, each term scoring its share in each word of the span.
     let groups: Vec<(bool, Vec<Node>)> = NAME_CHANNELS
         .iter()
-        .filter(|(channel, ..)| matches!(channel, Channel::Translit | Channel::Related))
-        .map(|&(channel, fields, boost)| (false, channel_group(&keys, channel, fields, boost)))
+        .filter(|(channel, ..)| span.channels().contains(channel))
+        .map(|&(channel, fields, boost)| {
+            let group = channel_group(&keys, channel, fields, boost * span.share());
+            (false, group)
+        })
         .filter(|(_, group)| !group.is_empty())
         .collect();
     (!groups.is_empty()).then_some(Node::Best { groups, word: None })
@@ -726,7 +734,7 @@ fn name_run(run: Vec<RunWord>, soft: Vec<Node>) -> Option<Node> {
         joined_run_spans(&typed, &follows)
     };
     for span in &spans {
-        if let Some(alt) = joined_word(&span.joined) {
+        if let Some(alt) = joined_word(span) {
             for &k in &span.words {
                 let own = std::mem::replace(&mut run[k].node, Node::All);
                 run[k].node = with_joined(own, &alt);

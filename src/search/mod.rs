@@ -120,12 +120,12 @@ pub use self::sort::Sort;
 // reading and fuzzy scores as the compiler here.
 pub(crate) use self::compile::{
     bare_word, channel_combinations, joined_run_spans, kin_pairs, prose_analyzer, proximity_pairs,
-    run_counts, run_parts, run_words, skip_pairs, too_deep, Order, ProximityPairs, QueryInput,
-    Scope, ALL as ALL_CHANNELS, BOOST_EXACT, BOOST_FOLDED, BOOST_RELATED, BOOST_TEXT,
+    run_counts, run_parts, run_words, skip_pairs, too_deep, JoinedRunSpan, Order, ProximityPairs,
+    QueryInput, Scope, ALL as ALL_CHANNELS, BOOST_EXACT, BOOST_FOLDED, BOOST_RELATED, BOOST_TEXT,
     BOOST_TRANSLIT, FUZZY_MIN_CHARS,
 };
 pub(crate) use self::fuzzy::boost as fuzzy_boost;
-pub(crate) use self::typed::{as_typed, words_clause, TypedWord};
+pub(crate) use self::typed::{as_typed, han_name_apart, words_clause, TypedWord};
 
 use self::best::BestTermQuery;
 use self::collect::FacetChildCounts;

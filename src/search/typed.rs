@@ -13,6 +13,7 @@ use std::borrow::Cow;
 
 use tantivy::query_grammar::{Delimiter, UserInputAst, UserInputLeaf, UserInputLiteral};
 
+use crate::analysis::name::han_name_split;
 use crate::analysis::words::{is_word_char, words};
 
 /// The query with apostrophes that are text and an unpaired `"` escaped for the
@@ -101,6 +102,16 @@ pub(crate) fn words_clause(input: &str) -> UserInputAst {
             })
             .collect(),
     )
+}
+
+/// A query that is one Chinese name written as one word (`黄之锋`), with its surname
+/// written apart (`黄 之锋`), as the other spellings write the name (`Huang Zhifeng`,
+/// `Wong Chi-fung`): two words of a name, each matched on its own keys, the whole
+/// word still matched as their joined form. `None` for any other query.
+pub(crate) fn han_name_apart(query: &str) -> Option<String> {
+    let q = query.trim();
+    let k = han_name_split(q)?;
+    Some(format!("{} {}", &q[..k], &q[k..]))
 }
 
 /// One word of a literal with what the query text says about it.

@@ -160,6 +160,39 @@ fn a_latin_name_beats_its_han_spelling_for_a_latin_query() {
     );
 }
 
+/// A Chinese name written as one word is searched as a surname and a given name,
+/// so its spellings in two words meet it whole: the Cantonese one of a Hong Kong
+/// name ranks above a pinyin namesake who shares only the surname, and the name
+/// written as it is still ranks first.
+#[test]
+fn a_han_name_as_one_word_is_a_surname_and_a_given_name() {
+    let units = [
+        "Lee Cheuk-yan",
+        "Li Yanhe",
+        "Joshua Wong Chi-fung",
+        "Wong Yik-mo",
+        "黄之锋",
+        "Huang Zhifeng",
+    ];
+    assert_first(
+        &units,
+        &[
+            ("李卓人", "Lee Cheuk-yan"),
+            ("黄之锋", "黄之锋"),
+            ("黃之鋒", "黄之锋"),
+        ],
+    );
+    let (corpus, index) = unit_index(&units);
+    let hits = ranks(&corpus, &index, "黄之锋");
+    let rank = |n: &str| hits.iter().position(|h| h == n);
+    let whole = rank("Joshua Wong Chi-fung");
+    assert!(
+        whole.is_some() && rank("Wong Yik-mo").is_none_or(|namesake| Some(namesake) > whole),
+        "help: 黄之锋 should find the Cantonese spelling of the whole name, above a \
+         namesake: {hits:?}"
+    );
+}
+
 #[test]
 fn chinese_surnames_across_varieties() {
     // Cantonese and Hokkien spellings of a surname meet its Han character and pinyin

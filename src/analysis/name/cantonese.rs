@@ -430,14 +430,15 @@ const MAX_WORD_CHARS: usize = 14;
 /// Han characters meet: a Han name of two to four characters gets its
 /// surname's readings (the first character), its given name's, and for a
 /// given name of two or more characters each syllable's (`黄之锋` → `wong`,
-/// `zi.fung`, `zi`, `fung`), as its pinyin spellings are keyed; a word of
+/// `zi.fung`, `zi`, `fung`), as its pinyin spellings are keyed; one Han
+/// character alone its readings (a surname written apart: `戴 耀廷`); a word of
 /// Latin letters (marks allowed) gets its readings as one or two syllables
 /// (`Chi` → `zi`, `ci`; `Jīfūng` → `zi.fung`, `ji.fung`). Other words get none.
 pub(crate) fn search_keys(cs: &[char]) -> Vec<String> {
     let is_han = super::script::is_han;
     let mut keys: Vec<String> = Vec::new();
     if cs.iter().any(|&c| is_han(c)) {
-        if !(2..=4).contains(&cs.len()) || !cs.iter().all(|&c| is_han(c)) {
+        if !(1..=4).contains(&cs.len()) || !cs.iter().all(|&c| is_han(c)) {
             return Vec::new();
         }
         keys.extend(char_readings(cs[0]));
@@ -560,7 +561,9 @@ mod tests {
         assert!(!keys("Ming").iter().any(|k| han.contains(k)));
         assert!(keys("Zhumagulov").is_empty());
         assert!(keys("Нарек").is_empty());
-        assert!(keys("黄").is_empty());
+        // One character alone is read as a surname written apart.
+        assert!(keys("黄").iter().any(|k| keys("Wong").contains(k)));
+        assert!(keys("黄黄黄黄黄").is_empty());
         assert!(keys("O'Brien").is_empty());
         // The keys are the search's related keys of the word.
         let k = super::super::token_keys;

@@ -208,6 +208,15 @@ struct ChineseName {
     plain_pinyin: bool,
 }
 
+/// Where a Chinese name written as one word of two to four Han characters
+/// (`黄之锋`) splits into its surname, the first character, and its given name:
+/// the byte offset of the second character. `None` for any other word.
+pub(crate) fn han_name_split(word: &str) -> Option<usize> {
+    let n = word.chars().count();
+    ((2..=4).contains(&n) && word.chars().all(is_han))
+        .then(|| word.chars().next().map_or(0, char::len_utf8))
+}
+
 /// A name of two to four Han characters (spaces allowed): the first is the
 /// surname, the rest the given name.
 fn read_han(name: &str) -> Option<ChineseName> {

@@ -96,6 +96,8 @@ mod ru;
 mod script;
 mod transcription;
 
+#[cfg_attr(not(feature = "index"), allow(unused_imports))]
+pub(crate) use self::chinese::han_name_split;
 pub use self::compare::{
     compare, compare_keys, match_words, rank, NameMatch, PartMatch, RELATIVE_CUTOFF,
 };
@@ -105,6 +107,8 @@ pub use self::cross::query_key;
 pub use self::distance::key_distance;
 #[cfg_attr(not(feature = "index"), allow(unused_imports))]
 pub(crate) use self::distance::{indel_cost, sub_cost, TRANSPOSE};
+#[cfg_attr(not(feature = "index"), allow(unused_imports))]
+pub(crate) use self::script::is_han;
 #[cfg_attr(not(feature = "index"), allow(unused_imports))]
 pub(crate) use self::script::{is_connector, is_kin_particle};
 

@@ -2,6 +2,7 @@
 //! best-of-channels clauses, phrases, proximity boosts and entity lookups, and the words
 //! each hit highlights.
 
+use std::borrow::Cow;
 use std::ops::Bound;
 use std::sync::OnceLock;
 
@@ -27,13 +28,13 @@ use super::filter::{facet_term_query, term_query, union};
 use super::fuzzy;
 use super::highlight::HighlightTerms;
 use super::request::MAX_QUERY_BYTES;
-use super::typed::{as_typed, words_clause};
+use super::typed::{as_typed, han_name_apart, words_clause};
 
 pub(crate) use self::input::QueryInput;
 pub(crate) use self::phrase::{channel_combinations, proximity_pairs, Order, ProximityPairs};
 use self::run::RunWord;
 pub(crate) use self::run::{
-    joined_run_spans, kin_pairs, run_counts, run_parts, run_words, skip_pairs,
+    joined_run_spans, kin_pairs, run_counts, run_parts, run_words, skip_pairs, JoinedRunSpan,
 };
 
 mod input;
@@ -149,7 +150,11 @@ impl<'a> Compiler<'a> {
             return Ok(Box::new(AllQuery));
         }
         let trimmed = self.query.text().trim();
-        if trimmed.chars().all(char::is_alphanumeric) && !matches!(trimmed, "AND" | "OR" | "NOT") {
+        let han_name = han_name_apart(trimmed);
+        if han_name.is_none()
+            && trimmed.chars().all(char::is_alphanumeric)
+            && !matches!(trimmed, "AND" | "OR" | "NOT")
+        {
             // One bare word, the commonest query: what the grammar makes of it,
             // without running the grammar (twice, below).
             self.query.count_words(1)?;
@@ -162,21 +167,23 @@ impl<'a> Compiler<'a> {
                 .query
                 .error(at, format!("groups nested deeper than {MAX_DEPTH}")));
         }
-        // Apostrophes in words and a lone quote are text; what the grammar still
-        // cannot parse is read as its words (see `typed`).
-        let typed = as_typed(self.query.text());
-        let (_, errors) = query_grammar::parse_query_lenient(&typed);
-        let ast = self
-            .person_lookup
-            .then(|| name_clause(&typed))
-            .flatten()
-            .or_else(|| {
-                errors
-                    .is_empty()
-                    .then(|| query_grammar::parse_query(&typed).ok())
-                    .flatten()
-            })
-            .unwrap_or_else(|| words_clause(self.query.text()));
+        let ast = {
+            let input = han_name.map_or(Cow::Borrowed(self.query.text()), Cow::Owned);
+            // Apostrophes in words and a lone quote are text; what the grammar still
+            // cannot parse is read as its words (see `typed`).
+            let typed = as_typed(&input);
+            let (_, errors) = query_grammar::parse_query_lenient(&typed);
+            self.person_lookup
+                .then(|| name_clause(&typed))
+                .flatten()
+                .or_else(|| {
+                    errors
+                        .is_empty()
+                        .then(|| query_grammar::parse_query(&typed).ok())
+                        .flatten()
+                })
+                .unwrap_or_else(|| words_clause(&input))
+        };
         Ok(self
             .ast(&ast, true)?
             .unwrap_or_else(|| Box::new(EmptyQuery)))

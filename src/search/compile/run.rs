@@ -15,15 +15,15 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use crate::analysis::joined::{join, joined_spans, Gap};
 use crate::analysis::keys::{channel_keys, is_name_like, keys_of, query_channel_keys, FieldKeys};
 use crate::analysis::name::{
-    is_connector, is_kin_particle, is_skeleton_key, name_keys, Channel, Role,
+    is_connector, is_han, is_kin_particle, is_skeleton_key, name_keys, Channel, Role, TokenKeys,
 };
 use crate::search::best::{BestTermQuery, Clause, CoverageQuery, NameWord};
 use crate::search::fuzzy;
 use crate::search::typed::{typed_words, TypedWord};
 
 use super::{
-    boosted, escape_regex, is_prefix, Compiler, Order, BOOST_INITIAL, BOOST_RELATED,
-    BOOST_TRANSLIT, FUZZY_MIN_CHARS, GIVEN_NAME_WEIGHT, PATRONYMIC_WEIGHT,
+    boosted, escape_regex, is_prefix, Compiler, Order, BOOST_EXACT, BOOST_FOLDED, BOOST_INITIAL,
+    BOOST_RELATED, BOOST_TRANSLIT, FUZZY_MIN_CHARS, GIVEN_NAME_WEIGHT, PATRONYMIC_WEIGHT,
 };
 
 /// One word of a run of bare query words (a name, or prose words ORed).
@@ -57,10 +57,11 @@ impl Compiler<'_> {
             joined_run_spans(&typed, &follows)
         };
         for span in &spans {
-            if let Some(alt) = self.joined_word(&span.joined) {
+            if let Some(alt) = self.joined_word(span) {
                 for &k in &span.words {
                     let own = std::mem::replace(&mut run[k].query, Box::new(EmptyQuery));
-                    run[k].query = Box::new(DisjunctionMaxQuery::new(vec![own, alt.box_clone()]));
+                    let alt = boosted(alt.box_clone(), span.share());
+                    run[k].query = Box::new(DisjunctionMaxQuery::new(vec![own, alt]));
                 }
             }
         }
@@ -103,17 +104,20 @@ impl Compiler<'_> {
     }
 
     /// Query words as one (`Ahmadi Nejad` as `AhmadiNejad`, see
-    /// [`joined_run_spans`]): the joined word's translit and related keys, which meet a
-    /// unit that writes the name as one word (`Ahmadinejad`), as the index's joined
-    /// keys meet a query that writes it as one.
-    fn joined_word(&mut self, joined: &str) -> Option<Box<dyn Query>> {
-        let keys = keys_of(joined);
+    /// [`joined_run_spans`]): the joined word's keys on [`JoinedRunSpan::channels`],
+    /// which meet a unit that writes the name as one word (`Ahmadinejad`), as the
+    /// index's joined keys meet a query that writes it as one.
+    fn joined_word(&mut self, span: &JoinedRunSpan) -> Option<Box<dyn Query>> {
+        let keys = span.keys();
         let mut clauses = Vec::new();
         let mut buf = Vec::new();
-        for (channel, field, boost) in [
-            (Channel::Translit, self.fields.name_translit, BOOST_TRANSLIT),
-            (Channel::Related, self.fields.name_related, BOOST_RELATED),
-        ] {
+        for &channel in span.channels() {
+            let (field, boost) = match channel {
+                Channel::Exact => (self.fields.name_exact, BOOST_EXACT),
+                Channel::Folded => (self.fields.name_folded, BOOST_FOLDED),
+                Channel::Translit => (self.fields.name_translit, BOOST_TRANSLIT),
+                _ => (self.fields.name_related, BOOST_RELATED),
+            };
             buf.clear();
             query_channel_keys(&keys, channel, &mut buf);
             for key in &buf {
@@ -134,7 +138,7 @@ impl Compiler<'_> {
         if clauses.is_empty() {
             return None;
         }
-        self.highlight.add_word(joined);
+        self.highlight.add_word(&span.joined);
         Some(Box::new(BestTermQuery::new(clauses)))
     }
 
@@ -340,6 +344,53 @@ pub(crate) struct JoinedRunSpan {
     pub(crate) words: Vec<usize>,
     /// The span's words written as one.
     pub(crate) joined: String,
+}
+
+impl JoinedRunSpan {
+    /// A Chinese name the query wrote as one word (`黄之锋`, which
+    /// [`han_name_apart`](crate::search::han_name_apart) reads as two words).
+    fn is_han(&self) -> bool {
+        self.joined.chars().any(is_han)
+    }
+
+    /// The channels the joined word is searched on: translit and related, as the
+    /// index keys joined words; for a Chinese name written as one word the exact and
+    /// folded channels too, since that is how the query wrote it.
+    pub(crate) fn channels(&self) -> &'static [Channel] {
+        if self.is_han() {
+            &[
+                Channel::Exact,
+                Channel::Folded,
+                Channel::Translit,
+                Channel::Related,
+            ]
+        } else {
+            &[Channel::Translit, Channel::Related]
+        }
+    }
+
+    /// The joined word's keys; for a Chinese name its own only: its keys across
+    /// scripts are its parts' readings (the surname's, the given name's), and one
+    /// part matching would count for every word of the span.
+    pub(crate) fn keys(&self) -> TokenKeys {
+        let keys = keys_of(&self.joined);
+        if self.is_han() {
+            keys.own()
+        } else {
+            TokenKeys::clone(&keys)
+        }
+    }
+
+    /// What a match of the joined word adds to each of its words: one key matching
+    /// counts every word of the span, but scores once (each word takes its share);
+    /// a Chinese name written as one word scores whole in each, as it was written.
+    pub(crate) fn share(&self) -> f32 {
+        if self.is_han() {
+            1.0
+        } else {
+            1.0 / self.words.len().max(1) as f32
+        }
+    }
 }
 
 /// The spans of run words that may be one word written apart: adjacent in the query
