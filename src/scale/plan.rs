@@ -606,23 +606,32 @@ fn proximity(a: &str, b: &str, order: Order) -> Option<Node> {
         channel,
         boost,
         pairs,
+        reversed,
     } in proximity_pairs(a, b, order)
     {
         let name = match channel {
             Channel::Translit => field::NAME_TRANSLIT,
             _ => field::NAME_RELATED,
         };
-        let phrases = pairs
-            .into_iter()
-            .map(|(x, y)| Node::Phrase {
-                field: name,
-                terms: vec![x, y],
-                slop: 1,
-                boost,
-            })
-            .collect();
-        // The best pair only, as in whereas (a best-of node is a `dis_max`).
-        groups.push((false, phrases));
+        let phrases = |pairs: Vec<(String, String)>| {
+            union(
+                pairs
+                    .into_iter()
+                    .map(|(x, y)| Node::Phrase {
+                        field: name,
+                        terms: vec![x, y],
+                        slop: 1,
+                        boost,
+                    })
+                    .collect(),
+            )
+        };
+        // The better of the two orders, as in whereas (a best-of node is a `dis_max`).
+        let mut orders = vec![phrases(pairs)];
+        if !reversed.is_empty() {
+            orders.push(phrases(reversed));
+        }
+        groups.push((false, orders));
     }
     match groups.len() {
         0 => None,

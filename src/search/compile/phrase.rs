@@ -21,9 +21,14 @@ pub(crate) struct ProximityPairs {
     pub(crate) channel: Channel,
     /// The channel's proximity boost.
     pub(crate) boost: f32,
-    /// Key pairs `(x, y)`: `x`, then `y` within one position (slop 1); both orders of
-    /// every two keys that differ, or the query's order only ([`Order`]).
+    /// Key pairs `(x, y)` in the query's order: `x`, then `y` within one position
+    /// (slop 1), for every two keys that differ.
     pub(crate) pairs: Vec<(String, String)>,
+    /// The same pairs the other way round (`y`, then `x`) for [`Order::Either`], empty
+    /// for [`Order::AsWritten`]. The two orders are scored as the best of them, not
+    /// summed: a word's keys at one position (a Han name's) are near in both orders,
+    /// and that is still one proximity.
+    pub(crate) reversed: Vec<(String, String)>,
 }
 
 /// Which orders of two words a proximity looks for.
@@ -52,13 +57,14 @@ pub(crate) fn proximity_pairs(a: &str, b: &str, order: Order) -> Vec<ProximityPa
         ),
     ] {
         let mut pairs = Vec::new();
+        let mut reversed = Vec::new();
         for combo in channel_combinations(&[a, b], channel) {
             if combo[0] == combo[1] {
                 continue;
             }
             pairs.push((combo[0].clone(), combo[1].clone()));
             if order == Order::Either {
-                pairs.push((combo[1].clone(), combo[0].clone()));
+                reversed.push((combo[1].clone(), combo[0].clone()));
             }
         }
         if !pairs.is_empty() {
@@ -66,6 +72,7 @@ pub(crate) fn proximity_pairs(a: &str, b: &str, order: Order) -> Vec<ProximityPa
                 channel,
                 boost,
                 pairs,
+                reversed,
             });
         }
     }
@@ -146,25 +153,38 @@ impl Compiler<'_> {
             channel,
             boost,
             pairs,
+            reversed,
         } in proximity_pairs(a, b, order)
         {
             let field = match channel {
                 Channel::Translit => self.fields.name_translit,
                 _ => self.fields.name_related,
             };
-            let phrases: Vec<Box<dyn Query>> = pairs
-                .iter()
-                .map(|(x, y)| {
-                    let terms = vec![
-                        (0, Term::from_field_text(field, x)),
-                        (1, Term::from_field_text(field, y)),
-                    ];
-                    Box::new(PhraseQuery::new_with_offset_and_slop(terms, 1)) as Box<dyn Query>
-                })
-                .collect();
-            // The best pair only: two words near each other is one fact, however
-            // many of their keys (or both orders, for keys at one position) show it.
-            channels.push(boosted(Box::new(DisjunctionMaxQuery::new(phrases)), boost));
+            let phrases = |pairs: &[(String, String)]| -> Box<dyn Query> {
+                union(
+                    pairs
+                        .iter()
+                        .map(|(x, y)| {
+                            let terms = vec![
+                                (0, Term::from_field_text(field, x)),
+                                (1, Term::from_field_text(field, y)),
+                            ];
+                            Box::new(PhraseQuery::new_with_offset_and_slop(terms, 1))
+                                as Box<dyn Query>
+                        })
+                        .collect(),
+                )
+            };
+            // The better of the two orders (see `ProximityPairs::reversed`).
+            let near = if reversed.is_empty() {
+                phrases(&pairs)
+            } else {
+                Box::new(DisjunctionMaxQuery::new(vec![
+                    phrases(&pairs),
+                    phrases(&reversed),
+                ]))
+            };
+            channels.push(boosted(near, boost));
         }
         match channels.len() {
             0 => None,
