@@ -211,6 +211,7 @@ struct ChineseName {
 /// Where a Chinese name written as one word of two to four Han characters
 /// (`黄之锋`) splits into its surname, the first character, and its given name:
 /// the byte offset of the second character. `None` for any other word.
+#[cfg_attr(not(feature = "index"), allow(dead_code))]
 pub(crate) fn han_name_split(word: &str) -> Option<usize> {
     let n = word.chars().count();
     ((2..=4).contains(&n) && word.chars().all(is_han))

@@ -72,12 +72,8 @@
 //!   the first four only.
 //! - No nickname or short-form knowledge (Bota ≠ Botagoz, Dimash ≠ Dinmukhamed).
 
-use std::ops::Range;
-
 use serde::{Deserialize, Serialize};
 use unicode_normalization::UnicodeNormalization;
-
-use super::words::{bare_name, is_word_char};
 
 mod cantonese;
 mod chinese;
@@ -92,6 +88,7 @@ mod key_builder;
 mod kk;
 mod pairing;
 mod palladius;
+mod parts;
 mod ru;
 mod script;
 mod transcription;
@@ -107,6 +104,8 @@ pub use self::cross::query_key;
 pub use self::distance::key_distance;
 #[cfg_attr(not(feature = "index"), allow(unused_imports))]
 pub(crate) use self::distance::{indel_cost, sub_cost, TRANSPOSE};
+pub(crate) use self::parts::is_initial;
+pub use self::parts::{name_keys, NameKeys, NamePart, Role};
 #[cfg_attr(not(feature = "index"), allow(unused_imports))]
 pub(crate) use self::script::is_han;
 #[cfg_attr(not(feature = "index"), allow(unused_imports))]
@@ -200,7 +199,7 @@ impl TokenKeys {
 
     /// Adds keys of another reading of the word to its own keys (before the
     /// keys across scripts, which stay last).
-    fn add_own(&mut self, translit: Vec<String>, related: Vec<String>) {
+    pub(super) fn add_own(&mut self, translit: Vec<String>, related: Vec<String>) {
         for (keys, n, add) in [
             (&mut self.translit, self.cross.0, translit),
             (&mut self.related, self.cross.1, related),
@@ -302,7 +301,7 @@ pub fn token_keys(word: &str) -> TokenKeys {
 
 /// A word's own keys (no keys across scripts), and its lower-case chars with
 /// tone digits removed.
-fn base_keys(word: &str) -> (TokenKeys, Vec<char>) {
+pub(super) fn base_keys(word: &str) -> (TokenKeys, Vec<char>) {
     let (exact, chars) = if word.is_ascii() {
         let e = word.to_ascii_lowercase();
         let cs = e.chars().collect::<Vec<char>>();
@@ -460,214 +459,6 @@ fn fold_chars(cs: &[char]) -> String {
         }
     }
     out
-}
-
-/// The part a word plays in a name.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Role {
-    /// A given name (or a word whose role is not known).
-    Given,
-    /// The family name: the word in capitals in a surname-first name, else a
-    /// word with a surname ending, else the last word.
-    Surname,
-    /// A patronymic (-ovich, -evna, -ович; -uly/-kyzy in a name of three or more
-    /// words). A patronymic that does not match costs nothing in [`compare`].
-    Patronymic,
-}
-
-/// One word of a name with its keys.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct NamePart {
-    /// The word as written.
-    pub text: String,
-    /// Byte range of the word in the name given to [`name_keys`].
-    pub span: Range<usize>,
-    /// The word's keys.
-    pub keys: TokenKeys,
-    /// What the word is in the name.
-    pub role: Role,
-}
-
-/// The analysis of a whole name: its words in order, with keys and roles.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct NameKeys {
-    /// The words, in the order written.
-    pub parts: Vec<NamePart>,
-}
-
-impl NameKeys {
-    /// The words' keys, in order.
-    pub fn keys(&self) -> impl Iterator<Item = &TokenKeys> {
-        self.parts.iter().map(|p| &p.keys)
-    }
-}
-
-/// Whether `c` continues a word of a name: letters, digits, combining marks,
-/// and apostrophes after a letter (Kazakh Latin 2017 writes s', Qudai’bergen).
-fn in_word(c: char, prev_in_word: bool) -> bool {
-    is_word_char(c) || (prev_in_word && fold::is_apostrophe(c))
-}
-
-/// Splits a name into words (at spaces, hyphens, brackets, punctuation) and
-/// analyses each, marking surname and patronymics.
-///
-/// ```
-/// use whereas::name::{name_keys, Role};
-/// let n = name_keys("АХМЕТОВ Сапар Кайратович");
-/// let roles: Vec<Role> = n.parts.iter().map(|p| p.role).collect();
-/// assert_eq!(roles, [Role::Surname, Role::Given, Role::Patronymic]);
-/// let n = name_keys("Nursultan Äbışūly Nazarbaev");
-/// assert_eq!(n.parts[1].role, Role::Patronymic);
-/// assert_eq!(n.parts[2].role, Role::Surname);
-/// assert_eq!(&"Nursultan Äbışūly Nazarbaev"[n.parts[2].span.clone()], "Nazarbaev");
-/// ```
-pub fn name_keys(name: &str) -> NameKeys {
-    let mut parts: Vec<NamePart> = Vec::new();
-    let mut start: Option<usize> = None;
-    let push = |s: usize, e: usize, parts: &mut Vec<NamePart>| {
-        let text = &name[s..e];
-        parts.push(NamePart {
-            text: text.to_string(),
-            span: s..e,
-            // A possessive or a Turkic case ending after an apostrophe is keyed
-            // from the bare name, as the index keys it (`Sentsov’s`, `Karimli'nin`).
-            keys: token_keys(bare_name(text)),
-            role: Role::Given,
-        });
-    };
-    for (i, c) in name.char_indices() {
-        if in_word(c, start.is_some()) {
-            if start.is_none() {
-                start = Some(i);
-            }
-        } else if let Some(s) = start.take() {
-            push(s, i, &mut parts);
-        }
-    }
-    if let Some(s) = start {
-        push(s, name.len(), &mut parts);
-    }
-    turkish_spelling(&mut parts);
-    assign_roles(&mut parts);
-    NameKeys { parts }
-}
-
-/// One writer spells a whole name in one alphabet: in a name with a word in
-/// Turkish or Azerbaijani letters (ı, ş, ğ, ə), a word without one is read that
-/// way too, its `c` as дж beside its other readings (`Cemal Kaşıkçı`: Cemal =
-/// Джемаль = Jemal). The word's own keys stay first.
-fn turkish_spelling(parts: &mut [NamePart]) {
-    if !parts.iter().any(|p| fold::is_turkish_spelled(&p.text)) {
-        return;
-    }
-    for p in parts.iter_mut() {
-        let Some(reading) = fold::turkish_reading(bare_name(&p.text)) else {
-            continue;
-        };
-        let (t, _) = base_keys(&reading);
-        p.keys.add_own(t.translit, t.related);
-    }
-}
-
-fn is_caps(text: &str) -> bool {
-    let mut letters = 0;
-    for c in text.chars() {
-        if c.is_alphabetic() {
-            if !c.is_uppercase() {
-                return false;
-            }
-            letters += 1;
-        }
-    }
-    letters >= 2
-}
-
-/// Whether a part is an initial: one letter of an alphabet (Latin, Greek,
-/// Cyrillic, Armenian, Georgian). A Han character alone is a syllable of the
-/// name, not an initial (桂 民 海).
-pub(crate) fn is_initial(text: &str) -> bool {
-    let mut letters = text.chars().filter(|c| c.is_alphabetic());
-    match (letters.next(), letters.next()) {
-        (Some(c), None) => (c as u32) < 0x0590 || ('\u{10A0}'..='\u{10FF}').contains(&c),
-        _ => false,
-    }
-}
-
-fn assign_roles(parts: &mut [NamePart]) {
-    let n = parts.len();
-    let primary = |p: &NamePart| p.keys.translit.first().cloned().unwrap_or_default();
-    // A patronymic follows the given name: never the first word (in a
-    // surname-first name that is the surname). In a two-word name the last word
-    // is the surname even when it ends like a patronymic (Lukashevich,
-    // Abramovich). Turkic patronymic words written apart (oglu, qizi, uly,
-    // kyzy) make the word before them a patronymic too.
-    for k in 1..n {
-        let key = primary(&parts[k]);
-        let marker = script::is_patronymic_word(&parts[k].keys.folded);
-        if marker {
-            parts[k].role = Role::Patronymic;
-            if k >= 2 {
-                parts[k - 1].role = Role::Patronymic;
-            }
-        } else if n >= 3 && (key::is_russian_patronymic(&key) || key::is_kazakh_patronymic(&key)) {
-            parts[k].role = Role::Patronymic;
-        } else if script::is_kin_particle(&parts[k - 1].keys) {
-            // Arabic nasab: the name after bin / ibn / bint is the father's.
-            parts[k].role = Role::Patronymic;
-        }
-    }
-    // Two initials before the surname (И. В. Яшин, I.V. Yashin): the second is
-    // the patronymic's, as East Slavic names are abbreviated.
-    if n >= 3
-        && is_initial(&parts[0].text)
-        && is_initial(&parts[1].text)
-        && !parts[1].keys.translit.is_empty()
-        && !is_initial(&parts[n - 1].text)
-    {
-        parts[1].role = Role::Patronymic;
-    }
-    // Armenian: given name, the father's name in the genitive (-i: Azati,
-    // Hakobi), surname in -yan / -ian (Serzh Azati Sargsyan).
-    let armenian_surname = n >= 3 && primary(&parts[n - 1]).ends_with("ian");
-    if armenian_surname && parts[1].role == Role::Given {
-        let key = primary(&parts[1]);
-        if key.len() >= 4 && key.ends_with('i') {
-            parts[1].role = Role::Patronymic;
-        }
-    }
-    // Three words, two patronymic-like after the first (Roman Arkadyevich
-    // Abramovich): the last is the surname.
-    if n == 3 && parts[1..].iter().all(|p| p.role == Role::Patronymic) {
-        parts[n - 1].role = Role::Given;
-    }
-    let caps: Vec<bool> = parts.iter().map(|p| is_caps(&p.text)).collect();
-    let n_caps = caps.iter().filter(|c| **c).count();
-    if n_caps > 0 && n_caps < n {
-        for (p, c) in parts.iter_mut().zip(caps) {
-            if c && p.role != Role::Patronymic {
-                p.role = Role::Surname;
-            }
-        }
-        return;
-    }
-    let candidates: Vec<usize> = (0..n)
-        .filter(|&i| parts[i].role != Role::Patronymic)
-        .collect();
-    let Some(&last) = candidates.last() else {
-        return;
-    };
-    let first = candidates[0];
-    // A form the table of given names lists (`Lyova`, a diminutive of Levon) is a
-    // given name, though it ends like a surname (-ova).
-    let listed_given = |i: usize| parts[i].keys.related.iter().any(|k| k.starts_with('#'));
-    let surname_like = |i: usize| key::is_surname_like(&primary(&parts[i])) && !listed_given(i);
-    let s = if first != last && surname_like(first) && !surname_like(last) {
-        first
-    } else {
-        last
-    };
-    parts[s].role = Role::Surname;
 }
 
 /// The fuzzy channel's rule for two translit keys: their [`key_distance`] if it
