@@ -289,6 +289,11 @@ fn chinese_names_across_romanisations() {
     assert_same("Agnes Chow Ting", "Chow Ting");
     // Different given names with one surname stay apart, in any romanisation.
     assert_other("Chiang Ching-kuo", "Jiang Zemin");
+    // A Chinese name written as one word is a whole name, not a surname: it meets
+    // `Huang Qi`, not `Huang` alone or `Sophia Huang`.
+    assert_same("黄琦", "Huang Qi");
+    assert_other("黄琦", "Huang");
+    assert_other("黃琦", "Sophia Huang");
     assert_other("Hsi Chung-hsün", "Xi Jinping");
     assert_other("Kao Chih-sheng", "Gao Zhiyi");
     // Cyrillic (Palladius, and its Ukrainian variant) read as pinyin, syllable by

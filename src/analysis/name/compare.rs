@@ -373,7 +373,17 @@ fn judge_with(
             let cover = x.len + y.len;
             let single = x.len == 1 && y.len == 1;
             let armenian = || single && western_armenian(&x.keys, &y.keys);
-            if let Some((ch, s)) = word_match(&x.keys, &y.keys) {
+            // A Chinese name written as one word (`黄琦`) is a surname and a given name:
+            // against one word of another script it pairs as a whole (its reading,
+            // `Huangqi`), never on a related key or a slip, which a reading shares
+            // with the surname alone (`黄琦` / `Huang`).
+            let han_whole = |n: &NameKeys, u: &Unit| {
+                u.len == 1 && chinese::han_name_split(&n.parts[u.start].text).is_some()
+            };
+            let whole_only = single && (han_whole(a, x) != han_whole(b, y));
+            if let Some((ch, s)) = word_match(&x.keys, &y.keys)
+                .filter(|(ch, _)| !whole_only || *ch < Channel::Related)
+            {
                 // A one-edit slip that is a Western Armenian form is the form.
                 if ch == Channel::Fuzzy && armenian() {
                     cands.push((0.6, cover, i, j, Channel::Related, "Western Armenian form"));
