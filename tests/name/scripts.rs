@@ -264,6 +264,12 @@ fn initials_and_left_out_patronymics() {
     // The initials of a given name and a patronymic.
     assert_same("Ilya Yashin", "I.V. Yashin");
     assert_same("I.V. Yashin", "Илья Валерьевич Яшин");
+    // A middle initial stands for a middle name, not for the other name's first
+    // given name: the full given names left then contradict (a sister, a namesake).
+    assert_same("Rayhan E. Asat", "Rayhan Ekpar Asat");
+    assert_same("John F. Kennedy", "John Fitzgerald Kennedy");
+    assert_other("Rayhan E Asat", "Ekpar Asat");
+    assert_other("Ilya V. Yashin", "Valery Yashin");
     // A lone hard or soft sign is no initial and no part: a name with one matches
     // itself exactly.
     for name in ["Ь Orlov", "B ъ Orlov"] {

@@ -36,7 +36,7 @@ use super::pairing::{
 };
 use super::{
     chinese, given, initialism, is_initial, name_keys, palladius, script, transcription, Channel,
-    NameKeys, Role, TokenKeys,
+    NameKeys, NamePart, Role, TokenKeys,
 };
 
 /// One pairing of parts behind a [`NameMatch`]: which words met, on which
@@ -426,6 +426,8 @@ fn judge_with(
                     .is_some_and(|c| {
                         y.keys.translit.first().and_then(|k| k.chars().next()) == Some(c)
                     })
+                && !middle_initial_for_first(a, x.start, b, y.start)
+                && !middle_initial_for_first(b, y.start, a, x.start)
             {
                 // An initial and a given name or patronymic it starts (I.V. Yashin /
                 // Ilya Valeryevich Yashin), on either side.
@@ -655,6 +657,19 @@ fn judge_with(
         parts,
     };
     Some(((m, decided), first_run))
+}
+
+/// Whether part `k` of `n` is a middle initial (a full given name comes before it:
+/// `Rayhan E. Asat`) and part `m` of `o` is `o`'s first given name (`Ekpar Asat`):
+/// a middle initial stands for a middle name, so the two do not pair, and the full
+/// given names left (`Rayhan`, `Ekpar`) contradict.
+fn middle_initial_for_first(n: &NameKeys, k: usize, o: &NameKeys, m: usize) -> bool {
+    let given = |p: &NamePart| p.role == Role::Given && !script::is_particle(&p.keys);
+    is_initial(&n.parts[k].text)
+        && n.parts[..k]
+            .iter()
+            .any(|p| given(p) && !is_initial(&p.text))
+        && !o.parts[..m].iter().any(given)
 }
 
 fn role_weight(role: Role) -> f32 {
