@@ -250,6 +250,12 @@ fn readings_of_other_scripts() {
     // The article written joined on both sides: الغامدي is keyed without it, so
     // Alqarni is tried without it too (against such a word only: Albert is not برت).
     assert_same("Awad Alqarni", "عوض بن محمد القرني");
+    // ʿAbd al- before a sun letter: Latin spellings write the l assimilated,
+    // Arabic script keeps it.
+    assert_same("Abdurrahman", "عبدالرحمن");
+    assert_same("Abdurehim Heyit", "عبدالرحیم هییت");
+    assert_same("Alaa Abd El-Fattah", "علاء عبدالفتاح");
+    assert_other("Abdurrahman", "عبدالحمید");
     // Arabic writes a foreign p with ب and ch with تش.
     assert_same("Patrick Zaki", "باتريك زكي");
     assert_same("Vagif Khachatryan", "فاغيف خاتشاتريان");

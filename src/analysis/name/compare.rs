@@ -381,8 +381,8 @@ fn judge_with(
                 u.len == 1 && chinese::han_name_split(&n.parts[u.start].text).is_some()
             };
             let whole_only = single && (han_whole(a, x) != han_whole(b, y));
-            if let Some((ch, s)) = word_match(&x.keys, &y.keys)
-                .filter(|(ch, _)| !whole_only || *ch < Channel::Related)
+            if let Some((ch, s)) =
+                word_match(&x.keys, &y.keys).filter(|(ch, _)| !whole_only || *ch < Channel::Related)
             {
                 // A one-edit slip that is a Western Armenian form is the form.
                 if ch == Channel::Fuzzy && armenian() {

@@ -45,7 +45,13 @@ pub(crate) fn skeleton(key: &str) -> String {
 /// [`skeleton`] with runs collapsed: in an abjad a doubled letter is written
 /// once (with a shadda, or not at all), and the two l of Jalali are adjacent in
 /// جلالي once its vowels are unwritten.
+///
+/// ʿAbd al- before a sun letter (t, d, r, z, s, sh, l, n) loses the article's l, as
+/// the Latin spellings that write its assimilation do (`Abdurrahman`, `Abdurehim`)
+/// and Arabic script never does (`عبدالرحمن`): `bdlrhmn` is `bdrhmn`.
 pub(crate) fn abjad_skeleton(key: &str) -> String {
+    let assimilated = assimilated(key);
+    let key = assimilated.as_deref().unwrap_or(key);
     let mut out = String::with_capacity(key.len());
     for c in skeleton(key).chars() {
         if !out.ends_with(c) {
@@ -53,6 +59,27 @@ pub(crate) fn abjad_skeleton(key: &str) -> String {
         }
     }
     out
+}
+
+/// A key with the l of ʿAbd al- dropped before a sun letter ([`abjad_skeleton`]):
+/// `a`, `bd`, a vowel, `l`, then t, d, r, z, s, sh (`x`) or n, read on the key, where
+/// the letter after the article is still there (the skeleton drops f: `عبدالفتاح`).
+fn assimilated(key: &str) -> Option<String> {
+    let b = key.as_bytes();
+    let mut i = usize::from(b.first() == Some(&b'a'));
+    if b.get(i..i + 2) != Some(b"bd") {
+        return None;
+    }
+    i += 2;
+    if matches!(b.get(i), Some(b'a' | b'e' | b'i' | b'o' | b'u')) {
+        i += 1;
+    }
+    (b.get(i) == Some(&b'l')
+        && matches!(
+            b.get(i + 1),
+            Some(b't' | b'd' | b'r' | b'z' | b's' | b'x' | b'n')
+        ))
+    .then(|| format!("{}{}", &key[..i], &key[i + 1..]))
 }
 
 /// The mark that starts a consonant-skeleton key ([`skeleton_key`]), so that it
@@ -385,6 +412,12 @@ mod tests {
         assert_eq!(skeleton("mohamad"), skeleton("mhmd"));
         assert_eq!(skeleton("havajah"), "hg");
         assert_eq!(abjad_skeleton("jalali"), abjad_skeleton("jli"));
+        // ʿAbd al- before a sun letter, assimilated or not.
+        assert_eq!(abjad_skeleton("abdurrahman"), abjad_skeleton("bdlrhmn"));
+        assert_eq!(abjad_skeleton("abdulrahman"), abjad_skeleton("abdurrahman"));
+        assert_ne!(abjad_skeleton("abdulhadi"), abjad_skeleton("abduhadi"));
+        assert_eq!(abjad_skeleton("bdlftah"), abjad_skeleton("abdelfattah"));
+        assert_ne!(abjad_skeleton("bdlftah"), abjad_skeleton("abdutah"));
         assert_ne!(skeleton("jelial"), skeleton("jli"));
         // Arabic ب for p, تش for ch.
         assert_eq!(skeleton("patrik"), skeleton("btrik"));
