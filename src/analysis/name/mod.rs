@@ -198,8 +198,27 @@ impl TokenKeys {
     }
 
     /// Adds keys of another reading of the word to its own keys (before the
-    /// keys across scripts, which stay last).
+    /// keys across scripts, which stay last), up to [`key::MAX_KEYS`] readings in
+    /// all (a surname's `~` forms aside), as the word's own keys are capped.
     pub(super) fn add_own(&mut self, translit: Vec<String>, related: Vec<String>) {
+        let own = self.translit.len() - self.cross.0;
+        let mut room = key::MAX_KEYS.saturating_sub(
+            self.translit[..own]
+                .iter()
+                .filter(|k| !k.contains('~'))
+                .count(),
+        );
+        let translit: Vec<String> = translit
+            .into_iter()
+            .filter(|k| !self.translit.contains(k))
+            .filter(|k| {
+                let fits = k.contains('~') || room > 0;
+                if fits && !k.contains('~') {
+                    room -= 1;
+                }
+                fits
+            })
+            .collect();
         for (keys, n, add) in [
             (&mut self.translit, self.cross.0, translit),
             (&mut self.related, self.cross.1, related),

@@ -216,3 +216,23 @@ fn assign_roles(parts: &mut [NamePart]) {
     };
     parts[s].role = Role::Surname;
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_turkish_spelled_name_reads_c_as_dzh_within_the_key_cap() {
+        let readings = |name: &str, k: usize| name_keys(name).parts[k].keys.own().translit;
+        let jemal = readings("Jemal", 0);
+        assert!(readings("Cemal Kaşıkçı", 0)
+            .iter()
+            .any(|k| jemal.contains(k)));
+        assert!(!readings("Cemal Kashikchi", 0)
+            .iter()
+            .any(|k| jemal.contains(k)));
+        // A word with many readings keeps at most four (key.rs MAX_KEYS).
+        let many = readings("Chicjaxc Kaşıkçı", 0);
+        assert!(many.len() <= super::super::key::MAX_KEYS, "{many:?}");
+    }
+}
