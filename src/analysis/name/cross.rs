@@ -46,7 +46,7 @@ pub(crate) fn skeleton(key: &str) -> String {
 /// once (with a shadda, or not at all), and the two l of Jalali are adjacent in
 /// جلالي once its vowels are unwritten.
 ///
-/// ʿAbd al- before a sun letter (t, d, r, z, s, sh, l, n) loses the article's l, as
+/// ʿAbd al- before a sun letter (t, d, r, z, s, sh, n) loses the article's l, as
 /// the Latin spellings that write its assimilation do (`Abdurrahman`, `Abdurehim`)
 /// and Arabic script never does (`عبدالرحمن`): `bdlrhmn` is `bdrhmn`.
 pub(crate) fn abjad_skeleton(key: &str) -> String {

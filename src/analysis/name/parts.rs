@@ -103,7 +103,8 @@ pub fn name_keys(name: &str) -> NameKeys {
 /// One writer spells a whole name in one alphabet: in a name with a word in
 /// Turkish or Azerbaijani letters (ı, ş, ğ, ə), a word without one is read that
 /// way too, its `c` as дж beside its other readings (`Cemal Kaşıkçı`: Cemal =
-/// Джемаль = Jemal). The word's own keys stay first.
+/// Джемаль = Jemal). The word's own keys stay first, and it keeps at most four
+/// readings in all (`TokenKeys::add_own`).
 fn turkish_spelling(parts: &mut [NamePart]) {
     if !parts.iter().any(|p| fold::is_turkish_spelled(&p.text)) {
         return;
