@@ -415,6 +415,19 @@ fn romanian_final_ci() {
     assert_other("Roman Protasevici", "Ihar Pratasevich");
 }
 
+/// gu before e or i is g in Spanish, French and Portuguese, gv in Italian, and stays
+/// gu in pinyin (the French `Guiorgui Vachadze` in
+/// tests/data/names/pairs/people_extra.tsv).
+#[test]
+fn romance_gu_before_e_and_i() {
+    assert_same("Miguel", "Мигель");
+    assert_same("Che Guevara", "Че Гевара");
+    assert_same("Guiorgui", "Giorgi");
+    assert_same("Guido", "Гвидо");
+    assert_same("Gui Minhai", "Гуй Миньхай");
+    assert_other("Miguel", "Мигран");
+}
+
 /// Russian text mostly writes ё as е: a romanisation that writes it (yo) meets the
 /// Cyrillic without the dots (the Tajik `Ёров` written `Еров` in
 /// tests/data/names/pairs/people_extra.tsv); French `you` stays ю.

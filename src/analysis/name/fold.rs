@@ -317,6 +317,13 @@ pub(crate) fn key(cs: &[char], i: usize, raw: &mut KeyBuilder) -> usize {
             raw.push("g");
             2
         }
+        // gu before e or i: g in Spanish, French and Portuguese (Miguel = Мигель,
+        // Guevara = Гевара, Gueorgui = Георгий), gv in Italian (Guido = Гвидо), and
+        // gu as written in pinyin (Gui Minhai = Гуй Миньхай).
+        'g' if at(1) == 'u' && matches!(at(2), 'e' | 'i' | 'é' | 'è' | 'ê') => {
+            raw.push_alt3("gu", "g", "gv");
+            2
+        }
         'g' | 'ğ' | 'ǵ' | 'ģ' => {
             raw.push("g");
             1
