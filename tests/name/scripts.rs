@@ -415,6 +415,17 @@ fn romanian_final_ci() {
     assert_other("Roman Protasevici", "Ihar Pratasevich");
 }
 
+/// German and Tibetan romanisations write ö, ü, ä as oe, ue, ae (`Gedhun Chökyi
+/// Nyima`, `Choekyi`): before a consonant they also read as the single vowel.
+#[test]
+fn umlauts_written_with_e() {
+    assert_same("Gedhun Choekyi Nyima", "Gedhun Chökyi Nyima");
+    assert_same("Oezdemir", "Özdemir");
+    assert_same("Mueller", "Müller");
+    assert_same("Selahattin Demirtaş", "Selahattin Demirtas");
+    assert_other("Gedhun Chökyi Nyima", "Gedhun Choekyi Tsering");
+}
+
 /// gu before e or i is g in Spanish, French and Portuguese, gv in Italian, and stays
 /// gu in pinyin (the French `Guiorgui Vachadze` in
 /// tests/data/names/pairs/people_extra.tsv).

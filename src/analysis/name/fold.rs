@@ -349,6 +349,17 @@ pub(crate) fn key(cs: &[char], i: usize, raw: &mut KeyBuilder) -> usize {
             raw.push("u");
             2
         }
+        // oe, ue, ae before a consonant: German and Tibetan
+        // romanisations write ö, ü, ä so (Oezdemir = Özdemir, Mueller = Müller,
+        // Choekyi = Chökyi), which the rules read as o, u, a.
+        'o' | 'u' | 'a' if at(1) == 'e' && is_consonant(at(2)) => {
+            match c {
+                'o' => raw.push_alt("oe", "o"),
+                'u' => raw.push_alt("ue", "u"),
+                _ => raw.push_alt("ae", "a"),
+            }
+            2
+        }
         // Kazakh 2017 y' = у; otherwise y is a vowel or glide (ы, й).
         'y' if apos(1) => {
             raw.push("u");
@@ -442,6 +453,11 @@ pub(crate) fn key(cs: &[char], i: usize, raw: &mut KeyBuilder) -> usize {
         }
         _ => 0,
     }
+}
+
+/// Whether `c` is a Latin letter that is no vowel.
+fn is_consonant(c: char) -> bool {
+    c.is_ascii_alphabetic() && !is_vowel(c)
 }
 
 /// Whether a word shows the French romanisation of Russian or Kazakh: `ou` (у),
