@@ -103,6 +103,14 @@ fn a_georgian_patronymic_against_the_russian_one() {
     // -evich. The same father matches, another father does not.
     assert_same("ზურაბ სოსოს ძე ჟვანია", "Zurab Sosoevich Zhvania");
     assert_other("ზურაბ სოსოს ძე ჟვანია", "Zurab Georgievich Zhvania");
+    // Ukrainian writes -йович after a vowel-final father's name (Кобайович, Koba's
+    // son: the extra pair set's Іраклій Кобайович Окруашвілі).
+    assert_same("ირაკლი კობას ძე ოქრუაშვილი", "Іраклій Кобайович Окруашвілі");
+    assert_same(
+        "Микола Миколайович Петренко",
+        "Nikolai Nikolaevich Petrenko",
+    );
+    assert_other("Микола Миколайович Петренко", "Nikolai Petrovich Petrenko");
 }
 
 #[test]

@@ -87,10 +87,12 @@ pub(crate) fn same_given_name(a: &TokenKeys, b: &TokenKeys) -> bool {
 /// -evich, -avich, -ovna, -evna, -avna, Belarusian -euna / -auna (-еўна, -аўна),
 /// the French -ovitch, the Georgian genitive before ძე (dze), -is after a
 /// consonant-final name and -s after a vowel-final one (გიორგის, კობას: Koba's),
-/// and Armenian -i (Azati). Each leaves the father's name, or its stem.
+/// and Armenian -i (Azati); Ukrainian -йович and -івна / -ївна after a name's
+/// vowel (Кобайович, Миколаївна: Koba, Mykola). Each leaves the father's name, or
+/// its stem.
 const ENDINGS: &[&str] = &[
-    "ovitc", "evitc", "ovic", "evic", "avic", "ovih", "evih", "avih", "ovna", "evna", "avna",
-    "euna", "auna", "ic", "is", "i", "s",
+    "ovitc", "evitc", "iovic", "ovic", "evic", "avic", "ovih", "evih", "avih", "ovna", "evna",
+    "avna", "ivna", "euna", "auna", "ic", "is", "i", "s",
 ];
 
 /// The father's-name stems of a patronymic key: the key without its ending.
@@ -165,5 +167,9 @@ mod tests {
         // A Georgian genitive of a name in -a (Koba's) and the Russian patronymic.
         assert!(father_of(&k("კობას"), &k("Kobaevich")));
         assert!(!father_of(&k("კობას"), &k("Kobakhidzevich")));
+        // Ukrainian -йович after a vowel-final name, and -ївна.
+        assert!(father_of(&k("კობას"), &k("Кобайович")));
+        assert!(same_father(&k("Миколайович"), &k("Nikolaevich")));
+        assert!(same_father(&k("Миколаївна"), &k("Nikolaevna")));
     }
 }
