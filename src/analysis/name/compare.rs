@@ -327,6 +327,16 @@ fn judge_with(
     }
     // Candidate pairings: (score, coverage, unit of a, unit of b, channel, how).
     let mut cands: Vec<(f32, usize, usize, usize, Channel, &'static str)> = Vec::new();
+    // A Chinese name written as one word (`黄琦`) is a surname and a given name:
+    // against one word of another script it pairs as a whole (its reading,
+    // `Huangqi`), never on a related key or a slip, which a reading shares with the
+    // surname alone (`黄琦` / `Huang`). Which units are such names, once per name.
+    let han_whole = |n: &NameKeys, us: &[Unit]| -> Vec<bool> {
+        us.iter()
+            .map(|u| u.len == 1 && chinese::han_name_split(&n.parts[u.start].text).is_some())
+            .collect()
+    };
+    let (han_a, han_b) = (han_whole(a, &ua), han_whole(b, &ub));
     for (i, x) in ua.iter().enumerate() {
         for (j, y) in ub.iter().enumerate() {
             // Runs pair with single words; two runs pair only across scripts
@@ -373,14 +383,7 @@ fn judge_with(
             let cover = x.len + y.len;
             let single = x.len == 1 && y.len == 1;
             let armenian = || single && western_armenian(&x.keys, &y.keys);
-            // A Chinese name written as one word (`黄琦`) is a surname and a given name:
-            // against one word of another script it pairs as a whole (its reading,
-            // `Huangqi`), never on a related key or a slip, which a reading shares
-            // with the surname alone (`黄琦` / `Huang`).
-            let han_whole = |n: &NameKeys, u: &Unit| {
-                u.len == 1 && chinese::han_name_split(&n.parts[u.start].text).is_some()
-            };
-            let whole_only = single && (han_whole(a, x) != han_whole(b, y));
+            let whole_only = single && (han_a[i] != han_b[j]);
             if let Some((ch, s)) =
                 word_match(&x.keys, &y.keys).filter(|(ch, _)| !whole_only || *ch < Channel::Related)
             {

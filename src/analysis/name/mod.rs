@@ -202,25 +202,28 @@ impl TokenKeys {
     /// all (a surname's `~` forms aside), as the word's own keys are capped.
     pub(super) fn add_own(&mut self, translit: Vec<String>, related: Vec<String>) {
         let own = self.translit.len() - self.cross.0;
+        let is_reading = |k: &String| !k.contains('~');
         let mut room = key::MAX_KEYS.saturating_sub(
             self.translit[..own]
                 .iter()
-                .filter(|k| !k.contains('~'))
+                .filter(|k| is_reading(k))
                 .count(),
         );
-        let translit: Vec<String> = translit
-            .into_iter()
-            .filter(|k| !self.translit.contains(k))
-            .filter(|k| {
-                let fits = k.contains('~') || room > 0;
-                if fits && !k.contains('~') {
-                    room -= 1;
+        let mut kept = Vec::with_capacity(translit.len());
+        for k in translit {
+            if self.translit.contains(&k) {
+                continue;
+            }
+            if is_reading(&k) {
+                if room == 0 {
+                    continue;
                 }
-                fits
-            })
-            .collect();
+                room -= 1;
+            }
+            kept.push(k);
+        }
         for (keys, n, add) in [
-            (&mut self.translit, self.cross.0, translit),
+            (&mut self.translit, self.cross.0, kept),
             (&mut self.related, self.cross.1, related),
         ] {
             let mut at = keys.len() - n;
