@@ -195,6 +195,14 @@ fn whole_name_decisions() {
     assert_same("OlegOrlov", "Oleg Orlov");
     assert_same("Abd al-Hadi al-Khawaja", "Abdulhadi Alkhawaja");
     assert_same("Abdul Hadi al-Khawaja", "Abdulhadi al-Khawaja");
+    // ʿAbd with the article, whose vowel Latin spellings write five ways.
+    assert_same("Abdel Fattah", "Abd al-Fattah");
+    assert_same("Abdul Nasser", "Abd al-Nasser");
+    assert_same("Abdel Moneim Aboul Fotouh", "Abd al-Moneim Aboul Fotouh");
+    assert_same("Abdollah Momeni", "Abdullah Momeni");
+    assert_same("Abdelhadi Alkhawaja", "Abd al-Hadi al-Khawaja");
+    assert_other("Abdel Fattah el-Sisi", "Abdul Rahman el-Sisi");
+    assert_other("Abdelhamid Karimi", "Abd al-Rahim Karimi");
     assert_same("Nariman Dzhelyal", "Nariman Dzhelyl");
     // A given name's short form is the start of the full form; a family name that
     // starts another is another family's.

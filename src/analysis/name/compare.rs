@@ -31,8 +31,8 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use super::pairing::{
-    baltic_match, belarusian_forms, feminine_pair, patronymics_match, skeleton_match, units,
-    vowels_differ, western_armenian, word_match, Unit,
+    abd_article, baltic_match, belarusian_forms, feminine_pair, patronymics_match, skeleton_match,
+    units, vowels_differ, western_armenian, word_match, Unit,
 };
 use super::{
     chinese, given, initialism, is_initial, name_keys, palladius, script, transcription, Channel,
@@ -384,9 +384,17 @@ fn judge_with(
             let single = x.len == 1 && y.len == 1;
             let armenian = || single && western_armenian(&x.keys, &y.keys);
             let whole_only = single && (han_a[i] != han_b[j]);
-            if let Some((ch, s)) =
-                word_match(&x.keys, &y.keys).filter(|(ch, _)| !whole_only || *ch < Channel::Related)
-            {
+            let word = word_match(&x.keys, &y.keys)
+                .filter(|(ch, _)| !whole_only || *ch < Channel::Related);
+            // ʿAbd with the article spelled otherwise is a spelling, stronger than
+            // the one-letter slip a word match may see in it (Abdulhadi / Abd al-Hadi).
+            if word.is_none_or(|(ch, _)| ch == Channel::Fuzzy) && !x.abjad() && !y.abjad() {
+                if let Some((ch, s)) = abd_article(&x.keys, &y.keys) {
+                    cands.push((s, cover, i, j, ch, "ʿAbd with the article"));
+                    continue;
+                }
+            }
+            if let Some((ch, s)) = word {
                 // A one-edit slip that is a Western Armenian form is the form.
                 if ch == Channel::Fuzzy && armenian() {
                     cands.push((0.6, cover, i, j, Channel::Related, "Western Armenian form"));

@@ -268,6 +268,51 @@ pub(crate) fn belarusian_forms(a: &TokenKeys, b: &TokenKeys) -> bool {
     })
 }
 
+/// What follows ʿAbd and the article in a Latin key (`abdal`, `abdel`, `abdul`,
+/// `abdol`, `abdil`: the article's vowel is spelled five ways), or after a bare
+/// `abd` (`Abd al-Hadi` leaves the article a word of its own): `abdulhadi` →
+/// `hadi`, `abdel` → ``, `abd` → ``; `None` for a key that is not ʿAbd.
+fn abd_rest(key: &str) -> Option<&str> {
+    let rest = key.strip_prefix("abd")?;
+    if rest.is_empty() {
+        return Some(rest);
+    }
+    let b = rest.as_bytes();
+    (b.len() >= 2 && b"aeiou".contains(&b[0]) && b[1] == b'l').then(|| &rest[2..])
+}
+
+/// Two Latin spellings of ʿAbd with the article, written joined or apart, that
+/// differ in the article's vowel (Abd al- / Abdel / Abdul / Abdol: ALA-LC writes
+/// `ʿAbd al-`, Egyptian and Maghrebi press `Abdel`, Persian `Abdol`, Gulf and
+/// South Asian `Abdul`): `Abdel` / `Abd al`, `Abdul Nasser` / `Abd al-Nasser`,
+/// `Abdulhadi` / `Abd al-Hadi`. What follows must pair too: the same key, or a word
+/// match of its keys (`Abdelmoneim` / `Abd al-Munim` do not: that is a vowel
+/// apart, not a spelling of the article). The channel is translit, or the
+/// rest's if weaker.
+pub(crate) fn abd_article(a: &TokenKeys, b: &TokenKeys) -> Option<(Channel, f32)> {
+    let mut best: Option<(Channel, f32)> = None;
+    for ka in &a.translit {
+        let Some(ra) = abd_rest(ka) else { continue };
+        for kb in &b.translit {
+            let Some(rb) = abd_rest(kb) else { continue };
+            let m = if ra == rb {
+                Some((Channel::Translit, Channel::Translit.weight()))
+            } else if ra.len() >= 3 && rb.len() >= 3 {
+                word_match(&token_keys(ra).own(), &token_keys(rb).own())
+                    .map(|(ch, s)| (ch.max(Channel::Translit), s.min(Channel::Translit.weight())))
+            } else {
+                None
+            };
+            if let Some(m) = m {
+                if best.is_none_or(|b| m.1 > b.1) {
+                    best = Some(m);
+                }
+            }
+        }
+    }
+    best
+}
+
 /// Two Armenian surnames (both ending in -ian, -yan, -ean or -jan), one in a
 /// Western Armenian spelling: Western Armenian reads the Eastern voiced stops and
 /// affricates as voiceless and the plain voiceless ones as voiced (բ p, պ b; դ t,
