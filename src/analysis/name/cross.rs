@@ -24,7 +24,7 @@ use super::script::{
 /// `g` (ج is g in Egyptian Arabic and Persian spellings: Gamal, Narges / نرجس);
 /// `p` is `b` and the consonants `t`, `x` (t, sh) are `c` (ch), since Arabic
 /// writes a foreign p with ب and ch with تش (Patrick = باتريك, Khachatryan =
-/// خاتشاتريان).
+/// خاتشاتريان); a final `d` or `g` is `t` or `k` (final devoicing: Ahmet = احمد).
 pub(crate) fn skeleton(key: &str) -> String {
     let mut out: String = key
         .chars()
@@ -38,6 +38,18 @@ pub(crate) fn skeleton(key: &str) -> String {
         .replace("tx", "c");
     if out.len() > 2 && out.ends_with('h') {
         out.pop();
+    }
+    // A final d or g is t or k: Turkish and Azerbaijani write the names they share
+    // with Arabic and Persian devoiced at the end (Ahmet / احمد Ahmad, Murat /
+    // Murad, Cevat / Javad), as Tibetan romanisations do (Deleg / Delek); on three
+    // consonants or more, as two meet too many words already (Хада / Heyit).
+    if out.len() > 2 {
+        match out.pop() {
+            Some('d') => out.push('t'),
+            Some('g') => out.push('k'),
+            Some(c) => out.push(c),
+            None => {}
+        }
     }
     out
 }
