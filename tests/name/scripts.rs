@@ -227,6 +227,10 @@ fn given_names_across_languages() {
     assert_same("Siarhei Tsikhanouski", "Sergei Tikhanovsky");
     assert_same("Mykola Kovalenko", "Nikolai Kovalenko");
     assert_same("Mikheil Javakhishvili", "Mikhail Javakhishvili");
+    // A Belarusian form with ц for т and akanye vowels, in no table.
+    assert_same("Valiantsin Stefanovich", "Valentin Stefanovich");
+    assert_same("Валянцін Стэфановіч", "Валентин Стефанович");
+    assert_other("Valiantsin Stefanovich", "Vladimir Stefanovich");
     // Patronymics of the same father in two languages.
     assert_same(
         "Аляксандр Рыгоравіч Лукашэнка",

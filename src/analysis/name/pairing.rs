@@ -261,10 +261,23 @@ pub(crate) fn one_vowel_apart(a: &str, b: &str) -> bool {
 /// has в after a vowel. Both keys read one way must be equal: ц, дз as т, д, and
 /// в or ў after a vowel and before a consonant as `u`, with the `ou` the Latin
 /// keys write as `u` (French ou) read `u` too (Tsikhanouskaya / Tikhanovskaya).
+/// Where one key changed on that reading, its vowels may differ too, as Belarusian
+/// writes unstressed о and е as а and я (Валянцін / Валентин, Valiantsin /
+/// Valentin): the same first letter and the same consonants, three or more.
 pub(crate) fn belarusian_forms(a: &TokenKeys, b: &TokenKeys) -> bool {
     a.translit.iter().any(|ka| {
         let ra = script::russian_way(ka);
-        ra.len() >= 5 && b.translit.iter().any(|kb| script::russian_way(kb) == ra)
+        ra.len() >= 5
+            && b.translit.iter().any(|kb| {
+                let rb = script::russian_way(kb);
+                rb == ra || {
+                    let read = ra != *ka || rb != *kb;
+                    let skeleton = cross::skeleton(&ra);
+                    read && ra.chars().next() == rb.chars().next()
+                        && skeleton.len() >= 3
+                        && cross::skeleton(&rb) == skeleton
+                }
+            })
     })
 }
 
