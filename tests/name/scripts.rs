@@ -227,6 +227,10 @@ fn given_names_across_languages() {
     assert_same("Siarhei Tsikhanouski", "Sergei Tikhanovsky");
     assert_same("Mykola Kovalenko", "Nikolai Kovalenko");
     assert_same("Mikheil Javakhishvili", "Mikhail Javakhishvili");
+    // Diminutives the table gives (Nastia for Anastasia, Vlad for Vladimir).
+    assert_same("Nastia Lojka", "Anastasiya Loika");
+    assert_same("Влад Лабкович", "Владимир Лабкович");
+    assert_other("Nastia Lojka", "Natalia Lojka");
     // A Belarusian form with ц for т and akanye vowels, in no table.
     assert_same("Valiantsin Stefanovich", "Valentin Stefanovich");
     assert_same("Валянцін Стэфановіч", "Валентин Стефанович");
