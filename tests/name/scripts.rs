@@ -203,6 +203,10 @@ fn whole_name_decisions() {
     assert_same("Abdelhadi Alkhawaja", "Abd al-Hadi al-Khawaja");
     assert_other("Abdel Fattah el-Sisi", "Abdul Rahman el-Sisi");
     assert_other("Abdelhamid Karimi", "Abd al-Rahim Karimi");
+    // Abu with the article, its vowel often unwritten; never ʿAbd.
+    assert_same("Abdel Moneim Aboul Fotouh", "Абдель Монейм Абу Аль-Футух");
+    assert_same("Abul Fazl Karimi", "Abu al-Fazl Karimi");
+    assert_other("Abul Karimi", "Abdul Karimi");
     assert_same("Nariman Dzhelyal", "Nariman Dzhelyl");
     // A given name's short form is the start of the full form; a family name that
     // starts another is another family's.

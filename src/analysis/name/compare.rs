@@ -386,11 +386,12 @@ fn judge_with(
             let whole_only = single && (han_a[i] != han_b[j]);
             let word = word_match(&x.keys, &y.keys)
                 .filter(|(ch, _)| !whole_only || *ch < Channel::Related);
-            // ʿAbd with the article spelled otherwise is a spelling, stronger than
-            // the one-letter slip a word match may see in it (Abdulhadi / Abd al-Hadi).
+            // ʿAbd or Abu with the article spelled otherwise is a spelling, stronger
+            // than the one-letter slip a word match may see in it (Abdulhadi / Abd
+            // al-Hadi).
             if word.is_none_or(|(ch, _)| ch == Channel::Fuzzy) && !x.abjad() && !y.abjad() {
                 if let Some((ch, s)) = abd_article(&x.keys, &y.keys) {
-                    cands.push((s, cover, i, j, ch, "ʿAbd with the article"));
+                    cands.push((s, cover, i, j, ch, "ʿAbd or Abu with the article"));
                     continue;
                 }
             }

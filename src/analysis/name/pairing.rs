@@ -281,34 +281,52 @@ pub(crate) fn belarusian_forms(a: &TokenKeys, b: &TokenKeys) -> bool {
     })
 }
 
-/// What follows ʿAbd and the article in a Latin key (`abdal`, `abdel`, `abdul`,
-/// `abdol`, `abdil`: the article's vowel is spelled five ways), or after a bare
-/// `abd` (`Abd al-Hadi` leaves the article a word of its own): `abdulhadi` →
-/// `hadi`, `abdel` → ``, `abd` → ``; `None` for a key that is not ʿAbd.
-fn abd_rest(key: &str) -> Option<&str> {
-    let rest = key.strip_prefix("abd")?;
+/// ʿAbd (servant of) or Abu (father of) with the article in a Latin key: which of
+/// the two (`true` for ʿAbd), and what follows. The article's vowel is spelled
+/// five ways (`abdal`, `abdel`, `abdul`, `abdol`, `abdil`) and after Abu often
+/// not at all (`Abul`, `Aboul`); a bare `abd` or `abu` has the article as a word of
+/// its own (`Abd al-Hadi`): `abdulhadi` → `hadi`, `abdel` and `abul` → ``;
+/// `None` for a key that is neither.
+fn article_rest(key: &str) -> Option<(bool, &str)> {
+    let (abd, rest) = if let Some(r) = key.strip_prefix("abd") {
+        (true, r)
+    } else {
+        (false, key.strip_prefix("abu")?)
+    };
     if rest.is_empty() {
-        return Some(rest);
+        return Some((abd, rest));
     }
     let b = rest.as_bytes();
-    (b.len() >= 2 && b"aeiou".contains(&b[0]) && b[1] == b'l').then(|| &rest[2..])
+    if b.len() >= 2 && b"aeiou".contains(&b[0]) && b[1] == b'l' {
+        Some((abd, &rest[2..]))
+    } else if !abd && b[0] == b'l' {
+        Some((abd, &rest[1..]))
+    } else {
+        None
+    }
 }
 
-/// Two Latin spellings of ʿAbd with the article, written joined or apart, that
-/// differ in the article's vowel (Abd al- / Abdel / Abdul / Abdol: ALA-LC writes
-/// `ʿAbd al-`, Egyptian and Maghrebi press `Abdel`, Persian `Abdol`, Gulf and
-/// South Asian `Abdul`): `Abdel` / `Abd al`, `Abdul Nasser` / `Abd al-Nasser`,
-/// `Abdulhadi` / `Abd al-Hadi`. What follows must pair too: the same key, or a word
-/// match of its keys (`Abdelmoneim` / `Abd al-Munim` do not: that is a vowel
-/// apart, not a spelling of the article). The channel is translit, or the
-/// rest's if weaker.
+/// Two Latin spellings of ʿAbd or Abu with the article, written joined or apart,
+/// that differ in the article's vowel (ALA-LC writes `ʿAbd al-`, `Abū al-`;
+/// Egyptian and Maghrebi press `Abdel`, `Aboul`; Persian `Abdol`; Gulf and South
+/// Asian `Abdul`, `Abul`): `Abdel` / `Abd al`, `Abdul Nasser` / `Abd al-Nasser`,
+/// `Abdulhadi` / `Abd al-Hadi`, `Aboul` / `Abu al`. What follows must pair too:
+/// the same key, or a word match of its keys (`Abdelmoneim` / `Abd al-Munim` do
+/// not: that is a vowel apart, not a spelling of the article). ʿAbd never pairs
+/// with Abu (`Abdul` / `Abul`). The channel is translit, or the rest's if weaker.
 pub(crate) fn abd_article(a: &TokenKeys, b: &TokenKeys) -> Option<(Channel, f32)> {
     let mut best: Option<(Channel, f32)> = None;
     for ka in &a.translit {
-        let Some(ra) = abd_rest(ka) else { continue };
+        let Some((abd_a, ra)) = article_rest(ka) else {
+            continue;
+        };
         for kb in &b.translit {
-            let Some(rb) = abd_rest(kb) else { continue };
-            let m = if ra == rb {
+            let Some((abd_b, rb)) = article_rest(kb) else {
+                continue;
+            };
+            let m = if abd_a != abd_b {
+                None
+            } else if ra == rb {
                 Some((Channel::Translit, Channel::Translit.weight()))
             } else if ra.len() >= 3 && rb.len() >= 3 {
                 word_match(&token_keys(ra).own(), &token_keys(rb).own())
