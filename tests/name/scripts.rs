@@ -111,6 +111,10 @@ fn a_georgian_patronymic_against_the_russian_one() {
         "Nikolai Nikolaevich Petrenko",
     );
     assert_other("Микола Миколайович Петренко", "Nikolai Petrovich Petrenko");
+    // Georgian writes a foreign consonant-final name with its nominative vowel
+    // (ივანე, Ivane): ივანეს ძე is Ivanovich.
+    assert_same("მერაბ ივანეს ძე კოსტავა", "Merab Ivanovich Kostava");
+    assert_other("მერაბ ივანეს ძე კოსტავა", "Merab Petrovich Kostava");
 }
 
 #[test]

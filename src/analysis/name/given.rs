@@ -118,17 +118,29 @@ fn stem_rows(stem: &str) -> Vec<u16> {
 }
 
 /// Whether two patronymics name fathers whose given names are forms of one
-/// name in the table.
+/// name in the table, or one name that Georgian writes with its nominative
+/// vowel (ივანეს ძე, Ivane's son, and Ivanovich: `ivane` / `ivan`).
 pub(crate) fn same_father(a: &TokenKeys, b: &TokenKeys) -> bool {
-    let rows = |k: &TokenKeys| -> Vec<u16> {
-        k.translit
-            .iter()
-            .flat_map(|key| stems(key))
-            .flat_map(stem_rows)
-            .collect()
+    fn all_stems(k: &TokenKeys) -> Vec<&str> {
+        k.translit.iter().flat_map(|key| stems(key)).collect()
+    }
+    let (sa, sb) = (all_stems(a), all_stems(b));
+    // `x` is `y` with a final e or i.
+    let vowel_added = |x: &str, y: &str| {
+        x.len() == y.len() + 1 && x.starts_with(y) && (x.ends_with('e') || x.ends_with('i'))
     };
-    let ra = rows(a);
-    !ra.is_empty() && share_row(&ra, &rows(b))
+    if sa
+        .iter()
+        .any(|x| sb.iter().any(|y| vowel_added(x, y) || vowel_added(y, x)))
+    {
+        return true;
+    }
+    let ra: Vec<u16> = sa.iter().flat_map(|s| stem_rows(s)).collect();
+    !ra.is_empty()
+        && share_row(
+            &ra,
+            &sb.iter().flat_map(|s| stem_rows(s)).collect::<Vec<_>>(),
+        )
 }
 
 /// Whether `word` may be the father's name a patronymic is made of: one of its
