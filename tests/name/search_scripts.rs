@@ -336,3 +336,35 @@ fn an_arabic_name_with_the_article_joined_finds_its_latin_spelling() {
         ],
     );
 }
+
+#[test]
+fn a_name_transcribed_into_chinese_characters_meets_its_other_spellings() {
+    // Chinese writes a foreign name syllable by syllable (塔西甫拉提, ta-xi-fu-la-ti:
+    // Tashpolat); the words meet on their consonant classes, a key across scripts
+    // only. Rushan Abbas shares the surname with Gulshan Abbas, and Li Yanhe is a
+    // Chinese name of three characters.
+    let units = [
+        "Tashpolat Tiyip",
+        "Gulmira Imin",
+        "Gulshan Abbas",
+        "Rushan Abbas",
+        "Li Yanhe",
+        "塔西甫拉提・特依拜",
+        "Ilham Tohti",
+    ];
+    assert_first(
+        &units,
+        &[
+            ("古丽米拉·艾明", "Gulmira Imin"),
+            ("古丽先.阿巴斯", "Gulshan Abbas"),
+            ("Tashpolat Tiyip", "Tashpolat Tiyip"),
+            ("Ташпулат Тийип", "Tashpolat Tiyip"),
+        ],
+    );
+    // The Latin spelling finds the transcription (with the Latin unit left out).
+    assert_first(&units[1..], &[("Tashpolat Tiyip", "塔西甫拉提・特依拜")]);
+    // Two Latin names with the same classes and no letters in common do not meet.
+    let (corpus, index) = unit_index(&units);
+    let found = ranks(&corpus, &index, "Kalmyra");
+    assert!(found.is_empty(), "{found:?}");
+}

@@ -233,11 +233,16 @@ pub(crate) fn is_skeleton_key(key: &str) -> bool {
 /// assert_eq!(query_key("panah"), "panah");
 /// ```
 pub fn query_key(key: &str) -> std::borrow::Cow<'_, str> {
+    use super::transcription::{CLASSES_ALPHABET, CLASSES_HAN};
     use std::borrow::Cow;
     if let Some(rest) = key.strip_prefix(SHORT_SKELETON_VOWELLED) {
         Cow::Owned(format!("{SHORT_SKELETON_ABJAD}{rest}"))
     } else if let Some(rest) = key.strip_prefix(SHORT_SKELETON_ABJAD) {
         Cow::Owned(format!("{SHORT_SKELETON_VOWELLED}{rest}"))
+    } else if let Some(rest) = key.strip_prefix(CLASSES_HAN) {
+        Cow::Owned(format!("{CLASSES_ALPHABET}{rest}"))
+    } else if let Some(rest) = key.strip_prefix(CLASSES_ALPHABET) {
+        Cow::Owned(format!("{CLASSES_HAN}{rest}"))
     } else {
         Cow::Borrowed(key)
     }

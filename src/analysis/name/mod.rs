@@ -110,6 +110,7 @@ pub use self::parts::{name_keys, NameKeys, NamePart, Role};
 pub(crate) use self::script::is_han;
 #[cfg_attr(not(feature = "index"), allow(unused_imports))]
 pub(crate) use self::script::{is_connector, is_kin_particle};
+pub(crate) use self::transcription::is_class_key;
 
 /// How two spellings of a name matched, best first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -292,6 +293,9 @@ pub fn token_keys(word: &str) -> TokenKeys {
     palladius::add_cross_keys(&chars, &mut cross_translit, &mut cross_related);
     // Cantonese readings (`~yue:`).
     cross_related.extend(cantonese::search_keys(&chars));
+    // Consonant classes, where a foreign name transcribed into Chinese characters
+    // meets its other spellings (`^KLML` for 古丽米拉, `%KLML` for Gulmira).
+    cross_related.extend(transcription::search_keys(&chars));
     // A given name's row in the table of forms across languages (Аляксандр and
     // Alexander: `#alexander`); `compare` reads the table itself.
     cross_related.extend(given::row_keys(&keys.translit));

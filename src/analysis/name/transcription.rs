@@ -233,6 +233,60 @@ fn other_words(name: &str) -> Vec<(String, Vec<String>)> {
         .collect()
 }
 
+/// The mark that starts a word's consonant-class key on the side of the Han
+/// characters ([`search_keys`]).
+pub(crate) const CLASSES_HAN: char = '^';
+
+/// The mark that starts a word's consonant-class key on the side of the
+/// alphabets (Latin, Cyrillic, Arabic, …).
+pub(crate) const CLASSES_ALPHABET: char = '%';
+
+/// Whether a related key is a consonant-class key ([`search_keys`]).
+#[cfg_attr(not(feature = "index"), allow(dead_code))]
+pub(crate) fn is_class_key(key: &str) -> bool {
+    key.starts_with([CLASSES_HAN, CLASSES_ALPHABET])
+}
+
+/// The fewest consonant classes one word needs for a search key: two classes
+/// meet too many words of other names.
+const MIN_WORD_CLASSES: usize = 3;
+
+/// The fewest characters of a Han word that may be a transcription: a Chinese
+/// name of one or two characters never is one.
+const MIN_TRANSCRIBED_CHARS: usize = 3;
+
+/// A word's consonant-class keys for the search, so that a foreign name
+/// transcribed into Chinese characters meets its spellings in alphabets word by
+/// word (`古丽米拉` and `Gulmira`: classes `KLML`). A Han word of three
+/// characters or more gets its classes marked [`CLASSES_HAN`]; a word of
+/// another script each of its class strings marked [`CLASSES_ALPHABET`]; three
+/// classes or more in both. A key across scripts only: a query asks for the
+/// other side's mark ([`super::cross::query_key`]), so two Latin words never
+/// meet on these coarse classes, nor two Han words.
+pub(crate) fn search_keys(cs: &[char]) -> Vec<String> {
+    let enough = |c: &String| c.chars().count() >= MIN_WORD_CLASSES;
+    if cs.iter().any(|&c| is_han(c)) {
+        if cs.len() < MIN_TRANSCRIBED_CHARS || !cs.iter().all(|&c| is_han(c)) {
+            return Vec::new();
+        }
+        let word: String = cs.iter().collect();
+        return han_classes(&word)
+            .filter(enough)
+            .map(|c| format!("{CLASSES_HAN}{c}"))
+            .into_iter()
+            .collect();
+    }
+    if !cs.iter().all(|c| c.is_alphabetic()) {
+        return Vec::new();
+    }
+    let word: String = cs.iter().collect();
+    latin_classes(&word)
+        .into_iter()
+        .filter(enough)
+        .map(|c| format!("{CLASSES_ALPHABET}{c}"))
+        .collect()
+}
+
 /// The transcription rule (module docs): `Some` with the pairings when one of
 /// the names is a transcription and every word of each meets the other's in
 /// order on its consonant classes; `None` otherwise.

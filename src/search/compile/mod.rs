@@ -18,7 +18,7 @@ use tantivy::tokenizer::TextAnalyzer;
 use tantivy::{Searcher, Term};
 
 use crate::analysis::keys::{channel_keys, keys_of, query_channel_keys, FieldKeys};
-use crate::analysis::name::Channel;
+use crate::analysis::name::{is_class_key, Channel};
 use crate::analysis::words::words;
 use crate::index::{date_number, date_number_upper, Fields};
 use crate::model::UnitKind;
@@ -572,6 +572,11 @@ impl<'a> Compiler<'a> {
                         continue;
                     }
                     let term = Term::from_field_text(field, key);
+                    // A consonant-class key meets only a transcription's, which most
+                    // indexes hold none of: asked for only where some unit has it.
+                    if is_class_key(key) && self.searcher.doc_freq(&term).is_ok_and(|n| n == 0) {
+                        continue;
+                    }
                     clauses.push(if covered {
                         Clause::covered(term, boost)
                     } else {

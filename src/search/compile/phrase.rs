@@ -7,6 +7,7 @@ use tantivy::query::{DisjunctionMaxQuery, PhraseQuery, Query};
 use tantivy::Term;
 
 use crate::analysis::keys::{keys_of, query_channel_keys};
+use crate::analysis::name::is_class_key;
 use crate::analysis::name::Channel;
 use crate::search::filter::{term_query, union};
 
@@ -202,6 +203,9 @@ pub(crate) fn channel_combinations(words: &[&str], channel: Channel) -> Vec<Vec<
         .map(|w| {
             let mut keys = Vec::new();
             query_channel_keys(&keys_of(w), channel, &mut keys);
+            // Consonant classes meet a transcription word by word; as a phrase they
+            // would only multiply the combinations.
+            keys.retain(|k| !is_class_key(k));
             keys
         })
         .collect();

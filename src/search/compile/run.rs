@@ -15,7 +15,8 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use crate::analysis::joined::{join, joined_spans, Gap};
 use crate::analysis::keys::{channel_keys, is_name_like, keys_of, query_channel_keys, FieldKeys};
 use crate::analysis::name::{
-    is_connector, is_han, is_kin_particle, is_skeleton_key, name_keys, Channel, Role, TokenKeys,
+    is_class_key, is_connector, is_han, is_kin_particle, is_skeleton_key, name_keys, Channel, Role,
+    TokenKeys,
 };
 use crate::search::best::{BestTermQuery, Clause, CoverageQuery, NameWord};
 use crate::search::fuzzy;
@@ -277,6 +278,10 @@ impl Compiler<'_> {
     /// those consonants (`Gomel`, `Jamal` and `جمال` share `=gml`): it names a known
     /// place only for a word that starts as the place does (`Almat`, `Almaty`).
     pub(super) fn related_names_a_place(&self, key: &str, folded: &str) -> bool {
+        // Consonant classes are coarser still, and a key across scripts only.
+        if is_class_key(key) {
+            return false;
+        }
         if !is_skeleton_key(key) {
             return self.names_a_place(key);
         }
