@@ -207,6 +207,10 @@ fn whole_name_decisions() {
     assert_same("Abdelhadi Alkhawaja", "Abd al-Hadi al-Khawaja");
     assert_other("Abdel Fattah el-Sisi", "Abdul Rahman el-Sisi");
     assert_other("Abdelhamid Karimi", "Abd al-Rahim Karimi");
+    // Between two alphabets v is a consonant: Varisheh / Warisha differ in vowels.
+    assert_same("Varisheh Moradi", "Warisha Moradi");
+    assert_same("Wirishe Moradi", "Вариша Моради");
+    assert_other("Varisheh Moradi", "Marisha Moradi");
     // Abu with the article, its vowel often unwritten; never ʿAbd.
     assert_same("Abdel Moneim Aboul Fotouh", "Абдель Монейм Абу Аль-Футух");
     assert_same("Abul Fazl Karimi", "Abu al-Fazl Karimi");

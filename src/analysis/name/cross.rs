@@ -26,9 +26,22 @@ use super::script::{
 /// writes a foreign p with ب and ch with تش (Patrick = باتريك, Khachatryan =
 /// خاتشاتريان); a final `d` or `g` is `t` or `k` (final devoicing: Ahmet = احمد).
 pub(crate) fn skeleton(key: &str) -> String {
+    skeleton_of(key, true)
+}
+
+/// [`skeleton`] with `v` and `f` kept as the consonants they are between two
+/// spellings in alphabets (Varisheh / Warisha: `vrx`), where [`skeleton`] drops
+/// them as an abjad's و and ف may write a vowel.
+pub(crate) fn alphabet_skeleton(key: &str) -> String {
+    skeleton_of(key, false)
+}
+
+fn skeleton_of(key: &str, drop_v_f: bool) -> String {
     let mut out: String = key
         .chars()
-        .filter(|c| !matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'v' | 'f'))
+        .filter(|c| {
+            !matches!(c, 'a' | 'e' | 'i' | 'o' | 'u') && !(drop_v_f && matches!(c, 'v' | 'f'))
+        })
         .map(|c| match c {
             'j' => 'g',
             'p' => 'b',

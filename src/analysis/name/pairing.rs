@@ -236,6 +236,20 @@ pub(crate) fn vowels_differ(a: &TokenKeys, b: &TokenKeys) -> Option<f32> {
             }
         }
     }
+    // Between two alphabets v and f are consonants: a skeleton of three or more
+    // with them (Varisheh / Warisha: `vrx`, where the abjad skeleton keeps `rx`).
+    for ka in &a.translit {
+        let sa = cross::alphabet_skeleton(ka);
+        if sa.len() < 3 || !ka.is_ascii() {
+            continue;
+        }
+        for kb in &b.translit {
+            if ka.chars().next() == kb.chars().next() && cross::alphabet_skeleton(kb) == sa {
+                let s = if sa.len() >= 5 { 0.55 } else { 0.5 };
+                best = Some(best.map_or(s, |b: f32| b.max(s)));
+            }
+        }
+    }
     best
 }
 
