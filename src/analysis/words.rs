@@ -17,6 +17,10 @@ use unicode_normalization::char::is_combining_mark;
 /// (U+0400–U+04FF, Kazakh letters included) are answered from their ranges, without
 /// the Unicode tables: every character there is a letter or a combining mark but the
 /// three listed. A test checks every character of both ranges against the tables.
+///
+/// The Tibetan tsheg (`་`, and its non-breaking form), which separates the
+/// syllables of a word, belongs to the word, as a Tibetan name is written without
+/// spaces: `བཀྲ་ཤིས་དབང་ཕྱུག` (Tashi Wangchuk) is one word, as a Han name is.
 pub(crate) fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphanumeric();
@@ -24,6 +28,7 @@ pub(crate) fn is_word_char(c: char) -> bool {
     match c {
         '\u{C0}'..='\u{24F}' => !matches!(c, '×' | '÷'),
         '\u{400}'..='\u{4FF}' => c != '\u{482}',
+        '\u{F0B}' | '\u{F0C}' => true,
         _ => c.is_alphanumeric() || is_combining_mark(c),
     }
 }

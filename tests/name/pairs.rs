@@ -29,8 +29,8 @@ const COMPARE_FLOORS: &[(&str, &str, f64, f64)] = &[
     ("extra", "turkic", 0.99, 0.91),
     ("extra", "caucasus", 1.00, 0.89),
     ("extra", "arabic_persian", 0.95, 0.87),
-    ("extra", "chinese", 0.95, 0.50),
-    ("extra", "all", 0.96, 0.82),
+    ("extra", "chinese", 0.96, 0.57),
+    ("extra", "all", 0.96, 0.86),
 ];
 
 #[test]
@@ -103,8 +103,8 @@ fn name_search_on_the_pair_set() {
         ("turkic", 1.00, 0.96, 0.96),
         ("caucasus", 0.96, 1.00, 0.97),
         ("arabic_persian", 0.93, 0.83, 0.92),
-        ("chinese", 0.81, 0.80, 0.68),
-        ("all", 0.94, 0.93, 0.91),
+        ("chinese", 0.81, 0.80, 0.71),
+        ("all", 0.94, 0.93, 0.92),
     ];
     for part in ["dev", "heldout", "extra"] {
         let (got, _) = search_recall_at_1(&set, part).expect("the index builds");

@@ -49,6 +49,22 @@ fn other_scripts() {
 }
 
 #[test]
+fn tibetan_script_and_wylie() {
+    // Tibetan script and Wylie read as the syllables sound (THL, and the press's
+    // Ta, z, b), one word as Latin spellings join them two by two.
+    assert_same("Tashi Wangchuk", "བཀྲ་ཤིས་དབང་ཕྱུག");
+    assert_same("Tashi Wangchuk", "bkra shis dbang phyug");
+    assert_same("བཀྲ་ཤིས་དབང་ཕྱུག", "bkra shis dbang phyug");
+    assert_same("Tenzin Delek", "བསྟན་འཛིན་བདེ་ལེགས་");
+    assert_same("Tenzin Delek Rinpoche", "Bstan 'dzin bde legs");
+    assert_same("Go Sherab Gyatso", "སྒོ་ཤེས་རབ་རྒྱ་མཚོ");
+    // The 9th Panchen Lama is not the 11th, nor Tashi another Tibetan.
+    assert_other("Thubten Choekyi Nyima", "དགེ་འདུན་ཆོས་ཀྱི་ཉི་མ་");
+    assert_other("Tashi Dorje", "བཀྲ་ཤིས་དབང་ཕྱུག");
+    assert_other("Tenzin Gyatso", "bstan 'dzin bde legs");
+}
+
+#[test]
 fn balkan_cyrillic_azerbaijani_and_spanish_letters() {
     // ј њ љ џ ђ ћ ѓ ќ ѕ: how Balkan Cyrillic writes foreign names (ru.rs).
     assert_same("Nikol Pashinyan", "Никол Пашињан");

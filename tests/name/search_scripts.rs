@@ -368,3 +368,31 @@ fn a_name_transcribed_into_chinese_characters_meets_its_other_spellings() {
     let found = ranks(&corpus, &index, "Kalmyra");
     assert!(found.is_empty(), "{found:?}");
 }
+
+#[test]
+fn tibetan_script_finds_the_latin_spelling_and_back() {
+    // A Tibetan name is one word (its syllables joined by tshegs), keyed with the
+    // readings of each two syllables, as Latin spellings join them into words.
+    let units = [
+        "Tashi Wangchuk",
+        "Tashi Dorje",
+        "Tenzin Delek Rinpoche",
+        "Tenzin Gyatso",
+        "Gedhun Choekyi Nyima",
+    ];
+    assert_first(
+        &units,
+        &[
+            ("བཀྲ་ཤིས་དབང་ཕྱུག", "Tashi Wangchuk"),
+            ("བསྟན་འཛིན་བདེ་ལེགས་", "Tenzin Delek Rinpoche"),
+        ],
+    );
+    let units = ["བཀྲ་ཤིས་དབང་ཕྱུག", "བསྟན་འཛིན་བདེ་ལེགས་", "Tashi Dorje"];
+    assert_first(
+        &units,
+        &[
+            ("Tashi Wangchuk", "བཀྲ་ཤིས་དབང་ཕྱུག"),
+            ("Tenzin Delek", "བསྟན་འཛིན་བདེ་ལེགས་"),
+        ],
+    );
+}

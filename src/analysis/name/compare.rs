@@ -35,8 +35,8 @@ use super::pairing::{
     units, vowels_differ, western_armenian, word_match, Unit,
 };
 use super::{
-    chinese, given, initialism, is_initial, name_keys, palladius, script, transcription, Channel,
-    NameKeys, NamePart, Role, TokenKeys,
+    chinese, given, initialism, is_initial, name_keys, palladius, script, tibetan, transcription,
+    Channel, NameKeys, NamePart, Role, TokenKeys,
 };
 
 /// One pairing of parts behind a [`NameMatch`]: which words met, on which
@@ -148,6 +148,9 @@ pub fn compare(a: &str, b: &str) -> Option<NameMatch> {
         chinese::same_chinese_name(pa.as_deref().unwrap_or(a), pb.as_deref().unwrap_or(b))
             .map(|pairs| rule_match(pairs, Channel::Translit))
     })
+    // A Tibetan name in Wylie (`bkra shis dbang phyug`) is also read as it sounds,
+    // one word as a Tibetan-script name is (`tibetan.rs`).
+    .or_else(|| read_from_wylie(a, b, &ka, &kb))
     // A foreign name transcribed into Chinese characters or their pinyin
     // (`transcription.rs`): classes of consonants, a related match.
     .or_else(|| {
@@ -168,6 +171,38 @@ pub fn compare(a: &str, b: &str) -> Option<NameMatch> {
             }],
         })
     })
+}
+
+/// [`compare`] with a name in Wylie read as it sounds ([`tibetan::wylie_readings`]),
+/// each reading a one-word name; the reason names the Wylie as written. At most
+/// [`Channel::Translit`], as a reading in pinyin is.
+fn read_from_wylie(a: &str, b: &str, ka: &NameKeys, kb: &NameKeys) -> Option<NameMatch> {
+    let (ra, rb) = (tibetan::wylie_readings(a), tibetan::wylie_readings(b));
+    if ra.is_none() && rb.is_none() {
+        return None;
+    }
+    let side = |r: &Option<Vec<String>>, k: &NameKeys| -> Vec<NameKeys> {
+        match r {
+            Some(rs) => rs.iter().map(|r| name_keys(r)).collect(),
+            None => vec![k.clone()],
+        }
+    };
+    let (sa, sb) = (side(&ra, ka), side(&rb, kb));
+    let m = sa
+        .iter()
+        .flat_map(|x| sb.iter().filter_map(move |y| compare_keys(x, y)))
+        .max_by(|x, y| x.score.total_cmp(&y.score))?;
+    let mut m = read_in_pinyin(m);
+    for p in &mut m.parts {
+        if ra.is_some() {
+            p.a = a.to_string();
+        }
+        if rb.is_some() {
+            p.b = b.to_string();
+        }
+        p.how = p.how.replace("read in pinyin", "read from Wylie");
+    }
+    Some(m)
 }
 
 /// A match found by reading a name in pinyin is a match across romanisations or

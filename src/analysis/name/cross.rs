@@ -40,7 +40,8 @@ fn skeleton_of(key: &str, drop_v_f: bool) -> String {
     let mut out: String = key
         .chars()
         .filter(|c| {
-            !matches!(c, 'a' | 'e' | 'i' | 'o' | 'u') && !(drop_v_f && matches!(c, 'v' | 'f'))
+            let vowel = matches!(c, 'a' | 'e' | 'i' | 'o' | 'u');
+            !(vowel || (drop_v_f && matches!(c, 'v' | 'f')))
         })
         .map(|c| match c {
             'j' => 'g',
@@ -165,6 +166,14 @@ pub(crate) const SHORT_SKELETON_VOWELLED: char = '<';
 /// [`drops_short_vowels`].
 pub(crate) const SHORT_SKELETON_ABJAD: char = '>';
 
+/// The mark that starts a word's consonant-class key on the side of the Han
+/// characters (`transcription::search_keys`).
+pub(crate) const CLASSES_HAN: char = '^';
+
+/// The mark that starts a word's consonant-class key on the side of the
+/// alphabets (Latin, Cyrillic, Arabic, …).
+pub(crate) const CLASSES_ALPHABET: char = '%';
+
 /// A word's short consonant-skeleton key: a skeleton of exactly one consonant
 /// fewer than [`SKELETON_MIN`], then how the word ends (`جعفر` and `Jafar`: `gr`;
 /// `پناهی` and `Panahi`: `pn` and `i`), which [`skeleton_key`] leaves out because, among Latin names alone,
@@ -246,7 +255,6 @@ pub(crate) fn is_skeleton_key(key: &str) -> bool {
 /// assert_eq!(query_key("panah"), "panah");
 /// ```
 pub fn query_key(key: &str) -> std::borrow::Cow<'_, str> {
-    use super::transcription::{CLASSES_ALPHABET, CLASSES_HAN};
     use std::borrow::Cow;
     if let Some(rest) = key.strip_prefix(SHORT_SKELETON_VOWELLED) {
         Cow::Owned(format!("{SHORT_SKELETON_ABJAD}{rest}"))

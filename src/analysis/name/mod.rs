@@ -91,6 +91,7 @@ mod palladius;
 mod parts;
 mod ru;
 mod script;
+mod tibetan;
 mod transcription;
 
 #[cfg_attr(not(feature = "index"), allow(unused_imports))]
@@ -110,6 +111,7 @@ pub use self::parts::{name_keys, NameKeys, NamePart, Role};
 pub(crate) use self::script::is_han;
 #[cfg_attr(not(feature = "index"), allow(unused_imports))]
 pub(crate) use self::script::{is_connector, is_kin_particle};
+#[cfg_attr(not(feature = "index"), allow(unused_imports))]
 pub(crate) use self::transcription::is_class_key;
 
 /// How two spellings of a name matched, best first.
@@ -291,6 +293,7 @@ pub fn token_keys(word: &str) -> TokenKeys {
     let (mut cross_translit, mut cross_related) = cross::cross_keys(&chars, &keys.translit);
     chinese::add_cross_keys(&chars, &mut cross_translit, &mut cross_related);
     palladius::add_cross_keys(&chars, &mut cross_translit, &mut cross_related);
+    tibetan::add_cross_keys(&chars, &mut cross_translit, &mut cross_related);
     // Cantonese readings (`~yue:`).
     cross_related.extend(cantonese::search_keys(&chars));
     // Consonant classes, where a foreign name transcribed into Chinese characters
@@ -354,6 +357,8 @@ pub(super) fn base_keys(word: &str) -> (TokenKeys, Vec<char>) {
     // word gets together.
     let readings = if chars.iter().any(|&c| script::is_greek(c)) {
         Some(script::greek_readings(&chars))
+    } else if chars.iter().any(|&c| tibetan::is_tibetan(c)) {
+        Some(tibetan::readings(&chars))
     } else if chars.iter().any(|&c| script::needs_fallback(c)) {
         Some(script::latin_readings(&chars))
     } else {

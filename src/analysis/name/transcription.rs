@@ -24,6 +24,7 @@
 //! more in all.
 
 use super::chinese::{self, Pairing};
+use super::cross::{CLASSES_ALPHABET, CLASSES_HAN};
 use super::fold::fold_syllable;
 use super::script::{self, is_han};
 
@@ -232,14 +233,6 @@ fn other_words(name: &str) -> Vec<(String, Vec<String>)> {
         .map(|w| (w.to_string(), latin_classes(w)))
         .collect()
 }
-
-/// The mark that starts a word's consonant-class key on the side of the Han
-/// characters ([`search_keys`]).
-pub(crate) const CLASSES_HAN: char = '^';
-
-/// The mark that starts a word's consonant-class key on the side of the
-/// alphabets (Latin, Cyrillic, Arabic, …).
-pub(crate) const CLASSES_ALPHABET: char = '%';
 
 /// Whether a related key is a consonant-class key ([`search_keys`]).
 #[cfg_attr(not(feature = "index"), allow(dead_code))]
