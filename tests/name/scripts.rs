@@ -227,6 +227,17 @@ fn whole_name_decisions() {
     assert_same("Varisheh Moradi", "Warisha Moradi");
     assert_same("Wirishe Moradi", "Вариша Моради");
     assert_other("Varisheh Moradi", "Marisha Moradi");
+    // An Arabic name is a chain of fathers' names: a son's name holds his father's
+    // after his own given name, which the father's name leaves out. An honorific
+    // before the name may go; a name not written the Arabic way may drop a first
+    // given name (Recep Tayyip Erdoğan).
+    assert_other("Rashid Mohammed al-Roken", "Mohammed al-Roken");
+    assert_other("أحمد عبد المنعم أبو الفتوح", "Abdel Moneim Aboul Fotouh");
+    assert_other("راشد محمد الركن", "Mohammed bin al-Roken");
+    assert_same("Mohammed Abdullah al-Roken", "Mohammed al-Roken");
+    assert_same("Sheikh Ali Salman al-Bahrani", "Ali Salman al-Bahrani");
+    assert_same("سید علی خامنه‌ای", "Ali Khamenei");
+    assert_same("Recep Tayyip Erdoğan", "Tayyip Erdoğan");
     // Abu with the article, its vowel often unwritten; never ʿAbd.
     assert_same("Abdel Moneim Aboul Fotouh", "Абдель Монейм Абу Аль-Футух");
     assert_same("Abul Fazl Karimi", "Abu al-Fazl Karimi");

@@ -30,13 +30,16 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use super::contradiction::{
+    arabic_styled, fathers_chain, middle_initial_for_first, patronymic_for_a_part,
+};
 use super::pairing::{
     abd_article, baltic_match, belarusian_forms, feminine_pair, patronymics_match, skeleton_match,
     units, vowels_differ, western_armenian, word_match, Unit,
 };
 use super::{
     chinese, given, initialism, is_initial, name_keys, palladius, script, tibetan, transcription,
-    Channel, NameKeys, NamePart, Role, TokenKeys,
+    Channel, NameKeys, Role, TokenKeys,
 };
 
 /// One pairing of parts behind a [`NameMatch`]: which words met, on which
@@ -247,32 +250,6 @@ fn rule_match(pairs: Vec<chinese::Pairing>, channel: Channel) -> NameMatch {
             .count(),
         parts,
     }
-}
-
-/// Whether `n` leaves a patronymic unpaired where the other name `o`, with as
-/// many parts, leaves a given name of its own that is no initial and not the
-/// same father's name in another form (Armenian Azati, a genitive, for
-/// Azatovich). A surname left over is a second surname (Zourabichvili-Kachia).
-fn patronymic_for_a_part(
-    n: &NameKeys,
-    used_n: &[bool],
-    o: &NameKeys,
-    po: &[bool],
-    used_o: &[bool],
-) -> bool {
-    let open: Vec<&TokenKeys> = (0..n.parts.len())
-        .filter(|&k| !used_n[k] && n.parts[k].role == Role::Patronymic)
-        .map(|k| &n.parts[k].keys)
-        .collect();
-    !open.is_empty()
-        && (0..o.parts.len()).any(|k| {
-            let p = &o.parts[k];
-            !used_o[k]
-                && !po[k]
-                && p.role == Role::Given
-                && !is_initial(&p.text)
-                && !open.iter().any(|q| given::father_of(q, &p.keys))
-        })
 }
 
 fn text_of(n: &NameKeys, start: usize, len: usize) -> String {
@@ -501,6 +478,9 @@ fn judge_with(
     let (na, nb) = (a.parts.len(), b.parts.len());
     let mut used_a = vec![false; na];
     let mut used_b = vec![false; nb];
+    // Which part of the other name each part was paired with (a run's first).
+    let mut to_b: Vec<Option<usize>> = vec![None; na];
+    let mut to_a: Vec<Option<usize>> = vec![None; nb];
     // Strength given to each part (joined units share theirs among their parts).
     let mut got_a = vec![0.0f32; na];
     let mut got_b = vec![0.0f32; nb];
@@ -523,10 +503,12 @@ fn judge_with(
         for k in ra {
             used_a[k] = true;
             got_a[k] = s;
+            to_b[k] = Some(y.start);
         }
         for k in rb {
             used_b[k] = true;
             got_b[k] = s;
+            to_a[k] = Some(x.start);
         }
         channel = channel.max(ch);
         if how == "same consonants" {
@@ -680,6 +662,15 @@ fn judge_with(
         return None;
     }
     decided &= ok;
+    // An Arabic name is a chain of fathers' names (nasab): one whose own given name
+    // is left over before the words the other name is made of is the son's name,
+    // the other the father's (`Rashid Mohammed al-Roken` / `Mohammed al-Roken`).
+    if (arabic_styled(a, &pa) || arabic_styled(b, &pb))
+        && (fathers_chain(a, &pa, &used_a, b, &pb, &to_a)
+            || fathers_chain(b, &pb, &used_b, a, &pa, &to_b))
+    {
+        decided = false;
+    }
     parts.extend(notes);
     let mean = |n: &NameKeys, p: &[bool], used: &[bool], got: &[f32]| {
         let (mut sum, mut denom) = (0.0f32, 0.0f32);
@@ -704,19 +695,6 @@ fn judge_with(
         parts,
     };
     Some(((m, decided), first_run))
-}
-
-/// Whether part `k` of `n` is a middle initial (a full given name comes before it:
-/// `Rayhan E. Asat`) and part `m` of `o` is `o`'s first given name (`Ekpar Asat`):
-/// a middle initial stands for a middle name, so the two do not pair, and the full
-/// given names left (`Rayhan`, `Ekpar`) contradict.
-fn middle_initial_for_first(n: &NameKeys, k: usize, o: &NameKeys, m: usize) -> bool {
-    let given = |p: &NamePart| p.role == Role::Given && !script::is_particle(&p.keys);
-    is_initial(&n.parts[k].text)
-        && n.parts[..k]
-            .iter()
-            .any(|p| given(p) && !is_initial(&p.text))
-        && !o.parts[..m].iter().any(given)
 }
 
 fn role_weight(role: Role) -> f32 {

@@ -78,6 +78,7 @@ use unicode_normalization::UnicodeNormalization;
 mod cantonese;
 mod chinese;
 mod compare;
+mod contradiction;
 mod cross;
 mod distance;
 mod fold;

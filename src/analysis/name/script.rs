@@ -534,6 +534,16 @@ pub(crate) fn is_kin_particle(keys: &super::TokenKeys) -> bool {
     particle_forms(keys).any(|f| particles().iter().any(|(p, k)| p == f && k == "kin"))
 }
 
+/// Whether a word is a particle of Arabic names: the article (al-, el-, ال), a
+/// kinship word (bin, ibn, بن) or آل / Al ("family of").
+pub(crate) fn is_arabic_particle(keys: &super::TokenKeys) -> bool {
+    particle_forms(keys).any(|f| {
+        particles()
+            .iter()
+            .any(|(p, k)| p == f && matches!(k.as_str(), "article" | "kin" | "family"))
+    })
+}
+
 /// Words for "son of" / "daughter of" written apart after the father's name:
 /// Azerbaijani oğlu / qızı, Kazakh ұлы / қызы (Latin and Cyrillic), Georgian
 /// ძე / ასული (dze / asuli, after the father's name in the genitive).

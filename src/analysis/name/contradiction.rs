@@ -1,0 +1,119 @@
+//! The rules by which a pairing of two names' words is still two people
+//! (`docs/name-matching.md`, section 3): a patronymic standing where the other
+//! name has a given name of its own, a middle initial against the other's first
+//! given name, a father's name inside his son's.
+
+use super::{given, is_initial, script, NameKeys, NamePart, Role, TokenKeys};
+
+/// Whether `n` leaves a patronymic unpaired where the other name `o`, with as
+/// many parts, leaves a given name of its own that is no initial and not the
+/// same father's name in another form (Armenian Azati, a genitive, for
+/// Azatovich). A surname left over is a second surname (Zourabichvili-Kachia).
+pub(crate) fn patronymic_for_a_part(
+    n: &NameKeys,
+    used_n: &[bool],
+    o: &NameKeys,
+    po: &[bool],
+    used_o: &[bool],
+) -> bool {
+    let open: Vec<&TokenKeys> = (0..n.parts.len())
+        .filter(|&k| !used_n[k] && n.parts[k].role == Role::Patronymic)
+        .map(|k| &n.parts[k].keys)
+        .collect();
+    !open.is_empty()
+        && (0..o.parts.len()).any(|k| {
+            let p = &o.parts[k];
+            !used_o[k]
+                && !po[k]
+                && p.role == Role::Given
+                && !is_initial(&p.text)
+                && !open.iter().any(|q| given::father_of(q, &p.keys))
+        })
+}
+
+/// Words written before a name that one spelling has and another leaves out,
+/// which are also names and so not in the particle table (`tables/particles.tsv`):
+/// the honorifics of a descendant of the Prophet (sayyid, seyed, syed, mir), of a
+/// scholar or elder (sheikh, mullah, imam), of a pilgrim (haji).
+const LEADING_HONORIFICS: &[&str] = &[
+    "sayyid",
+    "sayed",
+    "sayyed",
+    "seyed",
+    "seyyed",
+    "syed",
+    "sied",
+    "mir",
+    "sheikh",
+    "shaikh",
+    "sheik",
+    "shaykh",
+    "syeikh",
+    "cheikh",
+    "haji",
+    "hajji",
+    "hadji",
+    "imam",
+    "mullah",
+    "mulla",
+    "سيد",
+    "سید",
+    "شيخ",
+    "الشيخ",
+    "حاج",
+    "الحاج",
+    "امام",
+    "ملا",
+];
+
+/// Whether a name reads as Arabic: a word in Arabic script, or the article or a
+/// "son of" word (al-, bin) among its words.
+pub(crate) fn arabic_styled(n: &NameKeys, particle: &[bool]) -> bool {
+    n.parts.iter().enumerate().any(|(k, p)| {
+        (particle[k] && script::is_arabic_particle(&p.keys))
+            || p.text
+                .chars()
+                .any(|c| ('\u{0600}'..='\u{06FF}').contains(&c))
+    })
+}
+
+/// Whether `l` is a son's name of which `s` is the father's: `l`'s first word, a
+/// given name, is left unpaired (not an honorific), and `s`'s first word is paired
+/// with a later word of `l` (`to_l`: the part of `l` each part of `s` paired with).
+pub(crate) fn fathers_chain(
+    l: &NameKeys,
+    pl: &[bool],
+    used_l: &[bool],
+    s: &NameKeys,
+    ps: &[bool],
+    to_l: &[Option<usize>],
+) -> bool {
+    let Some(l0) = (0..l.parts.len()).find(|&k| !pl[k]) else {
+        return false;
+    };
+    let first = &l.parts[l0];
+    if used_l[l0]
+        || first.role != Role::Given
+        || is_initial(&first.text)
+        || LEADING_HONORIFICS.contains(&first.keys.folded.as_str())
+    {
+        return false;
+    }
+    let Some(s0) = (0..s.parts.len()).find(|&k| !ps[k]) else {
+        return false;
+    };
+    matches!(to_l[s0], Some(m) if m > l0)
+}
+
+/// Whether part `k` of `n` is a middle initial (a full given name comes before it:
+/// `Rayhan E. Asat`) and part `m` of `o` is `o`'s first given name (`Ekpar Asat`):
+/// a middle initial stands for a middle name, so the two do not pair, and the full
+/// given names left (`Rayhan`, `Ekpar`) contradict.
+pub(crate) fn middle_initial_for_first(n: &NameKeys, k: usize, o: &NameKeys, m: usize) -> bool {
+    let given = |p: &NamePart| p.role == Role::Given && !script::is_particle(&p.keys);
+    is_initial(&n.parts[k].text)
+        && n.parts[..k]
+            .iter()
+            .any(|p| given(p) && !is_initial(&p.text))
+        && !o.parts[..m].iter().any(given)
+}
