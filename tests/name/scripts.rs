@@ -211,6 +211,15 @@ fn whole_name_decisions() {
     assert_other("Mr Sakharov", "Mr Sentsov");
     // A missing patronymic, an initial, a joined name, a long-name typo.
     assert_same("Vladimir Vladimirovich Kara-Murza", "Vladimir Kara-Murza");
+    // A son named as his father has the father's given name in his patronymic; a
+    // middle initial is the patronymic's (in any romanisation: S. for Charifovitch).
+    assert_other("Vladimir Alexeyevich Kara-Murza", "Vladimir Kara-Murza Jr.");
+    assert_same("Vladimir Vladimirovich Kara-Murza", "Vladimir Kara-Murza Jr.");
+    assert_other("Vladimir Vladimirovich Kara-Murza", "Vladimir Kara-Murza Sr.");
+    assert_other("Ivan Safronov Sr.", "Ivan Safronov (junior)");
+    assert_other("Vladimir Alexeyevich Kara-Murza", "Vladimir V. Kara-Murza");
+    assert_same("Ilya V. Yashin", "Ilya Valeryevich Yashin");
+    assert_same("Emomalii S. Rahmon", "Emomali Charifovitch Rahmonov");
     assert_same("A. Lukashenko", "Alexander Lukashenko");
     assert_same("OlegOrlov", "Oleg Orlov");
     assert_same("Abd al-Hadi al-Khawaja", "Abdulhadi Alkhawaja");

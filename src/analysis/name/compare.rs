@@ -31,7 +31,8 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use super::contradiction::{
-    arabic_styled, fathers_chain, middle_initial_for_first, patronymic_for_a_part,
+    arabic_styled, fathers_chain, generation_contradicts, initial_against_patronymic,
+    middle_initial_for_first, patronymic_for_a_part,
 };
 use super::pairing::{
     abd_article, baltic_match, belarusian_forms, feminine_pair, patronymics_match, skeleton_match,
@@ -665,6 +666,14 @@ fn judge_with(
     // An Arabic name is a chain of fathers' names (nasab): one whose own given name
     // is left over before the words the other name is made of is the son's name,
     // the other the father's (`Rashid Mohammed al-Roken` / `Mohammed al-Roken`).
+    // A son named as his father, or a middle initial, against the other's patronymic.
+    if generation_contradicts(a, b)
+        || generation_contradicts(b, a)
+        || initial_against_patronymic(a, b)
+        || initial_against_patronymic(b, a)
+    {
+        decided = false;
+    }
     if (arabic_styled(a, &pa) || arabic_styled(b, &pb))
         && (fathers_chain(a, &pa, &used_a, b, &pb, &to_a)
             || fathers_chain(b, &pb, &used_b, a, &pa, &to_b))

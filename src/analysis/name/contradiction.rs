@@ -117,3 +117,92 @@ pub(crate) fn middle_initial_for_first(n: &NameKeys, k: usize, o: &NameKeys, m: 
             .any(|p| given(p) && !is_initial(&p.text))
         && !o.parts[..m].iter().any(given)
 }
+
+/// The words that mark a son named as his father (Jr., junior, младший) and the
+/// father (Sr., senior, старший), folded.
+const JUNIOR: &[&str] = &["jr", "junior", "jun", "младший", "мл"];
+const SENIOR: &[&str] = &["sr", "senior", "sen", "старший", "ст"];
+
+/// Whether `n` names a son or a father by generation (Jr., Sr.) and `o` says the
+/// other: a son named as his father has his father's given name in his
+/// patronymic, so a junior `n` is not a name whose patronymic is another
+/// father's (`Vladimir Kara-Murza Jr.` / `Vladimir Alexeyevich Kara-Murza`), and a
+/// senior `n` is not one whose patronymic is his own given name; a junior is no
+/// senior.
+pub(crate) fn generation_contradicts(n: &NameKeys, o: &NameKeys) -> bool {
+    let marker = |x: &NameKeys, words: &[&str]| {
+        x.parts
+            .iter()
+            .any(|p| words.contains(&p.keys.folded.as_str()))
+    };
+    let (junior, senior) = (marker(n, JUNIOR), marker(n, SENIOR));
+    if !junior && !senior {
+        return false;
+    }
+    if (junior && marker(o, SENIOR)) || (senior && marker(o, JUNIOR)) {
+        return true;
+    }
+    let Some(given) = n.parts.iter().find(|p| {
+        p.role == Role::Given
+            && !is_initial(&p.text)
+            && !script::is_particle(&p.keys)
+            && !JUNIOR.contains(&p.keys.folded.as_str())
+            && !SENIOR.contains(&p.keys.folded.as_str())
+    }) else {
+        return false;
+    };
+    o.parts
+        .iter()
+        .filter(|p| p.role == Role::Patronymic)
+        .any(|p| given::father_of(&p.keys, &given.keys) != junior)
+}
+
+/// The class of a key's first letter that an initial may stand for in another
+/// romanisation: vowels and glides one (`E.` for Yevgenyevich), sibilants and
+/// affricates one (`S.` for Charifovitch, French ch = ш), velars one, v and w one.
+fn initial_class(c: char) -> char {
+    match c {
+        'a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'j' => 'V',
+        's' | 'c' | 'z' | 'x' => 'S',
+        'k' | 'q' | 'g' | 'h' => 'K',
+        'v' | 'w' => 'W',
+        c => c,
+    }
+}
+
+/// Whether `n` has a middle initial (after a full given name: `Vladimir V.
+/// Kara-Murza`) that `o`'s patronymic cannot start with (`Vladimir Alexeyevich
+/// Kara-Murza`): the initial is the patronymic's, of another father. Letters are
+/// compared by [`initial_class`], since the initial may be of another
+/// romanisation than the patronymic.
+pub(crate) fn initial_against_patronymic(n: &NameKeys, o: &NameKeys) -> bool {
+    let classes = |p: &NamePart| -> Vec<char> {
+        p.keys
+            .translit
+            .iter()
+            .filter_map(|k| k.chars().next())
+            .map(initial_class)
+            .collect()
+    };
+    let patronymics: Vec<Vec<char>> = o
+        .parts
+        .iter()
+        .filter(|p| p.role == Role::Patronymic)
+        .map(classes)
+        .collect();
+    if patronymics.is_empty() || n.parts.iter().any(|p| p.role == Role::Patronymic) {
+        return false;
+    }
+    n.parts.iter().enumerate().any(|(k, p)| {
+        is_initial(&p.text)
+            && n.parts[..k].iter().any(|q| {
+                q.role == Role::Given && !is_initial(&q.text) && !script::is_particle(&q.keys)
+            })
+            && {
+                let own = classes(p);
+                !patronymics
+                    .iter()
+                    .any(|pc| pc.iter().any(|c| own.contains(c)))
+            }
+    })
+}
