@@ -214,8 +214,14 @@ fn whole_name_decisions() {
     // A son named as his father has the father's given name in his patronymic; a
     // middle initial is the patronymic's (in any romanisation: S. for Charifovitch).
     assert_other("Vladimir Alexeyevich Kara-Murza", "Vladimir Kara-Murza Jr.");
-    assert_same("Vladimir Vladimirovich Kara-Murza", "Vladimir Kara-Murza Jr.");
-    assert_other("Vladimir Vladimirovich Kara-Murza", "Vladimir Kara-Murza Sr.");
+    assert_same(
+        "Vladimir Vladimirovich Kara-Murza",
+        "Vladimir Kara-Murza Jr.",
+    );
+    assert_other(
+        "Vladimir Vladimirovich Kara-Murza",
+        "Vladimir Kara-Murza Sr.",
+    );
     assert_other("Ivan Safronov Sr.", "Ivan Safronov (junior)");
     assert_other("Vladimir Alexeyevich Kara-Murza", "Vladimir V. Kara-Murza");
     assert_same("Ilya V. Yashin", "Ilya Valeryevich Yashin");
