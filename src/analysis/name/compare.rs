@@ -663,9 +663,6 @@ fn judge_with(
         return None;
     }
     decided &= ok;
-    // An Arabic name is a chain of fathers' names (nasab): one whose own given name
-    // is left over before the words the other name is made of is the son's name,
-    // the other the father's (`Rashid Mohammed al-Roken` / `Mohammed al-Roken`).
     // A son named as his father, or a middle initial, against the other's patronymic.
     if generation_contradicts(a, b)
         || generation_contradicts(b, a)
@@ -674,6 +671,9 @@ fn judge_with(
     {
         decided = false;
     }
+    // An Arabic name is a chain of fathers' names (nasab): one whose own given name
+    // is left over before the words the other name is made of is the son's name,
+    // the other the father's (`Rashid Mohammed al-Roken` / `Mohammed al-Roken`).
     if (arabic_styled(a, &pa) || arabic_styled(b, &pb))
         && (fathers_chain(a, &pa, &used_a, b, &pb, &to_a)
             || fathers_chain(b, &pb, &used_b, a, &pa, &to_b))
