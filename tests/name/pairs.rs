@@ -25,12 +25,12 @@ const COMPARE_FLOORS: &[(&str, &str, f64, f64)] = &[
     ("heldout", "arabic_persian", 0.95, 0.82),
     ("heldout", "chinese", 1.00, 0.70),
     ("heldout", "all", 0.98, 0.89),
-    ("extra", "slavic", 0.93, 0.91),
-    ("extra", "turkic", 0.99, 0.91),
-    ("extra", "caucasus", 1.00, 0.89),
-    ("extra", "arabic_persian", 0.99, 0.87),
-    ("extra", "chinese", 0.96, 0.57),
-    ("extra", "all", 0.97, 0.86),
+    ("extra", "slavic", 0.94, 0.90),
+    ("extra", "turkic", 0.99, 0.90),
+    ("extra", "caucasus", 1.00, 0.88),
+    ("extra", "arabic_persian", 0.99, 0.85),
+    ("extra", "chinese", 0.90, 0.55),
+    ("extra", "all", 0.97, 0.83),
 ];
 
 #[test]
@@ -99,12 +99,12 @@ fn name_search_on_the_pair_set() {
     let set = PairSet::load().expect("tests/data/names/pairs is part of the repository");
     // (family, dev floor, held-out floor, extra floor)
     let floors = [
-        ("slavic", 0.98, 1.00, 0.97),
-        ("turkic", 1.00, 0.96, 0.96),
+        ("slavic", 0.98, 1.00, 0.95),
+        ("turkic", 1.00, 0.96, 0.94),
         ("caucasus", 0.96, 1.00, 0.97),
-        ("arabic_persian", 0.93, 0.83, 0.92),
-        ("chinese", 0.81, 0.80, 0.71),
-        ("all", 0.94, 0.93, 0.92),
+        ("arabic_persian", 0.93, 0.83, 0.91),
+        ("chinese", 0.81, 0.80, 0.68),
+        ("all", 0.94, 0.93, 0.89),
     ];
     for part in ["dev", "heldout", "extra"] {
         let (got, _) = search_recall_at_1(&set, part).expect("the index builds");
