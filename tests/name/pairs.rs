@@ -25,7 +25,7 @@ const COMPARE_FLOORS: &[(&str, &str, f64, f64)] = &[
     ("heldout", "arabic_persian", 0.95, 0.82),
     ("heldout", "chinese", 1.00, 0.70),
     ("heldout", "all", 0.98, 0.89),
-    ("extra", "slavic", 0.94, 0.90),
+    ("extra", "slavic", 0.94, 0.91),
     ("extra", "turkic", 0.99, 0.90),
     ("extra", "caucasus", 1.00, 0.88),
     ("extra", "arabic_persian", 0.99, 0.85),
@@ -99,7 +99,7 @@ fn name_search_on_the_pair_set() {
     let set = PairSet::load().expect("tests/data/names/pairs is part of the repository");
     // (family, dev floor, held-out floor, extra floor)
     let floors = [
-        ("slavic", 0.98, 1.00, 0.95),
+        ("slavic", 0.98, 1.00, 0.97),
         ("turkic", 1.00, 0.96, 0.94),
         ("caucasus", 0.96, 1.00, 0.97),
         ("arabic_persian", 0.93, 0.83, 0.91),

@@ -285,6 +285,9 @@ fn given_names_across_languages() {
     assert_same("Nastia Lojka", "Anastasiya Loika");
     assert_same("Влад Лабкович", "Владимир Лабкович");
     assert_other("Nastia Lojka", "Natalia Lojka");
+    // Łacinka and Polish -iec is -ец (c = ц), not the final c of English or Turkish.
+    assert_same("Paval Sieviaryniec", "Павал Севярынец");
+    assert_same("Paval Sieviaryniec", "Павел Северинец");
     // A Belarusian form with ц for т and akanye vowels, in no table.
     assert_same("Valiantsin Stefanovich", "Valentin Stefanovich");
     assert_same("Валянцін Стэфановіч", "Валентин Стефанович");

@@ -479,6 +479,7 @@ fn looks_polish(cs: &[char]) -> bool {
         || cs.windows(2).any(|w| w == ['c', 'z'])
         || cs.ends_with(&['c', 'k', 'i'])
         || cs.ends_with(&['c', 'k', 'a'])
+        || cs.ends_with(&['i', 'e', 'c'])
 }
 
 /// Whether a word is spelled the Czech or Slovak way (ě ř ů, or a háček letter
