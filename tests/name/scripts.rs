@@ -253,6 +253,12 @@ fn whole_name_decisions() {
     assert_same("Sheikh Ali Salman al-Bahrani", "Ali Salman al-Bahrani");
     assert_same("سید علی خامنه‌ای", "Ali Khamenei");
     assert_same("Recep Tayyip Erdoğan", "Tayyip Erdoğan");
+    // A name spelled the French way (ou, dj, tch) in one word reads the ch of its
+    // other words as ш too (Maghrebi French spellings of Arabic names).
+    assert_same("Rached Ghannouchi", "Rashid Ghannouchi");
+    assert_same("Rached Ghannouchi", "راشد الغنوشي");
+    assert_other("Rached Ghannouchi", "Mohamed Ghannouchi");
+    assert_other("Rached Smith", "Rashid Smith");
     // Abu with the article, its vowel often unwritten; never ʿAbd.
     assert_same("Abdel Moneim Aboul Fotouh", "Абдель Монейм Абу Аль-Футух");
     assert_same("Abul Fazl Karimi", "Abu al-Fazl Karimi");

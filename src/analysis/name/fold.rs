@@ -514,6 +514,22 @@ pub(crate) fn turkish_reading(word: &str) -> Option<String> {
         .then(|| cs.iter().map(|&c| if c == 'c' { 'ǰ' } else { c }).collect())
 }
 
+/// Whether a word shows the French spelling of a name (`ou`, `dj`, `tch`, `ï`:
+/// [`looks_french`]).
+pub(crate) fn is_french_spelled(word: &str) -> bool {
+    let cs: Vec<char> = word.chars().flat_map(char::to_lowercase).collect();
+    looks_french(&cs)
+}
+
+/// A word's reading in French spelling, for a word that has no letter group of
+/// its own to show it (`Rached` beside `Ghannouchi`): its `ch` written `sh` (ш).
+/// `None` when the word has no `ch` or shows the spelling already.
+pub(crate) fn french_reading(word: &str) -> Option<String> {
+    let lower: String = word.chars().flat_map(char::to_lowercase).collect();
+    let cs: Vec<char> = lower.chars().collect();
+    (lower.contains("ch") && !looks_french(&cs)).then(|| lower.replace("ch", "sh"))
+}
+
 /// Whether a word is spelled with a letter only Turkish-style spellings use
 /// (`ı`, `ş`, `ğ`, `ə`, in either case).
 pub(crate) fn is_turkish_spelled(word: &str) -> bool {

@@ -96,6 +96,7 @@ pub fn name_keys(name: &str) -> NameKeys {
         push(s, name.len(), &mut parts);
     }
     turkish_spelling(&mut parts);
+    french_spelling(&mut parts);
     assign_roles(&mut parts);
     NameKeys { parts }
 }
@@ -111,6 +112,23 @@ fn turkish_spelling(parts: &mut [NamePart]) {
     }
     for p in parts.iter_mut() {
         let Some(reading) = fold::turkish_reading(bare_name(&p.text)) else {
+            continue;
+        };
+        let (t, _) = base_keys(&reading);
+        p.keys.add_own(t.translit, t.related);
+    }
+}
+
+/// In a name with a word spelled the French way (`ou`, `dj`, `tch`: Maghrebi and
+/// French-press spellings of Arabic names, French romanisations of Russian), a
+/// word without such a group is read that way too, its `ch` as ш beside its other
+/// readings (`Rached Ghannouchi`: Rached = Rashed, راشد), within the four readings.
+fn french_spelling(parts: &mut [NamePart]) {
+    if !parts.iter().any(|p| fold::is_french_spelled(&p.text)) {
+        return;
+    }
+    for p in parts.iter_mut() {
+        let Some(reading) = fold::french_reading(bare_name(&p.text)) else {
             continue;
         };
         let (t, _) = base_keys(&reading);
