@@ -291,6 +291,10 @@ fn given_names_across_languages() {
     assert_same("Nastia Lojka", "Anastasiya Loika");
     assert_same("Влад Лабкович", "Владимир Лабкович");
     assert_other("Nastia Lojka", "Natalia Lojka");
+    // English ee is и (or the long e of German and Dutch).
+    assert_same("Martin Lee", "Мартин Ли");
+    assert_same("Nabeel Rajab", "نبيل رجب");
+    assert_other("Martin Lee", "Мартин Ло");
     // Łacinka and Polish -iec is -ец (c = ц), not the final c of English or Turkish.
     assert_same("Paval Sieviaryniec", "Павал Севярынец");
     assert_same("Paval Sieviaryniec", "Павел Северинец");

@@ -344,6 +344,12 @@ pub(crate) fn key(cs: &[char], i: usize, raw: &mut KeyBuilder) -> usize {
             raw.push_alt("o", "u");
             2
         }
+        // English ee = и (Lee = Ли, Jameel = جميل, Nabeel = نبيل), or the e that
+        // German and Dutch write long.
+        'e' if at(1) == 'e' => {
+            raw.push_alt("e", "i");
+            2
+        }
         // French ou = у.
         'o' if at(1) == 'u' => {
             raw.push("u");
