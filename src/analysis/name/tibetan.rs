@@ -12,9 +12,9 @@
 //! subscript y after p, ph, b, m read ch, ch, j, ny; the subscript r after k, t, p
 //! read tr, after g, d, b dr; the subscript l read l, z+l d; prefix d or ' before b
 //! read w; a final d, n, l or s turning a, o, u to e, ö, ü; the final g, b read k,
-//! p; the final d, ', l and s and a second suffix silent), and a second time as the
-//! press spells those sounds (`bkra` Ta, not THL's Tra; dz as z: `Tenzin`; a final
-//! b as b: `Sherab`, `Thubten`).
+//! p; the final d, ' and s and a second suffix silent), and a second time as the
+//! press spells those sounds (`bkra` Ta, not THL's Tra; `grub` dup: `Dhondup`; dz as
+//! z: `Tenzin`; a final b as b: `Sherab`, `Thubten`).
 //!
 //! A Tibetan word is keyed like a Han name written as one word: the readings of
 //! the whole word are its translit keys, and for the search the readings of each
@@ -270,6 +270,7 @@ fn sound(p: &Parts) -> Sound {
         Some("b") => "p",
         Some("m") => "m",
         Some("r") => "r",
+        Some("l") => "l",
         _ => "",
     };
     Sound {
@@ -287,6 +288,7 @@ fn spell(s: &Sound, press: bool) -> String {
     }
     let onset = match s.onset.as_str() {
         "tr" => "t",
+        "dr" => "d",
         "dz" => "z",
         o => o,
     };
