@@ -294,6 +294,9 @@ fn given_names_across_languages() {
     assert_same("Nastia Lojka", "Anastasiya Loika");
     assert_same("Влад Лабкович", "Владимир Лабкович");
     assert_other("Nastia Lojka", "Natalia Lojka");
+    // Arabic i- is e- in Turkish and Persian spellings (Israa / Esra).
+    assert_same("Israa al-Ghomgham", "Esra al-Ghomgham");
+    assert_other("Eli Karimi", "Ali Karimi");
     // English ee is и (or the long e of German and Dutch).
     assert_same("Martin Lee", "Мартин Ли");
     assert_same("Nabeel Rajab", "نبيل رجب");

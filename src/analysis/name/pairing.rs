@@ -254,7 +254,8 @@ pub(crate) fn vowels_differ(a: &TokenKeys, b: &TokenKeys) -> Option<f32> {
 }
 
 /// Two keys of four symbols or more, the same length, differing in one vowel
-/// after the first symbol.
+/// after the first symbol, or in a first e / i (Arabic i- that Turkish and Persian
+/// spellings write e-: Israa / Esra, Ismail / Esmail).
 pub(crate) fn one_vowel_apart(a: &str, b: &str) -> bool {
     let vowel = |c: char| matches!(c, 'a' | 'e' | 'i' | 'o' | 'u');
     if a.len() != b.len() || a.len() < 4 || !a.is_ascii() || !b.is_ascii() {
@@ -267,7 +268,9 @@ pub(crate) fn one_vowel_apart(a: &str, b: &str) -> bool {
         .filter(|(_, (x, y))| x != y)
         .map(|(i, (x, y))| (i, x, y))
         .collect();
-    matches!(diffs.as_slice(), [(i, x, y)] if *i > 0 && vowel(*x as char) && vowel(*y as char))
+    let front = |x: u8, y: u8| matches!((x, y), (b'e', b'i') | (b'i', b'e'));
+    matches!(diffs.as_slice(), [(i, x, y)]
+        if (*i > 0 && vowel(*x as char) && vowel(*y as char)) || (*i == 0 && front(*x, *y)))
 }
 
 /// The Belarusian and Russian forms of one name: Belarusian writes ц and дз where
