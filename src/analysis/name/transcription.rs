@@ -107,11 +107,18 @@ fn han_classes(word: &str) -> Option<String> {
 /// The class strings of a word in Latin letters (or another alphabet, read by
 /// any_ascii), one for each reading of its x and q, at most [`MAX_VARIANTS`].
 fn latin_classes(word: &str) -> Vec<String> {
-    let s: Vec<u8> = any_ascii::any_ascii(word)
-        .to_ascii_lowercase()
-        .bytes()
-        .filter(u8::is_ascii_lowercase)
-        .collect();
+    let s: Vec<u8> = if word.is_ascii() {
+        word.bytes()
+            .map(|b| b.to_ascii_lowercase())
+            .filter(u8::is_ascii_lowercase)
+            .collect()
+    } else {
+        any_ascii::any_ascii(word)
+            .to_ascii_lowercase()
+            .bytes()
+            .filter(u8::is_ascii_lowercase)
+            .collect()
+    };
     let vowel = |i: usize| s.get(i).is_some_and(|b| b"aeiouy".contains(b));
     let mut outs = vec![String::new()];
     let mut i = 0;
@@ -269,7 +276,13 @@ pub(crate) fn search_keys(cs: &[char]) -> Vec<String> {
             .into_iter()
             .collect();
     }
-    if !cs.iter().all(|c| c.is_alphabetic()) {
+    // Fewer than three consonant letters make fewer than three classes (the
+    // common short word, decided without reading it).
+    let consonants = cs
+        .iter()
+        .filter(|c| !matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y'))
+        .count();
+    if consonants < MIN_WORD_CLASSES || !cs.iter().all(|c| c.is_alphabetic()) {
         return Vec::new();
     }
     let word: String = cs.iter().collect();
