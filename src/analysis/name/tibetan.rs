@@ -13,7 +13,7 @@
 //! read tr, after g, d, b dr; the subscript l read l, z+l d; prefix d or ' before b
 //! read w; a final d, n, l or s turning a, o, u to e, ö, ü; the final g, b read k,
 //! p; the final d, ' and s and a second suffix silent), and a second time as the
-//! press spells those sounds (`bkra` Ta, not THL's Tra; `grub` dup: `Dhondup`; dz as
+//! press spells those sounds (`bkra` Ta, not THL's Tra; `sgrol` Dol, not Dröl: `Dolma`; dz as
 //! z: `Tenzin`; a final b as b: `Sherab`, `Thubten`).
 //!
 //! A Tibetan word is keyed like a Han name written as one word: the readings of
