@@ -145,7 +145,7 @@ pub fn compare(a: &str, b: &str) -> Option<NameMatch> {
         (None, Some(wb)) => compare_keys(&ka, wb),
         (None, None) => None,
     }
-    .map(read_in_pinyin);
+    .map(|m| read_in(m, "read in pinyin"));
     // Chinese names in other romanisations: the surname table, Wade-Giles
     // syllables, a Latin given name beside a Chinese one (`chinese.rs`).
     wade.or_else(|| {
@@ -196,7 +196,7 @@ fn read_from_wylie(a: &str, b: &str, ka: &NameKeys, kb: &NameKeys) -> Option<Nam
         .iter()
         .flat_map(|x| sb.iter().filter_map(move |y| compare_keys(x, y)))
         .max_by(|x, y| x.score.total_cmp(&y.score))?;
-    let mut m = read_in_pinyin(m);
+    let mut m = read_in(m, "read from Wylie");
     for p in &mut m.parts {
         if ra.is_some() {
             p.a = a.to_string();
@@ -204,15 +204,15 @@ fn read_from_wylie(a: &str, b: &str, ka: &NameKeys, kb: &NameKeys) -> Option<Nam
         if rb.is_some() {
             p.b = b.to_string();
         }
-        p.how = p.how.replace("read in pinyin", "read from Wylie");
     }
     Some(m)
 }
 
-/// A match found by reading a name in pinyin is a match across romanisations or
-/// scripts: at most [`Channel::Translit`], as the Chinese-name rule's are, so
-/// that a name as written ranks above its reading in another system.
-fn read_in_pinyin(mut m: NameMatch) -> NameMatch {
+/// A match found by reading a name in another system (pinyin, Wylie read as it
+/// sounds) is a match across romanisations or scripts: at most
+/// [`Channel::Translit`], as the Chinese-name rule's are, so that a name as written
+/// ranks above its reading; each pairing's reason says which reading (`reading`).
+fn read_in(mut m: NameMatch, reading: &str) -> NameMatch {
     let cap = Channel::Translit.weight();
     let top = m.channel.weight();
     if top > cap {
@@ -223,7 +223,7 @@ fn read_in_pinyin(mut m: NameMatch) -> NameMatch {
         if p.channel.weight() > cap {
             p.channel = Channel::Translit;
         }
-        p.how = format!("{}, read in pinyin", p.how);
+        p.how = format!("{}, {reading}", p.how);
     }
     m
 }

@@ -95,40 +95,30 @@ pub fn name_keys(name: &str) -> NameKeys {
     if let Some(s) = start {
         push(s, name.len(), &mut parts);
     }
-    turkish_spelling(&mut parts);
-    french_spelling(&mut parts);
+    whole_name_spelling(&mut parts, fold::is_turkish_spelled, fold::turkish_reading);
+    whole_name_spelling(&mut parts, fold::is_french_spelled, fold::french_reading);
     assign_roles(&mut parts);
     NameKeys { parts }
 }
 
-/// One writer spells a whole name in one alphabet: in a name with a word in
-/// Turkish or Azerbaijani letters (ı, ş, ğ, ə), a word without one is read that
-/// way too, its `c` as дж beside its other readings (`Cemal Kaşıkçı`: Cemal =
-/// Джемаль = Jemal). The word's own keys stay first, and it keeps at most four
-/// readings in all (`TokenKeys::add_own`).
-fn turkish_spelling(parts: &mut [NamePart]) {
-    if !parts.iter().any(|p| fold::is_turkish_spelled(&p.text)) {
+/// One writer spells a whole name in one system: in a name with a word that
+/// shows a spelling (`spelled`), a word that does not is read that way too
+/// (`reading`), beside its other readings. The word's own keys stay first, and it
+/// keeps at most four readings in all (`TokenKeys::add_own`). Two systems are read
+/// so: Turkish and Azerbaijani letters (ı, ş, ğ, ə), whose `c` is дж (`Cemal
+/// Kaşıkçı`: Cemal = Джемаль = Jemal); and French spelling (`ou`, `dj`, `tch`:
+/// Maghrebi and French-press spellings of Arabic names, French romanisations of
+/// Russian), whose `ch` is ш (`Rached Ghannouchi`: Rached = Rashed, راشد).
+fn whole_name_spelling(
+    parts: &mut [NamePart],
+    spelled: fn(&str) -> bool,
+    reading: fn(&str) -> Option<String>,
+) {
+    if !parts.iter().any(|p| spelled(&p.text)) {
         return;
     }
     for p in parts.iter_mut() {
-        let Some(reading) = fold::turkish_reading(bare_name(&p.text)) else {
-            continue;
-        };
-        let (t, _) = base_keys(&reading);
-        p.keys.add_own(t.translit, t.related);
-    }
-}
-
-/// In a name with a word spelled the French way (`ou`, `dj`, `tch`: Maghrebi and
-/// French-press spellings of Arabic names, French romanisations of Russian), a
-/// word without such a group is read that way too, its `ch` as ш beside its other
-/// readings (`Rached Ghannouchi`: Rached = Rashed, راشد), within the four readings.
-fn french_spelling(parts: &mut [NamePart]) {
-    if !parts.iter().any(|p| fold::is_french_spelled(&p.text)) {
-        return;
-    }
-    for p in parts.iter_mut() {
-        let Some(reading) = fold::french_reading(bare_name(&p.text)) else {
+        let Some(reading) = reading(bare_name(&p.text)) else {
             continue;
         };
         let (t, _) = base_keys(&reading);
