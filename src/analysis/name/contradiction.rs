@@ -110,12 +110,22 @@ pub(crate) fn fathers_chain(
 /// a middle initial stands for a middle name, so the two do not pair, and the full
 /// given names left (`Rayhan`, `Ekpar`) contradict.
 pub(crate) fn middle_initial_for_first(n: &NameKeys, k: usize, o: &NameKeys, m: usize) -> bool {
-    let given = |p: &NamePart| p.role == Role::Given && !script::is_particle(&p.keys);
-    is_initial(&n.parts[k].text)
-        && n.parts[..k]
-            .iter()
-            .any(|p| given(p) && !is_initial(&p.text))
-        && !o.parts[..m].iter().any(given)
+    is_middle_initial(n, k) && !o.parts[..m].iter().any(is_given_word)
+}
+
+/// A given name that is no particle.
+fn is_given_word(p: &NamePart) -> bool {
+    p.role == Role::Given && !script::is_particle(&p.keys)
+}
+
+/// A given name written whole: no particle, no initial.
+fn is_full_given(p: &NamePart) -> bool {
+    is_given_word(p) && !is_initial(&p.text)
+}
+
+/// Whether part `k` of `n` is an initial after a full given name (`Rayhan E.`).
+fn is_middle_initial(n: &NameKeys, k: usize) -> bool {
+    is_initial(&n.parts[k].text) && n.parts[..k].iter().any(is_full_given)
 }
 
 /// The words that mark a son named as his father (Jr., junior, младший) and the
@@ -143,9 +153,7 @@ pub(crate) fn generation_contradicts(n: &NameKeys, o: &NameKeys) -> bool {
         return true;
     }
     let Some(given) = n.parts.iter().find(|p| {
-        p.role == Role::Given
-            && !is_initial(&p.text)
-            && !script::is_particle(&p.keys)
+        is_full_given(p)
             && !JUNIOR.contains(&p.keys.folded.as_str())
             && !SENIOR.contains(&p.keys.folded.as_str())
     }) else {
@@ -194,15 +202,11 @@ pub(crate) fn initial_against_patronymic(n: &NameKeys, o: &NameKeys) -> bool {
         return false;
     }
     n.parts.iter().enumerate().any(|(k, p)| {
-        is_initial(&p.text)
-            && n.parts[..k].iter().any(|q| {
-                q.role == Role::Given && !is_initial(&q.text) && !script::is_particle(&q.keys)
-            })
-            && {
-                let own = classes(p);
-                !patronymics
-                    .iter()
-                    .any(|pc| pc.iter().any(|c| own.contains(c)))
-            }
+        is_middle_initial(n, k) && {
+            let own = classes(p);
+            !patronymics
+                .iter()
+                .any(|pc| pc.iter().any(|c| own.contains(c)))
+        }
     })
 }
