@@ -32,7 +32,7 @@ use serde::{Deserialize, Serialize};
 
 use super::contradiction::{
     arabic_styled, fathers_chain, generation_contradicts, initial_against_patronymic,
-    middle_initial_for_first, patronymic_for_a_part,
+    leading_honorific, middle_initial_for_first, patronymic_for_a_part, unmarked_fathers_name,
 };
 use super::pairing::{
     abd_article, baltic_match, belarusian_forms, feminine_pair, patronymics_match, skeleton_match,
@@ -327,9 +327,14 @@ fn judge_with(
         n.parts
             .iter()
             // A word with no sounded letter (a lone ъ or ь) has no keys: like a
-            // particle, it tells no one apart.
-            .map(|p| {
-                n.parts.len() > 1 && (script::is_particle(&p.keys) || p.keys.translit.is_empty())
+            // particle, it tells no one apart; nor does an honorific before a
+            // given name and a surname (Sheikh Hasan Mushaima).
+            .enumerate()
+            .map(|(k, p)| {
+                n.parts.len() > 1
+                    && (script::is_particle(&p.keys)
+                        || p.keys.translit.is_empty()
+                        || leading_honorific(n, k))
             })
             .collect()
     };
@@ -365,11 +370,10 @@ fn judge_with(
             }
             // A patronymic never pairs with a given name.
             // A run takes the role of its first word after any particle.
-            let role = |n: &NameKeys, u: &Unit| {
-                let k =
-                    (u.start..u.start + u.len).find(|&k| !script::is_particle(&n.parts[k].keys))?;
-                Some(n.parts[k].role)
+            let head = |n: &NameKeys, u: &Unit| {
+                (u.start..u.start + u.len).find(|&k| !script::is_particle(&n.parts[k].keys))
             };
+            let role = |n: &NameKeys, u: &Unit| Some(n.parts[head(n, u)?].role);
             // A given name and its feminine form are two people's (Valentin /
             // Valentina), though their related keys meet as a surname's do;
             // unless the table of given names has them as one name's forms
@@ -383,9 +387,19 @@ fn judge_with(
             {
                 continue;
             }
+            // Unless it is a father's name after bin / ibn and the given name a
+            // middle word of a name that leaves the kinship word out.
             match (role(a, x), role(b, y)) {
                 (Some(Role::Patronymic), Some(Role::Given))
-                | (Some(Role::Given), Some(Role::Patronymic)) => continue,
+                    if !unmarked_fathers_name(a, head(a, x), b, head(b, y)) =>
+                {
+                    continue
+                }
+                (Some(Role::Given), Some(Role::Patronymic))
+                    if !unmarked_fathers_name(b, head(b, y), a, head(a, x)) =>
+                {
+                    continue
+                }
                 _ => {}
             }
             let how = if x.len > 1 || y.len > 1 {

@@ -66,6 +66,14 @@ const LEADING_HONORIFICS: &[&str] = &[
     "ملا",
 ];
 
+/// Whether part `k` of `n` is an honorific before a name of two words or more
+/// (`Sheikh Hasan Mushaima`, `Seyed Hossein Ronaghi`): a title there, no part of
+/// the name one spelling gives and another leaves out. Alone before one word it
+/// may be the name (`Imam Hasan`), and is kept.
+pub(crate) fn leading_honorific(n: &NameKeys, k: usize) -> bool {
+    k == 0 && n.parts.len() >= 3 && LEADING_HONORIFICS.contains(&n.parts[0].keys.folded.as_str())
+}
+
 /// Whether a name reads as Arabic: a word in Arabic script, or the article or a
 /// "son of" word (al-, bin) among its words.
 pub(crate) fn arabic_styled(n: &NameKeys, particle: &[bool]) -> bool {
@@ -103,6 +111,25 @@ pub(crate) fn fathers_chain(
         return false;
     };
     matches!(to_l[s0], Some(m) if m > l0)
+}
+
+/// Whether part `k` of `n`, a father's name after bin / ibn / بن, may pair with
+/// part `m` of `o`, a middle word of a name with no kinship word: Arabic names
+/// often give the father's name without it (`Mohamed al-Dheeb al-Ajami` /
+/// `محمد بن الذيب العجمي`), so that word is no given name of one's own.
+pub(crate) fn unmarked_fathers_name(
+    n: &NameKeys,
+    k: Option<usize>,
+    o: &NameKeys,
+    m: Option<usize>,
+) -> bool {
+    let (Some(k), Some(m)) = (k, m) else {
+        return false;
+    };
+    k > 0
+        && script::is_kin_particle(&n.parts[k - 1].keys)
+        && o.parts[..m].iter().any(is_full_given)
+        && !o.parts.iter().any(|p| script::is_kin_particle(&p.keys))
 }
 
 /// Whether part `k` of `n` is a middle initial (a full given name comes before it:

@@ -150,6 +150,21 @@ pub(crate) fn is_initial(text: &str) -> bool {
     }
 }
 
+/// Whether part `k` is the word after a kinship particle (bin, ibn, بن), the
+/// article between them passed over (`ibn al-Dheeb`); the article itself is not.
+fn after_kin_particle(parts: &[NamePart], k: usize) -> bool {
+    if script::is_particle(&parts[k].keys) {
+        return false;
+    }
+    let article =
+        |p: &NamePart| script::is_arabic_particle(&p.keys) && !script::is_kin_particle(&p.keys);
+    parts[..k]
+        .iter()
+        .rev()
+        .find(|p| !article(p))
+        .is_some_and(|p| script::is_kin_particle(&p.keys))
+}
+
 fn assign_roles(parts: &mut [NamePart]) {
     let n = parts.len();
     let primary = |p: &NamePart| p.keys.translit.first().cloned().unwrap_or_default();
@@ -168,7 +183,7 @@ fn assign_roles(parts: &mut [NamePart]) {
             }
         } else if n >= 3 && (key::is_russian_patronymic(&key) || key::is_kazakh_patronymic(&key)) {
             parts[k].role = Role::Patronymic;
-        } else if script::is_kin_particle(&parts[k - 1].keys) {
+        } else if after_kin_particle(parts, k) {
             // Arabic nasab: the name after bin / ibn / bint is the father's.
             parts[k].role = Role::Patronymic;
         }
