@@ -76,6 +76,34 @@ fn is_prevowel(c: char) -> bool {
     matches!(c as u32, 0x0E40..=0x0E44 | 0x0EC0..=0x0EC4)
 }
 
+/// A Thai word without the silent ห that leads a low sonorant (ง ญ น ม ย ร ล ว)
+/// into the tones of a high consonant: Wiktionary, "ห", usage notes ("A silent,
+/// high-class ห \"leads\" low-class nasal stops … and non-plosives"); RTGS writes
+/// no letter for it (หวาง Wang, หยู Yu, หลี่ Li). Silent where the sonorant carries
+/// the vowel: a vowel sign or อ follows it (tone marks passed over), or a prevowel
+/// stands before ห and a letter after the sonorant (แหวน waen); pronounced before
+/// a vowel of its own or a final sonorant (หก hok, เหว hew).
+fn without_leading_h(s: &str) -> String {
+    let v: Vec<char> = s.chars().collect();
+    let sonorant = |c: &char| matches!(c, 'ง' | 'ญ' | 'น' | 'ม' | 'ย' | 'ร' | 'ล' | 'ว');
+    let vowel_at = |j: usize| {
+        v[j.min(v.len())..]
+            .iter()
+            .find(|c| !('\u{e48}'..='\u{e4b}').contains(*c))
+            .is_some_and(|&c| c == 'อ' || ('\u{e30}'..='\u{e39}').contains(&c))
+    };
+    v.iter()
+        .enumerate()
+        .filter(|&(i, &c)| {
+            let silent = c == 'ห'
+                && v.get(i + 1).is_some_and(sonorant)
+                && (vowel_at(i + 2) || (i > 0 && is_prevowel(v[i - 1]) && i + 2 < v.len()));
+            !silent
+        })
+        .map(|(_, &c)| c)
+        .collect()
+}
+
 /// Whether a word in `c`'s script reaches Latin letters without its short
 /// vowels: an abjad ([`is_abjad`]) or a Brahmic abugida ([`is_abugida`]). Such
 /// words meet Latin spellings on their consonant skeleton, in `compare` and in
@@ -225,6 +253,9 @@ pub(crate) fn to_latin(cs: &[char]) -> Vec<char> {
         }
     }
     let mut s = s.replace("ու", "u").replace('ւ', "վ");
+    if cs.iter().any(|&c| is_thai(c)) {
+        s = without_leading_h(&s);
+    }
     // A Thai or Lao prevowel goes after the consonant it follows in speech
     // (เลวอน → ลเวอน, le-won), so its consonants come out in spoken order.
     if cs.iter().any(|&c| is_prevowel(c)) {
@@ -583,6 +614,22 @@ pub(crate) fn is_connector(keys: &super::TokenKeys) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn thai_leading_h() {
+        for (thai, read) in [
+            ("หวาง", "wang"),
+            ("หลี่", "li"),
+            ("แหวน", "waen"),
+            ("หก", "hk"),
+            ("เหว", "hew"),
+            ("ห้อง", "hong"),
+        ] {
+            let cs: Vec<char> = thai.chars().collect();
+            let got: String = to_latin(&cs).into_iter().collect();
+            assert_eq!(got, read, "{thai}");
+        }
+    }
 
     #[test]
     fn fallback_scripts() {
