@@ -6,7 +6,8 @@
 //! The rule: one name is a single word of three to five capital letters and nothing
 //! else; the other has at least as many words (split at spaces and hyphens, a particle
 //! such as `bin` counted as written), and the first letters of its first words, one per
-//! capital, are those capitals in order. Initials are ambiguous by nature (`Mohammed bin
+//! capital, are those capitals in order; a word in a script without capitals (Arabic,
+//! Devanagari) gives the first letter of its Latin key (`محمد بن سلمان`). Initials are ambiguous by nature (`Mohammed bin
 //! Sultan` is `MBS` too), so the match is weak and only made where the other rules find
 //! nothing.
 
@@ -35,9 +36,23 @@ fn initials_of(initials: &[char], name: &str) -> Option<String> {
         return None;
     }
     let fits = first.iter().zip(initials).all(|(w, &c)| {
-        w.chars()
+        let written = w
+            .chars()
             .next()
-            .is_some_and(|f| f.to_uppercase().eq(c.to_uppercase()))
+            .is_some_and(|f| f.to_uppercase().eq(c.to_uppercase()));
+        // A word in a script without capitals (Arabic, Devanagari) gives its
+        // first letter in its Latin keys (`محمد` → `mhmd`, M).
+        let read = || {
+            w.chars()
+                .next()
+                .is_some_and(|f| !f.is_ascii() && !f.is_uppercase() && !f.is_lowercase())
+                && super::base_keys(w).0.translit.iter().any(|k| {
+                    k.chars()
+                        .next()
+                        .is_some_and(|f| c.to_lowercase().eq(f.to_lowercase()))
+                })
+        };
+        written || read()
     });
     fits.then(|| first.join(" "))
 }
@@ -64,6 +79,10 @@ mod tests {
         assert!(initialism("Mohammad bin Salman bin Abdulaziz Al Saud", "MBS").is_some());
         assert!(initialism("AMLO", "Andrés Manuel López Obrador").is_some());
         assert!(initialism("JFK", "John Fitzgerald Kennedy").is_some());
+        // In a script without capitals, through the Latin key of each word.
+        assert!(initialism("MBS", "محمد بن سلمان آل سعود").is_some());
+        assert!(initialism("MBS", "मोहम्मद बिन सलमान").is_some());
+        assert!(initialism("MBS", "سلمان بن عبدالعزيز").is_none());
     }
 
     #[test]
