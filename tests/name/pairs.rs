@@ -29,7 +29,7 @@ const COMPARE_FLOORS: &[(&str, &str, f64, f64)] = &[
     ("extra", "turkic", 0.99, 0.90),
     ("extra", "caucasus", 1.00, 0.88),
     ("extra", "arabic_persian", 0.99, 0.87),
-    ("extra", "chinese", 0.90, 0.57),
+    ("extra", "chinese", 0.89, 0.60),
     ("extra", "all", 0.97, 0.84),
 ];
 
@@ -103,7 +103,7 @@ fn name_search_on_the_pair_set() {
         ("turkic", 1.00, 0.96, 0.94),
         ("caucasus", 0.96, 1.00, 0.97),
         ("arabic_persian", 0.93, 0.83, 0.91),
-        ("chinese", 0.81, 0.80, 0.68),
+        ("chinese", 0.81, 0.80, 0.69),
         ("all", 0.94, 0.93, 0.89),
     ];
     for part in ["dev", "heldout", "extra"] {
