@@ -11,7 +11,7 @@ use super::{
 };
 
 /// Whether one key is the other with a final `a`: a feminine form (Aleksandr /
-/// Aleksandra, Evgeni / Evgenia). A one-letter slip or a vowel spelled otherwise
+/// Aleksandra, Evgeni / Evgenia, Evgeny / เอฟเกเนีย). A one-letter slip or a vowel spelled otherwise
 /// is tolerated, but not this: a surname meets its feminine form on its related
 /// key (Ivanov / Ivanova), a given name not at all.
 /// The shorter word must end as a masculine name does, in a Latin or Cyrillic
@@ -25,7 +25,17 @@ pub(crate) fn feminine_pair(a: &TokenKeys, b: &TokenKeys) -> bool {
                 && !"aeouаеэоуыяюё".contains(c)
         })
     };
-    let f = |x: &str, y: &str| x.len() == y.len() + 1 && x.starts_with(y) && x.ends_with('a');
+    // The stem before the `a` the same, or the same on its consonants with the same
+    // first letter, as a script with no v writes it (Thai เอฟเกเนีย, efgenia).
+    let f = |x: &str, y: &str| {
+        x.len() == y.len() + 1
+            && x.ends_with('a')
+            && (x.starts_with(y) || {
+                let stem = &x[..x.len() - 1];
+                stem.chars().next() == y.chars().next()
+                    && cross::skeleton(stem) == cross::skeleton(y)
+            })
+    };
     a.translit.iter().any(|ka| {
         b.translit
             .iter()
@@ -398,4 +408,22 @@ pub(crate) fn patronymics_match(a: &TokenKeys, b: &TokenKeys) -> bool {
             .map(stem)
             .any(|rb| ra == rb || key_distance(&ra, &rb, 0.7).is_some())
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn feminine_forms() {
+        let k = token_keys;
+        assert!(feminine_pair(&k("Evgeny"), &k("Evgenia")));
+        assert!(feminine_pair(&k("Aleksandr"), &k("Александра")));
+        // Thai writes a v at the end of a syllable as ฟ (f).
+        assert!(feminine_pair(&k("Evgeny"), &k("เอฟเกเนีย")));
+        // One name in two languages' vowels, and two names.
+        assert!(!feminine_pair(&k("Rabiye"), &k("Rabiyä")));
+        assert!(!feminine_pair(&k("Evgeny"), &k("Evgeni")));
+        assert!(!feminine_pair(&k("Ivan"), &k("Irina")));
+    }
 }
