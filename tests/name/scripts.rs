@@ -355,6 +355,13 @@ fn readings_of_other_scripts() {
     // หลี่ Li).
     assert_same("Wang", "หวัง");
     assert_same("Li", "หลี่");
+    // Katakana: a small kana makes one syllable with the one before it (ジャ ja),
+    // the ラ row is r or l, and the vowels Japanese adds after a consonant go with
+    // the skeleton (ラスル, Rasul).
+    assert_same("Alexei Navalny", "アレクセイ・ナワリヌイ");
+    assert_same("Ilham Aliyev", "イルハム・アリエフ");
+    assert_same("Leyla Yunus", "レイラ・ユヌス");
+    assert_other("Ilham Aliyev", "イルハム・ママドフ");
     // An initialism against a name in a script without capitals.
     assert_same("MBS", "محمد بن سلمان آل سعود");
     assert_other("MBS", "سلمان بن عبدالعزيز آل سعود");

@@ -105,18 +105,20 @@ fn without_leading_h(s: &str) -> String {
 }
 
 /// Whether a word in `c`'s script reaches Latin letters without its short
-/// vowels: an abjad ([`is_abjad`]) or a Brahmic abugida ([`is_abugida`]). Such
-/// words meet Latin spellings on their consonant skeleton, in `compare` and in
-/// the search.
+/// vowels, or with vowels of its own: an abjad ([`is_abjad`]), a Brahmic abugida
+/// ([`is_abugida`]), or katakana, which writes a vowel after every consonant
+/// (ラスル, Rasul). Such words meet Latin spellings on their consonant skeleton,
+/// in `compare` and in the search.
 pub(crate) fn drops_short_vowels(c: char) -> bool {
-    is_abjad(c) || is_abugida(c)
+    is_abjad(c) || is_abugida(c) || super::katakana::is_katakana(c)
 }
 
 /// Which script `c` is in among those `compare` meets with other scripts on
 /// their consonant skeletons, 0 for any other letter: the scripts of
 /// [`drops_short_vowels`], and Thai and Lao ([`is_thai`]), whose vowel signs
 /// `any_ascii` writes one by one around the consonants (`เทอร์` → `theor`), too
-/// unreliable to key on. 1 Hebrew, 2 Arabic (all its blocks), 3 Thai and Lao,
+/// unreliable to key on. 1 Hebrew, 2 Arabic (all its blocks), 3 Thai and Lao, 4
+/// katakana,
 /// one number per Brahmic script from 16 on (Devanagari, Bengali, … Sinhala:
 /// each its 128-character block). Two words of different such scripts meet on
 /// their skeletons as a Latin word and an Arabic one do (`محمد` / `मोहम्मद`).
@@ -128,6 +130,8 @@ pub(crate) fn skeleton_script(c: char) -> u32 {
         2
     } else if is_thai(c) {
         3
+    } else if super::katakana::is_katakana(c) {
+        4
     } else if is_abugida(c) {
         16 + (u - 0x0900) / 0x80
     } else {
