@@ -294,6 +294,9 @@ fn whole_name_decisions() {
 
 #[test]
 fn given_names_across_languages() {
+    // A Czech and Slovak short form of Alexander (and of Alexej).
+    assert_same("Aleš Novák", "Alexander Novák");
+
     // One given name in its Belarusian, Russian, Ukrainian and Georgian forms
     // (tables/given_names.tsv), with the rest of the name.
     assert_same("Siarhei Tsikhanouski", "Sergei Tikhanovsky");
