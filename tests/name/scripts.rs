@@ -507,6 +507,9 @@ fn tamil_skeletons_ignore_voicing() {
 fn western_armenian_surnames() {
     assert_same("Serzh Sargsyan", "Serge Azatovitch Sarkissian");
     assert_same("Serž Sargsian", "Serge Azatovitch Sarkissian");
+    // Against the Armenian script too (its keys end in -ian).
+    assert_same("Boghossian", "Պողոսյան");
+    assert_other("Boghossian", "Պետրոսյան");
     let m = compare("Sargsyan", "Sarkissian").unwrap();
     assert_eq!(m.channel, whereas::Channel::Related, "{m}");
     // Other consonants, or another given name, are other people.

@@ -371,7 +371,7 @@ pub(crate) fn abd_article(a: &TokenKeys, b: &TokenKeys) -> Option<(Channel, f32)
     best
 }
 
-/// Two Armenian surnames (both ending in -ian, -yan, -ean or -jan), one in a
+/// Two Armenian surnames (both ending in -ian, -yan, -ean or -jan, in any script), one in a
 /// Western Armenian spelling: Western Armenian reads the Eastern voiced stops and
 /// affricates as voiceless and the plain voiceless ones as voiced (բ p, պ b; դ t,
 /// տ d; գ k, կ g; ջ ch, ճ j: Wikipedia, "Western Armenian", phonology, differences
@@ -379,10 +379,12 @@ pub(crate) fn abd_article(a: &TokenKeys, b: &TokenKeys) -> Option<(Channel, f32)
 /// `Sargsyan` and `Boghossian` `Poghosyan`. Their skeletons read without voicing
 /// ([`cross::unvoiced_skeleton`]) are equal, four consonants or more.
 pub(crate) fn western_armenian(a: &TokenKeys, b: &TokenKeys) -> bool {
+    // As written, or in the keys of a word in Armenian script (`Սարգսյան`: `sargsian`).
     let armenian = |t: &TokenKeys| {
         ["ian", "yan", "ean", "jan"]
             .iter()
             .any(|e| t.folded.ends_with(e))
+            || t.translit.iter().any(|k| k.ends_with("ian"))
     };
     let unvoiced = |k: &String| cross::unvoiced_skeleton(&cross::abjad_skeleton(k));
     armenian(a)
