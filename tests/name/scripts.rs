@@ -356,6 +356,9 @@ fn readings_of_other_scripts() {
     assert_other("Gleb Ivanov", "โอลกา อีวานอฟ");
     // Thai ห before a sonorant that carries the vowel is silent (หวัง Wang,
     // หลี่ Li).
+    // Thai has no sh: ช writes it as well as ch.
+    let m = compare("Shamil", "ชามิล").expect("match");
+    assert_eq!(m.channel, whereas::Channel::Translit, "{m}");
     assert_same("Wang", "หวัง");
     assert_same("Li", "หลี่");
     // Katakana: a small kana makes one syllable with the one before it (ジャ ja),
