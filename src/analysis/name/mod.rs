@@ -357,7 +357,9 @@ pub(super) fn base_keys(word: &str) -> (TokenKeys, Vec<char>) {
     // Greek has a table of its own, other scripts without one go through
     // any_ascii; a letter read two ways gives several readings, whose keys the
     // word gets together.
-    let readings = if chars.iter().any(|&c| script::is_greek(c)) {
+    let readings = if exact.is_ascii() {
+        None
+    } else if chars.iter().any(|&c| script::is_greek(c)) {
         Some(script::greek_readings(&chars))
     } else if chars.iter().any(|&c| tibetan::is_tibetan(c)) {
         Some(tibetan::readings(&chars))

@@ -153,16 +153,10 @@ pub(crate) fn is_initial(text: &str) -> bool {
 /// Whether part `k` is the word after a kinship particle (bin, ibn, بن), the
 /// article between them passed over (`ibn al-Dheeb`); the article itself is not.
 fn after_kin_particle(parts: &[NamePart], k: usize) -> bool {
-    if script::is_particle(&parts[k].keys) {
-        return false;
-    }
-    let article =
-        |p: &NamePart| script::is_arabic_particle(&p.keys) && !script::is_kin_particle(&p.keys);
-    parts[..k]
-        .iter()
-        .rev()
-        .find(|p| !article(p))
-        .is_some_and(|p| script::is_kin_particle(&p.keys))
+    let kin = |i: usize| script::is_kin_particle(&parts[i].keys);
+    let after =
+        kin(k - 1) || (k >= 2 && kin(k - 2) && script::is_arabic_particle(&parts[k - 1].keys));
+    after && !script::is_particle(&parts[k].keys)
 }
 
 fn assign_roles(parts: &mut [NamePart]) {
