@@ -22,13 +22,13 @@ const COMPARE_FLOORS: &[(&str, &str, f64, f64)] = &[
     ("heldout", "slavic", 0.98, 0.96),
     ("heldout", "turkic", 0.98, 0.93),
     ("heldout", "caucasus", 1.00, 0.93),
-    ("heldout", "arabic_persian", 0.95, 0.82),
+    ("heldout", "arabic_persian", 0.95, 0.83),
     ("heldout", "chinese", 1.00, 0.70),
     ("heldout", "all", 0.98, 0.89),
     ("extra", "slavic", 0.94, 0.91),
     ("extra", "turkic", 0.99, 0.92),
     ("extra", "caucasus", 1.00, 0.90),
-    ("extra", "arabic_persian", 0.99, 0.87),
+    ("extra", "arabic_persian", 0.99, 0.88),
     ("extra", "chinese", 0.89, 0.59),
     ("extra", "all", 0.97, 0.85),
 ];
@@ -102,9 +102,9 @@ fn name_search_on_the_pair_set() {
         ("slavic", 0.98, 1.00, 0.97),
         ("turkic", 1.00, 0.96, 0.96),
         ("caucasus", 0.96, 1.00, 0.98),
-        ("arabic_persian", 0.93, 0.83, 0.91),
+        ("arabic_persian", 0.93, 0.83, 0.93),
         ("chinese", 0.81, 0.80, 0.69),
-        ("all", 0.94, 0.93, 0.89),
+        ("all", 0.94, 0.93, 0.91),
     ];
     for part in ["dev", "heldout", "extra"] {
         let (got, _) = search_recall_at_1(&set, part).expect("the index builds");

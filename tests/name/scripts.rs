@@ -390,6 +390,9 @@ fn readings_of_other_scripts() {
     assert_other("Хада", "ئابدۇرېھىم ھېيىت");
     // Arabic writes a foreign p with ب and ch with تش.
     assert_same("Patrick Zaki", "باتريك زكي");
+    // Arabic has no ch: a Latin ch against it may be the French spelling of ش.
+    assert_same("Chokri Belaid", "شكري بلعيد");
+    assert_other("Chokri Belaid", "شكري الخميري");
     assert_same("Vagif Khachatryan", "فاغيف خاتشاتريان");
     assert_other("Patrick Zaki", "باتريك جميل");
     assert_other("Albert Karimi", "برت کریمی");

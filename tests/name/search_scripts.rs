@@ -73,6 +73,24 @@ fn abjad_spellings_find_the_latin_unit() {
 }
 
 #[test]
+fn a_french_ch_finds_arabic_sh() {
+    // Maghrebi and Lebanese names in French spelling write ش as ch.
+    let units = [
+        "Mokhtar Belaid",
+        "Chokri Belaid",
+        "Chokri Ben Ali",
+        "Michel Aoun",
+    ];
+    assert_first(
+        &units,
+        &[
+            ("شكري بلعيد", "Chokri Belaid"),
+            ("Shukri Belaid", "Chokri Belaid"),
+        ],
+    );
+}
+
+#[test]
 fn latin_spellings_find_the_abjad_unit() {
     let units = ["نرگس محمدی", "نسرین ستوده", "محمد بن نایف", "جمال خاشقجی"];
     assert_first(

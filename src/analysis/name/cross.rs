@@ -400,6 +400,20 @@ pub(crate) fn cross_keys(cs: &[char], translit_all: &[String]) -> (Vec<String>, 
                 .into_iter()
                 .chain(short_skeleton_key(cs, k)),
         );
+        // A Latin ch may be the French spelling of ش (Ghannouchi / الغنوشي): the
+        // skeleton keys with it read sh too, as `compare` reads it against Arabic
+        // script.
+        if k.contains('c') && cs.windows(2).any(|w| w == ['c', 'h']) {
+            let french = k.replace('c', "x");
+            for key in skeleton_key(cs, &french)
+                .into_iter()
+                .chain(short_skeleton_key(cs, &french))
+            {
+                if !related.contains(&key) {
+                    related.push(key);
+                }
+            }
+        }
         // The Arabic article written joined in Latin letters (`Alghamdi`, `Alqarni`):
         // also the skeleton keys of the name after it, which an Arabic spelling
         // (`الغامدي`) and a spelling with the article apart (`al-Ghamdi`) have.

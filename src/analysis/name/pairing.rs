@@ -171,6 +171,19 @@ pub(crate) fn skeleton_match(a: &Unit, b: &Unit) -> bool {
                 out.extend(bare.map(cross::abjad_skeleton));
             }
         }
+        // Against Arabic script, a Latin ch may be the French spelling of ش, as
+        // Arabic has no ch of its own (Michel / ميشيل, Achraf / أشرف).
+        if !u.abjad()
+            && other.skeleton_script == script::ARABIC_SKELETONS
+            && u.keys.folded.contains("ch")
+        {
+            let french: Vec<String> = out
+                .iter()
+                .filter(|s| s.contains('c'))
+                .map(|s| s.replace('c', "x"))
+                .collect();
+            out.extend(french);
+        }
         if a.unvoiced || b.unvoiced {
             for s in &mut out {
                 *s = cross::unvoiced_skeleton(s);

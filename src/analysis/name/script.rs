@@ -113,6 +113,9 @@ pub(crate) fn drops_short_vowels(c: char) -> bool {
     is_abjad(c) || is_abugida(c) || super::katakana::is_katakana(c)
 }
 
+/// [`skeleton_script`]'s number for the Arabic script (all its blocks).
+pub(crate) const ARABIC_SKELETONS: u32 = 2;
+
 /// Which script `c` is in among those `compare` meets with other scripts on
 /// their consonant skeletons, 0 for any other letter: the scripts of
 /// [`drops_short_vowels`], and Thai and Lao ([`is_thai`]), whose vowel signs
@@ -127,7 +130,7 @@ pub(crate) fn skeleton_script(c: char) -> u32 {
     if (0x0590..=0x05FF).contains(&u) {
         1
     } else if is_abjad(c) {
-        2
+        ARABIC_SKELETONS
     } else if is_thai(c) {
         3
     } else if super::katakana::is_katakana(c) {
