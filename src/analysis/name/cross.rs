@@ -108,6 +108,14 @@ fn assimilated(key: &str) -> Option<String> {
     .then(|| format!("{}{}", &key[..i], &key[i + 1..]))
 }
 
+/// Whether a Latin word has a ch that French spells ش with: not at the end of the
+/// word, not after s or t (`Chokri`, `Ghannouchi`; not `Borisovich`, `Schäkischew`).
+pub(crate) fn french_ch(cs: &[char]) -> bool {
+    cs.windows(2).enumerate().any(|(i, w)| {
+        w == ['c', 'h'] && i + 2 < cs.len() && !(i > 0 && matches!(cs[i - 1], 's' | 't'))
+    })
+}
+
 /// The mark that starts a consonant-skeleton key ([`skeleton_key`]), so that it
 /// never equals a stem key of another word.
 pub(crate) const SKELETON_MARK: char = '=';
@@ -402,8 +410,9 @@ pub(crate) fn cross_keys(cs: &[char], translit_all: &[String]) -> (Vec<String>, 
         );
         // A Latin ch may be the French spelling of ش (Ghannouchi / الغنوشي): the
         // skeleton keys with it read sh too, as `compare` reads it against Arabic
-        // script.
-        if k.contains('c') && cs.windows(2).any(|w| w == ['c', 'h']) {
+        // script; not a final ch (the Slavic -ich, -vich) nor one after s or t (German
+        // sch and French tch have their own readings).
+        if k.contains('c') && french_ch(cs) {
             let french = k.replace('c', "x");
             for key in skeleton_key(cs, &french)
                 .into_iter()

@@ -172,10 +172,11 @@ pub(crate) fn skeleton_match(a: &Unit, b: &Unit) -> bool {
             }
         }
         // Against Arabic script, a Latin ch may be the French spelling of ش, as
-        // Arabic has no ch of its own (Michel / ميشيل, Achraf / أشرف).
+        // Arabic has no ch of its own (Michel / ميشيل, Achraf / أشرف;
+        // [`cross::french_ch`] says which ch).
         if !u.abjad()
             && other.skeleton_script == script::ARABIC_SKELETONS
-            && u.keys.folded.contains("ch")
+            && cross::french_ch(&u.keys.folded.chars().collect::<Vec<char>>())
         {
             let french: Vec<String> = out
                 .iter()
