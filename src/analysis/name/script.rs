@@ -623,6 +623,24 @@ mod tests {
     use super::*;
 
     #[test]
+    fn brahmic_retroflex_sa_is_also_sh() {
+        for word in ["ष", "ష", "ষ"] {
+            let cs: Vec<char> = word.chars().collect();
+            let readings: Vec<String> = latin_readings(&cs)
+                .into_iter()
+                .map(|r| r.into_iter().collect())
+                .collect();
+            assert!(
+                readings.iter().any(|r| r.starts_with("sh")),
+                "{word}: {readings:?}"
+            );
+            assert!(readings
+                .iter()
+                .any(|r| r.starts_with('s') && !r.starts_with("sh")));
+        }
+    }
+
+    #[test]
     fn thai_leading_h() {
         for (thai, read) in [
             ("หวาง", "wang"),
