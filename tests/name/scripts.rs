@@ -390,6 +390,11 @@ fn readings_of_other_scripts() {
     assert_other("Хада", "ئابدۇرېھىم ھېيىت");
     // Arabic writes a foreign p with ب and ch with تش.
     assert_same("Patrick Zaki", "باتريك زكي");
+    // A short Arabic word with its vowels written several ways (the diphthong aw as
+    // o or ou, a final -ah, o for u): paired beside a word that anchors the name.
+    assert_same("Omar Abdelaziz", "Umar Abdelaziz");
+    assert_same("Salem Awda", "Salem Odah");
+    assert_other("Salem Awda", "Salem Ida");
     // Arabic has no ch: a Latin ch against it may be the French spelling of ش.
     assert_same("Chokri Belaid", "شكري بلعيد");
     assert_other("Chokri Belaid", "شكري الخميري");

@@ -242,6 +242,9 @@ pub(crate) fn vowels_differ(a: &TokenKeys, b: &TokenKeys) -> Option<f32> {
             // (Leila / Laila, Roza / Rose).
             if b.translit.iter().any(|kb| one_vowel_apart(ka, kb))
                 || one_vowel_apart(&a.folded, &b.folded)
+                || b.translit
+                    .iter()
+                    .any(|kb| arabic_vowels(ka).is_some_and(|f| arabic_vowels(kb) == Some(f)))
             {
                 best = Some(best.map_or(0.5, |b: f32| b.max(0.5)));
             }
@@ -275,6 +278,37 @@ pub(crate) fn vowels_differ(a: &TokenKeys, b: &TokenKeys) -> Option<f32> {
         }
     }
     best
+}
+
+/// A short key with its vowels as Arabic romanisations blur them: a final h after a
+/// vowel dropped (ة: -ah, -a), the diphthong aw before a consonant or at the end
+/// written o, and o as u, since Arabic has u and aw but no o (`Odah`, `Ouda`,
+/// `Awdah`, `Awda`: `uda`; `Omar`, `Umar`: `umar`). `None` for a key that is not
+/// ASCII or has no consonant.
+fn arabic_vowels(key: &str) -> Option<String> {
+    let vowel = |c: u8| b"aeiou".contains(&c);
+    let b = key.as_bytes();
+    if !key.is_ascii() || b.iter().all(|&c| vowel(c)) {
+        return None;
+    }
+    let b = match b {
+        [rest @ .., v, b'h'] if vowel(*v) => &b[..rest.len() + 1],
+        _ => b,
+    };
+    let mut out = String::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        let diphthong =
+            b[i] == b'a' && b.get(i + 1) == Some(&b'v') && b.get(i + 2).is_none_or(|&c| !vowel(c));
+        if diphthong {
+            out.push('u');
+            i += 2;
+        } else {
+            out.push(if b[i] == b'o' { 'u' } else { b[i] as char });
+            i += 1;
+        }
+    }
+    Some(out)
 }
 
 /// Two keys of four symbols or more, the same length, differing in one vowel
@@ -429,6 +463,18 @@ pub(crate) fn patronymics_match(a: &TokenKeys, b: &TokenKeys) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn arabic_vowels_of_short_keys() {
+        let form = |w: &str| arabic_vowels(&token_keys(w).translit[0]);
+        for w in ["Odah", "Ouda", "Awdah", "Awda"] {
+            assert_eq!(form(w).as_deref(), Some("uda"), "{w}");
+        }
+        assert_eq!(form("Omar"), form("Umar"));
+        assert_ne!(form("Omar"), form("Amir"));
+        assert_ne!(form("Oda"), form("Ida"));
+        assert_eq!(form("Aia"), None);
+    }
 
     #[test]
     fn feminine_forms() {
