@@ -18,11 +18,6 @@ use super::script::parse_table;
 /// The most readings a word gets: every r / l choice of three ラ-row syllables.
 const MAX_READINGS: usize = 8;
 
-/// Whether `c` is a katakana letter (ァ to ヺ) or the long-vowel mark ー.
-pub(crate) fn is_katakana(c: char) -> bool {
-    ('\u{30A1}'..='\u{30FA}').contains(&c) || c == 'ー'
-}
-
 /// The kana table: one kana or a kana with a small one after it → Latin.
 fn table() -> &'static HashMap<String, String> {
     static TABLE: OnceLock<HashMap<String, String>> = OnceLock::new();

@@ -363,7 +363,7 @@ pub(super) fn base_keys(word: &str) -> (TokenKeys, Vec<char>) {
         Some(script::greek_readings(&chars))
     } else if chars.iter().any(|&c| tibetan::is_tibetan(c)) {
         Some(tibetan::readings(&chars))
-    } else if chars.iter().any(|&c| katakana::is_katakana(c)) {
+    } else if chars.iter().any(|&c| script::is_katakana(c)) {
         Some(katakana::readings(&chars))
     } else if chars.iter().any(|&c| script::needs_fallback(c)) {
         Some(script::latin_readings(&chars))

@@ -69,6 +69,12 @@ pub(crate) fn is_thai(c: char) -> bool {
     (0x0E00..=0x0EFF).contains(&(c as u32))
 }
 
+/// Whether `c` is a katakana letter (ァ to ヺ) or the long-vowel mark ー
+/// (`katakana.rs` reads them).
+pub(crate) fn is_katakana(c: char) -> bool {
+    ('\u{30A1}'..='\u{30FA}').contains(&c) || c == 'ー'
+}
+
 /// Whether `c` is a Thai or Lao prevowel (เ แ โ ใ ไ, ເ ແ ໂ ໃ ໄ): written, and
 /// stored, before the consonant it is pronounced after (the Unicode Standard,
 /// "Thai": visual order for the prevowels).
@@ -110,7 +116,7 @@ fn without_leading_h(s: &str) -> String {
 /// (ラスル, Rasul). Such words meet Latin spellings on their consonant skeleton,
 /// in `compare` and in the search.
 pub(crate) fn drops_short_vowels(c: char) -> bool {
-    is_abjad(c) || is_abugida(c) || super::katakana::is_katakana(c)
+    is_abjad(c) || is_abugida(c) || is_katakana(c)
 }
 
 /// [`skeleton_script`]'s number for the Arabic script (all its blocks).
@@ -133,7 +139,7 @@ pub(crate) fn skeleton_script(c: char) -> u32 {
         ARABIC_SKELETONS
     } else if is_thai(c) {
         3
-    } else if super::katakana::is_katakana(c) {
+    } else if is_katakana(c) {
         4
     } else if is_abugida(c) {
         16 + (u - 0x0900) / 0x80
