@@ -296,6 +296,23 @@ fn shares(a: &str, b: &str) -> bool {
     ka.translit.iter().any(|k| kb.translit.contains(k))
 }
 
+/// Words of several readings (letters read two ways, katakana's r / l) keep at most
+/// four translit keys of their own, as the property below asks of every word; the
+/// first input is one it shrank to (Hangul, then the Odia ṣa read s and sh).
+#[test]
+fn many_readings_stay_bounded() {
+    for word in ["뱭ଷ", "ラリルレロ", "ชัชชาติ", "ثذضق", "შფფ"] {
+        let keys = token_keys(word);
+        let own = keys
+            .own()
+            .translit
+            .iter()
+            .filter(|k| !k.contains('~'))
+            .count();
+        assert!(own <= 4, "{word}: {keys:?}");
+    }
+}
+
 proptest! {
     #![proptest_config(support::proptest_config(128))]
 

@@ -15,8 +15,9 @@ use std::sync::OnceLock;
 
 use super::script::parse_table;
 
-/// The most readings a word gets: every r / l choice of three ラ-row syllables.
-const MAX_READINGS: usize = 8;
+/// The most readings a word gets (a word's most translit keys, `key::MAX_KEYS`):
+/// every r / l choice of its first two ラ-row syllables.
+const MAX_READINGS: usize = 4;
 
 /// The kana table: one kana or a kana with a small one after it → Latin.
 fn table() -> &'static HashMap<String, String> {
@@ -57,7 +58,8 @@ fn syllables(cs: &[char]) -> Vec<String> {
 }
 
 /// The Latin readings of a katakana word: its Hepburn syllables with every ラ-row
-/// syllable read r, then with some read l (at most [`MAX_READINGS`]). Hepburn's j
+/// syllable read r, then with one or both of the first two read l (at most
+/// [`MAX_READINGS`]). Hepburn's j
 /// and ch are written `dzh` and `tch`, the дж and ч they stand for, which the
 /// Latin rules read as no glide, х or ш (ジャファロフ: `dzhafarofu`).
 pub(crate) fn readings(cs: &[char]) -> Vec<Vec<char>> {
@@ -68,7 +70,7 @@ pub(crate) fn readings(cs: &[char]) -> Vec<Vec<char>> {
     let liquid: Vec<usize> = (0..syllables.len())
         .filter(|&k| syllables[k].starts_with('r'))
         .collect();
-    let combos = 1usize << liquid.len().min(3);
+    let combos = 1usize << liquid.len().min(2);
     (0..combos.min(MAX_READINGS))
         .map(|mask| {
             let mut out = Vec::new();
@@ -76,7 +78,7 @@ pub(crate) fn readings(cs: &[char]) -> Vec<Vec<char>> {
                 let l = liquid
                     .iter()
                     .position(|&q| q == k)
-                    .is_some_and(|bit| bit < 3 && mask & (1 << bit) != 0);
+                    .is_some_and(|bit| bit < 2 && mask & (1 << bit) != 0);
                 if l {
                     out.push('l');
                     out.extend(s.chars().skip(1));
@@ -115,7 +117,7 @@ mod tests {
         assert_eq!(r.len(), 4);
         assert!(r.contains(&"rasulu".to_string()));
         assert!(r.contains(&"lasuru".to_string()));
-        // Three r / l choices at most: eight readings.
+        // Two r / l choices at most: four readings.
         assert_eq!(read("ラリルレロ").len(), MAX_READINGS);
     }
 }

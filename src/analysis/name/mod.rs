@@ -371,10 +371,12 @@ pub(super) fn base_keys(word: &str) -> (TokenKeys, Vec<char>) {
         None
     };
     let mut translit = if let Some(readings) = readings {
+        // At most `key::MAX_KEYS`, as for a word of one reading, the first
+        // reading's first.
         let mut keys: Vec<String> = Vec::new();
         for reading in readings {
             for k in key::translit_keys(&reading) {
-                if !keys.contains(&k) {
+                if keys.len() < key::MAX_KEYS && !keys.contains(&k) {
                     keys.push(k);
                 }
             }
