@@ -261,6 +261,7 @@ fn whole_name_decisions() {
     // given name and the father's swapped are the father's name.
     assert_same("Mohamed ibn al-Dheeb al-Ajami", "محمد بن الذيب العجمي");
     assert_same("Mohamed al-Dheeb al-Ajami", "محمد بن الذيب العجمي");
+    assert_same("Mohamed bin al-Dheeb al-Ajami", "محمد الذيب العجمي");
     assert_other("Dheeb Mohamed al-Ajami", "محمد بن الذيب العجمي");
     // An honorific before a given name and a surname is a title, in any spelling.
     assert_same("Syeikh Hasan Mushaima", "Hassan Ali Mushaima");

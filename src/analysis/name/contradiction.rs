@@ -113,7 +113,8 @@ pub(crate) fn fathers_chain(
     matches!(to_l[s0], Some(m) if m > l0)
 }
 
-/// Whether part `k` of `n`, a father's name after bin / ibn / بن, may pair with
+/// Whether part `k` of `n`, a father's name after bin / ibn / بن (an article
+/// between passed over), may pair with
 /// part `m` of `o`, a middle word of a name with no kinship word: Arabic names
 /// often give the father's name without it (`Mohamed al-Dheeb al-Ajami` /
 /// `محمد بن الذيب العجمي`), so that word is no given name of one's own.
@@ -127,7 +128,7 @@ pub(crate) fn unmarked_fathers_name(
         return false;
     };
     k > 0
-        && script::is_kin_particle(&n.parts[k - 1].keys)
+        && super::parts::after_kin_particle(&n.parts, k)
         && o.parts[..m].iter().any(is_full_given)
         && !o.parts.iter().any(|p| script::is_kin_particle(&p.keys))
 }

@@ -7,9 +7,9 @@
 //! else; the other has at least as many words (split at spaces and hyphens, a particle
 //! such as `bin` counted as written), and the first letters of its first words, one per
 //! capital, are those capitals in order; a word in a script without capitals (Arabic,
-//! Devanagari) gives the first letter of its Latin key (`محمد بن سلمان`). Initials are ambiguous by nature (`Mohammed bin
-//! Sultan` is `MBS` too), so the match is weak and only made where the other rules find
-//! nothing.
+//! Devanagari) gives the first letter of its Latin key (`محمد بن سلمان`). Initials are
+//! ambiguous by nature (`Mohammed bin Sultan` is `MBS` too), so the match is weak and
+//! only made where the other rules find nothing.
 
 use crate::analysis::words::words;
 

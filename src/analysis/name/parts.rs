@@ -152,7 +152,7 @@ pub(crate) fn is_initial(text: &str) -> bool {
 
 /// Whether part `k` is the word after a kinship particle (bin, ibn, بن), the
 /// article between them passed over (`ibn al-Dheeb`); the article itself is not.
-fn after_kin_particle(parts: &[NamePart], k: usize) -> bool {
+pub(crate) fn after_kin_particle(parts: &[NamePart], k: usize) -> bool {
     let kin = |i: usize| script::is_kin_particle(&parts[i].keys);
     let after =
         kin(k - 1) || (k >= 2 && kin(k - 2) && script::is_arabic_particle(&parts[k - 1].keys));
