@@ -127,8 +127,7 @@ pub(crate) fn unmarked_fathers_name(
     let (Some(k), Some(m)) = (k, m) else {
         return false;
     };
-    k > 0
-        && super::parts::after_kin_particle(&n.parts, k)
+    super::parts::after_kin_particle(&n.parts, k)
         && o.parts[..m].iter().any(is_full_given)
         && !o.parts.iter().any(|p| script::is_kin_particle(&p.keys))
 }

@@ -153,6 +153,9 @@ pub(crate) fn is_initial(text: &str) -> bool {
 /// Whether part `k` is the word after a kinship particle (bin, ibn, بن), the
 /// article between them passed over (`ibn al-Dheeb`); the article itself is not.
 pub(crate) fn after_kin_particle(parts: &[NamePart], k: usize) -> bool {
+    if k == 0 || k >= parts.len() {
+        return false;
+    }
     let kin = |i: usize| script::is_kin_particle(&parts[i].keys);
     let after =
         kin(k - 1) || (k >= 2 && kin(k - 2) && script::is_arabic_particle(&parts[k - 1].keys));
