@@ -11,9 +11,9 @@ use super::{
 };
 
 /// Whether one key is the other with a final `a`: a feminine form (Aleksandr /
-/// Aleksandra, Evgeni / Evgenia, Evgeny / เอฟเกเนีย). A one-letter slip or a vowel spelled otherwise
-/// is tolerated, but not this: a surname meets its feminine form on its related
-/// key (Ivanov / Ivanova), a given name not at all.
+/// Aleksandra, Evgeni / Evgenia, Evgeny / เอฟเกเนีย). A one-letter slip or a vowel
+/// spelled otherwise is tolerated, but not this: a surname meets its feminine form
+/// on its related key (Ivanov / Ivanova), a given name not at all.
 /// The shorter word must end as a masculine name does, in a Latin or Cyrillic
 /// consonant or in i / y / й (Evgeny): Turkish Rabiye and Uyghur Rabiyä differ
 /// in a final vowel only, one name; a word in a script that leaves vowels out
@@ -419,8 +419,8 @@ pub(crate) fn abd_article(a: &TokenKeys, b: &TokenKeys) -> Option<(Channel, f32)
     best
 }
 
-/// Two Armenian surnames (both ending in -ian, -yan, -ean or -jan, in any script), one in a
-/// Western Armenian spelling: Western Armenian reads the Eastern voiced stops and
+/// Two Armenian surnames (both ending in -ian, -yan, -ean or -jan, in any script),
+/// one in a Western Armenian spelling: Western Armenian reads the Eastern voiced stops and
 /// affricates as voiceless and the plain voiceless ones as voiced (բ p, պ b; դ t,
 /// տ d; գ k, կ g; ջ ch, ճ j: Wikipedia, "Western Armenian", phonology, differences
 /// from Eastern Armenian), and writes a vowel into clusters, so `Sarkissian` is
