@@ -15,9 +15,10 @@ use std::sync::OnceLock;
 
 use super::script::parse_table;
 
-/// The most readings a word gets (a word's most translit keys, `key::MAX_KEYS`):
-/// every r / l choice of its first two ラ-row syllables.
-const MAX_READINGS: usize = 4;
+/// How many ラ-row syllables, the first, are read both r and l: a word gets every
+/// choice of them, at most four readings (a word's most translit keys,
+/// `key::MAX_KEYS`).
+const LIQUID_CHOICES: usize = 2;
 
 /// The kana table: one kana or a kana with a small one after it → Latin.
 fn table() -> &'static HashMap<String, String> {
@@ -59,26 +60,27 @@ fn syllables(cs: &[char]) -> Vec<String> {
 
 /// The Latin readings of a katakana word: its Hepburn syllables with every ラ-row
 /// syllable read r, then with one or both of the first two read l (at most
-/// [`MAX_READINGS`]). Hepburn's j
-/// and ch are written `dzh` and `tch`, the дж and ч they stand for, which the
-/// Latin rules read as no glide, х or ш (ジャファロフ: `dzhafarofu`).
+/// four). Hepburn's j and ch are written `dzh` and `tch`, the дж and ч
+/// they stand for, which the Latin rules read as no glide, х or ш (ジャファロフ:
+/// `dzhafarofu`).
 pub(crate) fn readings(cs: &[char]) -> Vec<Vec<char>> {
     let syllables: Vec<String> = syllables(cs)
         .into_iter()
         .map(|s| s.replace("ch", "tch").replace('j', "dzh"))
         .collect();
+    // The first ラ-row syllables: bit `n` of a reading's number reads the n-th as l.
     let liquid: Vec<usize> = (0..syllables.len())
         .filter(|&k| syllables[k].starts_with('r'))
+        .take(LIQUID_CHOICES)
         .collect();
-    let combos = 1usize << liquid.len().min(2);
-    (0..combos.min(MAX_READINGS))
+    (0..1usize << liquid.len())
         .map(|mask| {
             let mut out = Vec::new();
             for (k, s) in syllables.iter().enumerate() {
                 let l = liquid
                     .iter()
                     .position(|&q| q == k)
-                    .is_some_and(|bit| bit < 2 && mask & (1 << bit) != 0);
+                    .is_some_and(|bit| mask & (1 << bit) != 0);
                 if l {
                     out.push('l');
                     out.extend(s.chars().skip(1));
@@ -96,11 +98,7 @@ mod tests {
     use super::*;
 
     fn read(word: &str) -> Vec<String> {
-        let cs: Vec<char> = word.chars().collect();
-        readings(&cs)
-            .into_iter()
-            .map(|r| r.into_iter().collect())
-            .collect()
+        super::super::script::readings_of(readings, word)
     }
 
     #[test]
@@ -118,6 +116,6 @@ mod tests {
         assert!(r.contains(&"rasulu".to_string()));
         assert!(r.contains(&"lasuru".to_string()));
         // Two r / l choices at most: four readings.
-        assert_eq!(read("ラリルレロ").len(), MAX_READINGS);
+        assert_eq!(read("ラリルレロ").len(), 4);
     }
 }

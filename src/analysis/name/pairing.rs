@@ -238,13 +238,12 @@ pub(crate) fn vowels_differ(a: &TokenKeys, b: &TokenKeys) -> Option<f32> {
     for ka in &a.translit {
         let sa = cross::skeleton(ka);
         if sa.len() < 3 {
+            let blurred = arabic_vowels(ka);
             // Short names: one vowel spelled differently, the rest the same
             // (Leila / Laila, Roza / Rose).
             if b.translit.iter().any(|kb| one_vowel_apart(ka, kb))
                 || one_vowel_apart(&a.folded, &b.folded)
-                || b.translit
-                    .iter()
-                    .any(|kb| arabic_vowels(ka).is_some_and(|f| arabic_vowels(kb) == Some(f)))
+                || blurred.is_some() && b.translit.iter().any(|kb| arabic_vowels(kb) == blurred)
             {
                 best = Some(best.map_or(0.5, |b: f32| b.max(0.5)));
             }

@@ -456,6 +456,17 @@ pub(crate) fn latin_readings(cs: &[char]) -> Vec<Vec<char>> {
     out
 }
 
+/// A reader's readings of `word` as strings (`katakana::readings`,
+/// `tibetan::readings`, [`latin_readings`]), for tests.
+#[cfg(test)]
+pub(crate) fn readings_of(read: fn(&[char]) -> Vec<Vec<char>>, word: &str) -> Vec<String> {
+    let cs: Vec<char> = word.chars().collect();
+    read(&cs)
+        .into_iter()
+        .map(|r| r.into_iter().collect())
+        .collect()
+}
+
 /// The any_ascii pinyin of a Han character, lower case (empty for a character
 /// any_ascii has no reading of).
 pub(crate) fn han_pinyin(c: char) -> String {
@@ -631,11 +642,7 @@ mod tests {
     #[test]
     fn brahmic_retroflex_sa_is_also_sh() {
         for word in ["ष", "ష", "ষ"] {
-            let cs: Vec<char> = word.chars().collect();
-            let readings: Vec<String> = latin_readings(&cs)
-                .into_iter()
-                .map(|r| r.into_iter().collect())
-                .collect();
+            let readings = readings_of(latin_readings, word);
             assert!(
                 readings.iter().any(|r| r.starts_with("sh")),
                 "{word}: {readings:?}"

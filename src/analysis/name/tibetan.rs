@@ -389,11 +389,7 @@ mod tests {
     use super::*;
 
     fn read(word: &str) -> Vec<String> {
-        let cs: Vec<char> = word.chars().collect();
-        readings(&cs)
-            .into_iter()
-            .map(|r| r.into_iter().collect())
-            .collect()
+        super::super::script::readings_of(readings, word)
     }
 
     #[test]
