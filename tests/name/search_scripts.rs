@@ -288,6 +288,39 @@ fn a_fathers_name_inside_a_full_name_ranks_the_person_first() {
 }
 
 #[test]
+fn a_middle_name_beside_the_family_name_is_a_relative_not_the_person() {
+    // A name of three words with no marker: the middle one is a father's name
+    // (Arabic, Persian) or a second given name. A unit with the first given name and
+    // the family name is the person; one with the middle name and the family name
+    // is as often a relative (a son named after the grandfather), so it ranks below.
+    // Both match two of the three words (pairs set: Hassan Mushaima and his son Ali
+    // Mushaima, tests/data/names/pairs/people_extra.tsv and lookalikes_extra.tsv;
+    // the other names are made up for the shape).
+    let units = [
+        "Ali Mushaima",
+        "Hassan Mushaima",
+        "Maria Kowalska",
+        "Anna Kowalska",
+        "Khalil Karimi",
+        "Reza Karimi",
+    ];
+    assert_first(
+        &units,
+        &[
+            ("Hassan Ali Mushaima", "Hassan Mushaima"),
+            ("Anna Maria Kowalska", "Anna Kowalska"),
+            ("Reza Khalil Karimi", "Reza Karimi"),
+            // The family name first, in capitals: the first given name is still
+            // the one after it.
+            ("KARIMI Reza Khalil", "Reza Karimi"),
+            // Each relative is still found by his own name.
+            ("Ali Mushaima", "Ali Mushaima"),
+            ("Khalil Karimi", "Khalil Karimi"),
+        ],
+    );
+}
+
+#[test]
 fn a_unit_with_the_fathers_names_only_is_the_father() {
     // `Salman bin Abdulaziz` holds two of the query's father's names; the person's
     // own unit holds his given name and one father's name. A father's name counts

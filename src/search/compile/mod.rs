@@ -62,6 +62,11 @@ const BOOST_INITIAL: f32 = 2.0;
 /// Weight of a given name or patronymic against a family name's 1.0 in whole-name
 /// ranking, among units matching as many words.
 pub(crate) const GIVEN_NAME_WEIGHT: f32 = 0.5;
+/// Weight of a given name after the first (a second given name, or a father's name
+/// written with no marker: `Ali` in `Hassan Ali Mushaima`) in whole-name ranking:
+/// between a given name's and a patronymic's, so that among units matching as many
+/// words the one with the first given name ranks above one with the middle name.
+pub(crate) const MIDDLE_NAME_WEIGHT: f32 = 0.375;
 /// Weight of a patronymic (a father's name: Hakobi, bin Salman) or a connector (bin,
 /// al, dze) in whole-name ranking: below a given name's, so that among units matching
 /// as many words the one with the person's own given name ranks above the father's.

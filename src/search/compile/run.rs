@@ -24,7 +24,8 @@ use crate::search::typed::{typed_words, TypedWord};
 
 use super::{
     boosted, escape_regex, is_prefix, Compiler, Order, BOOST_EXACT, BOOST_FOLDED, BOOST_INITIAL,
-    BOOST_RELATED, BOOST_TRANSLIT, FUZZY_MIN_CHARS, GIVEN_NAME_WEIGHT, PATRONYMIC_WEIGHT,
+    BOOST_RELATED, BOOST_TRANSLIT, FUZZY_MIN_CHARS, GIVEN_NAME_WEIGHT, MIDDLE_NAME_WEIGHT,
+    PATRONYMIC_WEIGHT,
 };
 
 /// One word of a run of bare query words (a name, or prose words ORed).
@@ -434,8 +435,13 @@ pub(crate) enum RunPart {
     Plain,
     /// The family name.
     Surname,
-    /// A given name.
+    /// A given name: the first of the name's given names.
     Given,
+    /// A given name after the first: a second given name (`John Paul Smith`) or a
+    /// father's name written with no marker (`Hassan Ali Mushaima`, Hassan son of
+    /// Ali). Texts name a person by the first; a unit with the middle one beside the
+    /// family name is as often a relative (`Ali Mushaima`, the son).
+    Middle,
     /// A father's name (a patronymic: Hakobi, Nikolozis, bin Salman).
     Father,
     /// A particle or a word for "son of" (bin, al, dze), written in any case.
@@ -448,6 +454,7 @@ impl RunPart {
         match self {
             RunPart::Plain | RunPart::Surname => 1.0,
             RunPart::Given => GIVEN_NAME_WEIGHT,
+            RunPart::Middle => MIDDLE_NAME_WEIGHT,
             RunPart::Father | RunPart::Connector => PATRONYMIC_WEIGHT,
         }
     }
@@ -479,13 +486,18 @@ pub(crate) fn run_parts(run: &[&TypedWord]) -> Vec<RunPart> {
         return plain;
     }
     let mut out = plain;
+    let mut given_seen = false;
     for (part, &i) in parts.iter().zip(&order) {
         out[i] = if is_connector(&part.keys) {
             RunPart::Connector
         } else {
             match part.role {
                 Role::Patronymic => RunPart::Father,
-                Role::Given => RunPart::Given,
+                Role::Given if given_seen => RunPart::Middle,
+                Role::Given => {
+                    given_seen = true;
+                    RunPart::Given
+                }
                 Role::Surname => RunPart::Surname,
             }
         };
@@ -548,18 +560,19 @@ pub(crate) fn kin_pairs(run: &[&TypedWord], parts: &[RunPart]) -> Vec<(usize, us
         .collect()
 }
 
-/// The pairs of run words `(i, j)` with a father's name between them, and nothing
-/// else but other father's names and connectors: `Levon` and `Ter` in `Levon Hakobi
-/// Ter-Petrosyan`, `Mohammed` and `Saud` in `Mohammed bin Salman Al Saud`. Texts
-/// often leave the father's name out, so the whole-name proximity looks for these
-/// pairs too, as it looks for adjacent words.
+/// The pairs of run words `(i, j)` with a father's name or a middle name between
+/// them, and nothing else but other such names and connectors: `Levon` and `Ter` in
+/// `Levon Hakobi Ter-Petrosyan`, `Mohammed` and `Saud` in `Mohammed bin Salman Al
+/// Saud`, `Hassan` and `Mushaima` in `Hassan Ali Mushaima`. Texts often leave those
+/// names out, so the whole-name proximity looks for these pairs too, as it looks for
+/// adjacent words.
 pub(crate) fn skip_pairs(parts: &[RunPart]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut last: Option<usize> = None;
     let mut father_between = false;
     for (j, &p) in parts.iter().enumerate() {
         match p {
-            RunPart::Father => father_between = true,
+            RunPart::Father | RunPart::Middle => father_between = true,
             RunPart::Connector => {}
             _ => {
                 if let Some(i) = last.filter(|_| father_between) {
@@ -636,12 +649,19 @@ mod tests {
         assert!(parts("torture in Minsk").iter().all(|p| *p == Plain));
         assert!(parts("bin al").iter().all(|p| *p == Plain));
         assert!(Father.weight() < Given.weight() && Given.weight() < Surname.weight());
+        // A second given name, or a father's name with no marker, is a middle name:
+        // it weighs less than the first given name, more than a marked father's name.
+        assert_eq!(parts("Hassan Ali Mushaima"), [Given, Middle, Surname]);
+        assert_eq!(parts("MUSHAIMA Hassan Ali"), [Surname, Given, Middle]);
+        assert!(Father.weight() < Middle.weight() && Middle.weight() < Given.weight());
     }
 
     #[test]
-    fn skip_pairs_span_fathers_names_only() {
+    fn skip_pairs_span_fathers_and_middle_names_only() {
         use RunPart::*;
         assert_eq!(skip_pairs(&[Given, Father, Surname]), [(0, 2)]);
+        assert_eq!(skip_pairs(&[Given, Middle, Surname]), [(0, 2)]);
+        assert!(skip_pairs(&[Surname, Given, Middle]).is_empty());
         assert_eq!(
             skip_pairs(&[Given, Connector, Father, Connector, Father, Connector, Surname]),
             [(0, 6)]
