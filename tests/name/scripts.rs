@@ -460,6 +460,13 @@ fn chinese_names_across_romanisations() {
     assert_eq!(m.channel, whereas::Channel::Translit, "{m}");
     assert_other("Deng Xiaoping", "Дэн Сяобо");
     assert_other("Zhou Enlai", "Чжоу Юнкан");
+    // A Western given name the Russian press writes beside the Chinese name is no
+    // syllable of the chart: it stays as written, an extra given name (pairs set:
+    // София Хуан Сюэцинь, tests/data/names/pairs/people_extra.tsv).
+    assert_same("Huang Xueqin", "София Хуан Сюэцинь");
+    assert_same("黄雪琴", "София Хуан Сюэцинь");
+    assert_other("Huang Qi", "София Хуан Сюэцинь");
+    assert_other("Xi Jinping", "Си Иванов");
     // Plain pinyin is read as pinyin: Wu is not the Cantonese spelling of 胡 there.
     assert_other("Wu Jia", "Hu Jia");
     // Cantonese given names: the characters read as Jyutping (rime-cantonese), a

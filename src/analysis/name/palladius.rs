@@ -139,18 +139,33 @@ fn readings(cs: &[char]) -> Vec<String> {
 }
 
 /// A Cyrillic name read as a Chinese name in pinyin, each word by its first
-/// reading (`Си Цзиньпин` → `xi jinping`, `Хуан Ци` → `huang qi`); `None`
-/// unless it has one to three words and each is read.
+/// reading (`Си Цзиньпин` → `xi jinping`, `Хуан Ци` → `huang qi`). A Western
+/// given name the press writes beside the Chinese one (`София Хуан Сюэцинь`,
+/// Sophia Huang Xueqin; `Мартин Ли Чжумин`) is no word of the chart and stays as
+/// written. `None` unless one to three words are read, and besides them at most
+/// one word is not, beside two read ones (a surname and a given name: `Си
+/// Иванов` is no Chinese name).
 pub(crate) fn to_pinyin(name: &str) -> Option<String> {
     let words: Vec<&str> = name.split_whitespace().collect();
-    if !(1..=3).contains(&words.len()) {
-        return None;
-    }
-    let read: Option<Vec<String>> = words
+    let read: Vec<Option<String>> = words
         .iter()
         .map(|w| word_readings(w).into_iter().next())
         .collect();
-    Some(read?.join(" "))
+    let n_read = read.iter().flatten().count();
+    let fits = match words.len() - n_read {
+        0 => (1..=3).contains(&n_read),
+        1 => (2..=3).contains(&n_read),
+        _ => false,
+    };
+    if !fits {
+        return None;
+    }
+    let out: Vec<String> = words
+        .iter()
+        .zip(read)
+        .map(|(w, r)| r.unwrap_or_else(|| (*w).to_string()))
+        .collect();
+    Some(out.join(" "))
 }
 
 /// Adds the search's keys of a Cyrillic word read in the chart: the translit
@@ -211,5 +226,11 @@ mod tests {
         assert_eq!(to_pinyin("Лю Сяобо").as_deref(), Some("liu xiaobo"));
         assert!(to_pinyin("Си Иванов").is_none());
         assert!(to_pinyin("Мао Цзэдун Мао Цзэдун").is_none());
+        // A Western given name beside the Chinese name stays as written.
+        assert_eq!(
+            to_pinyin("София Хуан Сюэцинь").as_deref(),
+            Some("София huang xueqin")
+        );
+        assert!(to_pinyin("Мартин Ли").is_none());
     }
 }
