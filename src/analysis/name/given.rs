@@ -32,20 +32,39 @@ fn headword_key(row: u16) -> Option<String> {
     Some(format!("#{}", line.split('\t').next()?.trim()))
 }
 
-/// Translit key → the rows (given names) it is a form of.
+/// Translit key → the rows (given names) it is a form of. A form is reached by
+/// each of its keys, except that a key that is another row's form as first read
+/// stays that row's alone: `Alex`, read with x as х, has the key `aleh`, which is
+/// Belarusian `Aleh` (Oleg) as written.
 fn table() -> &'static HashMap<String, Vec<u16>> {
     static TABLE: OnceLock<HashMap<String, Vec<u16>>> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut map: HashMap<String, Vec<u16>> = HashMap::new();
+        let mut keyed: Vec<(u16, Vec<String>)> = Vec::new();
         for (row, line) in rows().enumerate() {
             let forms = line.split('\t').nth(1).unwrap_or_default();
             let row = u16::try_from(row).unwrap_or(u16::MAX);
             for form in forms.split(',').map(str::trim).filter(|f| !f.is_empty()) {
-                for key in base_keys(form).0.translit {
-                    let rows = map.entry(key).or_default();
-                    if !rows.contains(&row) {
-                        rows.push(row);
-                    }
+                keyed.push((row, base_keys(form).0.translit));
+            }
+        }
+        let mut map: HashMap<String, Vec<u16>> = HashMap::new();
+        let add = |key: &String, row: u16, map: &mut HashMap<String, Vec<u16>>| {
+            let rows = map.entry(key.clone()).or_default();
+            if !rows.contains(&row) {
+                rows.push(row);
+            }
+        };
+        for (row, keys) in &keyed {
+            if let Some(first) = keys.first() {
+                add(first, *row, &mut map);
+            }
+        }
+        let firsts: HashMap<String, Vec<u16>> = map.clone();
+        for (row, keys) in &keyed {
+            for key in keys.iter().skip(1) {
+                let others_first = firsts.get(key).is_some_and(|rs| !rs.contains(row));
+                if !others_first {
+                    add(key, *row, &mut map);
                 }
             }
         }
@@ -62,13 +81,28 @@ fn rows_of(key: &str) -> &'static [u16] {
 /// the table: `#` and the row's headword (`#alexander` for Аляксандр, Ales and
 /// Oleksandr), so the search meets the forms of one name across languages.
 pub(crate) fn row_keys(translit: &[String]) -> Vec<String> {
-    let mut rows: Vec<u16> = translit
-        .iter()
-        .flat_map(|k| rows_of(k).iter().copied())
-        .collect();
+    let mut rows = word_rows(translit);
     rows.sort_unstable();
     rows.dedup();
     rows.into_iter().filter_map(headword_key).collect()
+}
+
+/// The rows a word is a form of: those of its primary translit key when that key
+/// is a form of some name, else those of any of its keys. A word's other readings
+/// reach the table only when its first does not: `Alex` (aleks, and aleh with x read
+/// as х) is a form of Alexander and Alexei, not of Oleg's Belarusian form Aleh;
+/// `Viktorija` (viktorija, and viktoriia with j read as й) reaches Viktoriya by its
+/// second.
+fn word_rows(translit: &[String]) -> Vec<u16> {
+    let primary = translit.first().map_or(&[][..], |k| rows_of(k));
+    if !primary.is_empty() {
+        return primary.to_vec();
+    }
+    translit
+        .iter()
+        .skip(1)
+        .flat_map(|k| rows_of(k).iter().copied())
+        .collect()
 }
 
 fn share_row(a: &[u16], b: &[u16]) -> bool {
@@ -77,10 +111,8 @@ fn share_row(a: &[u16], b: &[u16]) -> bool {
 
 /// Whether two words are forms of one given name in the table.
 pub(crate) fn same_given_name(a: &TokenKeys, b: &TokenKeys) -> bool {
-    a.translit.iter().any(|ka| {
-        let ra = rows_of(ka);
-        !ra.is_empty() && b.translit.iter().any(|kb| share_row(ra, rows_of(kb)))
-    })
+    let ra = word_rows(&a.translit);
+    !ra.is_empty() && share_row(&ra, &word_rows(&b.translit))
 }
 
 /// Patronymic endings on a translit key, longest first: East Slavic -ovich,
@@ -168,6 +200,15 @@ mod tests {
         assert!(same_given_name(&k("Siarhei"), &k("Serhiy")));
         assert!(!same_given_name(&k("Alexander"), &k("Alexei")));
         assert!(!same_given_name(&k("Mikhail"), &k("Nikolai")));
+        // A word's first reading decides when it is a form: Alex is no Aleh (Oleg).
+        assert!(same_given_name(&k("Alex"), &k("Aleksandr")));
+        assert!(!same_given_name(&k("Alex"), &k("Aleh")));
+        assert!(!same_given_name(&k("Alex"), &k("Oleg")));
+        // Short forms across languages (Georgian Gigi, Russian Vika, Masha).
+        assert!(same_given_name(&k("Gigi"), &k("გიორგი")));
+        assert!(same_given_name(&k("Vika"), &k("Viktorija")));
+        assert!(same_given_name(&k("Маша"), &k("Maryia")));
+        assert!(!same_given_name(&k("Masha"), &k("Natalia")));
     }
 
     #[test]
