@@ -53,7 +53,12 @@ impl SearchRequest {
     pub fn name(name: impl AsRef<str>) -> SearchRequest {
         let mut analyzer = text_analyzer();
         let mut query = String::with_capacity(name.as_ref().len() + 8);
-        let name = name.as_ref();
+        // A Tibetan name in Wylie (`bkra shis dbang phyug`) is looked up as it is
+        // written in the script (`བཀྲ་ཤིས་དབང་ཕྱུག`), one word whose keys are the
+        // name's sounds, as texts spell them (`Tashi Wangchuk`); the Wylie's
+        // letters as written meet no text.
+        let wylie = crate::analysis::name::wylie_to_script(name.as_ref());
+        let name = wylie.as_deref().unwrap_or(name.as_ref());
         for (at, word) in words(name) {
             if !query.is_empty() {
                 query.push(' ');

@@ -447,3 +447,28 @@ fn tibetan_script_finds_the_latin_spelling_and_back() {
         ],
     );
 }
+
+#[test]
+fn a_tibetan_name_in_wylie_finds_the_latin_and_the_script_spelling() {
+    // Wylie writes the script's letters (prefixes, superscripts, silent suffixes),
+    // not the sounds: looked up as written in the script, it meets what texts write
+    // (pairs set: the Wylie forms on the cited Wikipedia pages,
+    // tests/data/names/pairs/people_extra.tsv).
+    let units = [
+        "Tashi Wangchuk",
+        "Tashi Dorje",
+        "Tenzin Delek Rinpoche",
+        "Tenzin Gyatso",
+        "Dhondup Wangchen",
+    ];
+    assert_first(
+        &units,
+        &[
+            ("bkra shis dbang phyug", "Tashi Wangchuk"),
+            ("Bstan 'dzin bde legs", "Tenzin Delek Rinpoche"),
+            ("don grub dbang chen", "Dhondup Wangchen"),
+        ],
+    );
+    let units = ["བཀྲ་ཤིས་དབང་ཕྱུག", "Tashi Dorje"];
+    assert_first(&units, &[("bkra shis dbang phyug", "བཀྲ་ཤིས་དབང་ཕྱུག")]);
+}

@@ -114,6 +114,8 @@ pub(crate) use self::script::is_han;
 #[cfg_attr(not(feature = "index"), allow(unused_imports))]
 pub(crate) use self::script::{is_connector, is_kin_particle};
 #[cfg_attr(not(feature = "index"), allow(unused_imports))]
+pub(crate) use self::tibetan::wylie_to_script;
+#[cfg_attr(not(feature = "index"), allow(unused_imports))]
 pub(crate) use self::transcription::is_class_key;
 
 /// How two spellings of a name matched, best first.

@@ -159,11 +159,110 @@ const WYLIE_LETTERS: [&str; 31] = [
     "d", "n", "p", "b", "m", "w", "z", "'", "y", "r", "l", "s", "h", "a", "x",
 ];
 
-/// Reads one syllable written in Wylie (`bkra`, `dbang`, `'dzin`, `legs`):
-/// `Some((sound, marked))`, where `marked` says the syllable has a letter only
-/// Wylie writes (a prefix, a superscript, a second suffix); `None` for a word that
-/// is no Wylie syllable (two vowels, a letter Wylie has not).
-fn wylie_syllable(word: &str) -> Option<(Sound, bool)> {
+/// One syllable written in Wylie, its letters by their place.
+struct WylieSyllable {
+    prefix: Option<&'static str>,
+    head: Option<&'static str>,
+    root: &'static str,
+    subs: Vec<&'static str>,
+    vowel: char,
+    /// The suffix and the second suffix, if any.
+    coda: Vec<&'static str>,
+}
+
+impl WylieSyllable {
+    /// Whether the syllable has a letter only Wylie writes (a prefix, a
+    /// superscript, a second suffix, an a-chung written ').
+    fn marked(&self) -> bool {
+        self.prefix.is_some() || self.head.is_some() || self.coda.len() == 2 || self.root == "'"
+    }
+
+    fn sound(&self) -> Sound {
+        sound(&Parts {
+            prefix: self.prefix,
+            head: self.head,
+            root: self.root,
+            subs: self.subs.clone(),
+            vowel: self.vowel,
+            suffix: self.coda.first().copied(),
+        })
+    }
+
+    /// The syllable in Tibetan script: the prefix, the stack (superscript, root
+    /// and subscripts, all but the first subjoined), the vowel sign, the suffixes.
+    #[cfg_attr(not(feature = "index"), allow(dead_code))]
+    fn push_script(&self, out: &mut String) {
+        let base = |l: &str| script_letter(l);
+        let sub = |l: &str| script_letter(l).and_then(|c| char::from_u32(c as u32 + 0x50));
+        let stack = self
+            .head
+            .into_iter()
+            .chain([self.root])
+            .chain(self.subs.iter().copied());
+        let letters = self
+            .prefix
+            .map(base)
+            .into_iter()
+            .chain(
+                stack
+                    .enumerate()
+                    .map(|(i, l)| if i == 0 { base(l) } else { sub(l) }),
+            );
+        out.extend(letters.flatten());
+        out.extend(match self.vowel {
+            'i' => Some('\u{0F72}'),
+            'u' => Some('\u{0F74}'),
+            'e' => Some('\u{0F7A}'),
+            'o' => Some('\u{0F7C}'),
+            _ => None,
+        });
+        out.extend(self.coda.iter().filter_map(|l| base(l)));
+    }
+}
+
+/// The Tibetan letter (base form) a Wylie letter writes.
+#[cfg_attr(not(feature = "index"), allow(dead_code))]
+fn script_letter(l: &str) -> Option<char> {
+    let c = match l {
+        "k" => '\u{0F40}',
+        "kh" => '\u{0F41}',
+        "g" => '\u{0F42}',
+        "ng" => '\u{0F44}',
+        "c" => '\u{0F45}',
+        "ch" => '\u{0F46}',
+        "j" => '\u{0F47}',
+        "ny" => '\u{0F49}',
+        "t" => '\u{0F4F}',
+        "th" => '\u{0F50}',
+        "d" => '\u{0F51}',
+        "n" => '\u{0F53}',
+        "p" => '\u{0F54}',
+        "ph" => '\u{0F55}',
+        "b" => '\u{0F56}',
+        "m" => '\u{0F58}',
+        "ts" => '\u{0F59}',
+        "tsh" => '\u{0F5A}',
+        "dz" => '\u{0F5B}',
+        "w" => '\u{0F5D}',
+        "zh" => '\u{0F5E}',
+        "z" => '\u{0F5F}',
+        "'" => '\u{0F60}',
+        "y" => '\u{0F61}',
+        "r" => '\u{0F62}',
+        "l" => '\u{0F63}',
+        "sh" => '\u{0F64}',
+        "s" => '\u{0F66}',
+        "h" => '\u{0F67}',
+        "a" => '\u{0F68}',
+        _ => return None,
+    };
+    Some(c)
+}
+
+/// Parses one syllable written in Wylie (`bkra`, `dbang`, `'dzin`, `legs`);
+/// `None` for a word that is no Wylie syllable (two vowels, a letter Wylie has
+/// not).
+fn wylie_syllable(word: &str) -> Option<WylieSyllable> {
     let w = word.to_lowercase();
     let (achung, w) = match w.strip_prefix(['\'', '’', '‘']) {
         Some(rest) => (true, rest.to_string()),
@@ -211,17 +310,47 @@ fn wylie_syllable(word: &str) -> Option<(Sound, bool)> {
         [p, h, r] if HEADS.contains(h) => (Some(prefix_of(p)?), Some(*h), *r),
         _ => return None,
     };
-    let prefix = prefix.or(achung.then_some("'"));
-    let marked = prefix.is_some() || head.is_some() || coda.len() == 2;
-    let sound = sound(&Parts {
+    // An a-chung before a root of its own is a prefix ('dzin); before no other
+    // letter it is the root ('a).
+    let prefix = prefix.or((achung && root != "'").then_some("'"));
+    Some(WylieSyllable {
         prefix,
         head,
         root,
         subs,
         vowel: v,
-        suffix: coda.first().copied(),
-    });
-    Some((sound, marked))
+        coda: coda.to_vec(),
+    })
+}
+
+/// A name's words as Wylie syllables: `Some` when every word is one and one at
+/// least has a letter only Wylie writes (a prefix, a superscript, a second
+/// suffix: `bkra`, `sgo`, `legs`), which no other romanisation's name has.
+fn wylie_name(name: &str) -> Option<Vec<WylieSyllable>> {
+    let syllables: Vec<WylieSyllable> = name
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|w| !w.is_empty())
+        .map(wylie_syllable)
+        .collect::<Option<_>>()?;
+    (syllables.len() >= 2 && syllables.iter().any(WylieSyllable::marked)).then_some(syllables)
+}
+
+/// A name written in Wylie (`bkra shis dbang phyug`) in Tibetan script, one word
+/// of syllables between tshegs (`བཀྲ་ཤིས་དབང་ཕྱུག`), so that the search reads it
+/// as it reads the script; `None` for a name that is no Wylie ([`wylie_name`]).
+///
+/// (`SearchRequest::name` looks a Wylie name up so.)
+#[cfg_attr(not(feature = "index"), allow(dead_code))]
+pub(crate) fn wylie_to_script(name: &str) -> Option<String> {
+    let syllables = wylie_name(name)?;
+    let mut out = String::new();
+    for (i, s) in syllables.iter().enumerate() {
+        if i > 0 {
+            out.push('\u{0F0B}');
+        }
+        s.push_script(&mut out);
+    }
+    Some(out)
 }
 
 /// How a syllable's letters sound (THL; module docs).
@@ -321,24 +450,10 @@ pub(crate) fn readings(cs: &[char]) -> Vec<Vec<char>> {
 }
 
 /// The Latin readings of a name written in Wylie (`bkra shis dbang phyug`), each
-/// one word as a Tibetan-script name is (`trashiwangchuk`, `tashiwangchuk`):
-/// `Some` when every word is one Wylie syllable and one at least has a letter only
-/// Wylie writes (a prefix, a superscript, a second suffix: `bkra`, `sgo`, `legs`),
-/// which no other romanisation's name has.
+/// one word as a Tibetan-script name is (`trashiwangchuk`, `tashiwangchuk`);
+/// `None` for a name that is no Wylie ([`wylie_name`]).
 pub(crate) fn wylie_readings(name: &str) -> Option<Vec<String>> {
-    let mut sounds = Vec::new();
-    let mut marked = false;
-    for word in name.split(|c: char| c.is_whitespace() || c == '-') {
-        if word.is_empty() {
-            continue;
-        }
-        let (s, m) = wylie_syllable(word)?;
-        sounds.push(s);
-        marked |= m;
-    }
-    if !marked || sounds.len() < 2 {
-        return None;
-    }
+    let sounds: Vec<Sound> = wylie_name(name)?.iter().map(WylieSyllable::sound).collect();
     let mut out: Vec<String> = Vec::new();
     for press in [false, true] {
         let r: String = sounds.iter().map(|s| spell(s, press)).collect();
@@ -414,6 +529,13 @@ mod tests {
             ("sgo shes rab rgya mtsho", "སྒོ་ཤེས་རབ་རྒྱ་མཚོ"),
         ] {
             assert_eq!(wylie_readings(wylie), Some(script(tibetan)), "{wylie}");
+            // Written back in the script, letter for letter (the source's
+            // trailing tsheg aside).
+            let written = wylie_to_script(wylie);
+            assert_eq!(
+                written.as_deref(),
+                Some(tibetan.trim_end_matches('\u{0F0B}'))
+            );
         }
         // Names in other romanisations are no Wylie: two vowels in a word, or no
         // letter only Wylie writes.
@@ -426,6 +548,7 @@ mod tests {
             "Hu Jia",
         ] {
             assert_eq!(wylie_readings(name), None, "{name}");
+            assert_eq!(wylie_to_script(name), None, "{name}");
         }
     }
 }
