@@ -209,6 +209,11 @@ mod tests {
         assert!(same_given_name(&k("Vika"), &k("Viktorija")));
         assert!(same_given_name(&k("Маша"), &k("Maryia")));
         assert!(!same_given_name(&k("Masha"), &k("Natalia")));
+        // Muhammad in the Caucasus (Magomed), in Turkish (Mehmet), in Azerbaijani.
+        assert!(same_given_name(&k("Magomed"), &k("Mohammed")));
+        assert!(same_given_name(&k("Магомед"), &k("Mahammad")));
+        assert!(same_given_name(&k("Mehmet"), &k("Muhammad")));
+        assert!(!same_given_name(&k("Magomed"), &k("Ahmed")));
     }
 
     #[test]
