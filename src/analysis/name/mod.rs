@@ -83,6 +83,7 @@ mod cross;
 mod distance;
 mod fold;
 mod given;
+mod glide;
 mod initialism;
 mod katakana;
 mod key;

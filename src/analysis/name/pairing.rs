@@ -7,7 +7,7 @@
 
 use super::key::{PATRONYMIC_MARK, STEM_MARK};
 use super::{
-    cross, fuzzy_distance, key_distance, script, token_keys, Channel, NameKeys, TokenKeys,
+    cross, fuzzy_distance, glide, key_distance, script, token_keys, Channel, NameKeys, TokenKeys,
 };
 
 /// Whether one key is the other with a final `a`: a feminine form (Aleksandr /
@@ -159,16 +159,17 @@ pub(crate) fn units(n: &NameKeys, particle: &[bool]) -> Vec<Unit> {
 pub(crate) fn skeleton_match(a: &Unit, b: &Unit) -> bool {
     let n = a.len.max(b.len);
     let least = if n > 1 { n + 1 } else { 1 };
-    let skeletons = |u: &Unit, other: &Unit| -> Vec<String> {
+    // Each skeleton with the key it is of, for the diphthong check (`glide.rs`).
+    let skeletons = |u: &Unit, other: &Unit| -> Vec<(String, String)> {
         let mut out = Vec::new();
         for k in &u.keys.translit {
-            out.push(cross::abjad_skeleton(k));
+            out.push((cross::abjad_skeleton(k), k.clone()));
             if !u.abjad() && other.joined_article {
                 let bare = ["al", "el", "ul", "ol"]
                     .iter()
                     .find_map(|art| k.strip_prefix(art))
                     .filter(|rest| rest.len() >= 4);
-                out.extend(bare.map(cross::abjad_skeleton));
+                out.extend(bare.map(|b| (cross::abjad_skeleton(b), b.to_string())));
             }
         }
         // Against Arabic script, a Latin ch may be the French spelling of ش, as
@@ -178,24 +179,28 @@ pub(crate) fn skeleton_match(a: &Unit, b: &Unit) -> bool {
             && other.skeleton_script == script::ARABIC_SKELETONS
             && cross::french_ch(&u.keys.folded.chars().collect::<Vec<char>>())
         {
-            let french: Vec<String> = out
+            let french: Vec<(String, String)> = out
                 .iter()
-                .filter(|s| s.contains('c'))
-                .map(|s| s.replace('c', "x"))
+                .filter(|(s, _)| s.contains('c'))
+                .map(|(s, k)| (s.replace('c', "x"), k.clone()))
                 .collect();
             out.extend(french);
         }
         if a.unvoiced || b.unvoiced {
-            for s in &mut out {
+            for (s, _) in &mut out {
                 *s = cross::unvoiced_skeleton(s);
             }
         }
-        out.retain(|s| !s.is_empty() && (least == 1 || s.chars().count() >= least));
+        out.retain(|(s, _)| !s.is_empty() && (least == 1 || s.chars().count() >= least));
         out
     };
+    let arabic = |u: &Unit| u.skeleton_script == script::ARABIC_SKELETONS;
     a.skeleton_script != b.skeleton_script && {
         let sb = skeletons(b, a);
-        skeletons(a, b).iter().any(|s| sb.contains(s))
+        skeletons(a, b).iter().any(|(s, ka)| {
+            sb.iter()
+                .any(|(t, kb)| s == t && glide::agree(ka, arabic(a), kb, arabic(b), true))
+        })
     }
 }
 
@@ -234,6 +239,16 @@ pub(crate) fn vowels_differ(a: &TokenKeys, b: &TokenKeys) -> Option<f32> {
     if feminine_pair(a, b) {
         return None;
     }
+    // Whether a word is in Arabic script, whose vowel letters the diphthong check
+    // reads as written (`glide.rs`).
+    let arabic = |k: &TokenKeys| {
+        k.folded
+            .chars()
+            .find(|c| c.is_alphabetic())
+            .map(script::skeleton_script)
+            == Some(script::ARABIC_SKELETONS)
+    };
+    let (arabic_a, arabic_b) = (arabic(a), arabic(b));
     let mut best: Option<f32> = None;
     for ka in &a.translit {
         let sa = cross::skeleton(ka);
@@ -256,7 +271,8 @@ pub(crate) fn vowels_differ(a: &TokenKeys, b: &TokenKeys) -> Option<f32> {
             let first_b = kb.chars().next();
             let vowel = |c: Option<char>| c.is_some_and(|c| "aeiou".contains(c));
             let firsts = first_a == first_b || (vowel(first_a) && vowel(first_b) && sa.len() >= 4);
-            if firsts && cross::skeleton(kb) == sa {
+            if firsts && cross::skeleton(kb) == sa && glide::agree(ka, arabic_a, kb, arabic_b, true)
+            {
                 let s = if sa.len() >= 5 { 0.55 } else { 0.5 };
                 best = Some(best.map_or(s, |b: f32| b.max(s)));
             }
@@ -270,7 +286,10 @@ pub(crate) fn vowels_differ(a: &TokenKeys, b: &TokenKeys) -> Option<f32> {
             continue;
         }
         for kb in &b.translit {
-            if ka.chars().next() == kb.chars().next() && cross::alphabet_skeleton(kb) == sa {
+            if ka.chars().next() == kb.chars().next()
+                && cross::alphabet_skeleton(kb) == sa
+                && glide::agree(ka, arabic_a, kb, arabic_b, false)
+            {
                 let s = if sa.len() >= 5 { 0.55 } else { 0.5 };
                 best = Some(best.map_or(s, |b: f32| b.max(s)));
             }
