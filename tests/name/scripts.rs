@@ -622,3 +622,12 @@ fn hasan_and_husayn_are_two_names() {
     assert_same("Hassan Rouhani", "حسن روحانی");
     assert_same("Karim Khan", "كريم خان");
 }
+
+#[test]
+fn an_estonian_patronymic_is_a_patronymic() {
+    // Estonian and Finnish write ч as tš (-vitš): a father's given name is not
+    // thereby a short form of his son's patronymic (pairs set, round 7).
+    assert_other("Roland Akhalaia", "Akhalaya, Bachana Rolandievitš");
+    assert_same("Bachana Akhalaia", "Akhalaya, Bachana Rolandievitš");
+    assert_same("Bachana Rolandovich Akhalaia", "Akhalaya, Bachana Rolandievitš");
+}

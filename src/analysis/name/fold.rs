@@ -282,6 +282,12 @@ pub(crate) fn key(cs: &[char], i: usize, raw: &mut KeyBuilder) -> usize {
             raw.push("c");
             1
         }
+        // ч in Estonian and Finnish (tš: Tšaikovski, -vitš;
+        // https://en.wikipedia.org/wiki/Romanization_of_Russian, Estonian column).
+        't' if at(1) == 'š' => {
+            raw.push("c");
+            2
+        }
         // ч in German (tsch), French (tch), Dutch and Nordic (tsj); ц as tz, tc.
         't' if at(1) == 's' && at(2) == 'c' && at(3) == 'h' => {
             raw.push("c");
