@@ -629,5 +629,24 @@ fn an_estonian_patronymic_is_a_patronymic() {
     // thereby a short form of his son's patronymic (pairs set, round 7).
     assert_other("Roland Akhalaia", "Akhalaya, Bachana Rolandievitš");
     assert_same("Bachana Akhalaia", "Akhalaya, Bachana Rolandievitš");
-    assert_same("Bachana Rolandovich Akhalaia", "Akhalaya, Bachana Rolandievitš");
+    assert_same(
+        "Bachana Rolandovich Akhalaia",
+        "Akhalaya, Bachana Rolandievitš",
+    );
+}
+
+#[test]
+fn a_whole_name_spelled_in_one_system_reads_its_words_so() {
+    // German spelling of a Russian name (-ow, -witsch, sch): z is ц (pairs set,
+    // round 7: Sergej Udalzow, tests/data/names/pairs/people_extra.tsv).
+    assert_same("Sergei Udaltsov", "Sergej Udalzow");
+    assert_same("Сергей Удальцов", "Sergei Stanislawowitsch Udalzow");
+    // Without a German word the z stays з.
+    assert_other("Sergei Udaltsov", "Sergei Udalzov");
+    // Turkish ü, ö, ç in a word with no German letter group: c is дж (Can Dündar).
+    assert_same("Can Dündar", "Джан Дюндар");
+    assert_same("Can Dündar", "جان دوندار");
+    // Honorifics in German, Turkish and Persian script before a name.
+    assert_same("Scheich Ali Salman", "علي سلمان");
+    assert_same("Ali Salman", "شیخ علی سلمان");
 }

@@ -34,7 +34,8 @@ pub(crate) fn patronymic_for_a_part(
 /// Words written before a name that one spelling has and another leaves out,
 /// which are also names and so not in the particle table (`tables/particles.tsv`):
 /// the honorifics of a descendant of the Prophet (sayyid, seyed, syed, mir), of a
-/// scholar or elder (sheikh, mullah, imam), of a pilgrim (haji).
+/// scholar or elder (sheikh, in French cheikh, German scheich, Turkish şeyh, Russian
+/// шейх; mullah, imam), of a pilgrim (haji).
 const LEADING_HONORIFICS: &[&str] = &[
     "sayyid",
     "sayed",
@@ -50,6 +51,9 @@ const LEADING_HONORIFICS: &[&str] = &[
     "shaykh",
     "syeikh",
     "cheikh",
+    "scheich",
+    "seyh",
+    "шейх",
     "haji",
     "hajji",
     "hadji",
@@ -60,6 +64,8 @@ const LEADING_HONORIFICS: &[&str] = &[
     "سید",
     "شيخ",
     "الشيخ",
+    "شیخ",
+    "الشیخ",
     "حاج",
     "الحاج",
     "امام",

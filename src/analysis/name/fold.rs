@@ -542,11 +542,54 @@ pub(crate) fn french_reading(word: &str) -> Option<String> {
     (lower.contains("ch") && !looks_french(&cs)).then(|| lower.replace("ch", "sh"))
 }
 
-/// Whether a word is spelled with a letter only Turkish-style spellings use
-/// (`ı`, `ş`, `ğ`, `ə`, in either case).
+/// Whether a word shows a name spelled the Turkish or Azerbaijani way: a letter
+/// only those spellings use (`ı`, `ş`, `ğ`, `ə`), or `ç`, `ö`, `ü` in a word with
+/// no German letter group (`sch`, `ck`, `tz`, `ie`, `ei`, `ß`): `Dündar` shows that
+/// `Can` beside it is Джан, where `Müller` shows nothing.
 pub(crate) fn is_turkish_spelled(word: &str) -> bool {
     let cs: Vec<char> = word.chars().flat_map(char::to_lowercase).collect();
-    looks_turkish(&cs)
+    let german = |cs: &[char]| {
+        cs.contains(&'ß')
+            || cs
+                .windows(2)
+                .any(|w| matches!(w, ['c', 'k'] | ['t', 'z'] | ['i', 'e'] | ['e', 'i']))
+            || cs.windows(3).any(|w| w == ['s', 'c', 'h'])
+    };
+    looks_turkish(&cs) || (cs.iter().any(|c| matches!(c, 'ç' | 'ö' | 'ü')) && !german(&cs))
+}
+
+/// Whether a word shows a Russian or Ukrainian name spelled the German way
+/// (Duden): `sch` (ш), or an ending -ow, -ew, -owa, -ewa, -witsch, -wna, where w is
+/// в (`Udalzow`, `Stanislawowitsch`).
+pub(crate) fn is_german_spelled(word: &str) -> bool {
+    let w: String = word.chars().flat_map(char::to_lowercase).collect();
+    w.contains("sch")
+        || ["ow", "ew", "owa", "ewa", "witsch", "wna"]
+            .iter()
+            .any(|e| w.ends_with(e) && w.len() > e.len() + 2)
+}
+
+/// A word's reading in German spelling, where z is ц (`Udalzow` = Удальцов,
+/// `Jazenjuk` = Яценюк); the other systems read z as з. Only a z that is not part
+/// of tz, sz, cz, dz, zh; `None` for a word with no such z.
+pub(crate) fn german_reading(word: &str) -> Option<String> {
+    let cs: Vec<char> = word.chars().flat_map(char::to_lowercase).collect();
+    let lone = |i: usize| {
+        cs[i] == 'z'
+            && !(i > 0 && matches!(cs[i - 1], 't' | 's' | 'c' | 'd'))
+            && cs.get(i + 1) != Some(&'h')
+    };
+    (0..cs.len()).any(lone).then(|| {
+        (0..cs.len())
+            .map(|i| {
+                if lone(i) {
+                    "ts".to_string()
+                } else {
+                    cs[i].to_string()
+                }
+            })
+            .collect()
+    })
 }
 
 /// The base letter of a char with marks (`ӑ` → `а`, `ŕ` → `r`), if it has one.

@@ -97,6 +97,7 @@ pub fn name_keys(name: &str) -> NameKeys {
     }
     whole_name_spelling(&mut parts, fold::is_turkish_spelled, fold::turkish_reading);
     whole_name_spelling(&mut parts, fold::is_french_spelled, fold::french_reading);
+    whole_name_spelling(&mut parts, fold::is_german_spelled, fold::german_reading);
     assign_roles(&mut parts);
     NameKeys { parts }
 }
@@ -104,11 +105,14 @@ pub fn name_keys(name: &str) -> NameKeys {
 /// One writer spells a whole name in one system: in a name with a word that
 /// shows a spelling (`spelled`), a word that does not is read that way too
 /// (`reading`), beside its other readings. The word's own keys stay first, and it
-/// keeps at most four readings in all (`TokenKeys::add_own`). Two systems are read
-/// so: Turkish and Azerbaijani letters (ı, ş, ğ, ə), whose `c` is дж (`Cemal
-/// Kaşıkçı`: Cemal = Джемаль = Jemal); and French spelling (`ou`, `dj`, `tch`:
-/// Maghrebi and French-press spellings of Arabic names, French romanisations of
-/// Russian), whose `ch` is ш (`Rached Ghannouchi`: Rached = Rashed, راشد).
+/// keeps at most four readings in all (`TokenKeys::add_own`). Three systems are
+/// read so: Turkish and Azerbaijani letters (ı, ş, ğ, ə; ç, ö, ü in a word with no
+/// German letter group), whose `c` is дж (`Cemal Kaşıkçı`: Cemal = Джемаль =
+/// Jemal; `Can Dündar`: Can = Джан); French spelling (`ou`, `dj`, `tch`: Maghrebi
+/// and French-press spellings of Arabic names, French romanisations of Russian),
+/// whose `ch` is ш (`Rached Ghannouchi`: Rached = Rashed, راشد); and the German
+/// spelling of Russian names (`sch`, -ow, -witsch), whose `z` is ц (`Sergej
+/// Udalzow` = Удальцов).
 fn whole_name_spelling(
     parts: &mut [NamePart],
     spelled: fn(&str) -> bool,
