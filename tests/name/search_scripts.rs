@@ -472,3 +472,17 @@ fn a_tibetan_name_in_wylie_finds_the_latin_and_the_script_spelling() {
     let units = ["བཀྲ་ཤིས་དབང་ཕྱུག", "Tashi Dorje"];
     assert_first(&units, &[("bkra shis dbang phyug", "བཀྲ་ཤིས་དབང་ཕྱུག")]);
 }
+
+#[test]
+fn a_short_word_meets_the_abjad_spelling_through_each_reading_of_its_ending() {
+    // English -ee is и at a word's end (`Iraee`, ایرایی): the short skeleton key
+    // (two consonants and the ending's class) of that reading meets the Persian
+    // spelling, which the first reading's (-e, class a) did not (pairs set, round 7:
+    // Golrokh Ebrahimi Iraee, tests/data/names/pairs/people_extra.tsv).
+    let units = [
+        "Golrokh Ebrahimi Iraee",
+        "Areej al-Sadhan",
+        "Golrokh Rahimi",
+    ];
+    assert_first(&units, &[("گلرخ ایرایی", "Golrokh Ebrahimi Iraee")]);
+}

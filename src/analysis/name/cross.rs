@@ -408,6 +408,20 @@ pub(crate) fn cross_keys(cs: &[char], translit_all: &[String]) -> (Vec<String>, 
                 .into_iter()
                 .chain(short_skeleton_key(cs, k)),
         );
+        // A short word's other readings may end otherwise (English -ee is и:
+        // `Iraee` also `irai`, as `ایرایی` ends), and the short key tells endings
+        // apart: the short key of each reading with the same first letter and
+        // consonants (not `iamel`, the j of `Jameel` read as a glide).
+        let same_consonants = |o: &String| {
+            o.chars().next() == k.chars().next() && abjad_skeleton(o) == abjad_skeleton(k)
+        };
+        for other in translit_all.iter().skip(1).filter(|o| same_consonants(o)) {
+            if let Some(key) = short_skeleton_key(cs, other) {
+                if !related.contains(&key) {
+                    related.push(key);
+                }
+            }
+        }
         // A Latin ch may be the French spelling of ش (Ghannouchi / الغنوشي): the
         // skeleton keys with it read sh too, as `compare` reads it against Arabic
         // script; not a final ch (the Slavic -ich, -vich) nor one after s or t (German
