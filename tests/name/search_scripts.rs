@@ -486,3 +486,27 @@ fn a_short_word_meets_the_abjad_spelling_through_each_reading_of_its_ending() {
     ];
     assert_first(&units, &[("گلرخ ایرایی", "Golrokh Ebrahimi Iraee")]);
 }
+
+#[test]
+fn the_diphthong_of_husayn_ranks_him_above_hasan() {
+    // Hasan and Husayn share the skeleton key `=hsn`; Husayn's diphthong (ai, ei, ي)
+    // gives him `=hsyn` too (pairs set, round 7: the brothers Hossein and Hassan
+    // Ronaghi, tests/data/names/pairs/people_extra.tsv, lookalikes_extra.tsv).
+    let units = ["Hassan Ronagi", "Hossein Ronaghi"];
+    assert_first(
+        &units,
+        &[
+            ("Hussein Ronagi", "Hossein Ronaghi"),
+            ("حسین رونقی", "Hossein Ronaghi"),
+            ("Hassan Ronaghi", "Hassan Ronagi"),
+        ],
+    );
+    let units = ["حسن رونقی", "حسین رونقی"];
+    assert_first(
+        &units,
+        &[
+            ("Husayn Ronaghi", "حسین رونقی"),
+            ("Hasan Ronaghi", "حسن رونقی"),
+        ],
+    );
+}

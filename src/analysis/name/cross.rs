@@ -13,9 +13,10 @@
 //! word gets for the search only: those skeleton keys, a Han name's pinyin words,
 //! a Belarusian word's Russian reading.
 
+use super::glide;
 use super::script::{
     after_joined_article, drops_short_vowels, han_name_spellings, is_han, is_tamil, russian_way,
-    BELARUSIAN_MARK,
+    skeleton_script, ARABIC_SKELETONS, BELARUSIAN_MARK,
 };
 
 /// The consonant skeleton of a translit key: vowels, glides (`i`, `v`, which
@@ -385,9 +386,17 @@ pub(crate) fn cross_keys(cs: &[char], translit_all: &[String]) -> (Vec<String>, 
         // A word read several ways (Persian ض z, Arabic d) has the skeleton of each;
         // a Tamil word, each voiced reading of its letters too.
         let tamil = cs.iter().any(|&c| is_tamil(c));
+        let arabic = cs.iter().any(|&c| skeleton_script(c) == ARABIC_SKELETONS);
         for key in translit_all {
-            for skel in skeleton_key(cs, key)
+            let skeleton = skeleton_key(cs, key);
+            // The diphthong's key (`glide.rs`): ي in Arabic script.
+            let glide = skeleton
+                .as_deref()
+                .filter(|_| arabic)
+                .and_then(|sk| glide::glide_skeleton_key(sk, key, true));
+            for skel in skeleton
                 .into_iter()
+                .chain(glide)
                 .chain(short_skeleton_key(cs, key))
             {
                 let readings = if tamil {
@@ -403,9 +412,15 @@ pub(crate) fn cross_keys(cs: &[char], translit_all: &[String]) -> (Vec<String>, 
             }
         }
     } else if let Some(k) = primary {
+        let skeleton = skeleton_key(cs, k);
+        // The diphthong's key (`glide.rs`): ai, ei between two consonants.
+        let glide = skeleton
+            .as_deref()
+            .and_then(|sk| glide::glide_skeleton_key(sk, k, false));
         related.extend(
-            skeleton_key(cs, k)
+            skeleton
                 .into_iter()
+                .chain(glide)
                 .chain(short_skeleton_key(cs, k)),
         );
         // A short word's other readings may end otherwise (English -ee is и:

@@ -94,6 +94,30 @@ pub(crate) fn agree(a: &str, a_abjad: bool, b: &str, b_abjad: bool, drop_v_f: bo
     })
 }
 
+/// A consonant-skeleton key (`=hsn`, `=_bdl`) with a `y` after each consonant whose gap
+/// holds the diphthong (`ai`, `ei` in an alphabet's key) or ي (an abjad's): the search's
+/// key that `Hossein`, `Husayn` and `حسين` share and `Hassan`, `حسن` have not (`=hsyn`),
+/// beside the plain skeleton key they all have. `None` when no gap holds it or the
+/// key's consonants do not line up with the skeleton's.
+pub(crate) fn glide_skeleton_key(skeleton_key: &str, key: &str, abjad: bool) -> Option<String> {
+    let body = skeleton_key.trim_start_matches(|c: char| !c.is_ascii_alphabetic());
+    let mark = &skeleton_key[..skeleton_key.len() - body.len()];
+    let (n, gaps) = gaps(key, abjad, true);
+    let consonants: Vec<char> = body.chars().collect();
+    let glide = |g: &Gap| matches!(g, Gap::Glide | Gap::Yeh);
+    if n != consonants.len() || !gaps.iter().any(glide) {
+        return None;
+    }
+    let mut out = String::from(mark);
+    for (i, c) in consonants.iter().enumerate() {
+        out.push(*c);
+        if gaps.get(i).is_some_and(glide) {
+            out.push('y');
+        }
+    }
+    Some(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -126,5 +150,23 @@ mod tests {
         assert!(agree("hoseinronagi", false, "hsinrvnki", true, true));
         // A final h is no consonant (ة), as in the skeletons.
         assert!(!agree("hasanah", false, "hsinh", true, true));
+    }
+
+    #[test]
+    fn the_search_keys_the_diphthong() {
+        assert_eq!(
+            glide_skeleton_key("=hsn", "hosein", false).as_deref(),
+            Some("=hsyn")
+        );
+        assert_eq!(
+            glide_skeleton_key("=hsn", "hsin", true).as_deref(),
+            Some("=hsyn")
+        );
+        assert_eq!(glide_skeleton_key("=hsn", "hasan", false), None);
+        assert_eq!(glide_skeleton_key("=hsn", "hsn", true), None);
+        assert_eq!(
+            glide_skeleton_key("=krt", "kairat", false).as_deref(),
+            Some("=kyrt")
+        );
     }
 }
