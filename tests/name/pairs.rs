@@ -100,9 +100,9 @@ fn name_search_on_the_pair_set() {
     // (family, dev floor, held-out floor, extra floor)
     let floors = [
         ("slavic", 0.98, 1.00, 0.97),
-        ("turkic", 1.00, 0.96, 0.96),
+        ("turkic", 1.00, 0.96, 0.95),
         ("caucasus", 0.98, 1.00, 0.95),
-        ("arabic_persian", 0.93, 0.87, 0.92),
+        ("arabic_persian", 0.93, 0.87, 0.95),
         ("chinese", 0.81, 0.80, 0.69),
         ("all", 0.94, 0.93, 0.91),
     ];
