@@ -7,11 +7,17 @@
 //! spelling: Arabic and Persian write it with a letter (ي, ی) that they never
 //! write for a short vowel, and the Latin spellings of the name write it `ai`,
 //! `ay`, `ei` or `ey` (`Husayn`, `Hussain`, `Hossein`, `Hüseyin`), where the
-//! other name has none (`Hasan`, `Hassan`). So between two words that meet on
-//! their skeletons, a gap between two consonants that one writes with the
-//! diphthong (or with ي) and the other with a back vowel only (a, o, u) or
-//! nothing (no ي) tells two names apart. A front vowel alone (`Husin`, `Karim`)
-//! may be ي or a short i, and agrees with both.
+//! other name has a back vowel (`Hasan`, `Hassan`). So between two words that
+//! meet on their skeletons, a gap between two consonants that one writes with the
+//! diphthong (or with ي) and the other with a back vowel only (a, o, u) or no
+//! vowel tells two names apart ([`agree`]). A front vowel alone (`Husin`, `Karim`)
+//! may be ي or a short i, and agrees with both. A Latin `ei` against an Arabic
+//! word without ي is not judged: it may write a vowel beside an unwritten ʿayn
+//! (`Moneim`, منعم) or a Turkic vowel (`Leysani`, لسانی).
+//!
+//! The search never sees a pair whole, so there the diphthong is a key instead
+//! ([`glide_skeleton_key`]): the skeleton key with a `y` in the diphthong's gap,
+//! which ranks `Hossein` above `Hassan` for `حسين` without keeping `Hassan` out.
 
 /// What one gap between two consonants of a key holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
