@@ -427,9 +427,9 @@ pub(crate) fn cross_keys(cs: &[char], translit_all: &[String]) -> (Vec<String>, 
         // `Iraee` also `irai`, as `ایرایی` ends), and the short key tells endings
         // apart: the short key of each reading with the same first letter and
         // consonants (not `iamel`, the j of `Jameel` read as a glide).
-        let same_consonants = |o: &String| {
-            o.chars().next() == k.chars().next() && abjad_skeleton(o) == abjad_skeleton(k)
-        };
+        let k_skeleton = abjad_skeleton(k);
+        let same_consonants =
+            |o: &String| o.chars().next() == k.chars().next() && abjad_skeleton(o) == k_skeleton;
         for other in translit_all.iter().skip(1).filter(|o| same_consonants(o)) {
             if let Some(key) = short_skeleton_key(cs, other) {
                 if !related.contains(&key) {

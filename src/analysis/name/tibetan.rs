@@ -159,33 +159,19 @@ const WYLIE_LETTERS: [&str; 31] = [
     "d", "n", "p", "b", "m", "w", "z", "'", "y", "r", "l", "s", "h", "a", "x",
 ];
 
-/// One syllable written in Wylie, its letters by their place.
+/// One syllable written in Wylie: its letters by their place, as a script
+/// syllable's are read, and the second suffix the script's reading leaves silent.
 struct WylieSyllable {
-    prefix: Option<&'static str>,
-    head: Option<&'static str>,
-    root: &'static str,
-    subs: Vec<&'static str>,
-    vowel: char,
-    /// The suffix and the second suffix, if any.
-    coda: Vec<&'static str>,
+    parts: Parts<'static>,
+    second_suffix: Option<&'static str>,
 }
 
 impl WylieSyllable {
     /// Whether the syllable has a letter only Wylie writes (a prefix, a
     /// superscript, a second suffix, an a-chung written ').
     fn marked(&self) -> bool {
-        self.prefix.is_some() || self.head.is_some() || self.coda.len() == 2 || self.root == "'"
-    }
-
-    fn sound(&self) -> Sound {
-        sound(&Parts {
-            prefix: self.prefix,
-            head: self.head,
-            root: self.root,
-            subs: self.subs.clone(),
-            vowel: self.vowel,
-            suffix: self.coda.first().copied(),
-        })
+        let p = &self.parts;
+        p.prefix.is_some() || p.head.is_some() || self.second_suffix.is_some() || p.root == "'"
     }
 
     /// The syllable in Tibetan script: the prefix, the stack (superscript, root
@@ -194,12 +180,13 @@ impl WylieSyllable {
     fn push_script(&self, out: &mut String) {
         let base = |l: &str| script_letter(l);
         let sub = |l: &str| script_letter(l).and_then(|c| char::from_u32(c as u32 + 0x50));
-        let stack = self
+        let p = &self.parts;
+        let stack = p
             .head
             .into_iter()
-            .chain([self.root])
-            .chain(self.subs.iter().copied());
-        let letters = self
+            .chain([p.root])
+            .chain(p.subs.iter().copied());
+        let letters = p
             .prefix
             .map(base)
             .into_iter()
@@ -209,14 +196,19 @@ impl WylieSyllable {
                     .map(|(i, l)| if i == 0 { base(l) } else { sub(l) }),
             );
         out.extend(letters.flatten());
-        out.extend(match self.vowel {
+        out.extend(match p.vowel {
             'i' => Some('\u{0F72}'),
             'u' => Some('\u{0F74}'),
             'e' => Some('\u{0F7A}'),
             'o' => Some('\u{0F7C}'),
             _ => None,
         });
-        out.extend(self.coda.iter().filter_map(|l| base(l)));
+        out.extend(
+            p.suffix
+                .into_iter()
+                .chain(self.second_suffix)
+                .filter_map(base),
+        );
     }
 }
 
@@ -314,12 +306,15 @@ fn wylie_syllable(word: &str) -> Option<WylieSyllable> {
     // letter it is the root ('a).
     let prefix = prefix.or((achung && root != "'").then_some("'"));
     Some(WylieSyllable {
-        prefix,
-        head,
-        root,
-        subs,
-        vowel: v,
-        coda: coda.to_vec(),
+        parts: Parts {
+            prefix,
+            head,
+            root,
+            subs,
+            vowel: v,
+            suffix: coda.first().copied(),
+        },
+        second_suffix: coda.get(1).copied(),
     })
 }
 
@@ -453,7 +448,7 @@ pub(crate) fn readings(cs: &[char]) -> Vec<Vec<char>> {
 /// one word as a Tibetan-script name is (`trashiwangchuk`, `tashiwangchuk`);
 /// `None` for a name that is no Wylie ([`wylie_name`]).
 pub(crate) fn wylie_readings(name: &str) -> Option<Vec<String>> {
-    let sounds: Vec<Sound> = wylie_name(name)?.iter().map(WylieSyllable::sound).collect();
+    let sounds: Vec<Sound> = wylie_name(name)?.iter().map(|w| sound(&w.parts)).collect();
     let mut out: Vec<String> = Vec::new();
     for press in [false, true] {
         let r: String = sounds.iter().map(|s| spell(s, press)).collect();
