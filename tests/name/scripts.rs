@@ -650,3 +650,22 @@ fn a_whole_name_spelled_in_one_system_reads_its_words_so() {
     assert_same("Scheich Ali Salman", "علي سلمان");
     assert_same("Ali Salman", "شیخ علی سلمان");
 }
+
+/// A Turkish name written without its letters (`Can Dundar`, `Zeynep Celalyan`, the
+/// press forms in tests/data/names/pairs/people_extra.tsv): when the name as
+/// written matches nothing, its c is read as Turkish c (дж) or ç (ч).
+#[test]
+fn a_turkish_name_written_without_its_letters() {
+    assert_same("Can Dundar", "Джан Дюндар");
+    assert_same("Zeynep Celalyan", "زینب جلالیان");
+    assert_same("Recep Tayyip Erdogan", "رجب طيب أردوغان");
+    assert_same("Cengiz Candar", "Дженгиз Чандар");
+    // Not in a name with a letter or letter group Turkish does not write (ch, sh,
+    // kh, q, w, x, ...): it is spelled another way throughout.
+    assert_other("Evgeny Berkovich", "เอฟเกเนีย เบอร์โควิช");
+    assert_other("Cemal Kashikchi", "Jamal Kashikchi");
+    // The reading changes the c alone.
+    assert_other("Can Dundar", "Джан Юлдаш");
+    let m = compare("Can Dundar", "Джан Дюндар").unwrap();
+    assert!(m.parts.iter().any(|p| p.how.contains("Turkish")), "{m}");
+}

@@ -20,9 +20,10 @@
 //!    patronymic counts against neither.
 //!
 //! Where the words match nothing, whole-name rules are tried in turn: the name read
-//! in pinyin, the Chinese-name rules, a foreign name transcribed into Chinese
-//! characters, and an initialism of the other name's first words (`MBS`), the last
-//! a weak match.
+//! in pinyin, the Chinese-name rules, a name in Wylie read as it sounds, a Latin
+//! name read as a Turkish one written without its letters (c = дж or ч), a foreign
+//! name transcribed into Chinese characters, and an initialism of the other name's
+//! first words (`MBS`), the last a weak match.
 
 use std::borrow::Cow;
 
@@ -40,7 +41,7 @@ use super::pairing::{
 };
 use super::{
     chinese, given, initialism, is_initial, name_keys, palladius, script, tibetan, transcription,
-    Channel, NameKeys, Role, TokenKeys,
+    turkish_read, Channel, NameKeys, Role, TokenKeys,
 };
 
 /// One pairing of parts behind a [`NameMatch`]: which words met, on which
@@ -155,6 +156,17 @@ pub fn compare(a: &str, b: &str) -> Option<NameMatch> {
     // A Tibetan name in Wylie (`bkra shis dbang phyug`) is also read as it sounds,
     // one word as a Tibetan-script name is (`tibetan.rs`).
     .or_else(|| read_from_wylie(a, b, &ka, &kb))
+    // A Latin name may be a Turkish one written without its letters, whose c is
+    // дж (`Recep Tayyip Erdogan` = `رجب طيب أردوغان`, `Can Dundar` = `Джан Дюндар`).
+    .or_else(|| {
+        let (ta, tb) = (turkish_read(&ka), turkish_read(&kb));
+        let m = match (&ta, &tb) {
+            (None, None) => None,
+            _ => compare_keys(ta.as_ref().unwrap_or(&ka), &kb)
+                .or_else(|| compare_keys(&ka, tb.as_ref().unwrap_or(&kb))),
+        };
+        m.map(|m| read_in(m, "read the Turkish way"))
+    })
     // A foreign name transcribed into Chinese characters or their pinyin
     // (`transcription.rs`): classes of consonants, a related match.
     .or_else(|| {

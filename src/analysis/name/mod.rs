@@ -108,7 +108,7 @@ pub use self::cross::query_key;
 pub use self::distance::key_distance;
 #[cfg_attr(not(feature = "index"), allow(unused_imports))]
 pub(crate) use self::distance::{indel_cost, sub_cost, TRANSPOSE};
-pub(crate) use self::parts::is_initial;
+pub(crate) use self::parts::{is_initial, turkish_read};
 pub use self::parts::{name_keys, NameKeys, NamePart, Role};
 #[cfg_attr(not(feature = "index"), allow(unused_imports))]
 pub(crate) use self::script::is_han;

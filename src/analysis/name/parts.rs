@@ -130,6 +130,48 @@ fn whole_name_spelling(
     }
 }
 
+/// `n` read as a Turkish name written without its own letters (`Recep Tayyip
+/// Erdogan`, `Can Dundar`): every word with a `c` keyed as its Turkish reading
+/// ([`fold::turkish_reading`]: c = дж, or ч for a ç written c) in place of its own keys. `None` when no
+/// word has such a reading. `compare` tries it when the name as written matches
+/// nothing: a name with no Turkish letter shows nothing of its spelling, so this
+/// reading is never added to its keys beside the others
+/// ([`whole_name_spelling`] adds it where another word shows the spelling).
+pub(crate) fn turkish_read(n: &NameKeys) -> Option<NameKeys> {
+    // Latin letters only, and none that Turkish does not write: q, w, x, or a
+    // letter group of another spelling (`Kashikchi`, `Berkovich`, `Zdanowicz`,
+    // `Khalil`): a name with one is spelled another way throughout.
+    const OTHER: [&str; 12] = [
+        "ch", "sh", "kh", "zh", "gh", "th", "ph", "ck", "cz", "sc", "dj", "ou",
+    ];
+    let words: Vec<String> = n
+        .parts
+        .iter()
+        .map(|p| bare_name(&p.text).to_lowercase())
+        .collect();
+    let turkish = |w: &String| {
+        w.chars()
+            .all(|c| c.is_alphabetic() && (c as u32) < 0x250 && !matches!(c, 'q' | 'w' | 'x'))
+            && !OTHER.iter().any(|g| w.contains(g))
+    };
+    if !words.iter().all(turkish) {
+        return None;
+    }
+    let mut out = n.clone();
+    let mut any = false;
+    for (p, word) in out.parts.iter_mut().zip(&words) {
+        if let Some(reading) = fold::turkish_reading(word) {
+            // Written without its letters, a Turkish c may also be ç (ч: `Candar`
+            // = Çandar = Чандар).
+            let (cedilla, _) = base_keys(&reading.replace('ǰ', "ç"));
+            p.keys = token_keys(&reading);
+            p.keys.add_own(cedilla.translit, cedilla.related);
+            any = true;
+        }
+    }
+    any.then_some(out)
+}
+
 fn is_caps(text: &str) -> bool {
     let mut letters = 0;
     for c in text.chars() {
