@@ -669,3 +669,16 @@ fn a_turkish_name_written_without_its_letters() {
     let m = compare("Can Dundar", "Джан Дюндар").unwrap();
     assert!(m.parts.iter().any(|p| p.how.contains("Turkish")), "{m}");
 }
+
+/// Persian writes a silent و in خوا (khā), and a final ه after alif is a consonant
+/// (āh): `عادلخواه` and `عادلخاه` are one name, Adelkhah (the Persian and Arabic press
+/// forms of Fariba Adelkhah in tests/data/names/pairs/people_extra.tsv).
+#[test]
+fn persian_silent_vav_and_final_ah() {
+    assert_same("Fariba Adelkhah", "فريبا عادلخاه");
+    assert_same("فریبا عادلخواه", "فريبا عادلخاه");
+    assert_same("Фариба Адельхах", "فريبا عادلخاه");
+    // The h is a consonant of its own: Adel is another name.
+    assert_other("Fariba Adel", "فريبا عادلخاه");
+    assert_same("Reza Shah", "رضا شاه");
+}

@@ -315,6 +315,9 @@ pub(crate) fn to_latin(cs: &[char]) -> Vec<char> {
             .map(|(_, &c)| c)
             .collect();
     }
+    if cs.iter().any(|&c| is_abjad(c)) && !is_uyghur(cs) {
+        s = persian_letters(&s);
+    }
     // The marks any_ascii writes for ʿayn, hamza and ejectives (`, ') are not
     // letters; left in, the Latin rules would read s' as ш.
     let ascii = if is_uyghur(cs) {
@@ -353,6 +356,22 @@ pub(crate) fn to_latin(cs: &[char]) -> Vec<char> {
     } else {
         latin.collect()
     }
+}
+
+/// Two spellings of Persian read as spoken before `any_ascii` reads an Arabic-script
+/// word letter by letter. The silent vāv: خوا is khā, its و written but not
+/// spoken in words of Persian origin (`عادلخواه` Adelkhah, `خواجه` Khajeh; Wikipedia,
+/// "Silent vāv"); Arabic words, where it is spoken (`الخواجة` al-Khawaja), lose
+/// nothing a Latin spelling keeps, as a consonant skeleton leaves w and v out. And a
+/// final ه after alif is a consonant (`شاه` Shah, `پناه` panah): it is written āh,
+/// so that it stays apart from the letter before the alif when both key h (`خاه`,
+/// which letter by letter is `khh`, one h).
+fn persian_letters(s: &str) -> String {
+    let mut s = s.replace("خوا", "خا");
+    if s.ends_with("اه") {
+        s.insert(s.len() - 'ه'.len_utf8(), 'a');
+    }
+    s
 }
 
 /// Whether an Arabic-script word is Uyghur: it has a vowel letter only the
