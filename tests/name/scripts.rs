@@ -682,3 +682,18 @@ fn persian_silent_vav_and_final_ah() {
     assert_other("Fariba Adel", "فريبا عادلخاه");
     assert_same("Reza Shah", "رضا شاه");
 }
+
+/// Hangul: foreign names read jamo by jamo as Korean writes them (ㅡ no vowel, ㄹㄹ
+/// one l, 즈 z, 츠 ts), compared on skeletons without labials (ㅂ b and v, ㅍ p and
+/// f) and with one liquid (Korean Wikipedia's forms of names the pairs set has).
+#[test]
+fn hangul_transcriptions_of_foreign_names() {
+    assert_same("Alexei Navalny", "알렉세이 나발니");
+    assert_same("Nasrin Sotoudeh", "나스린 소투데");
+    assert_same("Vladimir Putin", "블라디미르 푸틴");
+    assert_same("Ales Bialiatski", "알레스 벨랴츠키");
+    assert_same("Mikheil Saakashvili", "미헤일 사카슈빌리");
+    assert_other("Alexei Navalny", "알렉산드르 루카셴코");
+    assert_other("Nasrin Sotoudeh", "나스린 모하마디");
+    assert_other("Vladimir Putin", "블라디미르 카라무르자");
+}

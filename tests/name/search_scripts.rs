@@ -510,3 +510,25 @@ fn the_diphthong_of_husayn_ranks_him_above_hasan() {
         ],
     );
 }
+
+#[test]
+fn hangul_spellings_find_the_latin_unit() {
+    // Korean writes a foreign v with ㅂ, f with ㅍ, and a vowel after a consonant
+    // that has none (블라디미르, Vladimir): its skeleton without labials meets the
+    // Latin one. Look-alikes share a given name or a consonant pattern.
+    let units = [
+        "Alexei Navalny",
+        "Alexei Gorinov",
+        "Vladimir Kara-Murza",
+        "Nasrin Sotoudeh",
+        "Nasrin Ahmadi",
+    ];
+    assert_first(
+        &units,
+        &[
+            ("알렉세이 나발니", "Alexei Navalny"),
+            ("블라디미르 카라무르자", "Vladimir Kara-Murza"),
+            ("나스린 소투데", "Nasrin Sotoudeh"),
+        ],
+    );
+}

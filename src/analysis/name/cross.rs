@@ -16,7 +16,7 @@
 use super::glide;
 use super::script::{
     after_joined_article, drops_short_vowels, han_name_spellings, is_han, is_tamil, russian_way,
-    skeleton_script, ARABIC_SKELETONS, BELARUSIAN_MARK,
+    skeleton_script, ARABIC_SKELETONS, BELARUSIAN_MARK, HANGUL_SKELETONS,
 };
 
 /// The consonant skeleton of a translit key: vowels, glides (`i`, `v`, which
@@ -285,6 +285,20 @@ fn is_vowel_letter(c: char) -> bool {
     "aeiouyаеёиоуыэюяіїєұүөәў".contains(base)
 }
 
+/// A consonant skeleton ([`abjad_skeleton`]) as a Hangul word can write it
+/// (`hangul.rs`): ㅂ writes b and v, ㅍ p and f, so the labials go (v and f are
+/// gone already, p is b); ㄹ writes r and l, so l is r; runs collapsed.
+pub(crate) fn hangul_skeleton(skeleton: &str) -> String {
+    let mut out = String::with_capacity(skeleton.len());
+    for c in skeleton.chars().filter(|&c| c != 'b') {
+        let c = if c == 'l' { 'r' } else { c };
+        if !out.ends_with(c) {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// A consonant skeleton ([`abjad_skeleton`]) as a Tamil word can write it:
 /// voiced and voiceless stops one letter (g, h, q → k; d → t; b → p), the
 /// sibilants and affricates one (j, z, c, x → s), runs collapsed.
@@ -359,7 +373,8 @@ fn joined_article_rest(cs: &[char]) -> Option<&[char]> {
 /// ([`han_name_spellings`], their primary keys, with their related keys), and
 /// any other word's consonant-skeleton key ([`skeleton_key`] of its primary
 /// translit key; of each translit key for a word in a script that leaves short
-/// vowels unwritten, whose keys are its readings). A Han word gets no skeleton:
+/// vowels unwritten, whose keys are its readings; a Hangul word's also without
+/// its labials, as ㅂ and ㅍ write v and f). A Han word gets no skeleton:
 /// its pinyin keys are its Latin spellings.
 pub(crate) fn cross_keys(cs: &[char], translit_all: &[String]) -> (Vec<String>, Vec<String>) {
     let primary = translit_all.first();
@@ -386,6 +401,7 @@ pub(crate) fn cross_keys(cs: &[char], translit_all: &[String]) -> (Vec<String>, 
         // A word read several ways (Persian ض z, Arabic d) has the skeleton of each;
         // a Tamil word, each voiced reading of its letters too.
         let tamil = cs.iter().any(|&c| is_tamil(c));
+        let hangul = cs.iter().any(|&c| skeleton_script(c) == HANGUL_SKELETONS);
         let arabic = cs.iter().any(|&c| skeleton_script(c) == ARABIC_SKELETONS);
         for key in translit_all {
             let skeleton = skeleton_key(cs, key);
@@ -401,6 +417,15 @@ pub(crate) fn cross_keys(cs: &[char], translit_all: &[String]) -> (Vec<String>, 
             {
                 let readings = if tamil {
                     voiced_readings(&skel)
+                } else if hangul {
+                    // ㅂ and ㅍ also write v and f, which a Latin skeleton drops.
+                    let labial_free: String = skel.chars().filter(|&c| c != 'b').collect();
+                    let consonants = labial_free.chars().filter(char::is_ascii_lowercase);
+                    if labial_free != skel && consonants.count() >= SKELETON_MIN {
+                        vec![skel, labial_free]
+                    } else {
+                        vec![skel]
+                    }
                 } else {
                     vec![skel]
                 };

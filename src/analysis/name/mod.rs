@@ -84,6 +84,7 @@ mod distance;
 mod fold;
 mod given;
 mod glide;
+mod hangul;
 mod initialism;
 mod katakana;
 mod key;
@@ -368,6 +369,8 @@ pub(super) fn base_keys(word: &str) -> (TokenKeys, Vec<char>) {
         Some(tibetan::readings(&chars))
     } else if chars.iter().any(|&c| script::is_katakana(c)) {
         Some(katakana::readings(&chars))
+    } else if chars.iter().any(|&c| hangul::is_hangul(c)) {
+        Some(hangul::readings(&chars))
     } else if chars.iter().any(|&c| script::needs_fallback(c)) {
         Some(script::latin_readings(&chars))
     } else {

@@ -191,6 +191,13 @@ pub(crate) fn skeleton_match(a: &Unit, b: &Unit) -> bool {
                 *s = cross::unvoiced_skeleton(s);
             }
         }
+        if a.skeleton_script == script::HANGUL_SKELETONS
+            || b.skeleton_script == script::HANGUL_SKELETONS
+        {
+            for (s, _) in &mut out {
+                *s = cross::hangul_skeleton(s);
+            }
+        }
         out.retain(|(s, _)| !s.is_empty() && (least == 1 || s.chars().count() >= least));
         out
     };

@@ -17,6 +17,8 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
+use super::hangul::is_hangul;
+
 /// Whether `c` is a letter of a script with no table of its own (not Latin,
 /// not Cyrillic).
 pub(crate) fn needs_fallback(c: char) -> bool {
@@ -112,12 +114,16 @@ fn without_leading_h(s: &str) -> String {
 
 /// Whether a word in `c`'s script reaches Latin letters without its short
 /// vowels, or with vowels of its own: an abjad ([`is_abjad`]), a Brahmic abugida
-/// ([`is_abugida`]), or katakana, which writes a vowel after every consonant
-/// (ラスル, Rasul). Such words meet Latin spellings on their consonant skeleton,
+/// ([`is_abugida`]), or katakana and Hangul, which write a vowel after a consonant
+/// that has none (ラスル, Rasul; 나스린, Nasrin). Such words meet Latin spellings on their consonant skeleton,
 /// in `compare` and in the search.
 pub(crate) fn drops_short_vowels(c: char) -> bool {
-    is_abjad(c) || is_abugida(c) || is_katakana(c)
+    is_abjad(c) || is_abugida(c) || is_katakana(c) || is_hangul(c)
 }
+
+/// [`skeleton_script`]'s number for Hangul, whose skeletons are compared without
+/// labials and with one liquid ([`super::cross::hangul_skeleton`]).
+pub(crate) const HANGUL_SKELETONS: u32 = 5;
 
 /// [`skeleton_script`]'s number for the Arabic script (all its blocks).
 pub(crate) const ARABIC_SKELETONS: u32 = 2;
@@ -127,7 +133,7 @@ pub(crate) const ARABIC_SKELETONS: u32 = 2;
 /// [`drops_short_vowels`], and Thai and Lao ([`is_thai`]), whose vowel signs
 /// `any_ascii` writes one by one around the consonants (`เทอร์` → `theor`), too
 /// unreliable to key on. 1 Hebrew, 2 Arabic (all its blocks), 3 Thai and Lao, 4
-/// katakana,
+/// katakana, 5 Hangul,
 /// one number per Brahmic script from 16 on (Devanagari, Bengali, … Sinhala:
 /// each its 128-character block). Two words of different such scripts meet on
 /// their skeletons as a Latin word and an Arabic one do (`محمد` / `मोहम्मद`).
@@ -141,6 +147,8 @@ pub(crate) fn skeleton_script(c: char) -> u32 {
         3
     } else if is_katakana(c) {
         4
+    } else if is_hangul(c) {
+        HANGUL_SKELETONS
     } else if is_abugida(c) {
         16 + (u - 0x0900) / 0x80
     } else {
