@@ -697,3 +697,10 @@ fn hangul_transcriptions_of_foreign_names() {
     assert_other("Nasrin Sotoudeh", "나스린 모하마디");
     assert_other("Vladimir Putin", "블라디미르 카라무르자");
 }
+
+/// Unpointed Hebrew ב כ פ are b or v, k or kh, p or f (the dagesh is not written).
+#[test]
+fn unpointed_hebrew_letters_read_both_ways() {
+    assert_same("Alexei Navalny", "אלכסיי נבלני");
+    assert_other("Alexei Navalny", "אלכסנדר לוקשנקו");
+}
