@@ -704,3 +704,13 @@ fn unpointed_hebrew_letters_read_both_ways() {
     assert_same("Alexei Navalny", "אלכסיי נבלני");
     assert_other("Alexei Navalny", "אלכסנדר לוקשנקו");
 }
+
+/// A European name transcribed into Chinese characters: a Latin x is k and s there
+/// (`Alexei` = 阿列克谢, a-lie-ke-xie), beside the Uyghur velar and the pinyin
+/// sibilant.
+#[test]
+fn a_european_x_in_chinese_characters() {
+    assert_same("Alexei Navalny", "阿列克谢·纳瓦尔尼");
+    assert_same("Maxim Znak", "马克西姆·兹纳克");
+    assert_other("Alexei Navalny", "亚历山大·卢卡申科");
+}

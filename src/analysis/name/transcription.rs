@@ -13,8 +13,8 @@
 //! (g k q h, kh gh), sibilants and affricates (s z c j, sh ch zh, pinyin x q),
 //! liquids (l r, pinyin er), m, n (and a final ng), w / v; vowels and y
 //! dropped, a run of one class counted once. A Latin x or q is a velar in
-//! Uyghur, Uzbek or Azerbaijani spellings and a sibilant in pinyin: both are
-//! tried.
+//! Uyghur, Uzbek or Azerbaijani spellings and a sibilant in pinyin, and an x is
+//! both, ks, in a European name (`Alexei`, 阿列克谢 a-lie-ke-xie): each is tried.
 //!
 //! The rule is narrow on purpose, since classes are coarse: it applies only to
 //! a name that is a transcription (Han characters with an interpunct, or Latin
@@ -124,28 +124,31 @@ fn latin_classes(word: &str) -> Vec<String> {
     let mut i = 0;
     while i < s.len() {
         let two = s.get(i..i + 2).unwrap_or(&[]);
-        let (classes, step): (&[Class], usize) = if s[i..].starts_with(b"shch") {
-            (&['S'], 4)
+        let (classes, step): (&[&str], usize) = if s[i..].starts_with(b"shch") {
+            (&["S"], 4)
         } else {
             match two {
                 b"sh" | b"ch" | b"zh" | b"ts" | b"tz" | b"dz" | b"cz" | b"sz" | b"dj" => {
-                    (&['S'], 2)
+                    (&["S"], 2)
                 }
-                b"kh" | b"gh" | b"ck" => (&['K'], 2),
-                b"ph" => (&['P'], 2),
-                b"th" => (&['T'], 2),
-                b"ng" if !vowel(i + 2) => (&['N'], 2),
+                b"kh" | b"gh" | b"ck" => (&["K"], 2),
+                b"ph" => (&["P"], 2),
+                b"th" => (&["T"], 2),
+                b"ng" if !vowel(i + 2) => (&["N"], 2),
                 _ => (
                     match s[i] {
-                        b'b' | b'p' | b'f' => &['P'],
-                        b'd' | b't' => &['T'],
-                        b'g' | b'k' | b'h' => &['K'],
-                        b'x' | b'q' => &['K', 'S'],
-                        b'c' | b'j' | b's' | b'z' => &['S'],
-                        b'l' | b'r' => &['L'],
-                        b'm' => &['M'],
-                        b'n' => &['N'],
-                        b'v' | b'w' => &['W'],
+                        b'b' | b'p' | b'f' => &["P"],
+                        b'd' | b't' => &["T"],
+                        b'g' | b'k' | b'h' => &["K"],
+                        // x: a velar (Uyghur, Uzbek), a sibilant (pinyin), or both,
+                        // ks, in a European name (Alexei, 阿列克谢 a-lie-ke-xie).
+                        b'x' => &["K", "S", "KS"],
+                        b'q' => &["K", "S"],
+                        b'c' | b'j' | b's' | b'z' => &["S"],
+                        b'l' | b'r' => &["L"],
+                        b'm' => &["M"],
+                        b'n' => &["N"],
+                        b'v' | b'w' => &["W"],
                         _ => &[],
                     },
                     1,
@@ -153,13 +156,14 @@ fn latin_classes(word: &str) -> Vec<String> {
             }
         };
         if let [only] = classes {
-            outs.iter_mut().for_each(|o| push(o, *only));
+            outs.iter_mut()
+                .for_each(|o| only.chars().for_each(|c| push(o, c)));
         } else if !classes.is_empty() {
             let mut next = Vec::new();
             for o in &outs {
-                for &c in classes {
+                for &cs in classes {
                     let mut n = o.clone();
-                    push(&mut n, c);
+                    cs.chars().for_each(|c| push(&mut n, c));
                     if next.len() < MAX_VARIANTS && !next.contains(&n) {
                         next.push(n);
                     }
@@ -333,7 +337,8 @@ mod tests {
         assert!(latin_classes("Gulshan").contains(&"KLSN".to_string()));
         assert!(latin_classes("Qadir").contains(&"KTL".to_string()));
         // x is a velar or a sibilant.
-        assert_eq!(latin_classes("Xelil"), ["KL", "SL"]);
+        assert_eq!(latin_classes("Xelil"), ["KL", "SL", "KSL"]);
+        assert!(latin_classes("Alexei").contains(&"LKS".to_string()));
         assert_eq!(latin_classes("Abbas"), ["PS"]);
         assert_eq!(pinyin_syllable_count("abuduwaili"), Some(5));
         assert_eq!(pinyin_syllable_count("gulshan"), None);
