@@ -714,3 +714,13 @@ fn a_european_x_in_chinese_characters() {
     assert_same("Maxim Znak", "马克西姆·兹纳克");
     assert_other("Alexei Navalny", "亚历山大·卢卡申科");
 }
+
+/// English tc before a consonant is t and the k of a cluster, not ц (the Persian
+/// and Arabic press forms of Nazanin Zaghari-Ratcliffe in
+/// tests/data/names/pairs/people_extra.tsv); before a vowel tc still writes ц.
+#[test]
+fn english_tc_before_a_consonant() {
+    assert_same("Nazanin Zaghari-Ratcliffe", "نازنين زاغاري راتكليف");
+    assert_same("Richard Ratcliffe", "Ричард Рэтклифф");
+    assert_same("Andrei Kovaltcev", "Андрей Ковальцев");
+}

@@ -301,8 +301,9 @@ pub(crate) fn key(cs: &[char], i: usize, raw: &mut KeyBuilder) -> usize {
             raw.push("c");
             3
         }
-        // (not tzh: т + ж, Bakhytzhan)
-        't' if (at(1) == 'z' && at(2) != 'h') || at(1) == 'c' => {
+        // (not tzh: т + ж, Bakhytzhan; nor tc before a consonant, where c is the k
+        // of an English cluster: Ratcliffe = Рэтклифф, راتكليف)
+        't' if (at(1) == 'z' && at(2) != 'h') || (at(1) == 'c' && !is_consonant(at(2))) => {
             raw.push("ts");
             2
         }
