@@ -724,3 +724,12 @@ fn english_tc_before_a_consonant() {
     assert_same("Richard Ratcliffe", "Ричард Рэтклифф");
     assert_same("Andrei Kovaltcev", "Андрей Ковальцев");
 }
+
+/// Katakana and Hangul write a foreign dz as z: the Georgian -dze is ゼ (the
+/// Japanese forms of Kakha Kaladze in tests/data/names/pairs/people_extra.tsv).
+#[test]
+fn katakana_and_hangul_write_dz_as_z() {
+    assert_same("Kakha Kaladze", "カハ・カラーゼ");
+    assert_same("Каха Каладзе", "カハベル・カラーゼ");
+    assert_other("Kakha Kaladze", "カハ・カラー");
+}

@@ -191,6 +191,18 @@ pub(crate) fn skeleton_match(a: &Unit, b: &Unit) -> bool {
                 *s = cross::unvoiced_skeleton(s);
             }
         }
+        // Katakana and Hangul write a foreign dz as z (ゼ ze, 즈: Kaladze = カラーゼ).
+        let kana_or_hangul = |u: &Unit| {
+            matches!(
+                u.skeleton_script,
+                script::KATAKANA_SKELETONS | script::HANGUL_SKELETONS
+            )
+        };
+        if kana_or_hangul(a) || kana_or_hangul(b) {
+            for (s, _) in &mut out {
+                *s = s.replace("ds", "s");
+            }
+        }
         if a.skeleton_script == script::HANGUL_SKELETONS
             || b.skeleton_script == script::HANGUL_SKELETONS
         {

@@ -121,6 +121,9 @@ pub(crate) fn drops_short_vowels(c: char) -> bool {
     is_abjad(c) || is_abugida(c) || is_katakana(c) || is_hangul(c)
 }
 
+/// [`skeleton_script`]'s number for katakana.
+pub(crate) const KATAKANA_SKELETONS: u32 = 4;
+
 /// [`skeleton_script`]'s number for Hangul, whose skeletons are compared without
 /// labials and with one liquid ([`super::cross::hangul_skeleton`]).
 pub(crate) const HANGUL_SKELETONS: u32 = 5;
@@ -146,7 +149,7 @@ pub(crate) fn skeleton_script(c: char) -> u32 {
     } else if is_thai(c) {
         3
     } else if is_katakana(c) {
-        4
+        KATAKANA_SKELETONS
     } else if is_hangul(c) {
         HANGUL_SKELETONS
     } else if is_abugida(c) {
