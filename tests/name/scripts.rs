@@ -733,3 +733,15 @@ fn katakana_and_hangul_write_dz_as_z() {
     assert_same("Каха Каладзе", "カハベル・カラーゼ");
     assert_other("Kakha Kaladze", "カハ・カラー");
 }
+
+/// The scholarly transliteration of Cyrillic (the soft sign as an apostrophe, j for
+/// the glide after a consonant) writes ц as c, also at a word's end, where English
+/// reads c as k (the pairs set's `Grigorij Mel'konjanc`,
+/// tests/data/names/pairs/people_extra.tsv).
+#[test]
+fn the_scholarly_transliteration_writes_ts_as_c() {
+    assert_same("Григорий Мельконьянц", "Grigorij Mel'konjanc");
+    assert_same("Mel'konjanc", "Melkonyants");
+    // Polish cz stays ч beside a Polish j.
+    assert_same("Boris Juljewicz Kagarlicki", "Борис Юльевич Кагарлицкий");
+}

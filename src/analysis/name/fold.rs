@@ -215,6 +215,11 @@ pub(crate) fn key(cs: &[char], i: usize, raw: &mut KeyBuilder) -> usize {
             raw.push("c");
             2
         }
+        // The scholarly transliteration's c is ц (`Mel'konjanc`); its ch is х, read above.
+        'c' if looks_scholarly(cs) => {
+            raw.push_alt("ts", "k");
+            1
+        }
         // ck: k in English and German, цк in Polish and Czech (Wierzbicki =
         // Вержбицкий).
         'c' if at(1) == 'k' && (looks_polish(cs) || looks_czech(cs)) => {
@@ -509,6 +514,19 @@ fn looks_czech(cs: &[char]) -> bool {
 /// its letters for я, ю and щ.
 fn looks_iso9(cs: &[char]) -> bool {
     cs.iter().any(|c| matches!(c, 'â' | 'û' | 'ŝ'))
+}
+
+/// Whether a word is spelled in the scholarly transliteration of Cyrillic
+/// (ISO/R 9, the linguists' system; ALA-LC without its marks): the soft sign as an
+/// apostrophe after a consonant, or j for the glide after a consonant before a
+/// vowel (`Mel'konjanc` = Мельконьянц). It writes ц as c, which English would
+/// read k at the end of a word.
+fn looks_scholarly(cs: &[char]) -> bool {
+    cs.windows(3).any(|w| {
+        is_consonant(w[0])
+            && ((is_apostrophe(w[1]) && w[2].is_alphabetic())
+                || (w[1] == 'j' && !matches!(w[0], 'c' | 'd') && is_vowel(w[2])))
+    })
 }
 
 /// Whether a word is spelled with Turkish or Azerbaijani letters (`ı`, `ş`, `ğ`,
