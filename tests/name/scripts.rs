@@ -745,3 +745,15 @@ fn the_scholarly_transliteration_writes_ts_as_c() {
     // Polish cz stays ч beside a Polish j.
     assert_same("Boris Juljewicz Kagarlicki", "Борис Юльевич Кагарлицкий");
 }
+
+/// A Chinese name written as one word is a surname and a given name: when it pairs
+/// with one word of the other name, the other name's words left over stand where
+/// its given name is, another person's (the pairs set's look-alikes: Gao Wei 高卫 and
+/// Gao Yu غاو يو; Sherab Gyatso 喜饶嘉措 and Go Sherab Gyatso 果・喜饶嘉措).
+#[test]
+fn a_han_name_as_one_word_leaves_no_word_over() {
+    assert_other("高卫", "غاو يو");
+    assert_other("喜饶嘉措", "果・喜饶嘉措");
+    assert_same("黄琦", "Хуан Ци");
+    assert_same("王毅", "Wang Yi");
+}

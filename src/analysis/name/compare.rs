@@ -515,6 +515,10 @@ fn judge_with(
     let mut channel = Channel::Exact;
     let (mut anchored, mut vowel_best) = (false, 0.0f32);
     let mut first_run = None;
+    // A Chinese name written as one word is a surname and a given name: paired with
+    // one word of the other name, that name's other words are left for its given
+    // name (`高卫` / `غاو يو`: 卫 is no يو).
+    let mut han_by_word = [false, false];
     for (s, cover, i, j, ch, how) in cands {
         let (x, y) = (&ua[i], &ub[j]);
         let (ra, rb) = (x.start..x.start + x.len, y.start..y.start + y.len);
@@ -527,6 +531,8 @@ fn judge_with(
         if cover > 2 && first_run.is_none() {
             first_run = Some((i, j));
         }
+        han_by_word[1] |= han_a[i] && y.len == 1;
+        han_by_word[0] |= han_b[j] && x.len == 1;
         for k in ra {
             used_a[k] = true;
             got_a[k] = s;
@@ -689,6 +695,13 @@ fn judge_with(
         return None;
     }
     decided &= ok;
+    let left_over =
+        |n: &NameKeys, p: &[bool], used: &[bool]| (0..n.parts.len()).any(|k| !p[k] && !used[k]);
+    if (han_by_word[0] && left_over(a, &pa, &used_a))
+        || (han_by_word[1] && left_over(b, &pb, &used_b))
+    {
+        decided = false;
+    }
     // A son named as his father, or a middle initial, against the other's patronymic.
     if generation_contradicts(a, b)
         || generation_contradicts(b, a)
