@@ -757,3 +757,15 @@ fn a_han_name_as_one_word_leaves_no_word_over() {
     assert_same("黄琦", "Хуан Ци");
     assert_same("王毅", "Wang Yi");
 }
+
+/// A woman's and a man's given name with the same consonants are two people's: one
+/// ends in a, the other in a consonant (siblings and spouses share the surname).
+#[test]
+fn a_feminine_and_a_masculine_given_name_with_the_same_consonants() {
+    assert_other("Alexander Lukashenko", "Alexandra Lukashenko");
+    assert_other("Viktar Babaryka", "Viktoria Babaryka");
+    assert_other("Oleksandr Kolchenko", "Alexandra Kolchenko");
+    // Spellings of one name still meet (Belarusian a for o; Persian -eh).
+    assert_same("Raman Pratasevich", "Roman Protasevich");
+    assert_same("Varisheh Moradi", "Warisha Moradi");
+}

@@ -36,8 +36,8 @@ use super::contradiction::{
     leading_honorific, middle_initial_for_first, patronymic_for_a_part, unmarked_fathers_name,
 };
 use super::pairing::{
-    abd_article, baltic_match, belarusian_forms, feminine_pair, patronymics_match, skeleton_match,
-    units, vowels_differ, western_armenian, word_match, Unit,
+    abd_article, baltic_match, belarusian_forms, feminine_pair, gendered_endings,
+    patronymics_match, skeleton_match, units, vowels_differ, western_armenian, word_match, Unit,
 };
 use super::{
     chinese, given, initialism, is_initial, name_keys, palladius, script, tibetan, transcription,
@@ -460,9 +460,13 @@ fn judge_with(
                 cands.push((0.6, cover, i, j, Channel::Related, "Belarusian forms"));
             } else if armenian() {
                 cands.push((0.6, cover, i, j, Channel::Related, "Western Armenian form"));
-            } else if let Some(s) = (x.len == 1 && y.len == 1)
-                .then(|| vowels_differ(&x.keys, &y.keys))
-                .flatten()
+            } else if let Some(s) = (x.len == 1
+                && y.len == 1
+                && !(role(a, x) == Some(Role::Given)
+                    && role(b, y) == Some(Role::Given)
+                    && gendered_endings(&x.keys, &y.keys)))
+            .then(|| vowels_differ(&x.keys, &y.keys))
+            .flatten()
             {
                 cands.push((s, cover, i, j, Channel::Fuzzy, "same consonants"));
             } else if x.len == 1

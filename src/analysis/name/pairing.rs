@@ -43,6 +43,35 @@ pub(crate) fn feminine_pair(a: &TokenKeys, b: &TokenKeys) -> bool {
     })
 }
 
+/// Whether two words end as a feminine and a masculine name do: one in `a` (or
+/// я), the other in a consonant, both in Latin or Cyrillic letters
+/// (`Alexandra` / `Alexander`, `Viktoria` / `Viktar`; a final -ah, -eh ends both).
+/// Two given names that end so
+/// are a woman's and a man's, even with the same consonants; [`feminine_pair`]
+/// is the narrower case of a final `a` added.
+pub(crate) fn gendered_endings(a: &TokenKeys, b: &TokenKeys) -> bool {
+    let end = |t: &TokenKeys| -> Option<bool> {
+        let mut rev = t.folded.chars().rev();
+        let c = rev.next()?;
+        // A final h after a vowel writes the Persian and Arabic -eh, -ah, which ends
+        // women's names (Varisheh, Fatemeh) and men's (Abdullah): no telling.
+        if c == 'h' && rev.next().is_some_and(|p| "aeiou".contains(p)) {
+            return None;
+        }
+        if !(c.is_ascii_alphabetic() || ('\u{430}'..='\u{45f}').contains(&c)) {
+            return None;
+        }
+        if matches!(c, 'a' | 'а' | 'я') {
+            Some(true)
+        } else if "eiouyаеэоуыюёийь".contains(c) {
+            None
+        } else {
+            Some(false)
+        }
+    };
+    matches!((end(a), end(b)), (Some(x), Some(y)) if x != y)
+}
+
 pub(crate) fn word_match(a: &TokenKeys, b: &TokenKeys) -> Option<(Channel, f32)> {
     if a.translit.is_empty() || b.translit.is_empty() {
         return None;
