@@ -769,3 +769,18 @@ fn a_feminine_and_a_masculine_given_name_with_the_same_consonants() {
     assert_same("Raman Pratasevich", "Roman Protasevich");
     assert_same("Varisheh Moradi", "Warisha Moradi");
 }
+
+/// ʿAbd with the article (`Abdel`, first half of `Abdel-Moneim`) is no spelling of
+/// `Abdullah`, though their consonants are the same; and a word that is one pinyin
+/// syllable reads its x as pinyin's, never as the х of Uzbek or Azerbaijani Latin
+/// (Xu and Hu are two surnames).
+#[test]
+fn abd_with_the_article_and_pinyin_x() {
+    assert_other("Abdel-Moneim Abul-Fotouh", "Abdullah Abul-Fotouh");
+    assert_other("Abdel-Fattah el-Sissi", "Abdullah el-Sissi");
+    assert_same("Abdel Fattah el-Sisi", "Abdel Fatteh Al-Sisi");
+    assert_other("Hu Jia", "Xu Jia");
+    assert_other("Xu Zhiyong", "Hu Zhiyong");
+    assert_same("Xu Zhiyong", "许志永");
+    assert_same("Xasan Xolmatov", "Hasan Kholmatov");
+}

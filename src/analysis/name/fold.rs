@@ -407,6 +407,13 @@ pub(crate) fn key(cs: &[char], i: usize, raw: &mut KeyBuilder) -> usize {
             raw.push_alt("i", "j");
             1
         }
+        // x: ks, or х (Uzbek, Azerbaijani, Uyghur Latin); a word that is one pinyin
+        // syllable (Xu, Xi, Xiong) is Chinese, whose x is never х (Xu and Hu are
+        // two surnames).
+        'x' if i == 0 && PINYIN_X_FINALS.contains(&cs[1..].iter().collect::<String>().as_str()) => {
+            raw.push("ks");
+            1
+        }
         'x' => {
             raw.push_alt("ks", "h");
             1
@@ -472,6 +479,13 @@ pub(crate) fn key(cs: &[char], i: usize, raw: &mut KeyBuilder) -> usize {
         _ => 0,
     }
 }
+
+/// The finals pinyin writes after x (only i- and ü-finals follow it; ü written u):
+/// a word that is x and one of these is a pinyin syllable (the pinyin table,
+/// https://en.wikipedia.org/wiki/Pinyin_table).
+const PINYIN_X_FINALS: [&str; 14] = [
+    "i", "ia", "iao", "ian", "iang", "ie", "in", "ing", "iong", "iu", "u", "uan", "ue", "un",
+];
 
 /// Whether `c` is a Latin letter that is no vowel.
 fn is_consonant(c: char) -> bool {

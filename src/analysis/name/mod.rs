@@ -267,6 +267,11 @@ fn baltic_stem(word: &str) -> Option<&str> {
 /// ʿAbd (servant of) with the Arabic article joined, as one word.
 const ABD_JOINED: &[&str] = &["abdel", "abdul", "abdal", "abdol", "abdil"];
 
+/// Whether a word is ʿAbd with the article joined ([`ABD_JOINED`]).
+pub(crate) fn is_abd_joined(keys: &TokenKeys) -> bool {
+    ABD_JOINED.contains(&keys.folded.as_str())
+}
+
 /// Keys for one word.
 ///
 /// Cheap (no tables to load; a few small allocations), deterministic, and the

@@ -284,7 +284,10 @@ pub(crate) fn baltic_match(a: &TokenKeys, b: &TokenKeys) -> Option<(Channel, f32
 /// Loujain are two names), in their keys or as written (`Su‘ūd` / `Saud`, whose
 /// keys `sud` / `saud` differ in length once the long vowel is one letter).
 pub(crate) fn vowels_differ(a: &TokenKeys, b: &TokenKeys) -> Option<f32> {
-    if feminine_pair(a, b) {
+    // ʿAbd with the article (`Abdel`, the first word of `Abdel-Moneim`) is half a
+    // name, whose l is the article's: never a spelling of a whole name with the
+    // same consonants (`Abdullah`, ʿAbd Allah).
+    if feminine_pair(a, b) || super::is_abd_joined(a) != super::is_abd_joined(b) {
         return None;
     }
     // Whether a word is in Arabic script, whose vowel letters the diphthong check
