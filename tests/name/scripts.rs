@@ -784,3 +784,14 @@ fn abd_with_the_article_and_pinyin_x() {
     assert_same("Xu Zhiyong", "许志永");
     assert_same("Xasan Xolmatov", "Hasan Kholmatov");
 }
+
+/// Between two names in Latin letters, the transcription rule (coarse consonant
+/// classes) holds only where one name is all pinyin, but for words both write
+/// alike: a French `Soulaimane` is no pinyin transcription beside a non-pinyin
+/// surname.
+#[test]
+fn the_transcription_rule_needs_a_name_in_pinyin() {
+    assert_other("Soulaimane Raissouni", "Soulaimane Lisani");
+    assert_same("Abduweli Ayup", "Abuduwaili Ayupu");
+    assert_same("古丽先.阿巴斯", "Gulisian Abbas");
+}

@@ -21,7 +21,10 @@
 //! pinyin with a word of four syllables or more, which no Chinese name has),
 //! both names must have the same number of words (two or more), every word
 //! must meet its counterpart in order, and the name must have four classes or
-//! more in all.
+//! more in all. Between two names in Latin letters, the pinyin one must be all
+//! pinyin but for words the other name writes alike (`Abuduwaili Ayupu`; not
+//! `Soulaimane Raissouni`, a French spelling with a long word that happens to
+//! read as pinyin).
 
 use super::chinese::{self, Pairing};
 use super::cross::{CLASSES_ALPHABET, CLASSES_HAN};
@@ -191,10 +194,20 @@ fn may_be_long_pinyin(w: &[u8]) -> bool {
         })
 }
 
-/// The fewest pinyin syllables a folded Latin word splits into, or `None`.
+/// The fewest pinyin syllables a folded Latin word of four syllables or more
+/// splits into, or `None`.
 fn pinyin_syllable_count(w: &str) -> Option<usize> {
-    let n = w.len();
     if !w.is_ascii() || !may_be_long_pinyin(w.as_bytes()) {
+        return None;
+    }
+    pinyin_syllables(w)
+}
+
+/// The fewest pinyin syllables a folded Latin word splits into, or `None` when it
+/// is no pinyin.
+fn pinyin_syllables(w: &str) -> Option<usize> {
+    let n = w.len();
+    if !w.is_ascii() || n == 0 {
         return None;
     }
     // best[i]: fewest syllables for w[..i].
@@ -308,6 +321,23 @@ pub(crate) fn same_transcribed_name(a: &str, b: &str) -> Option<Vec<Pairing>> {
         (None, None) => return None,
     };
     if x.len() < 2 || x.len() != y.len() {
+        return None;
+    }
+    // Between two names in Latin letters, one is a transcription's pinyin only
+    // when all of it is pinyin, but for a word the other writes alike
+    // (`Abuduwaili Ayupu`, not `Vitaly Balasanyan`, whose coarse classes are
+    // `Vitaly Proshyan`'s too).
+    let all_pinyin = |n: &str, other: &[(String, Vec<String>)]| {
+        n.split(|c: char| c.is_whitespace() || INTERPUNCTS.contains(&c))
+            .filter(|w| !w.is_empty())
+            .all(|w| {
+                let f = fold_syllable(w);
+                pinyin_syllables(&f).is_some() || other.iter().any(|(o, _)| fold_syllable(o) == f)
+            })
+    };
+    let latin_only = !a.chars().chain(b.chars()).any(is_han);
+    let (ta, tb) = (transcribed(a).is_some(), transcribed(b).is_some());
+    if latin_only && ((ta && !all_pinyin(a, &y)) || (tb && !all_pinyin(b, &x))) {
         return None;
     }
     let mut total = 0;
