@@ -795,3 +795,13 @@ fn the_transcription_rule_needs_a_name_in_pinyin() {
     assert_same("Abduweli Ayup", "Abuduwaili Ayupu");
     assert_same("古丽先.阿巴斯", "Gulisian Abbas");
 }
+
+/// A given name one letter short of another that ends in a where the other ends in
+/// a consonant is a woman's name, not a short form (`Salma` / `Salman`); longer
+/// short forms ending in a stay short forms (`Nika` / `Nikanor`).
+#[test]
+fn salma_is_no_short_form_of_salman() {
+    assert_other("Salman al-Odah", "Salma al-Odah");
+    assert_same("Nika Melia", "Nikanor Melia");
+    assert_same("Tina Bokuchava", "Tinatin Bokuchava");
+}

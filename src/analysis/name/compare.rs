@@ -607,9 +607,10 @@ fn judge_with(
                 // (four symbols or more) of a given name is the start of the full
                 // form (Bota / Botagoz), or the full form of it. A family name that
                 // starts another is another family's (Raisi / Raisian, Petros /
-                // Petrosyan), and a given name that is another with a final `a`
-                // is its feminine form, another person's (Evgeny / Evgenia,
-                // Aleksandr / Aleksandra).
+                // Petrosyan), and a given name that is another with a final `a`, or
+                // one letter short of it and ending in `a` where it ends in a
+                // consonant, is a woman's name, another person's (Evgeny / Evgenia,
+                // Aleksandr / Aleksandra, Salman / Salma; not Nika / Nikanor).
                 let short_form = |key: &str| {
                     key.len() >= 4
                         && p.role != Role::Surname
@@ -620,7 +621,11 @@ fn judge_with(
                 let fits = (0..l.parts.len()).find(|&m| {
                     !used_l[m]
                         && l.parts[m].role != Role::Patronymic
-                        && (initial || !feminine_pair(&p.keys, &l.parts[m].keys))
+                        && (initial
+                            || !(feminine_pair(&p.keys, &l.parts[m].keys)
+                                || (gendered_endings(&p.keys, &l.parts[m].keys)
+                                    && p.keys.folded.len().abs_diff(l.parts[m].keys.folded.len())
+                                        == 1)))
                         && l.parts[m].keys.translit.iter().any(|key| {
                             if initial {
                                 key.chars().next() == first
