@@ -22,6 +22,16 @@
 //
 //     cargo run --release --example pair_eval
 //     cargo run --release --example pair_eval -- --misses   # compare's errors and search misses on dev
+//     cargo run --release --example pair_eval -- --swaps    # the swapped-names probe
+//
+// The swapped-names probe (`--swaps`) makes different-person names no one attested:
+// each dev or extra person's first two-word Latin spelling (`Given Surname`) against
+// the given name of another person of the same family with the first person's surname,
+// and against the first person's given name with the other's surname. `compare`
+// should say no to each; the probe counts its matches per family. Some are no error
+// (another person's given name may be a spelling of the same name: Mohammed /
+// Mohammad, David / Davit), so the counts are an upper bound on false matches; held-out
+// people are left out.
 
 #[path = "../tests/support/eval/mod.rs"]
 mod eval;
@@ -119,6 +129,9 @@ fn main() -> ExitCode {
             best = (t, f1);
         }
     }
+    if std::env::args().any(|a| a == "--swaps") {
+        swapped_names(&set);
+    }
     let bm_config = eval::bm_config();
     for part in ["dev", "heldout", "extra"] {
         let n_same = pairs
@@ -186,4 +199,53 @@ fn main() -> ExitCode {
         }
     }
     ExitCode::SUCCESS
+}
+
+/// The swapped-names probe (module docs): per family, how many made-up names of
+/// another person `compare` matches, given name swapped and surname swapped.
+fn swapped_names(set: &PairSet) {
+    // Each dev or extra person's first Latin spelling of two words.
+    let mut firsts: Vec<(&str, &str, &str)> = Vec::new();
+    for (person, spellings) in set.by_person() {
+        if set.part_of(&person) == "heldout" {
+            continue;
+        }
+        let two_words = spellings.iter().find(|s| {
+            s.script == "Latn" && s.text.split(' ').count() == 2 && !s.text.contains(',')
+        });
+        if let Some(s) = two_words {
+            if let Some((given, surname)) = s.text.split_once(' ') {
+                firsts.push((s.family.as_str(), given, surname));
+            }
+        }
+    }
+    println!("\n## swapped names: matches of made-up other people (dev and extra people)\n");
+    println!("| swap | family | made-up names | matched |");
+    println!("|---|---|---:|---:|");
+    for (swap, given_swapped) in [("given name", true), ("surname", false)] {
+        for family in FAMILIES {
+            let (mut n, mut matched) = (0usize, 0usize);
+            for (i, &(fa, ga, sa)) in firsts.iter().enumerate() {
+                for (j, &(fb, gb, sb)) in firsts.iter().enumerate() {
+                    if i == j || fa != *family || fb != *family {
+                        continue;
+                    }
+                    let (same_part, made) = if given_swapped {
+                        (ga.eq_ignore_ascii_case(gb), format!("{gb} {sa}"))
+                    } else {
+                        (sa.eq_ignore_ascii_case(sb), format!("{ga} {sb}"))
+                    };
+                    if same_part {
+                        continue;
+                    }
+                    n += 1;
+                    let original = format!("{ga} {sa}");
+                    if whereas::compare(&original, &made).is_some() {
+                        matched += 1;
+                    }
+                }
+            }
+            println!("| {swap} | {family} | {n} | {matched} |");
+        }
+    }
 }

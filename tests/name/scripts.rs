@@ -666,6 +666,8 @@ fn a_turkish_name_written_without_its_letters() {
     assert_other("Cemal Kashikchi", "Jamal Kashikchi");
     // The reading changes the c alone.
     assert_other("Can Dundar", "Джан Юлдаш");
+    // A reading tried on a hunch pairs every word of both names.
+    assert_other("Claudia Mo", "Claudia Yi");
     let m = compare("Can Dundar", "Джан Дюндар").unwrap();
     assert!(m.parts.iter().any(|p| p.how.contains("Turkish")), "{m}");
 }

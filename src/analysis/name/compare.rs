@@ -27,14 +27,11 @@
 
 use std::borrow::Cow;
 
-use std::fmt;
-
-use serde::{Deserialize, Serialize};
-
 use super::contradiction::{
     arabic_styled, fathers_chain, generation_contradicts, initial_against_patronymic,
     leading_honorific, middle_initial_for_first, patronymic_for_a_part, unmarked_fathers_name,
 };
+use super::matched::{pairs_every_word, read_in, rule_match, NameMatch, PartMatch};
 use super::pairing::{
     abd_article, baltic_match, belarusian_forms, feminine_pair, gendered_endings,
     patronymics_match, skeleton_match, units, vowels_differ, western_armenian, word_match, Unit,
@@ -43,46 +40,6 @@ use super::{
     chinese, given, initialism, is_initial, name_keys, palladius, script, tibetan, transcription,
     turkish_read, Channel, NameKeys, Role, TokenKeys,
 };
-
-/// One pairing of parts behind a [`NameMatch`]: which words met, on which
-/// channel.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct PartMatch {
-    /// The words of the first name, as written (joined by a space when several).
-    pub a: String,
-    /// The words of the second name, as written.
-    pub b: String,
-    /// How they matched.
-    pub channel: Channel,
-    /// How it was judged: `"word"`, `"joined words"`, `"consonant skeleton"`,
-    /// `"initial"` or `"missing patronymic"`.
-    pub how: String,
-}
-
-/// How two names (or two words) matched.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct NameMatch {
-    /// The weakest channel among the matched words.
-    pub channel: Channel,
-    /// Strength in `(0, 1]`: 1.0 for the same name spelled the same way.
-    pub score: f32,
-    /// How many word pairs matched.
-    pub matched: usize,
-    /// The pairings and the parts accounted for without one (empty for
-    /// [`match_words`]); `Display` prints them as the reason for the match.
-    pub parts: Vec<PartMatch>,
-}
-
-impl fmt::Display for NameMatch {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:.2} ({:?})", self.score, self.channel)?;
-        for (k, p) in self.parts.iter().enumerate() {
-            let sep = if k == 0 { ": " } else { "; " };
-            write!(f, "{sep}{} = {} [{:?}, {}]", p.a, p.b, p.channel, p.how)?;
-        }
-        Ok(())
-    }
-}
 
 /// Whether and how strongly two words match: the best channel, or `None`.
 ///
@@ -157,7 +114,8 @@ pub fn compare(a: &str, b: &str) -> Option<NameMatch> {
     // one word as a Tibetan-script name is (`tibetan.rs`).
     .or_else(|| read_from_wylie(a, b, &ka, &kb))
     // A Latin name may be a Turkish one written without its letters, whose c is
-    // дж (`Recep Tayyip Erdogan` = `رجب طيب أردوغان`, `Can Dundar` = `Джан Дюндар`).
+    // дж (`Recep Tayyip Erdogan` = `رجب طيب أردوغان`, `Can Dundar` = `Джан Дюندар`):
+    // a reading tried on a hunch, so every word of both names must pair.
     .or_else(|| {
         let (ta, tb) = (turkish_read(&ka), turkish_read(&kb));
         let m = match (&ta, &tb) {
@@ -165,7 +123,8 @@ pub fn compare(a: &str, b: &str) -> Option<NameMatch> {
             _ => compare_keys(ta.as_ref().unwrap_or(&ka), &kb)
                 .or_else(|| compare_keys(&ka, tb.as_ref().unwrap_or(&kb))),
         };
-        m.map(|m| read_in(m, "read the Turkish way"))
+        m.filter(|m| pairs_every_word(m, &ka, &kb))
+            .map(|m| read_in(m, "read the Turkish way"))
     })
     // A foreign name transcribed into Chinese characters or their pinyin
     // (`transcription.rs`): classes of consonants, a related match.
@@ -218,51 +177,6 @@ fn read_from_wylie(a: &str, b: &str, ka: &NameKeys, kb: &NameKeys) -> Option<Nam
         }
     }
     Some(m)
-}
-
-/// A match found by reading a name in another system (pinyin, Wylie read as it
-/// sounds) is a match across romanisations or scripts: at most
-/// [`Channel::Translit`], as the Chinese-name rule's are, so that a name as written
-/// ranks above its reading; each pairing's reason says which reading (`reading`).
-fn read_in(mut m: NameMatch, reading: &str) -> NameMatch {
-    let cap = Channel::Translit.weight();
-    let top = m.channel.weight();
-    if top > cap {
-        m.score *= cap / top;
-        m.channel = Channel::Translit;
-    }
-    for p in &mut m.parts {
-        if p.channel.weight() > cap {
-            p.channel = Channel::Translit;
-        }
-        p.how = format!("{}, {reading}", p.how);
-    }
-    m
-}
-
-/// A match of a whole-name rule (the Chinese-name rule at translit strength,
-/// the transcription rule at related strength), its pairings as the reason:
-/// the channel's weight × 0.95 on the parts it pairs, below the word rule's
-/// spelling of the same syllables.
-fn rule_match(pairs: Vec<chinese::Pairing>, channel: Channel) -> NameMatch {
-    let parts: Vec<PartMatch> = pairs
-        .into_iter()
-        .map(|(a, b, how)| PartMatch {
-            a,
-            b,
-            channel,
-            how: how.to_string(),
-        })
-        .collect();
-    NameMatch {
-        channel,
-        score: channel.weight() * 0.95,
-        matched: parts
-            .iter()
-            .filter(|p| !p.a.is_empty() && !p.b.is_empty())
-            .count(),
-        parts,
-    }
 }
 
 fn text_of(n: &NameKeys, start: usize, len: usize) -> String {

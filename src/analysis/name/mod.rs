@@ -90,6 +90,7 @@ mod katakana;
 mod key;
 mod key_builder;
 mod kk;
+mod matched;
 mod pairing;
 mod palladius;
 mod parts;
@@ -100,15 +101,14 @@ mod transcription;
 
 #[cfg_attr(not(feature = "index"), allow(unused_imports))]
 pub(crate) use self::chinese::han_name_split;
-pub use self::compare::{
-    compare, compare_keys, match_words, rank, NameMatch, PartMatch, RELATIVE_CUTOFF,
-};
+pub use self::compare::{compare, compare_keys, match_words, rank, RELATIVE_CUTOFF};
 #[cfg_attr(not(feature = "index"), allow(unused_imports))]
 pub(crate) use self::cross::is_skeleton_key;
 pub use self::cross::query_key;
 pub use self::distance::key_distance;
 #[cfg_attr(not(feature = "index"), allow(unused_imports))]
 pub(crate) use self::distance::{indel_cost, sub_cost, TRANSPOSE};
+pub use self::matched::{NameMatch, PartMatch};
 pub(crate) use self::parts::{is_initial, turkish_read};
 pub use self::parts::{name_keys, NameKeys, NamePart, Role};
 #[cfg_attr(not(feature = "index"), allow(unused_imports))]

@@ -125,7 +125,7 @@ pub(crate) fn drops_short_vowels(c: char) -> bool {
 pub(crate) const KATAKANA_SKELETONS: u32 = 4;
 
 /// [`skeleton_script`]'s number for Hangul, whose skeletons are compared without
-/// labials and with one liquid ([`super::cross::hangul_skeleton`]).
+/// labials and with one liquid (`cross.rs`, `hangul_skeleton`).
 pub(crate) const HANGUL_SKELETONS: u32 = 5;
 
 /// [`skeleton_script`]'s number for the Arabic script (all its blocks).
