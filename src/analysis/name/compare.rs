@@ -114,7 +114,7 @@ pub fn compare(a: &str, b: &str) -> Option<NameMatch> {
     // one word as a Tibetan-script name is (`tibetan.rs`).
     .or_else(|| read_from_wylie(a, b, &ka, &kb))
     // A Latin name may be a Turkish one written without its letters, whose c is
-    // дж (`Recep Tayyip Erdogan` = `رجب طيب أردوغان`, `Can Dundar` = `Джан Дюندар`):
+    // дж (`Recep Tayyip Erdogan` = `رجب طيب أردوغان`, `Can Dundar` = `Джан Дюндар`):
     // a reading tried on a hunch, so every word of both names must pair.
     .or_else(|| {
         let (ta, tb) = (turkish_read(&ka), turkish_read(&kb));
@@ -532,14 +532,15 @@ fn judge_with(
                             pk.len() >= 4 && (key.starts_with(pk.as_str()) || pk.starts_with(key))
                         })
                 };
+                let womans_name = |other: &TokenKeys| {
+                    feminine_pair(&p.keys, other)
+                        || (gendered_endings(&p.keys, other)
+                            && p.keys.folded.len().abs_diff(other.folded.len()) == 1)
+                };
                 let fits = (0..l.parts.len()).find(|&m| {
                     !used_l[m]
                         && l.parts[m].role != Role::Patronymic
-                        && (initial
-                            || !(feminine_pair(&p.keys, &l.parts[m].keys)
-                                || (gendered_endings(&p.keys, &l.parts[m].keys)
-                                    && p.keys.folded.len().abs_diff(l.parts[m].keys.folded.len())
-                                        == 1)))
+                        && (initial || !womans_name(&l.parts[m].keys))
                         && l.parts[m].keys.translit.iter().any(|key| {
                             if initial {
                                 key.chars().next() == first

@@ -8,10 +8,11 @@
 //! korean.go.kr): ㅡ is the vowel written after a consonant that has none of its
 //! own (스 s, 트 t: `나스린` Nasrin), so it reads as no vowel; a syllable-initial ㄹ
 //! is r, a final ㄹ, and the ㄹ after it, one l (`알렉세이` al-lek-se-i, Aleksei); ㅅ
-//! before a y-vowel is sh (`샤` sha) or s and the glide (pinyin xia); ㅈ and ㅊ with ㅡ are z and ts (`즈`, `츠`), before
-//! another vowel дж and ч; a final ㅅ is t (its sound there). One
-//! letter writes two foreign sounds: ㅂ b and v, ㅍ p and f, ㄹ r and l, ㅈ z and
-//! j (korean.go.kr: "ㅍ for [p] and [f], ㅂ for [b] and [v], ㄹ for [l] and [r]").
+//! before a y-vowel is sh (`샤` sha) or s and the glide (pinyin xia); ㅈ and ㅊ
+//! with ㅡ are z and ts (`즈`, `츠`), before another vowel дж and ч; a final ㅅ is t
+//! (its sound there). One letter writes two foreign sounds: ㅂ b and v, ㅍ p and f,
+//! ㄹ r and l, ㅈ z and j (korean.go.kr: "ㅍ for [p] and [f], ㅂ for [b] and [v], ㄹ
+//! for [l] and [r]").
 //! So a Hangul word meets its Latin spellings on its consonant skeleton, as an
 //! abjad's does, with the labials left out and l read as r on both sides
 //! (`cross::hangul_skeleton`).

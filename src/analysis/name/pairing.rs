@@ -44,11 +44,10 @@ pub(crate) fn feminine_pair(a: &TokenKeys, b: &TokenKeys) -> bool {
 }
 
 /// Whether two words end as a feminine and a masculine name do: one in `a` (or
-/// я), the other in a consonant, both in Latin or Cyrillic letters
-/// (`Alexandra` / `Alexander`, `Viktoria` / `Viktar`; a final -ah, -eh ends both).
-/// Two given names that end so
-/// are a woman's and a man's, even with the same consonants; [`feminine_pair`]
-/// is the narrower case of a final `a` added.
+/// я), the other in a consonant, both in Latin or Cyrillic letters (`Alexandra` /
+/// `Alexander`, `Viktoria` / `Viktar`; a final -ah, -eh ends both). Two given names
+/// that end so are a woman's and a man's, even with the same consonants;
+/// [`feminine_pair`] is the narrower case of a final `a` added.
 pub(crate) fn gendered_endings(a: &TokenKeys, b: &TokenKeys) -> bool {
     let end = |t: &TokenKeys| -> Option<bool> {
         let mut rev = t.folded.chars().rev();

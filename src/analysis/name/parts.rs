@@ -132,10 +132,10 @@ fn whole_name_spelling(
 
 /// `n` read as a Turkish name written without its own letters (`Recep Tayyip
 /// Erdogan`, `Can Dundar`): every word with a `c` keyed as its Turkish reading
-/// ([`fold::turkish_reading`]: c = дж, or ч for a ç written c) in place of its own keys. `None` when no
-/// word has such a reading. `compare` tries it when the name as written matches
-/// nothing: a name with no Turkish letter shows nothing of its spelling, so this
-/// reading is never added to its keys beside the others
+/// ([`fold::turkish_reading`]: c = дж, or ч for a ç written c) in place of its own
+/// keys. `None` when no word has such a reading. `compare` tries it when the name
+/// as written matches nothing: a name with no Turkish letter shows nothing of its
+/// spelling, so this reading is never added to its keys beside the others
 /// ([`whole_name_spelling`] adds it where another word shows the spelling).
 pub(crate) fn turkish_read(n: &NameKeys) -> Option<NameKeys> {
     // Latin letters only, and none that Turkish does not write: q, w, x, or a

@@ -115,8 +115,8 @@ fn without_leading_h(s: &str) -> String {
 /// Whether a word in `c`'s script reaches Latin letters without its short
 /// vowels, or with vowels of its own: an abjad ([`is_abjad`]), a Brahmic abugida
 /// ([`is_abugida`]), or katakana and Hangul, which write a vowel after a consonant
-/// that has none (ラスル, Rasul; 나스린, Nasrin). Such words meet Latin spellings on their consonant skeleton,
-/// in `compare` and in the search.
+/// that has none (ラスル, Rasul; 나스린, Nasrin). Such words meet Latin spellings
+/// on their consonant skeleton, in `compare` and in the search.
 pub(crate) fn drops_short_vowels(c: char) -> bool {
     is_abjad(c) || is_abugida(c) || is_katakana(c) || is_hangul(c)
 }

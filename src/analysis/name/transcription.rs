@@ -314,7 +314,9 @@ pub(crate) fn search_keys(cs: &[char]) -> Vec<String> {
 /// the names is a transcription and every word of each meets the other's in
 /// order on its consonant classes; `None` otherwise.
 pub(crate) fn same_transcribed_name(a: &str, b: &str) -> Option<Vec<Pairing>> {
-    let (x, y) = match (transcribed(a), transcribed(b)) {
+    let (ta, tb) = (transcribed(a), transcribed(b));
+    let (a_read, b_read) = (ta.is_some(), tb.is_some());
+    let (x, y) = match (ta, tb) {
         (Some(x), Some(y)) => (x, y),
         (Some(x), None) => (x, other_words(b)),
         (None, Some(y)) => (other_words(a), y),
@@ -325,8 +327,8 @@ pub(crate) fn same_transcribed_name(a: &str, b: &str) -> Option<Vec<Pairing>> {
     }
     // Between two names in Latin letters, one is a transcription's pinyin only
     // when all of it is pinyin, but for a word the other writes alike
-    // (`Abuduwaili Ayupu`, not `Vitaly Balasanyan`, whose coarse classes are
-    // `Vitaly Proshyan`'s too).
+    // (`Abuduwaili Ayupu`; not `Soulaimane Raissouni`, whose coarse classes are
+    // `Soulaimane Lisani`'s too).
     let all_pinyin = |n: &str, other: &[(String, Vec<String>)]| {
         n.split(|c: char| c.is_whitespace() || INTERPUNCTS.contains(&c))
             .filter(|w| !w.is_empty())
@@ -336,8 +338,7 @@ pub(crate) fn same_transcribed_name(a: &str, b: &str) -> Option<Vec<Pairing>> {
             })
     };
     let latin_only = !a.chars().chain(b.chars()).any(is_han);
-    let (ta, tb) = (transcribed(a).is_some(), transcribed(b).is_some());
-    if latin_only && ((ta && !all_pinyin(a, &y)) || (tb && !all_pinyin(b, &x))) {
+    if latin_only && ((a_read && !all_pinyin(a, &y)) || (b_read && !all_pinyin(b, &x))) {
         return None;
     }
     let mut total = 0;
