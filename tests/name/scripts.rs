@@ -687,7 +687,7 @@ fn persian_silent_vav_and_final_ah() {
 
 /// Hangul: foreign names read jamo by jamo as Korean writes them (ㅡ no vowel, ㄹㄹ
 /// one l, 즈 z, 츠 ts), compared on skeletons without labials (ㅂ b and v, ㅍ p and
-/// f) and with one liquid (Korean Wikipedia's forms of names the pairs set has).
+/// f) and with one liquid (Korean spellings, by those rules, of people the pairs set has).
 #[test]
 fn hangul_transcriptions_of_foreign_names() {
     assert_same("Alexei Navalny", "알렉세이 나발니");
