@@ -698,6 +698,11 @@ fn hangul_transcriptions_of_foreign_names() {
     assert_other("Alexei Navalny", "알렉산드르 루카셴코");
     assert_other("Nasrin Sotoudeh", "나스린 모하마디");
     assert_other("Vladimir Putin", "블라디미르 카라무르자");
+    // A Korean name: ㄱ ㄷ are k or g, t or d in its romanisations (`Kim`, `Gim`).
+    assert_same("Kim Il Sung", "김일성");
+    assert_same("Moon Jae-in", "문재인");
+    assert_same("Yoon Suk-yeol", "윤석열");
+    assert_other("Kim Jong Un", "김정남");
 }
 
 /// Unpointed Hebrew ב כ פ are b or v, k or kh, p or f (the dagesh is not written).

@@ -287,11 +287,18 @@ fn is_vowel_letter(c: char) -> bool {
 
 /// A consonant skeleton ([`abjad_skeleton`]) as a Hangul word can write it
 /// (`hangul.rs`): ㅂ writes b and v, ㅍ p and f, so the labials go (v and f are
-/// gone already, p is b); ㄹ writes r and l, so l is r; runs collapsed.
+/// gone already, p is b); ㄹ writes r and l, so l is r; and a Korean name's ㄱ, ㄷ
+/// are written k or g, t or d (McCune-Reischauer and the press write `Kim`, Revised
+/// Romanization `Gim`), so g is k and d is t; runs collapsed.
 pub(crate) fn hangul_skeleton(skeleton: &str) -> String {
     let mut out = String::with_capacity(skeleton.len());
     for c in skeleton.chars().filter(|&c| c != 'b') {
-        let c = if c == 'l' { 'r' } else { c };
+        let c = match c {
+            'l' => 'r',
+            'g' => 'k',
+            'd' => 't',
+            c => c,
+        };
         if !out.ends_with(c) {
             out.push(c);
         }
