@@ -410,7 +410,11 @@ pub(crate) fn key(cs: &[char], i: usize, raw: &mut KeyBuilder) -> usize {
         // x: ks, or х (Uzbek, Azerbaijani, Uyghur Latin); a word that is one pinyin
         // syllable (Xu, Xi, Xiong) is Chinese, whose x is never х (Xu and Hu are
         // two surnames).
-        'x' if i == 0 && PINYIN_X_FINALS.contains(&cs[1..].iter().collect::<String>().as_str()) => {
+        'x' if i == 0
+            && PINYIN_X_FINALS
+                .iter()
+                .any(|f| f.chars().eq(cs[1..].iter().copied())) =>
+        {
             raw.push("ks");
             1
         }

@@ -22,6 +22,13 @@ pub(crate) fn is_hangul(c: char) -> bool {
     ('\u{AC00}'..='\u{D7A3}').contains(&c)
 }
 
+/// A Hangul syllable's jamo as indices into [`INITIALS`], [`VOWELS`] and
+/// [`FINALS`] (the Unicode Standard's arithmetic); `None` for another char.
+fn jamo(c: char) -> Option<(usize, usize, usize)> {
+    let s = (c as usize).checked_sub(0xAC00).filter(|_| is_hangul(c))?;
+    Some((s / 588, (s % 588) / 28, s % 28))
+}
+
 /// The initial consonants in their Unicode order: Latin letters for the Latin
 /// rules (ㅈ `dzh` and ㅊ `tch`, the дж and ч they write, as the katakana reader
 /// writes them); ㄹ is read apart.
@@ -56,13 +63,22 @@ const EU: usize = 18;
 /// (`사카슈빌리` Saakashvili) and the s and glide of pinyin xi- (`샤오보` Xiaobo):
 /// a word with one has both readings, sh first. A word-initial ㄹ writes a foreign
 /// r or l (`류` Liu, `레닌` Lenin; medially l is ㄹㄹ), and is read both ways, r
-/// first. The other letters that write two
-/// sounds each (ㅂ ㅍ ㄹ ㅈ) are read one way, and compared on a skeleton that leaves
-/// the difference out.
+/// first. The other letters that write two sounds each (ㅂ ㅍ ㄹ ㅈ) are read one
+/// way, and compared on a skeleton that leaves the difference out.
 pub(crate) fn readings(cs: &[char]) -> Vec<Vec<char>> {
+    // Only the choices the word has letters for are read (a word without ㄹ or
+    // without ㅅ before a y-vowel reads the same either way).
+    let has = |pick: fn(usize, usize) -> bool| {
+        cs.iter()
+            .filter_map(|&c| jamo(c))
+            .any(|(initial, vowel, _)| pick(initial, vowel))
+    };
+    let rieul = has(|initial, _| initial == RIEUL_INITIAL);
+    let sios_glide =
+        has(|initial, vowel| initial == SIOS_INITIAL && VOWELS[vowel].starts_with('y'));
     let mut out: Vec<Vec<char>> = Vec::new();
-    for initial_l in [false, true] {
-        for sh in [true, false] {
+    for initial_l in [false, true].into_iter().take(1 + usize::from(rieul)) {
+        for sh in [true, false].into_iter().take(1 + usize::from(sios_glide)) {
             let r = read(cs, sh, initial_l);
             if !out.contains(&r) {
                 out.push(r);
@@ -78,13 +94,11 @@ fn read(cs: &[char], sh: bool, initial_l: bool) -> Vec<char> {
     let mut out = String::new();
     let mut prev_final = 0usize;
     for &c in cs {
-        if !is_hangul(c) {
+        let Some((initial, vowel, fin)) = jamo(c) else {
             out.push_str(&any_ascii::any_ascii_char(c).to_lowercase());
             prev_final = 0;
             continue;
-        }
-        let s = c as usize - 0xAC00;
-        let (initial, vowel, fin) = (s / 588, (s % 588) / 28, s % 28);
+        };
         let v = VOWELS[vowel];
         if initial == RIEUL_INITIAL {
             // ㄹ after a final ㄹ doubles it: one l, written already.

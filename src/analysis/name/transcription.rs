@@ -329,16 +329,15 @@ pub(crate) fn same_transcribed_name(a: &str, b: &str) -> Option<Vec<Pairing>> {
     // when all of it is pinyin, but for a word the other writes alike
     // (`Abuduwaili Ayupu`; not `Soulaimane Raissouni`, whose coarse classes are
     // `Soulaimane Lisani`'s too).
-    let all_pinyin = |n: &str, other: &[(String, Vec<String>)]| {
-        n.split(|c: char| c.is_whitespace() || INTERPUNCTS.contains(&c))
-            .filter(|w| !w.is_empty())
-            .all(|w| {
-                let f = fold_syllable(w);
-                pinyin_syllables(&f).is_some() || other.iter().any(|(o, _)| fold_syllable(o) == f)
-            })
+    type Words = [(String, Vec<String>)];
+    let all_pinyin = |words: &Words, other: &Words| {
+        words.iter().all(|(w, _)| {
+            let f = fold_syllable(w);
+            pinyin_syllables(&f).is_some() || other.iter().any(|(o, _)| fold_syllable(o) == f)
+        })
     };
     let latin_only = !a.chars().chain(b.chars()).any(is_han);
-    if latin_only && ((a_read && !all_pinyin(a, &y)) || (b_read && !all_pinyin(b, &x))) {
+    if latin_only && ((a_read && !all_pinyin(&x, &y)) || (b_read && !all_pinyin(&y, &x))) {
         return None;
     }
     let mut total = 0;
